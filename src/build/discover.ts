@@ -1,0 +1,49 @@
+/** Finds the decks to build: `decks/<name>/deck.md` by default, or the paths given. */
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+
+/** A deck source and the name of its output folder. */
+export interface DeckSource {
+  name: string;
+  path: string;
+}
+
+/** A path given on the command line that is neither a deck folder nor a markdown file. */
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+const DECK_FILE = 'deck.md';
+
+function fromDirectory(dir: string): DeckSource | undefined {
+  const file = path.join(dir, DECK_FILE);
+  return existsSync(file) ? { name: path.basename(dir), path: file } : undefined;
+}
+
+/** Every deck under `<root>/decks`, sorted by name so builds are deterministic. */
+export function discoverDecks(root: string): DeckSource[] {
+  const decksDir = path.join(root, 'decks');
+  if (!existsSync(decksDir)) return [];
+  return readdirSync(decksDir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => fromDirectory(path.join(decksDir, entry.name)))
+    .filter((deck): deck is DeckSource => deck !== undefined)
+    .sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** Resolves command-line paths (deck folders or `.md` files) to deck sources. */
+export function resolveDeckPaths(root: string, paths: readonly string[]): DeckSource[] {
+  if (paths.length === 0) return discoverDecks(root);
+  return paths.map((given) => {
+    const full = path.resolve(root, given);
+    if (!existsSync(full)) throw new UsageError(`no such deck: ${given}`);
+    if (statSync(full).isDirectory()) {
+      const deck = fromDirectory(full);
+      if (!deck) throw new UsageError(`${given} has no ${DECK_FILE}`);
+      return deck;
+    }
+    if (!full.endsWith('.md')) throw new UsageError(`${given} is not a markdown file`);
+    const name = path.basename(full) === DECK_FILE ? path.basename(path.dirname(full)) : path.basename(full, '.md');
+    return { name, path: full };
+  });
+}

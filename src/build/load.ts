@@ -1,0 +1,56 @@
+/** Parse and check one deck: everything `proofdeck check` does, and what `build` renders from. */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Root, Yaml } from 'mdast';
+import { VFile } from 'vfile';
+import { checkDirectives } from '../check/deck/directives.ts';
+import { checkEmptySlides } from '../check/deck/empty-slide.ts';
+import { checkHeadingSkips } from '../check/deck/heading-skip.ts';
+import { checkMissingAssets } from '../check/deck/missing-asset.ts';
+import { checkSetextHeadings } from '../check/deck/setext-heading.ts';
+import { checkUnclosedContainers } from '../check/deck/unclosed-container.ts';
+import { readFrontmatter } from '../config/frontmatter.ts';
+import type { ParsedDeck } from '../model/deck.ts';
+import { parseMarkdown } from '../parse/parser.ts';
+import { splitSlides } from '../parse/slides.ts';
+import { planAssets, type AssetPlan } from '../transform/assets.ts';
+import type { DeckSource } from './discover.ts';
+
+/** A deck after parsing and checking; `deck` is missing when the frontmatter was unusable. */
+export interface LoadedDeck {
+  file: VFile;
+  tree: Root;
+  deck: ParsedDeck | undefined;
+  assets: AssetPlan;
+}
+
+/** Options for {@link loadDeck}. */
+export interface LoadOptions {
+  /** Themes that exist, to check the frontmatter's `theme`. */
+  knownThemes: ReadonlySet<string>;
+  /** `--theme`: overrides every deck's frontmatter theme. */
+  themeOverride?: string | undefined;
+  /** Folder the diagnostics' paths are printed relative to. @default process.cwd() */
+  cwd?: string;
+}
+
+/** Reads, parses and checks a deck. Content problems become messages on the returned file. */
+export function loadDeck(source: DeckSource, options: LoadOptions): LoadedDeck {
+  const file = new VFile({ path: source.path, cwd: options.cwd ?? process.cwd(), value: readFileSync(source.path, 'utf8') });
+  const tree = parseMarkdown(file);
+  const yaml = tree.children.find((node): node is Yaml => node.type === 'yaml');
+  const meta = readFrontmatter(yaml, file, {
+    knownThemes: options.knownThemes,
+    ...(options.themeOverride ? { themeOverride: options.themeOverride } : {}),
+  });
+  checkSetextHeadings(tree, file);
+  checkUnclosedContainers(tree, file);
+  checkHeadingSkips(tree, file);
+  checkDirectives(tree, file);
+  const assets = planAssets(tree, path.dirname(source.path));
+  checkMissingAssets(assets, file);
+  const items = splitSlides(tree, { slideLevel: meta?.slideLevel ?? 2 });
+  checkEmptySlides(items, file);
+  const deck = meta ? { name: source.name, path: source.path, meta, items } : undefined;
+  return { file, tree, deck, assets };
+}

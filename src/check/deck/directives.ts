@@ -1,0 +1,32 @@
+/** Rules `deck/unknown-directive` and `deck/slide-attribute`: only documented directives and attributes. */
+import type { Root } from 'mdast';
+import { visit } from 'unist-util-visit';
+import type { VFile } from 'vfile';
+import { TRANSITIONS } from '../../model/deck.ts';
+import { addError } from '../../report/messages.ts';
+
+const CONTAINERS = new Set(['notes', 'incremental', 'fragment', 'columns', 'column']);
+const LEAVES = new Set(['slide']);
+const SLIDE_ATTRIBUTES = new Set(['class', 'background', 'background-image', 'transition']);
+
+/** Reports directives and `::slide` attributes that proofdeck does not know. */
+export function checkDirectives(tree: Root, file: VFile): void {
+  visit(tree, (node) => {
+    if (node.type !== 'containerDirective' && node.type !== 'leafDirective') return;
+    const known = node.type === 'containerDirective' ? CONTAINERS : LEAVES;
+    const place = node.position?.start;
+    if (!known.has(node.name)) {
+      const spelled = node.type === 'containerDirective' ? `:::${node.name}` : `::${node.name}`;
+      addError(file, `unknown directive \`${spelled}\``, place, 'deck/unknown-directive', `Known: ${[...known].map((n) => (node.type === 'containerDirective' ? ':::' : '::') + n).join(', ')}.`);
+      return;
+    }
+    if (node.name !== 'slide') return;
+    for (const [key, value] of Object.entries(node.attributes ?? {})) {
+      if (!SLIDE_ATTRIBUTES.has(key)) {
+        addError(file, `unknown slide attribute "${key}"`, place, 'deck/slide-attribute', `Known: .class, ${[...SLIDE_ATTRIBUTES].slice(1).join(', ')}.`);
+      } else if (key === 'transition' && !(TRANSITIONS as readonly string[]).includes(value ?? '')) {
+        addError(file, `unknown transition "${value ?? ''}"`, place, 'deck/slide-attribute', `Use one of: ${TRANSITIONS.join(', ')}.`);
+      }
+    }
+  });
+}

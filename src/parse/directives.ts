@@ -1,0 +1,19 @@
+/** Keeps remark-directive from eating ordinary prose such as "Rust:Safety" or "12:30pm". */
+import type { Parent, Root, Text } from 'mdast';
+import { SKIP, visit } from 'unist-util-visit';
+
+/** Text directives proofdeck understands; everything else written `:name` is prose. */
+export const KNOWN_TEXT_DIRECTIVES: ReadonlySet<string> = new Set([]);
+
+/** Replaces unknown `textDirective` nodes by the source text they were parsed from. */
+export function restoreStrayTextDirectives(tree: Root, source: string): void {
+  visit(tree, 'textDirective', (node, index, parent: Parent | undefined) => {
+    if (!parent || index === undefined || KNOWN_TEXT_DIRECTIVES.has(node.name)) return;
+    const start = node.position?.start.offset;
+    const end = node.position?.end.offset;
+    const value = start !== undefined && end !== undefined ? source.slice(start, end) : `:${node.name}`;
+    const text: Text = { type: 'text', value, ...(node.position ? { position: node.position } : {}) };
+    parent.children.splice(index, 1, text);
+    return [SKIP, index + 1];
+  });
+}

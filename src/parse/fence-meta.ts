@@ -1,0 +1,118 @@
+/**
+ * Parses a fenced block's info string: ```` ```c id=uaf asan=heap-use-after-free {3|5-6} ````.
+ *
+ * Tokens are separated by whitespace or commas (rustdoc writes `rust,compile_fail,E0382`).
+ * A token is a bare word (`no_run`), `key=value`, `key="quoted value"`, or a `{…}` line spec.
+ */
+
+/** One attribute from the info string with its column offset inside the info string. */
+export interface FenceAttribute {
+  key: string;
+  /** `undefined` for a bare flag. */
+  value?: string;
+  /** 0-based offset of the token within `lang + ' ' + meta`. */
+  offset: number;
+}
+
+/** Line-highlight steps: each step is a set of 1-based lines; `[]` means "all lines". */
+export type HighlightSteps = number[][];
+
+export interface FenceMeta {
+  lang: string;
+  attributes: FenceAttribute[];
+  /** `undefined` when the fence has no `{…}` spec. */
+  highlight?: HighlightSteps;
+  /** Problems found while parsing, with offsets into the info string. */
+  errors: { message: string; offset: number }[];
+}
+
+const LINE_SPEC = /^\{([^}]*)\}$/;
+
+/** Splits an info string into raw tokens, keeping quoted values and `{…}` together. */
+export function tokenizeInfo(info: string): { text: string; offset: number }[] {
+  const tokens: { text: string; offset: number }[] = [];
+  let i = 0;
+  while (i < info.length) {
+    const ch = info[i] ?? '';
+    if (/[\s,]/.test(ch)) {
+      i++;
+      continue;
+    }
+    const start = i;
+    let inQuote = false;
+    let inBrace = false;
+    while (i < info.length) {
+      const c = info[i] ?? '';
+      if (c === '"') inQuote = !inQuote;
+      else if (!inQuote && c === '{') inBrace = true;
+      else if (!inQuote && c === '}') inBrace = false;
+      else if (!inQuote && !inBrace && /[\s,]/.test(c)) break;
+      i++;
+    }
+    tokens.push({ text: info.slice(start, i), offset: start });
+  }
+  return tokens;
+}
+
+/** Parses `1-2|4|all` into steps of line numbers. */
+export function parseLineSpec(spec: string): { steps: HighlightSteps } | { error: string } {
+  const steps: HighlightSteps = [];
+  for (const part of spec.split('|')) {
+    const trimmed = part.trim();
+    if (trimmed === '' || trimmed === 'all' || trimmed === '*') {
+      steps.push([]);
+      continue;
+    }
+    const lines = new Set<number>();
+    for (const range of trimmed.split(',')) {
+      const match = /^\s*(\d+)\s*(?:-\s*(\d+))?\s*$/.exec(range);
+      if (!match) return { error: `invalid line range "${range.trim()}" (expected e.g. {1-2|4|all})` };
+      const from = Number(match[1]);
+      const to = match[2] === undefined ? from : Number(match[2]);
+      if (from < 1 || to < from) return { error: `invalid line range "${range.trim()}"` };
+      for (let n = from; n <= to; n++) lines.add(n);
+    }
+    steps.push([...lines].sort((a, b) => a - b));
+  }
+  return { steps };
+}
+
+/** Parses a code fence's `lang` and `meta` (as remark splits them) into attributes. */
+export function parseFenceMeta(lang: string | null | undefined, meta: string | null | undefined): FenceMeta {
+  const info = [lang ?? '', meta ?? ''].filter(Boolean).join(' ');
+  const tokens = tokenizeInfo(info);
+  const result: FenceMeta = { lang: '', attributes: [], errors: [] };
+  tokens.forEach((token, index) => {
+    const spec = LINE_SPEC.exec(token.text);
+    if (spec) {
+      const parsed = parseLineSpec(spec[1] ?? '');
+      if ('error' in parsed) result.errors.push({ message: parsed.error, offset: token.offset });
+      else result.highlight = parsed.steps;
+      return;
+    }
+    if (index === 0 && !token.text.includes('=')) {
+      result.lang = token.text.toLowerCase();
+      return;
+    }
+    const eq = token.text.indexOf('=');
+    if (eq === -1) {
+      result.attributes.push({ key: token.text, offset: token.offset });
+      return;
+    }
+    const key = token.text.slice(0, eq);
+    let value = token.text.slice(eq + 1);
+    if (value.startsWith('"')) {
+      if (value.length < 2 || !value.endsWith('"')) {
+        result.errors.push({ message: `unterminated quoted value for "${key}"`, offset: token.offset });
+        return;
+      }
+      value = value.slice(1, -1);
+    }
+    if (key === '') {
+      result.errors.push({ message: `attribute without a name: "${token.text}"`, offset: token.offset });
+      return;
+    }
+    result.attributes.push({ key, value, offset: token.offset });
+  });
+  return result;
+}

@@ -1,0 +1,51 @@
+/** The deck's `index.html`: head, reveal.js markup and its local runtime. */
+import type { Element } from 'hast';
+import { toHtml } from 'hast-util-to-html';
+import { h } from 'hastscript';
+import type { DeckMeta } from '../../model/deck.ts';
+import { RUNTIME_DIR } from './runtime.ts';
+
+/** Reveal.js settings; fixed so the deck, the PDF and every build behave the same. */
+export function revealConfig(meta: DeckMeta): Record<string, unknown> {
+  return {
+    width: 1280,
+    height: 720,
+    margin: 0.04,
+    hash: true,
+    controls: true,
+    progress: true,
+    slideNumber: 'c/t',
+    showSlideNumber: 'all',
+    transition: meta.transition,
+    pdfSeparateFragments: false,
+    pdfMaxPagesPerSlide: 1,
+  };
+}
+
+/** Serialises the whole deck page. */
+export function renderDocument(meta: DeckMeta, sections: Element[]): string {
+  const description = meta.abstract ?? meta.subtitle ?? meta.title;
+  const tree = h(null, [
+    { type: 'doctype' },
+    h('html', { lang: 'en' }, [
+      h('head', [
+        h('meta', { charset: 'utf-8' }),
+        h('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
+        h('meta', { name: 'generator', content: 'proofdeck' }),
+        h('meta', { name: 'description', content: description }),
+        meta.author ? h('meta', { name: 'author', content: meta.author }) : undefined,
+        h('title', meta.title),
+        h('link', { rel: 'stylesheet', href: `${RUNTIME_DIR}/reveal/reveal.css` }),
+        h('link', { rel: 'stylesheet', href: `${RUNTIME_DIR}/fonts/fonts.css` }),
+        h('link', { rel: 'stylesheet', href: `${RUNTIME_DIR}/theme.css` }),
+      ]),
+      h('body', [
+        h('div.reveal', [h('div.slides', sections)]),
+        h('script', { src: `${RUNTIME_DIR}/reveal/reveal.js` }),
+        h('script', { src: `${RUNTIME_DIR}/reveal/notes.js` }),
+        h('script', `Reveal.initialize(Object.assign(${JSON.stringify(revealConfig(meta))}, { plugins: [RevealNotes] }));`),
+      ]),
+    ]),
+  ]);
+  return `${toHtml(tree)}\n`;
+}

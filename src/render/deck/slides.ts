@@ -1,0 +1,37 @@
+/** Renders slides and stacks as reveal.js `<section>` elements. */
+import type { Element, ElementContent } from 'hast';
+import { h } from 'hastscript';
+import type { DeckItem, DeckMeta, Slide } from '../../model/deck.ts';
+import { contentToHast, type ContentOptions } from '../../transform/slide.ts';
+
+/** The slide made from the frontmatter: title, subtitle, author, event and date. */
+export function titleSlide(meta: DeckMeta): Element {
+  const byline = [meta.author, [meta.event, meta.date].filter(Boolean).join(' · ')].filter((part) => part && part.length > 0);
+  return h('section.title-slide', { id: 'title' }, [
+    h('h1', meta.title),
+    meta.subtitle ? h('p.subtitle', meta.subtitle) : undefined,
+    ...byline.map((line) => h('p.byline', line)),
+  ]);
+}
+
+function slideSection(slide: Slide, options: ContentOptions): Element {
+  const { attributes } = slide;
+  const properties: Record<string, string | string[]> = { id: slide.id, dataLine: String(slide.line) };
+  if (attributes.classes.length > 0) properties.className = attributes.classes;
+  if (attributes.background) properties.dataBackgroundColor = attributes.background;
+  if (attributes.backgroundImage) {
+    const asset = options.assets.get(attributes.backgroundImage);
+    properties.dataBackgroundImage = asset?.target ?? attributes.backgroundImage;
+  }
+  if (attributes.transition) properties.dataTransition = attributes.transition;
+  const children = contentToHast(slide.content, options).children as ElementContent[];
+  if (slide.notes.length > 0) children.push(h('aside.notes', contentToHast(slide.notes, options).children as ElementContent[]));
+  return h('section', properties, children);
+}
+
+/** All deck items as top-level `<section>`s; stacks nest their slides (reveal.js vertical slides). */
+export function renderItems(items: readonly DeckItem[], options: ContentOptions): Element[] {
+  return items.map((item) =>
+    item.kind === 'slide' ? slideSection(item.slide, options) : h('section.stack', item.slides.map((slide) => slideSection(slide, options))),
+  );
+}

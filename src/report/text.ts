@@ -1,0 +1,48 @@
+/** Compiler-style text report: `file:line:col: error: message [rule-id]`, the source line, a caret. */
+import type { VFile } from 'vfile';
+import type { VFileMessage } from 'vfile-message';
+
+/** Counts of errors and warnings over a set of files. */
+export interface Counts {
+  errors: number;
+  warnings: number;
+}
+
+/** Counts errors (fatal messages) and warnings. */
+export function countMessages(files: readonly VFile[]): Counts {
+  const all = files.flatMap((file) => file.messages);
+  const errors = all.filter((message) => message.fatal === true).length;
+  return { errors, warnings: all.length - errors };
+}
+
+function formatMessage(file: VFile, message: VFileMessage, color: boolean): string {
+  const paint = (code: string, text: string) => (color ? `\u001B[${code}m${text}\u001B[0m` : text);
+  const line = message.line ?? undefined;
+  const column = message.column ?? 1;
+  const where = line === undefined ? file.path : `${file.path}:${line}:${column}`;
+  const severity = message.fatal === true ? paint('1;31', 'error') : paint('1;33', 'warning');
+  const out = [`${paint('1', where)}: ${severity}: ${message.reason} [${message.ruleId ?? 'proofdeck'}]`];
+  if (line !== undefined) {
+    const text = String(file.value).split('\n')[line - 1];
+    if (text !== undefined) {
+      const gutter = String(line).padStart(5);
+      out.push(`${gutter} | ${text}`, `${' '.repeat(5)} | ${' '.repeat(Math.max(0, column - 1))}${paint('1;32', '^')}`);
+    }
+  }
+  if (message.note) out.push(`${' '.repeat(5)} = help: ${message.note}`);
+  return out.join('\n');
+}
+
+/** Sorts by file, line, column so reports are stable. */
+function ordered(file: VFile): VFileMessage[] {
+  return [...file.messages].sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
+}
+
+/** Formats every message of every file, plus a one-line summary. */
+export function formatReport(files: readonly VFile[], options: { color?: boolean } = {}): string {
+  const blocks = files.flatMap((file) => ordered(file).map((message) => formatMessage(file, message, options.color ?? false)));
+  const { errors, warnings } = countMessages(files);
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  const summary = errors + warnings === 0 ? `checked ${plural(files.length, 'deck')}: no problems` : `${plural(errors, 'error')}, ${plural(warnings, 'warning')} in ${plural(files.length, 'deck')}`;
+  return [...blocks, summary].join('\n\n') + '\n';
+}

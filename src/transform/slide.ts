@@ -1,0 +1,74 @@
+/** mdast → hast for one slide: directives, code, fragments and asset URLs. */
+import type { Element, ElementContent, Root as HastRoot } from 'hast';
+import type { Code, Root, RootContent } from 'mdast';
+import type { ContainerDirective } from 'mdast-util-directive';
+import { toHast, type Handler, type State } from 'mdast-util-to-hast';
+import { visit } from 'unist-util-visit';
+import type { Asset } from './assets.ts';
+
+/** Renders a fenced code block; the build supplies it (shiki plus snippet badges). */
+export type CodeRenderer = (node: Code) => Element;
+
+/** Options for {@link contentToHast}. */
+export interface ContentOptions {
+  renderCode: CodeRenderer;
+  /** URL as written → asset; matching `src`/`href` attributes are rewritten to the hashed name. */
+  assets: ReadonlyMap<string, Asset>;
+}
+
+function element(tagName: string, className: string[], children: ElementContent[]): Element {
+  return { type: 'element', tagName, properties: className.length > 0 ? { className } : {}, children };
+}
+
+/** Adds the `fragment` class to every list item below, for `:::incremental`. */
+function makeItemsFragments(nodes: ElementContent[]): void {
+  for (const node of nodes) {
+    if (node.type !== 'element') continue;
+    if (node.tagName === 'li') node.properties = { ...node.properties, className: ['fragment'] };
+    else makeItemsFragments(node.children);
+  }
+}
+
+const containerDirective: Handler = (state: State, node: ContainerDirective) => {
+  const children = state.all(node) as ElementContent[];
+  switch (node.name) {
+    case 'incremental':
+      makeItemsFragments(children);
+      return element('div', ['incremental'], children);
+    case 'fragment':
+      return element('div', ['fragment'], children);
+    case 'columns':
+      return element('div', ['columns'], children);
+    case 'column':
+      return element('div', ['column'], children);
+    default:
+      // Unknown containers are reported by deck/unknown-directive; their content still shows.
+      return element('div', [], children);
+  }
+};
+
+const dropped: Handler = () => undefined;
+
+/** Converts slide or notes content to hast. Raw HTML written by the author is kept. */
+export function contentToHast(nodes: readonly RootContent[], options: ContentOptions): HastRoot {
+  const root: Root = { type: 'root', children: [...nodes] };
+  const code: Handler = (_state, node: Code) => options.renderCode(node);
+  const hast = toHast(root, {
+    allowDangerousHtml: true,
+    handlers: { code, containerDirective, leafDirective: dropped, textDirective: dropped },
+  }) as HastRoot;
+  rewriteAssetUrls(hast, options.assets);
+  return hast;
+}
+
+function rewriteAssetUrls(tree: HastRoot, assets: ReadonlyMap<string, Asset>): void {
+  visit(tree, 'element', (node) => {
+    for (const key of ['src', 'href'] as const) {
+      const value = node.properties[key];
+      if (typeof value !== 'string') continue;
+      const [url, fragment] = value.split('#', 2);
+      const asset = assets.get(decodeURI(url ?? ''));
+      if (asset) node.properties[key] = fragment === undefined ? asset.target : `${asset.target}#${fragment}`;
+    }
+  });
+}
