@@ -18,6 +18,8 @@ export interface SplitOptions {
 interface Draft {
   slide: Slide;
   inNotes: boolean;
+  /** Opened by `---`: dropped again if a heading follows at once (`---` then `## Title` is one break). */
+  fromBreak: boolean;
 }
 
 const NOTE_PREFIX = /^Notes?:\s*/;
@@ -30,7 +32,15 @@ export function splitSlides(tree: Root, options: SplitOptions = {}): DeckItem[] 
   let stack: Slide[] | undefined;
   let current: Draft | undefined;
 
-  const open = (line: number, title: string | undefined, startsSection: boolean): Draft => {
+  const discardIfBare = (draft: Draft | undefined) => {
+    if (!draft?.fromBreak || draft.slide.content.length > 0 || draft.slide.notes.length > 0) return;
+    const list = stack ?? items.map((item) => (item.kind === 'slide' ? item.slide : undefined));
+    const index = list.lastIndexOf(draft.slide);
+    if (stack) stack.splice(index, 1);
+    else items.splice(index, 1);
+  };
+
+  const open = (line: number, title: string | undefined, startsSection: boolean, fromBreak = false): Draft => {
     const slide: Slide = { line, id: slugger.slug(title ?? `slide-${line}`), content: [], notes: [], attributes: { classes: [] } };
     if (title !== undefined) slide.title = title;
     if (startsSection) {
@@ -41,7 +51,7 @@ export function splitSlides(tree: Root, options: SplitOptions = {}): DeckItem[] 
     } else {
       items.push({ kind: 'slide', slide });
     }
-    return { slide, inNotes: false };
+    return { slide, inNotes: false, fromBreak };
   };
 
   for (const node of tree.children) {
@@ -49,12 +59,13 @@ export function splitSlides(tree: Root, options: SplitOptions = {}): DeckItem[] 
     if (node.type === 'yaml' || node.type === 'definition') continue;
     if (node.type === 'heading' && node.depth <= slideLevel) {
       const title = toString(node);
+      discardIfBare(current);
       current = open(line, title, node.depth < slideLevel);
       current.slide.content.push(node);
       continue;
     }
     if (node.type === 'thematicBreak') {
-      current = open(line, undefined, false);
+      current = open(line, undefined, false, true);
       continue;
     }
     current ??= open(line, undefined, false);

@@ -1,0 +1,108 @@
+/** Finds gcc, clang, g++, clang++ and rustc, and reads their exact versions. */
+import { join } from 'node:path';
+import { findOnPath } from './sandbox.ts';
+import { runProcess, SpawnError } from './spawn.ts';
+
+/** A compiler proofdeck can drive. */
+export type ToolName = 'gcc' | 'clang' | 'g++' | 'clang++' | 'rustc';
+
+/** A discovered compiler. */
+export interface Toolchain {
+  name: ToolName;
+  /** Absolute path of the real binary (for rustc: inside the sysroot, not the rustup proxy). */
+  path: string;
+  /** Version number, e.g. `12.2.0`. */
+  version: string;
+  /** Badge form, e.g. `12.2`. */
+  short: string;
+  /** First line of `--version`, verbatim: part of every cache key. */
+  versionLine: string;
+  /** rustc only: the sysroot (bound read-only into the sandbox). */
+  sysroot?: string;
+}
+
+const HINTS: Record<ToolName, string> = {
+  gcc: 'install it with: apt-get install gcc',
+  'g++': 'install it with: apt-get install g++',
+  clang: 'install it with: apt-get install clang (plus libclang-rt-<version>-dev for sanitizers)',
+  'clang++': 'install it with: apt-get install clang',
+  rustc: 'install it with rustup (https://rustup.rs) or: apt-get install rustc',
+};
+
+/** An environment problem: a compiler a snippet needs is not installed. The CLI maps it to exit code 3. */
+export class MissingToolError extends Error {
+  override name = 'MissingToolError';
+  readonly tool: ToolName;
+  /** One-line fix, naming the Debian package. */
+  readonly hint: string;
+  constructor(tool: ToolName, detail?: string) {
+    super(`${tool} is not installed${detail ? ` (${detail})` : ''}; ${HINTS[tool]}`);
+    this.tool = tool;
+    this.hint = HINTS[tool];
+  }
+}
+
+function hostEnv(): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const [key, value] of Object.entries(process.env)) if (value !== undefined) env[key] = value;
+  env['LC_ALL'] = 'C';
+  return env;
+}
+
+async function capture(argv: string[], tool: ToolName): Promise<string> {
+  try {
+    const result = await runProcess(argv, { env: hostEnv(), timeoutMs: 30_000 });
+    if (result.exitCode !== 0) throw new MissingToolError(tool, `\`${argv.join(' ')}\` failed: ${result.stderr.trim().split('\n')[0] ?? ''}`);
+    return result.stdout;
+  } catch (error) {
+    if (error instanceof SpawnError) throw new MissingToolError(tool, error.message);
+    throw error;
+  }
+}
+
+function shortVersion(version: string): string {
+  return version.split('.').slice(0, 2).join('.');
+}
+
+async function discoverRustc(path: string): Promise<Toolchain> {
+  const sysroot = (await capture([path, '--print', 'sysroot'], 'rustc')).trim();
+  const real = join(sysroot, 'bin', 'rustc');
+  const verbose = await capture([real, '-vV'], 'rustc');
+  const versionLine = verbose.split('\n')[0]?.trim() ?? '';
+  const version = /^release: (\S+)/m.exec(verbose)?.[1] ?? /rustc (\S+)/.exec(versionLine)?.[1] ?? 'unknown';
+  return { name: 'rustc', path: real, version, short: shortVersion(version), versionLine, sysroot };
+}
+
+/** Locates `name` on PATH and reads its version; throws {@link MissingToolError} when it is absent or broken. */
+export async function discoverToolchain(name: ToolName, pathEnv?: string): Promise<Toolchain> {
+  const path = findOnPath(name, pathEnv);
+  if (!path) throw new MissingToolError(name);
+  if (name === 'rustc') return discoverRustc(path);
+  const output = await capture([path, '--version'], name);
+  const versionLine = output.split('\n')[0]?.trim() ?? '';
+  // gcc: "gcc (Debian 12.2.0-14+deb12u1) 12.2.0"; clang: "Debian clang version 14.0.6".
+  const version = /version (\d+\.\d+(?:\.\d+)?)/.exec(versionLine)?.[1] ?? /(\d+\.\d+(?:\.\d+)?)\s*$/.exec(versionLine)?.[1] ?? 'unknown';
+  return { name, path, version, short: shortVersion(version), versionLine };
+}
+
+/** Discovers each toolchain at most once per verification run (no module-level state). */
+export interface ToolchainSet {
+  get(name: ToolName): Promise<Toolchain>;
+}
+
+/** A memoising {@link ToolchainSet}; pass `overrides` to pin paths (tests, unusual installs). */
+export function createToolchainSet(options: { pathEnv?: string } = {}): ToolchainSet {
+  const found = new Map<ToolName, Promise<Toolchain>>();
+  return {
+    get(name) {
+      let pending = found.get(name);
+      if (!pending) {
+        pending = discoverToolchain(name, options.pathEnv);
+        // Keep the rejection observed: callers may not await every tool.
+        pending.catch(() => undefined);
+        found.set(name, pending);
+      }
+      return pending;
+    },
+  };
+}

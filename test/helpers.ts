@@ -1,0 +1,39 @@
+/** Shared test helpers: temp project folders and running the real CLI. */
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { VFile } from 'vfile';
+
+export const REPO = fileURLToPath(new URL('..', import.meta.url));
+export const FIXTURES = path.join(REPO, 'test', 'fixtures');
+const BIN = path.join(REPO, 'bin', 'proofdeck.js');
+
+/** A fresh project folder with `decks/<name>/deck.md` for each entry. */
+export function tempProject(decks: Record<string, string> = {}): string {
+  const root = mkdtempSync(path.join(tmpdir(), 'proofdeck-test-'));
+  for (const [name, markdown] of Object.entries(decks)) {
+    mkdirSync(path.join(root, 'decks', name), { recursive: true });
+    writeFileSync(path.join(root, 'decks', name, 'deck.md'), markdown);
+  }
+  return root;
+}
+
+/** Copies a fixture deck folder into a temp project as `decks/<name>`. */
+export function projectWithFixture(fixture: string, name = path.basename(fixture)): string {
+  const root = tempProject();
+  cpSync(fixture, path.join(root, 'decks', name), { recursive: true });
+  return root;
+}
+
+/** Runs the real CLI in `cwd` with the Node running the tests. */
+export function runCli(cwd: string, args: string[]): { status: number; stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  return { status: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** A vfile for in-memory markdown. */
+export function vfileOf(markdown: string, name = 'deck.md'): VFile {
+  return new VFile({ path: name, value: markdown });
+}

@@ -1,0 +1,51 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { parseFenceMeta, parseLineSpec } from '../../src/parse/fence-meta.ts';
+
+describe('parseFenceMeta', () => {
+  it('splits language, flags, key=value and a line spec', () => {
+    const meta = parseFenceMeta('c', 'id=uaf asan=heap-use-after-free cc=both {3|5-6}');
+    expect(meta.lang).toBe('c');
+    expect(meta.attributes.map((a) => [a.key, a.value])).toEqual([
+      ['id', 'uaf'],
+      ['asan', 'heap-use-after-free'],
+      ['cc', 'both'],
+    ]);
+    expect(meta.highlight).toEqual([[3], [5, 6]]);
+    expect(meta.errors).toEqual([]);
+  });
+
+  it('reads rustdoc comma lists as written in the info string', () => {
+    const meta = parseFenceMeta('rust,compile_fail,E0382', null);
+    expect(meta.lang).toBe('rust');
+    expect(meta.attributes.map((a) => a.key)).toEqual(['compile_fail', 'E0382']);
+  });
+
+  it('keeps spaces inside quoted values and reports unterminated quotes', () => {
+    expect(parseFenceMeta('c', 'ubsan="store to null pointer"').attributes[0]?.value).toBe('store to null pointer');
+    expect(parseFenceMeta('c', 'ubsan="store to').errors[0]?.message).toMatch(/unterminated/);
+  });
+
+  it('reports a malformed line spec with its offset', () => {
+    const meta = parseFenceMeta('rust', '{2-1}');
+    expect(meta.errors).toEqual([{ message: 'invalid line range "2-1"', offset: 5 }]);
+  });
+
+  it('parses "all" steps as an empty set', () => {
+    expect(parseLineSpec('1,3|all')).toEqual({ steps: [[1, 3], []] });
+  });
+
+  it('never throws, and every offset lies inside the info string', () => {
+    fc.assert(
+      fc.property(fc.string(), fc.string(), (lang, meta) => {
+        const info = [lang, meta].filter(Boolean).join(' ');
+        const parsed = parseFenceMeta(lang, meta);
+        for (const item of [...parsed.attributes, ...parsed.errors]) {
+          expect(item.offset).toBeGreaterThanOrEqual(0);
+          expect(item.offset).toBeLessThanOrEqual(info.length);
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
