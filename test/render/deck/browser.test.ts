@@ -1,0 +1,82 @@
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Browser } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from '../../../src/browser/browser.ts';
+import { loadDeck } from '../../../src/build/load.ts';
+import { allSlides } from '../../../src/parse/slides.ts';
+import { REPO, projectWithFixture, runCli } from '../../helpers.ts';
+
+const FLAGSHIP = path.join(REPO, 'decks', 'rust-in-kernel');
+
+interface RevealApi {
+  getTotalSlides(): number;
+  getIndices(): { h: number; v: number };
+  next(): void;
+  down(): void;
+  slide(h: number, v?: number): void;
+  getCurrentSlide(): HTMLElement;
+}
+declare const Reveal: RevealApi;
+
+describe('flagship deck in a real chromium', () => {
+  let browser: Browser;
+  let url: string;
+  let expectedSlides: number;
+
+  beforeAll(async () => {
+    const root = projectWithFixture(FLAGSHIP);
+    expect(runCli(root, ['build']).status).toBe(0);
+    url = pathToFileURL(path.join(root, 'dist', 'rust-in-kernel', 'index.html')).href;
+    const { deck } = loadDeck({ name: 'rust-in-kernel', path: path.join(FLAGSHIP, 'deck.md') }, { knownThemes: new Set(['dark', 'light']) });
+    expectedSlides = allSlides(deck?.items ?? []).length + 1;
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('shows every slide, navigates across and down, has notes, and stays offline and error-free', async () => {
+    const page = await browser.newPage();
+    const consoleErrors: string[] = [];
+    const outside: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') consoleErrors.push(message.text());
+    });
+    page.on('pageerror', (error) => consoleErrors.push(String(error)));
+    page.on('request', (request) => {
+      if (!request.url().startsWith('file://') && !request.url().startsWith('data:')) outside.push(request.url());
+    });
+    await page.setViewport({ width: 1280, height: 720 });
+    await page.goto(url, { waitUntil: 'load' });
+    await page.waitForFunction(() => typeof Reveal !== 'undefined' && document.querySelector('.reveal.ready') !== null);
+
+    expect(await page.evaluate(() => Reveal.getTotalSlides())).toBe(expectedSlides);
+    expect(await page.evaluate(() => Reveal.getIndices())).toMatchObject({ h: 0, v: 0 });
+
+    await page.evaluate(() => Reveal.next());
+    expect(await page.evaluate(() => Reveal.getIndices().h)).toBe(1);
+
+    const stackIndex = await page.evaluate(() =>
+      [...document.querySelectorAll('.reveal .slides > section')].findIndex((section) => section.classList.contains('stack')),
+    );
+    expect(stackIndex).toBeGreaterThan(0);
+    await page.evaluate((h) => Reveal.slide(h, 0), stackIndex);
+    await page.evaluate(() => Reveal.down());
+    expect(await page.evaluate(() => Reveal.getIndices())).toMatchObject({ h: stackIndex, v: 1 });
+    const visible = await page.evaluate(() => {
+      const box = Reveal.getCurrentSlide().getBoundingClientRect();
+      return box.width > 0 && box.height > 0;
+    });
+    expect(visible).toBe(true);
+
+    const notes = await page.evaluate(() => [...document.querySelectorAll('aside.notes')].map((aside) => aside.textContent?.trim() ?? ''));
+    expect(notes.length).toBeGreaterThan(expectedSlides / 2);
+    expect(notes.every((text) => text.length > 0)).toBe(true);
+
+    expect(consoleErrors).toEqual([]);
+    expect(outside).toEqual([]);
+    await page.close();
+  });
+});
