@@ -1,23 +1,30 @@
 /** Library entry points: check decks, and build them into `dist/`. */
 import path from 'node:path';
+import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
+import { createBrowserSession, type BrowserSession } from '../browser/session.ts';
 import { discoverThemes, type Theme } from '../config/themes.ts';
+import type { DiagramResult } from '../model/diagram.ts';
 import { renderDeck } from '../render/deck/render.ts';
 import { hasErrors } from '../report/messages.ts';
 import { createCodeHighlighter, loadLanguages } from '../transform/highlight.ts';
+import { defaultDiagramCache, runDiagramStage } from './diagrams.ts';
 import { resolveDeckPaths, UsageError } from './discover.ts';
 import { loadDeck, type LoadedDeck } from './load.ts';
 import { commitStage, discardStage, openStage, writeToStage } from './stage.ts';
-import { visit } from 'unist-util-visit';
 
 /** Options shared by {@link checkDecks} and {@link buildDecks}. */
 export interface DeckOptions {
-  /** Project folder holding `decks/` and `themes/`. @default process.cwd() */
+  /** Project folder holding `decks/`, `themes/` and `diagrams/`. @default process.cwd() */
   root?: string;
   /** Deck folders or markdown files; empty means every deck under `decks/`. @default [] */
   paths?: readonly string[];
   /** Theme for every deck, overriding the frontmatter. */
   theme?: string | undefined;
+  /** Skip every cache (snippets, diagrams). @default false */
+  noCache?: boolean;
+  /** Browser to use; by default one is launched on first need and closed at the end. */
+  browser?: BrowserSession;
 }
 
 /** Options for {@link buildDecks}. */
@@ -37,7 +44,14 @@ export interface BuildResult extends CheckResult {
   written: string[];
 }
 
-function loadAll(options: DeckOptions): { decks: LoadedDeck[]; themes: Map<string, Theme> } {
+interface Checked extends CheckResult {
+  root: string;
+  themeOf: (deck: LoadedDeck) => Theme | undefined;
+  diagramResults: Map<LoadedDeck, Map<string, DiagramResult>>;
+}
+
+/** Every check, in pipeline order: parse and deck rules, then diagrams (which may need the browser). */
+async function checkAll(options: DeckOptions, browser: BrowserSession): Promise<Checked> {
   const root = path.resolve(options.root ?? process.cwd());
   const themes = discoverThemes(root);
   if (options.theme && !themes.has(options.theme)) {
@@ -45,43 +59,59 @@ function loadAll(options: DeckOptions): { decks: LoadedDeck[]; themes: Map<strin
   }
   const sources = resolveDeckPaths(root, options.paths ?? []);
   if (sources.length === 0) throw new UsageError(`no decks found under ${path.join(root, 'decks')}`);
-  const knownThemes = new Set(themes.keys());
-  const decks = sources.map((source) => loadDeck(source, { knownThemes, themeOverride: options.theme, cwd: process.cwd() }));
-  return { decks, themes };
+  const load = { knownThemes: new Set(themes.keys()), themeOverride: options.theme, cwd: process.cwd(), diagramsDir: path.join(root, 'diagrams') };
+  const decks = sources.map((source) => loadDeck(source, load));
+  const themeOf = (deck: LoadedDeck) => themes.get(deck.deck?.meta.theme ?? '');
+  const cacheDir = options.noCache ? undefined : defaultDiagramCache(root);
+  const diagramResults = await runDiagramStage(decks, themeOf, { browser, cacheDir });
+  return { root, decks, files: decks.map((deck) => deck.file), themeOf, diagramResults };
+}
+
+async function withSession<T>(options: DeckOptions, work: (browser: BrowserSession) => Promise<T>): Promise<T> {
+  const browser = options.browser ?? createBrowserSession();
+  try {
+    return await work(browser);
+  } finally {
+    if (!options.browser) await browser.close();
+  }
 }
 
 /** Parses and checks decks without writing anything. */
 export async function checkDecks(options: DeckOptions = {}): Promise<CheckResult> {
-  const { decks } = loadAll(options);
-  return { decks, files: decks.map((deck) => deck.file) };
+  return withSession(options, async (browser) => {
+    const { decks, files } = await checkAll(options, browser);
+    return { decks, files };
+  });
 }
 
 /** Checks and renders decks; writes `dist/<deck>/` only when no deck has an error. */
 export async function buildDecks(options: BuildOptions = {}): Promise<BuildResult> {
-  const root = path.resolve(options.root ?? process.cwd());
-  const { decks, themes } = loadAll(options);
-  const files = decks.map((deck) => deck.file);
-  if (hasErrors(files)) return { decks, files, written: [] };
-  const used = decks.map((loaded) => themes.get(loaded.deck?.meta.theme ?? '') as Theme);
-  const highlighter = await createCodeHighlighter(used.map((theme) => theme.shiki));
-  const langs = new Set<string>();
-  for (const { tree } of decks) visit(tree, 'code', (node) => void (node.lang && langs.add(node.lang)));
-  await loadLanguages(highlighter, langs);
-  const stage = openStage(path.resolve(root, options.outDir ?? 'dist'));
-  try {
-    const written: string[] = [];
-    decks.forEach((loaded, index) => {
-      const theme = used[index];
-      if (!loaded.deck || !theme) return;
-      writeToStage(stage, loaded.deck.name, renderDeck(loaded.deck, { theme, highlighter, assets: loaded.assets }));
-      written.push(loaded.deck.name);
-    });
-    commitStage(stage, written);
-    return { decks, files, written };
-  } catch (error) {
-    discardStage(stage);
-    throw error;
-  } finally {
-    highlighter.dispose();
-  }
+  return withSession(options, async (browser) => {
+    const checked = await checkAll(options, browser);
+    const { decks, files, root, themeOf } = checked;
+    if (hasErrors(files)) return { decks, files, written: [] };
+    const used = decks.map((deck) => themeOf(deck)).filter((theme): theme is Theme => theme !== undefined);
+    const highlighter = await createCodeHighlighter(used.map((theme) => theme.shiki));
+    const langs = new Set<string>();
+    for (const { tree } of decks) visit(tree, 'code', (node) => void (node.lang && langs.add(node.lang)));
+    await loadLanguages(highlighter, langs);
+    const stage = openStage(path.resolve(root, options.outDir ?? 'dist'));
+    try {
+      const written: string[] = [];
+      for (const loaded of decks) {
+        const theme = themeOf(loaded);
+        if (!loaded.deck || !theme) continue;
+        const context = { theme, highlighter, assets: loaded.assets, diagrams: loaded.diagrams, diagramResults: checked.diagramResults.get(loaded) ?? new Map() };
+        writeToStage(stage, loaded.deck.name, renderDeck(loaded.deck, context));
+        written.push(loaded.deck.name);
+      }
+      commitStage(stage, written);
+      return { decks, files, written };
+    } catch (error) {
+      discardStage(stage);
+      throw error;
+    } finally {
+      highlighter.dispose();
+    }
+  });
 }

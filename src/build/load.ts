@@ -15,6 +15,9 @@ import { parseMarkdown } from '../parse/parser.ts';
 import { splitSlides } from '../parse/slides.ts';
 import { planAssets, type AssetPlan } from '../transform/assets.ts';
 import type { DeckSource } from './discover.ts';
+import { loadRecords } from '../data/records.ts';
+import { extractDiagrams } from '../diagram/extract.ts';
+import type { Diagram } from '../model/diagram.ts';
 
 /** A deck after parsing and checking; `deck` is missing when the frontmatter was unusable. */
 export interface LoadedDeck {
@@ -22,6 +25,8 @@ export interface LoadedDeck {
   tree: Root;
   deck: ParsedDeck | undefined;
   assets: AssetPlan;
+  /** Diagrams keyed by the position of their fence or directive. */
+  diagrams: Map<string, Diagram>;
 }
 
 /** Options for {@link loadDeck}. */
@@ -32,6 +37,8 @@ export interface LoadOptions {
   themeOverride?: string | undefined;
   /** Folder the diagnostics' paths are printed relative to. @default process.cwd() */
   cwd?: string;
+  /** Folder `::diagram{file=…}` names are resolved in. @default '<deck folder>/../../diagrams' */
+  diagramsDir?: string;
 }
 
 /** Reads, parses and checks a deck. Content problems become messages on the returned file. */
@@ -49,8 +56,14 @@ export function loadDeck(source: DeckSource, options: LoadOptions): LoadedDeck {
   checkDirectives(tree, file);
   const assets = planAssets(tree, path.dirname(source.path));
   checkMissingAssets(assets, file);
+  const deckDir = path.dirname(source.path);
+  const diagrams = extractDiagrams(tree, file, {
+    deckDir,
+    diagramsDir: options.diagramsDir ?? path.resolve(deckDir, '..', '..', 'diagrams'),
+    loadRecords,
+  });
   const items = splitSlides(tree, { slideLevel: meta?.slideLevel ?? 2 });
   checkEmptySlides(items, file);
   const deck = meta ? { name: source.name, path: source.path, meta, items } : undefined;
-  return { file, tree, deck, assets };
+  return { file, tree, deck, assets, diagrams };
 }

@@ -12,9 +12,11 @@ export interface Theme {
   shiki: string;
   /** `light` or `dark`: picks mermaid's and the site's palette. */
   appearance: 'light' | 'dark';
+  /** mermaid `initialize` settings (theme and themeVariables) matching the palette. */
+  mermaid: Record<string, unknown>;
 }
 
-const themeJson = z.strictObject({ shiki: z.string(), appearance: z.enum(['light', 'dark']) });
+const themeJson = z.strictObject({ shiki: z.string(), appearance: z.enum(['light', 'dark']), mermaid: z.record(z.string(), z.unknown()).default({}) });
 
 /** Themes that ship with proofdeck. */
 export const BUILTIN_THEMES_DIR = fileURLToPath(new URL('../../themes/', import.meta.url));

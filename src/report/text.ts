@@ -1,4 +1,6 @@
 /** Compiler-style text report: `file:line:col: error: message [rule-id]`, the source line, a caret. */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import type { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
 
@@ -19,11 +21,14 @@ function formatMessage(file: VFile, message: VFileMessage, color: boolean): stri
   const paint = (code: string, text: string) => (color ? `\u001B[${code}m${text}\u001B[0m` : text);
   const line = message.line ?? undefined;
   const column = message.column ?? 1;
-  const where = line === undefined ? file.path : `${file.path}:${line}:${column}`;
+  // A message may name another file than the deck (a diagrams/*.mmd, an included snippet source).
+  const other = message.file && message.file !== file.path ? message.file : undefined;
+  const shown = path.relative(file.cwd, other ?? file.path);
+  const where = line === undefined ? shown : `${shown}:${line}:${column}`;
   const severity = message.fatal === true ? paint('1;31', 'error') : paint('1;33', 'warning');
   const out = [`${paint('1', where)}: ${severity}: ${message.reason} [${message.ruleId ?? 'proofdeck'}]`];
   if (line !== undefined) {
-    const text = String(file.value).split('\n')[line - 1];
+    const text = sourceOf(file, other).split('\n')[line - 1];
     if (text !== undefined) {
       const gutter = String(line).padStart(5);
       out.push(`${gutter} | ${text}`, `${' '.repeat(5)} | ${' '.repeat(Math.max(0, column - 1))}${paint('1;32', '^')}`);
@@ -31,6 +36,15 @@ function formatMessage(file: VFile, message: VFileMessage, color: boolean): stri
   }
   if (message.note) out.push(`${' '.repeat(5)} = help: ${message.note}`);
   return out.join('\n');
+}
+
+function sourceOf(file: VFile, other: string | undefined): string {
+  if (!other) return String(file.value);
+  try {
+    return readFileSync(other, 'utf8');
+  } catch {
+    return '';
+  }
 }
 
 /** Sorts by file, line, column so reports are stable. */

@@ -1,7 +1,7 @@
 /** mdast → hast for one slide: directives, code, fragments and asset URLs. */
 import type { Element, ElementContent, Root as HastRoot } from 'hast';
 import type { Code, Root, RootContent } from 'mdast';
-import type { ContainerDirective } from 'mdast-util-directive';
+import type { ContainerDirective, LeafDirective } from 'mdast-util-directive';
 import { toHast, type Handler, type State } from 'mdast-util-to-hast';
 import { visit } from 'unist-util-visit';
 import type { Asset } from './assets.ts';
@@ -14,6 +14,8 @@ export interface ContentOptions {
   renderCode: CodeRenderer;
   /** URL as written → asset; matching `src`/`href` attributes are rewritten to the hashed name. */
   assets: ReadonlyMap<string, Asset>;
+  /** Renders leaf directives that produce content (`::diagram`, `::timeline`); others render nothing. */
+  renderLeaf?: (node: LeafDirective) => Element | undefined;
 }
 
 function element(tagName: string, className: string[], children: ElementContent[]): Element {
@@ -53,9 +55,10 @@ const dropped: Handler = () => undefined;
 export function contentToHast(nodes: readonly RootContent[], options: ContentOptions): HastRoot {
   const root: Root = { type: 'root', children: [...nodes] };
   const code: Handler = (_state, node: Code) => options.renderCode(node);
+  const leafDirective: Handler = (_state, node: LeafDirective) => options.renderLeaf?.(node);
   const hast = toHast(root, {
     allowDangerousHtml: true,
-    handlers: { code, containerDirective, leafDirective: dropped, textDirective: dropped },
+    handlers: { code, containerDirective, leafDirective, textDirective: dropped },
   }) as HastRoot;
   rewriteAssetUrls(hast, options.assets);
   return hast;

@@ -5,8 +5,8 @@ import type { VFile } from 'vfile';
 import { TRANSITIONS } from '../../model/deck.ts';
 import { addError } from '../../report/messages.ts';
 
-const CONTAINERS = new Set(['notes', 'incremental', 'fragment', 'columns', 'column']);
-const LEAVES = new Set(['slide']);
+const CONTAINERS = new Set(['notes', 'incremental', 'fragment', 'columns', 'column', 'table', 'list']);
+const LEAVES = new Set(['slide', 'diagram', 'timeline']);
 const SLIDE_ATTRIBUTES = new Set(['class', 'background', 'background-image', 'transition']);
 
 /** Reports directives and `::slide` attributes that proofdeck does not know. */

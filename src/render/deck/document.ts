@@ -47,5 +47,5 @@ export function renderDocument(meta: DeckMeta, sections: Element[]): string {
       ]),
     ]),
   ]);
-  return `${toHtml(tree)}\n`;
+  return `${toHtml(tree, { allowDangerousHtml: true })}\n`;
 }

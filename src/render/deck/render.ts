@@ -7,6 +7,10 @@ import { parseFenceMeta } from '../../parse/fence-meta.ts';
 import type { AssetPlan } from '../../transform/assets.ts';
 import { highlightCode } from '../../transform/highlight.ts';
 import type { CodeRenderer } from '../../transform/slide.ts';
+import { diagramFigure } from '../../transform/diagram.ts';
+import { diagramKey } from '../../diagram/extract.ts';
+import type { Diagram, DiagramResult } from '../../model/diagram.ts';
+import type { Element } from 'hast';
 import { renderDocument } from './document.ts';
 import { fontFiles, revealFiles, themeFiles, type OutputFile } from './runtime.ts';
 import { renderItems, titleSlide } from './slides.ts';
@@ -18,16 +22,28 @@ export interface DeckRenderContext {
   assets: AssetPlan;
   /** Wraps a highlighted block, e.g. with its verification badge. @default identity */
   decorateCode?: (node: Code, pre: ReturnType<CodeRenderer>) => ReturnType<CodeRenderer>;
+  /** Diagrams by node position, and their rendered SVG by diagram id. */
+  diagrams?: ReadonlyMap<string, Diagram>;
+  diagramResults?: ReadonlyMap<string, DiagramResult>;
+}
+
+/** The figure for the diagram at `node`, when it rendered. */
+function renderedDiagram(node: { position?: Code['position'] }, context: DeckRenderContext): Element | undefined {
+  const diagram = context.diagrams?.get(diagramKey(node));
+  const result = diagram ? context.diagramResults?.get(diagram.id) : undefined;
+  return diagram && result?.ok ? diagramFigure(diagram, result.svg) : undefined;
 }
 
 /** The deck's files, paths relative to `dist/<deck>/`, in a stable order. */
 export function renderDeck(deck: ParsedDeck, context: DeckRenderContext): OutputFile[] {
   const renderCode: CodeRenderer = (node) => {
+    const figure = node.lang?.toLowerCase() === 'mermaid' ? renderedDiagram(node, context) : undefined;
+    if (figure) return figure;
     const meta = parseFenceMeta(node.lang, node.meta);
     const pre = highlightCode(context.highlighter, node.value, { lang: meta.lang, theme: context.theme.shiki, steps: meta.highlight });
     return context.decorateCode ? context.decorateCode(node, pre) : pre;
   };
-  const sections = [titleSlide(deck.meta), ...renderItems(deck.items, { renderCode, assets: context.assets.assets })];
+  const sections = [titleSlide(deck.meta), ...renderItems(deck.items, { renderCode, assets: context.assets.assets, renderLeaf: (node) => renderedDiagram(node, context) })];
   const assets: OutputFile[] = [...context.assets.assets.values()].map((asset) => ({ path: asset.target, copyFrom: asset.source }));
   return [
     { path: 'index.html', content: renderDocument(deck.meta, sections) },

@@ -1,0 +1,33 @@
+/** A browser started on first use and shared by the whole build (diagrams now, PDFs later). */
+import type { Browser } from 'puppeteer-core';
+import { launchBrowser } from './browser.ts';
+
+/** Lazily launched browser; `launches` lets tests prove that a cached build never starts one. */
+export interface BrowserSession {
+  get(): Promise<Browser>;
+  close(): Promise<void>;
+  readonly launches: number;
+}
+
+/** Creates a session; nothing starts until {@link BrowserSession.get} is called. */
+export function createBrowserSession(launch: () => Promise<Browser> = launchBrowser): BrowserSession {
+  let browser: Promise<Browser> | undefined;
+  let launches = 0;
+  return {
+    get() {
+      if (!browser) {
+        launches++;
+        browser = launch();
+      }
+      return browser;
+    },
+    async close() {
+      const running = browser;
+      browser = undefined;
+      if (running) await (await running).close();
+    },
+    get launches() {
+      return launches;
+    },
+  };
+}

@@ -1,0 +1,96 @@
+/** Finds the diagrams of a deck: ```mermaid fences, `::diagram{file=…}` and `::timeline{data=…}`. */
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Root } from 'mdast';
+import type { LeafDirective } from 'mdast-util-directive';
+import { visit } from 'unist-util-visit';
+import type { VFile } from 'vfile';
+import type { Diagram } from '../model/diagram.ts';
+import { parseFenceMeta } from '../parse/fence-meta.ts';
+import { addError } from '../report/messages.ts';
+import { timelineFromRecords } from './timeline.ts';
+
+/** Options for {@link extractDiagrams}. */
+export interface ExtractOptions {
+  /** Folder `::diagram{file=…}` names are resolved in. */
+  diagramsDir: string;
+  /** Folder of the deck, for `::timeline{data=…}`. */
+  deckDir: string;
+  /** Reads a data file into records; problems are returned as a message. */
+  loadRecords: (file: string) => { records: Record<string, unknown>[] } | { error: string };
+}
+
+/** Key that links an mdast node to its diagram: the node's start position. */
+export function diagramKey(node: { position?: { start: { line: number; column: number } } | undefined }): string {
+  return `${node.position?.start.line ?? 0}:${node.position?.start.column ?? 0}`;
+}
+
+function caption(attributes: Record<string, string | null | undefined>): Pick<Diagram, 'caption' | 'alt'> {
+  const result: Pick<Diagram, 'caption' | 'alt'> = {};
+  if (attributes.caption) result.caption = attributes.caption;
+  if (attributes.alt) result.alt = attributes.alt;
+  return result;
+}
+
+/** Collects diagrams keyed by {@link diagramKey}; missing files and bad data become messages. */
+export function extractDiagrams(tree: Root, file: VFile, options: ExtractOptions): Map<string, Diagram> {
+  const diagrams = new Map<string, Diagram>();
+  const used = new Map<string, number>();
+  const uniqueId = (text: string) => {
+    const base = `mermaid-${createHash('sha256').update(text).digest('hex').slice(0, 10)}`;
+    const count = (used.get(base) ?? 0) + 1;
+    used.set(base, count);
+    return count === 1 ? base : `${base}-${count}`;
+  };
+  const markdown = file.path;
+  visit(tree, (node) => {
+    const start = node.position?.start;
+    if (!start) return;
+    const at = { line: start.line, column: start.column };
+    if (node.type === 'code' && node.lang?.toLowerCase() === 'mermaid') {
+      const meta = parseFenceMeta(node.lang, node.meta);
+      const attributes = Object.fromEntries(meta.attributes.map((a) => [a.key, a.value]));
+      diagrams.set(diagramKey(node), { id: uniqueId(node.value), text: node.value, origin: 'fence', file: markdown, firstLine: start.line + 1, ...at, ...caption(attributes) });
+      return;
+    }
+    if (node.type !== 'leafDirective' || (node.name !== 'diagram' && node.name !== 'timeline')) return;
+    const diagram = node.name === 'diagram' ? fromFile(node, file, options) : fromData(node, file, options);
+    if (diagram) diagrams.set(diagramKey(node), { id: uniqueId(diagram.text), ...at, ...caption(node.attributes ?? {}), ...diagram });
+  });
+  return diagrams;
+}
+
+type Partial = Pick<Diagram, 'text' | 'origin' | 'file' | 'firstLine'>;
+
+function fromFile(node: LeafDirective, file: VFile, options: ExtractOptions): Partial | undefined {
+  const name = node.attributes?.file;
+  if (!name) {
+    addError(file, '`::diagram` needs a file attribute', node.position?.start, 'diagram/missing-file', 'Write ::diagram{file="name.mmd"} with the file under diagrams/.');
+    return undefined;
+  }
+  const full = path.resolve(options.diagramsDir, name);
+  if (path.relative(options.diagramsDir, full).startsWith('..') || !existsSync(full)) {
+    addError(file, `diagram file not found: ${name}`, node.position?.start, 'diagram/missing-file', `Diagram files live in ${path.relative(process.cwd(), options.diagramsDir) || '.'}/.`);
+    return undefined;
+  }
+  return { text: readFileSync(full, 'utf8'), origin: 'file', file: full, firstLine: 1 };
+}
+
+function fromData(node: LeafDirective, file: VFile, options: ExtractOptions): Partial | undefined {
+  const attributes = node.attributes ?? {};
+  const data = attributes.data;
+  const place = node.position?.start;
+  if (!data) {
+    addError(file, '`::timeline` needs a data attribute', place, 'diagram/timeline-data', 'Write ::timeline{data="./events.yaml"}.');
+    return undefined;
+  }
+  const full = path.resolve(options.deckDir, data);
+  const loaded = options.loadRecords(full);
+  if ('error' in loaded) {
+    addError(file, `timeline data ${data}: ${loaded.error}`, place, 'diagram/timeline-data', 'The file must hold a list of records (YAML, JSON or CSV).');
+    return undefined;
+  }
+  const fields = { ...(attributes.period ? { period: attributes.period } : {}), ...(attributes.event ? { event: attributes.event } : {}), ...(attributes.title ? { title: attributes.title } : {}) };
+  return { text: timelineFromRecords(loaded.records, fields), origin: 'data', file: file.path, firstLine: place?.line ?? 1 };
+}
