@@ -11,6 +11,7 @@ const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.ur
 
 interface CommonFlags {
   theme?: string;
+  cache: boolean;
 }
 
 function report(files: Parameters<typeof formatReport>[0]): number {
@@ -32,8 +33,9 @@ function program(setExit: (code: number) => void): Command {
     .argument('[paths...]', 'deck folders or markdown files')
     .option('-o, --out <dir>', 'output folder', 'dist')
     .option('-t, --theme <name>', 'theme for every deck, overriding the frontmatter')
+    .option('--no-cache', 'ignore and do not write the snippet and diagram caches')
     .action(async (paths: string[], flags: CommonFlags & { out: string }) => {
-      const result = await buildDecks({ paths, outDir: flags.out, theme: flags.theme });
+      const result = await buildDecks({ paths, outDir: flags.out, theme: flags.theme, noCache: !flags.cache });
       const code = report(result.files);
       for (const name of result.written) process.stderr.write(`built ${flags.out}/${name}/index.html\n`);
       setExit(code);
@@ -44,8 +46,9 @@ function program(setExit: (code: number) => void): Command {
     .description('check decks without writing anything')
     .argument('[paths...]', 'deck folders or markdown files')
     .option('-t, --theme <name>', 'theme to check against')
+    .option('--no-cache', 'ignore and do not write the snippet and diagram caches')
     .action(async (paths: string[], flags: CommonFlags) => {
-      const result = await checkDecks({ paths, theme: flags.theme });
+      const result = await checkDecks({ paths, theme: flags.theme, noCache: !flags.cache });
       setExit(report(result.files));
     });
 

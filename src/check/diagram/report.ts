@@ -12,7 +12,10 @@ export function reportDiagramResults(diagrams: Iterable<Diagram>, results: Reado
     const firstLine = result.message.split('\n')[0] ?? result.message;
     const detail = result.message.split('\n').slice(1, 3).join(' ').replace(/\s+/g, ' ').trim();
     const reason = unknownType ? `unknown mermaid diagram type "${diagram.text.trim().split(/\s/)[0] ?? ''}"` : `mermaid: ${firstLine}${detail ? ` ${detail}` : ''}`;
-    const line = diagram.origin === 'data' ? diagram.line : diagram.firstLine + (result.sourceLine ?? 1) - 1;
+    // jison reports the line where it gave up, which can be just past the last line of the diagram.
+    const lastLine = diagram.text.replace(/\n+$/, '').split('\n').length;
+    const sourceLine = Math.min(result.sourceLine ?? 1, lastLine);
+    const line = diagram.origin === 'data' ? diagram.line : diagram.firstLine + sourceLine - 1;
     const column = diagram.origin === 'data' ? diagram.column : (result.sourceColumn ?? 1);
     const hint = unknownType ? 'Start the diagram with a type: flowchart, sequenceDiagram, timeline, classDiagram, …' : 'mermaid reports the line where its parser gave up; the mistake may be just before it.';
     const ruleId = unknownType ? 'diagram/unknown-type' : 'diagram/syntax';

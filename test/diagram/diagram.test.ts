@@ -1,0 +1,82 @@
+import { cpSync, readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createBrowserSession } from '../../src/browser/session.ts';
+import { buildDecks, checkDecks } from '../../src/build/build.ts';
+import { timelineFromRecords } from '../../src/diagram/timeline.ts';
+import { formatReport } from '../../src/report/text.ts';
+import { FIXTURES, runCli, tempProject } from '../helpers.ts';
+
+function project(fixture: string): string {
+  const root = tempProject();
+  cpSync(path.join(FIXTURES, fixture, 'deck'), path.join(root, 'decks', 'deck'), { recursive: true });
+  cpSync(path.join(FIXTURES, fixture, 'diagrams'), path.join(root, 'diagrams'), { recursive: true });
+  return root;
+}
+
+describe('timelineFromRecords', () => {
+  it('groups records by period in data order and keeps labels plain', () => {
+    const text = timelineFromRecords([{ year: 2020, event: 'A: b' }, { year: 2022, event: 'C' }, { year: 2020, event: 'D' }], { title: 'T' });
+    expect(text).toBe('timeline\n    title T\n    2020 : A b : D\n    2022 : C\n');
+  });
+});
+
+describe('mermaid diagrams', () => {
+  it('renders flowchart, sequence, timeline-from-data and file diagrams inline, then serves them from the cache', async () => {
+    const root = project('diagrams');
+    const cold = createBrowserSession();
+    const first = await buildDecks({ root, browser: cold });
+    await cold.close();
+    expect(formatReport(first.files)).toContain('no problems');
+    expect(cold.launches).toBe(1);
+    const html = readFileSync(path.join(root, 'dist', 'deck', 'index.html'), 'utf8');
+    const svgs = html.match(/<svg[\s\S]*?<\/svg>/g) ?? [];
+    expect(svgs).toHaveLength(4);
+    // Labels are split over <tspan>s when mermaid wraps them: compare the text content.
+    const text = svgs.map((svg) => svg.replace(/<style[\s\S]*?<\/style>/g, '').replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ')).join(' | ');
+    for (const label of ['Markdown', 'Checks', 'Speaker', 'Compiler', 'verdict', 'Rust for Linux announced', 'Linux 6.1 merges Rust support', 'Parse', 'Render']) {
+      expect(text).toContain(label);
+    }
+    expect(html).toContain('<title id="mermaid-');
+    expect(html).toContain('<figcaption>Build flow</figcaption>');
+    const ids = [...html.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]);
+    expect(ids.length - new Set(ids).size).toBe(0);
+
+    const warm = createBrowserSession();
+    await buildDecks({ root, browser: warm });
+    expect(warm.launches).toBe(0);
+    expect(readFileSync(path.join(root, 'dist', 'deck', 'index.html'), 'utf8')).toBe(html);
+
+    const uncached = createBrowserSession();
+    await buildDecks({ root, browser: uncached, noCache: true });
+    await uncached.close();
+    expect(uncached.launches).toBe(1);
+    expect(readFileSync(path.join(root, 'dist', 'deck', 'index.html'), 'utf8')).toBe(html);
+  });
+
+  it('never starts a browser for a deck without diagrams', async () => {
+    const root = tempProject({ plain: '---\ntitle: Plain\n---\n\n## Slide\n\nText.\n' });
+    const session = createBrowserSession();
+    await buildDecks({ root, browser: session });
+    expect(session.launches).toBe(0);
+  });
+
+  it('reports syntax errors and unknown types at the markdown or .mmd line, and missing files', async () => {
+    const root = project('diagram-errors');
+    const result = await checkDecks({ root, noCache: true });
+    const lines = result.files[0]?.messages.map((m) => `${path.basename(m.file ?? '')}:${m.line} ${m.ruleId}`).sort();
+    expect(lines).toEqual(['broken.mmd:4 diagram/syntax', 'deck.md:11 diagram/syntax', 'deck.md:17 diagram/unknown-type', 'deck.md:27 diagram/missing-file']);
+    const report = formatReport(result.files);
+    expect(report).toContain('mermaid: Parse error on line 4');
+    expect(report).toContain('unknown mermaid diagram type "flowchrt"');
+    expect(report).toMatch(/diagrams\/broken\.mmd:4:1: error/);
+  });
+
+  it('exits 3 with one clear line when chromium is missing', () => {
+    const root = project('diagrams');
+    const result = runCli(root, ['build', '--no-cache'], { PROOFDECK_CHROMIUM: '/nonexistent/chromium' });
+    expect(result.status).toBe(3);
+    expect(result.stderr.trim().split('\n')).toEqual(['proofdeck: PROOFDECK_CHROMIUM=/nonexistent/chromium does not exist']);
+    expect(readdirSync(root)).not.toContain('dist');
+  });
+});
