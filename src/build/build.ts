@@ -5,7 +5,10 @@ import type { VFile } from 'vfile';
 import { createBrowserSession, type BrowserSession } from '../browser/session.ts';
 import { discoverThemes, type Theme } from '../config/themes.ts';
 import type { DiagramResult } from '../model/diagram.ts';
-import { renderDeck } from '../render/deck/render.ts';
+import { contentOptions, renderDeck, type DeckRenderContext } from '../render/deck/render.ts';
+import { renderHandout, type HandoutLayout, type Paper } from '../render/pdf/handout.ts';
+import type { FragmentMode } from '../render/pdf/print.ts';
+import { runPdfStage, type PdfJob, type PdfStageOptions } from './pdf.ts';
 import { hasErrors } from '../report/messages.ts';
 import { createCodeHighlighter, loadLanguages } from '../transform/highlight.ts';
 import { defaultDiagramCache, runDiagramStage } from './diagrams.ts';
@@ -31,6 +34,16 @@ export interface DeckOptions {
 export interface BuildOptions extends DeckOptions {
   /** Output folder. @default '<root>/dist' */
   outDir?: string;
+  /** Also write `<deck>.pdf` and `<deck>-handout.pdf`. @default true */
+  pdf?: boolean;
+  /** Fragments in the slide PDF: final state, or one page per step. @default 'final' */
+  pdfFragments?: FragmentMode;
+  /** @default 'notes' */
+  handoutLayout?: HandoutLayout;
+  /** @default 'A4' */
+  paper?: Paper;
+  /** Progress of long work (PDFs), for a TTY progress line. */
+  onProgress?: PdfStageOptions['onProgress'];
 }
 
 /** Checked decks and their diagnostics. */
@@ -98,12 +111,22 @@ export async function buildDecks(options: BuildOptions = {}): Promise<BuildResul
     const stage = openStage(path.resolve(root, options.outDir ?? 'dist'));
     try {
       const written: string[] = [];
+      const pdfJobs: PdfJob[] = [];
       for (const loaded of decks) {
         const theme = themeOf(loaded);
         if (!loaded.deck || !theme) continue;
-        const context = { theme, highlighter, assets: loaded.assets, diagrams: loaded.diagrams, diagramResults: checked.diagramResults.get(loaded) ?? new Map() };
-        writeToStage(stage, loaded.deck.name, renderDeck(loaded.deck, context));
+        const context: DeckRenderContext = { theme, highlighter, assets: loaded.assets, diagrams: loaded.diagrams, diagramResults: checked.diagramResults.get(loaded) ?? new Map() };
+        const handout = renderHandout(loaded.deck.meta, loaded.deck.items, contentOptions(context), { layout: options.handoutLayout ?? 'notes', paper: options.paper ?? 'A4' });
+        writeToStage(stage, loaded.deck.name, [...renderDeck(loaded.deck, context), { path: 'handout.html', content: handout }]);
         written.push(loaded.deck.name);
+        pdfJobs.push({ deck: loaded.deck, file: loaded.file, dir: path.join(stage.dir, loaded.deck.name) });
+      }
+      if (options.pdf !== false) {
+        await runPdfStage(pdfJobs, { browser, fragments: options.pdfFragments ?? 'final', ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
+      }
+      if (hasErrors(files)) {
+        discardStage(stage);
+        return { decks, files, written: [] };
       }
       commitStage(stage, written);
       return { decks, files, written };

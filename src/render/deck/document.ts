@@ -11,6 +11,7 @@ export function revealConfig(meta: DeckMeta): Record<string, unknown> {
     width: 1280,
     height: 720,
     margin: 0.04,
+    center: false,
     hash: true,
     controls: true,
     progress: true,

@@ -6,7 +6,7 @@ import type { ParsedDeck } from '../../model/deck.ts';
 import { parseFenceMeta } from '../../parse/fence-meta.ts';
 import type { AssetPlan } from '../../transform/assets.ts';
 import { highlightCode } from '../../transform/highlight.ts';
-import type { CodeRenderer } from '../../transform/slide.ts';
+import type { CodeRenderer, ContentOptions } from '../../transform/slide.ts';
 import { diagramFigure } from '../../transform/diagram.ts';
 import { diagramKey } from '../../diagram/extract.ts';
 import type { Diagram, DiagramResult } from '../../model/diagram.ts';
@@ -34,8 +34,8 @@ function renderedDiagram(node: { position?: Code['position'] }, context: DeckRen
   return diagram && result?.ok ? diagramFigure(diagram, result.svg) : undefined;
 }
 
-/** The deck's files, paths relative to `dist/<deck>/`, in a stable order. */
-export function renderDeck(deck: ParsedDeck, context: DeckRenderContext): OutputFile[] {
+/** How slide content is turned into HTML for this deck; shared by the deck and the handout. */
+export function contentOptions(context: DeckRenderContext): ContentOptions {
   const renderCode: CodeRenderer = (node) => {
     const figure = node.lang?.toLowerCase() === 'mermaid' ? renderedDiagram(node, context) : undefined;
     if (figure) return figure;
@@ -43,7 +43,12 @@ export function renderDeck(deck: ParsedDeck, context: DeckRenderContext): Output
     const pre = highlightCode(context.highlighter, node.value, { lang: meta.lang, theme: context.theme.shiki, steps: meta.highlight });
     return context.decorateCode ? context.decorateCode(node, pre) : pre;
   };
-  const sections = [titleSlide(deck.meta), ...renderItems(deck.items, { renderCode, assets: context.assets.assets, renderLeaf: (node) => renderedDiagram(node, context) })];
+  return { renderCode, assets: context.assets.assets, renderLeaf: (node) => renderedDiagram(node, context) };
+}
+
+/** The deck's files, paths relative to `dist/<deck>/`, in a stable order. */
+export function renderDeck(deck: ParsedDeck, context: DeckRenderContext): OutputFile[] {
+  const sections = [titleSlide(deck.meta), ...renderItems(deck.items, contentOptions(context))];
   const assets: OutputFile[] = [...context.assets.assets.values()].map((asset) => ({ path: asset.target, copyFrom: asset.source }));
   return [
     { path: 'index.html', content: renderDocument(deck.meta, sections) },

@@ -2,7 +2,7 @@
 import { createRequire } from 'node:module';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Theme } from '../../config/themes.ts';
+import { BUILTIN_THEMES_DIR, type Theme } from '../../config/themes.ts';
 
 /** Folder inside `dist/<deck>/` holding the runtime. */
 export const RUNTIME_DIR = '_proofdeck';
@@ -70,7 +70,10 @@ export function inlineCssImports(cssPath: string, seen: ReadonlySet<string> = ne
   });
 }
 
-/** The theme's stylesheet, as one file. */
+/** The theme's stylesheet, as one file, and the handout's page styles. */
 export function themeFiles(theme: Theme): OutputFile[] {
-  return [{ path: `${RUNTIME_DIR}/theme.css`, content: inlineCssImports(theme.css) }];
+  return [
+    { path: `${RUNTIME_DIR}/theme.css`, content: inlineCssImports(theme.css) },
+    { path: `${RUNTIME_DIR}/handout.css`, copyFrom: path.join(BUILTIN_THEMES_DIR, 'base', 'handout.css') },
+  ];
 }

@@ -14,10 +14,12 @@ export function titleSlide(meta: DeckMeta): Element {
   ]);
 }
 
-function slideSection(slide: Slide, options: ContentOptions): Element {
+/** One slide as a reveal.js `<section>`, with its notes in `<aside class="notes">`. */
+export function slideSection(slide: Slide, options: ContentOptions, sectionTitle = false): Element {
   const { attributes } = slide;
   const properties: Record<string, string | string[]> = { id: slide.id, dataLine: String(slide.line) };
-  if (attributes.classes.length > 0) properties.className = attributes.classes;
+  const classes = sectionTitle ? ['section-title', ...attributes.classes] : attributes.classes;
+  if (classes.length > 0) properties.className = classes;
   if (attributes.background) properties.dataBackgroundColor = attributes.background;
   if (attributes.backgroundImage) {
     const asset = options.assets.get(attributes.backgroundImage);
@@ -32,6 +34,6 @@ function slideSection(slide: Slide, options: ContentOptions): Element {
 /** All deck items as top-level `<section>`s; stacks nest their slides (reveal.js vertical slides). */
 export function renderItems(items: readonly DeckItem[], options: ContentOptions): Element[] {
   return items.map((item) =>
-    item.kind === 'slide' ? slideSection(item.slide, options) : h('section.stack', item.slides.map((slide) => slideSection(slide, options))),
+    item.kind === 'slide' ? slideSection(item.slide, options) : h('section.stack', item.slides.map((slide, index) => slideSection(slide, options, index === 0))),
   );
 }

@@ -1,0 +1,98 @@
+/** The handout: a printable page with a title page, then each slide with its notes or with lines to write on. */
+import type { Element, ElementContent } from 'hast';
+import { toHtml } from 'hast-util-to-html';
+import { h } from 'hastscript';
+import type { DeckItem, DeckMeta } from '../../model/deck.ts';
+import type { ContentOptions } from '../../transform/slide.ts';
+import { RUNTIME_DIR } from '../deck/runtime.ts';
+import { slideSection, titleSlide } from '../deck/slides.ts';
+
+/** Handout layouts: one slide and its notes per page, or 2/3 slides per page with lines for notes. */
+export const HANDOUT_LAYOUTS = ['notes', '2up', '3up'] as const;
+export type HandoutLayout = (typeof HANDOUT_LAYOUTS)[number];
+export const PAPER_SIZES = ['A4', 'Letter'] as const;
+export type Paper = (typeof PAPER_SIZES)[number];
+
+/** Options for {@link renderHandout}. */
+export interface HandoutOptions {
+  layout: HandoutLayout;
+  paper: Paper;
+}
+
+interface HandoutSlide {
+  number: number;
+  title: string;
+  section: Element;
+  notes: ElementContent[];
+  sectionStart: boolean;
+}
+
+/** Splits a rendered `<section>` into the slide and its `<aside class="notes">` content. */
+function splitNotes(section: Element): { section: Element; notes: ElementContent[] } {
+  const isNotes = (child: ElementContent) => child.type === 'element' && child.tagName === 'aside';
+  const aside = section.children.find(isNotes);
+  return { section: { ...section, children: section.children.filter((child) => !isNotes(child)) }, notes: aside?.type === 'element' ? aside.children : [] };
+}
+
+function handoutSlides(meta: DeckMeta, items: readonly DeckItem[], options: ContentOptions): HandoutSlide[] {
+  const slides: HandoutSlide[] = [{ number: 1, title: meta.title, section: titleSlide(meta), notes: [], sectionStart: false }];
+  for (const item of items) {
+    const group = item.kind === 'slide' ? [item.slide] : item.slides;
+    group.forEach((slide, index) => {
+      const { section, notes } = splitNotes(slideSection(slide, options, item.kind === 'stack' && index === 0));
+      slides.push({ number: slides.length + 1, title: slide.title ?? `Slide ${slides.length + 1}`, section, notes, sectionStart: item.kind === 'stack' && index === 0 });
+    });
+  }
+  return slides;
+}
+
+/** A slide drawn at 1280×720 and scaled into its frame; hidden from assistive tech because the label and notes carry it. */
+function frame(slide: HandoutSlide): Element {
+  return h('div.frame', { ariaHidden: 'true' }, [h('div.reveal', [h('div.slides', [slide.section])])]);
+}
+
+function slideBlock(slide: HandoutSlide, layout: HandoutLayout): Element {
+  const Heading = slide.sectionStart ? 'h2' : 'h3';
+  const label = h(`${Heading}.label`, [h('span.number', `Slide ${slide.number}`), ` ${slide.title}`]);
+  if (layout === 'notes') {
+    const notes = slide.notes.length > 0 ? h('div.notes', slide.notes) : h('p.no-notes', 'No speaker notes for this slide.');
+    return h('article.slide.layout-notes', [label, frame(slide), notes]);
+  }
+  const lines = h('div.lines', Array.from({ length: layout === '2up' ? 5 : 8 }, () => h('span')));
+  return h(`article.slide.layout-${layout}`, [label, h('div.pair', [frame(slide), lines])]);
+}
+
+/** Serialises the handout page; its stylesheet is `handout.css` next to the deck theme. */
+export function renderHandout(meta: DeckMeta, items: readonly DeckItem[], content: ContentOptions, options: HandoutOptions): string {
+  const slides = handoutSlides(meta, items, content);
+  const byline = [meta.author, meta.event, meta.date].filter(Boolean).join(' · ');
+  const perPage = options.layout === 'notes' ? 1 : options.layout === '2up' ? 2 : 3;
+  const pages: Element[] = [];
+  for (let i = 0; i < slides.length; i += perPage) pages.push(h('div.page', slides.slice(i, i + perPage).map((slide) => slideBlock(slide, options.layout))));
+  const tree = h(null, [
+    { type: 'doctype' },
+    h('html', { lang: 'en' }, [
+      h('head', [
+        h('meta', { charset: 'utf-8' }),
+        h('title', `${meta.title} (handout)`),
+        h('link', { rel: 'stylesheet', href: `${RUNTIME_DIR}/fonts/fonts.css` }),
+        h('link', { rel: 'stylesheet', href: `${RUNTIME_DIR}/theme.css` }),
+        h('link', { rel: 'stylesheet', href: `${RUNTIME_DIR}/handout.css` }),
+        h('style', `@page { size: ${options.paper}; margin: 14mm 14mm 16mm; }`),
+      ]),
+      h('body', [
+        h('header.title-page', [
+          h('h1', meta.title),
+          meta.subtitle ? h('p.subtitle', meta.subtitle) : undefined,
+          byline ? h('p.byline', byline) : undefined,
+          meta.abstract ? h('p.abstract', meta.abstract) : undefined,
+          h('p.contents', `${slides.length} slides · handout with ${options.layout === 'notes' ? 'speaker notes' : `${perPage} slides per page`}`),
+        ]),
+        h('main', pages),
+        // Frames are 1280×720 slides scaled to the frame's printed width.
+        h('script', "for (const f of document.querySelectorAll('.frame')) f.style.setProperty('--scale', String(f.clientWidth / 1280));"),
+      ]),
+    ]),
+  ]);
+  return `${toHtml(tree, { allowDangerousHtml: true })}\n`;
+}

@@ -1,0 +1,63 @@
+/** Prints a built reveal.js deck to PDF in chromium, the way reveal.js documents it (`?print-pdf`). */
+import type { Page } from 'puppeteer-core';
+
+/** How fragments appear in the slide PDF. */
+export type FragmentMode = 'final' | 'steps';
+
+/** A printed deck and the slides whose content did not fit their page. */
+export interface PrintedSlides {
+  pdf: Uint8Array;
+  /** `data-line` of each overflowing slide (its source line), or 0 for the generated title slide. */
+  overflows: number[];
+}
+
+/** Options for {@link printSlides}. */
+export interface PrintSlidesOptions {
+  fragments: FragmentMode;
+  /** Give up waiting for reveal.js after this long. @default 30000 */
+  timeoutMs?: number;
+}
+
+/** Rejects with `message` when `promise` takes longer than `ms`. */
+async function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${message} within ${ms} ms`)), ms);
+  });
+  try {
+    return await Promise.race([promise, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
+ * Opens `url?print-pdf`, waits for reveal's `pdf-ready` event (its initialize() promise resolves before
+ * the print layout exists), measures overflow, then prints with the deck's own page size.
+ */
+export async function printSlides(page: Page, url: string, options: PrintSlidesOptions): Promise<PrintedSlides> {
+  const timeout = options.timeoutMs ?? 30_000;
+  await page.evaluateOnNewDocument(() => {
+    const state = globalThis as unknown as { __pdfReady?: Promise<void> };
+    state.__pdfReady = new Promise((resolve) => {
+      document.addEventListener('DOMContentLoaded', () => {
+        (globalThis as unknown as { Reveal: { on(event: string, listener: () => void): void } }).Reveal.on('pdf-ready', () => resolve());
+      });
+    });
+  });
+  const steps = options.fragments === 'steps';
+  await page.goto(`${url}?print-pdf&pdfSeparateFragments=${steps}`, { waitUntil: 'load', timeout });
+  await withTimeout(page.evaluate(() => (globalThis as unknown as { __pdfReady: Promise<void> }).__pdfReady), timeout, 'reveal.js never reported pdf-ready');
+  await page.evaluate(() => document.fonts.ready.then(() => undefined));
+  const overflows = await page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('.pdf-page')].flatMap((pdfPage) => {
+      const slide = pdfPage.querySelector<HTMLElement>(':scope > section');
+      if (!slide) return [];
+      const tooTall = slide.scrollHeight > pdfPage.clientHeight + 1;
+      const tooWide = slide.scrollWidth > pdfPage.clientWidth + 1;
+      return tooTall || tooWide ? [Number(slide.dataset.line ?? 0)] : [];
+    }),
+  );
+  const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true, timeout });
+  return { pdf, overflows: [...new Set(overflows)] };
+}
