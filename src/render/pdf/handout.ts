@@ -58,7 +58,7 @@ function slideBlock(slide: HandoutSlide, layout: HandoutLayout): Element {
     const notes = slide.notes.length > 0 ? h('div.notes', slide.notes) : h('p.no-notes', 'No speaker notes for this slide.');
     return h('article.slide.layout-notes', [label, frame(slide), notes]);
   }
-  const lines = h('div.lines', Array.from({ length: layout === '2up' ? 5 : 8 }, () => h('span')));
+  const lines = h('div.lines', Array.from({ length: layout === '2up' ? 3 : 8 }, () => h('span')));
   return h(`article.slide.layout-${layout}`, [label, h('div.pair', [frame(slide), lines])]);
 }
 

@@ -58,6 +58,11 @@ export async function printSlides(page: Page, url: string, options: PrintSlidesO
       return tooTall || tooWide ? [Number(slide.dataset.line ?? 0)] : [];
     }),
   );
+  // reveal.js marks every slide but the current one aria-hidden; on paper all are shown, and chromium
+  // builds the tagged structure and the outline only from what is not hidden.
+  await page.evaluate(() => {
+    for (const slide of document.querySelectorAll('.reveal .slides section[aria-hidden]')) slide.removeAttribute('aria-hidden');
+  });
   const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true, timeout });
   return { pdf, overflows: [...new Set(overflows)] };
 }
