@@ -62,6 +62,20 @@ function slideBlock(slide: HandoutSlide, layout: HandoutLayout): Element {
   return h(`article.slide.layout-${layout}`, [label, h('div.pair', [frame(slide), lines])]);
 }
 
+const PAPER_WIDTH_MM: Record<Paper, number> = { A4: 210, Letter: 215.9 };
+const MARGIN_MM = 14;
+const FRAME_SHARE: Record<HandoutLayout, number> = { notes: 1, '2up': 0.78, '3up': 0.56 };
+
+/**
+ * Page size, and the frame width with the matching scale for 1280×720 slides. Computed here rather than
+ * in the page because the print layout is wider or narrower than any screen layout a script could measure.
+ */
+export function pageStyle(options: HandoutOptions): string {
+  const frameMm = (PAPER_WIDTH_MM[options.paper] - 2 * MARGIN_MM) * FRAME_SHARE[options.layout];
+  const scale = (frameMm * 96) / 25.4 / 1280;
+  return `@page { size: ${options.paper}; margin: ${MARGIN_MM}mm ${MARGIN_MM}mm 16mm; } .frame { width: ${frameMm.toFixed(2)}mm; height: ${((frameMm * 9) / 16).toFixed(2)}mm; } .frame > .reveal { transform: scale(${scale.toFixed(5)}); }`;
+}
+
 /** Serialises the handout page; its stylesheet is `handout.css` next to the deck theme. */
 export function renderHandout(meta: DeckMeta, items: readonly DeckItem[], content: ContentOptions, options: HandoutOptions): string {
   const slides = handoutSlides(meta, items, content);
@@ -78,7 +92,7 @@ export function renderHandout(meta: DeckMeta, items: readonly DeckItem[], conten
         h('link', { rel: 'stylesheet', href: `${RUNTIME_DIR}/fonts/fonts.css` }),
         h('link', { rel: 'stylesheet', href: `${RUNTIME_DIR}/theme.css` }),
         h('link', { rel: 'stylesheet', href: `${RUNTIME_DIR}/handout.css` }),
-        h('style', `@page { size: ${options.paper}; margin: 14mm 14mm 16mm; }`),
+        h('style', pageStyle(options)),
       ]),
       h('body', [
         h('header.title-page', [
@@ -89,8 +103,6 @@ export function renderHandout(meta: DeckMeta, items: readonly DeckItem[], conten
           h('p.contents', `${slides.length} slides · handout with ${options.layout === 'notes' ? 'speaker notes' : `${perPage} slides per page`}`),
         ]),
         h('main', pages),
-        // Frames are 1280×720 slides scaled to the frame's printed width.
-        h('script', "for (const f of document.querySelectorAll('.frame')) f.style.setProperty('--scale', String(f.clientWidth / 1280));"),
       ]),
     ]),
   ]);
