@@ -1,6 +1,6 @@
 /** One headless Debian chromium, driven by puppeteer-core, shared by everything in a build. */
 import { existsSync } from 'node:fs';
-import { launch, type Browser, type Page } from 'puppeteer-core';
+import type { Browser, Page } from 'puppeteer-core';
 import { MissingToolError } from '../cli/exit-codes.ts';
 
 const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
@@ -32,7 +32,10 @@ export function findChromium(env: NodeJS.ProcessEnv = process.env): string {
 
 /** Launches chromium headless. Callers close it, normally through {@link withBrowser}. */
 export async function launchBrowser(): Promise<Browser> {
-  return launch({ executablePath: findChromium(), headless: true, args: FLAGS });
+  const executablePath = findChromium();
+  // Loaded on demand: most builds with warm caches and no PDFs never need it.
+  const { launch } = await import('puppeteer-core');
+  return launch({ executablePath, headless: true, args: FLAGS });
 }
 
 /** Runs `work` with a fresh browser and always closes it. */

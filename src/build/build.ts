@@ -10,7 +10,7 @@ import { renderHandout, type HandoutLayout, type Paper } from '../render/pdf/han
 import type { FragmentMode } from '../render/pdf/print.ts';
 import { runPdfStage, type PdfJob, type PdfStageOptions } from './pdf.ts';
 import { hasErrors } from '../report/messages.ts';
-import { createCodeHighlighter, loadLanguages } from '../transform/highlight.ts';
+import { createCodeHighlighter } from '../transform/highlight.ts';
 import { defaultDiagramCache, runDiagramStage } from './diagrams.ts';
 import { resolveDeckPaths, UsageError } from './discover.ts';
 import { loadDeck, type LoadedDeck } from './load.ts';
@@ -104,10 +104,9 @@ export async function buildDecks(options: BuildOptions = {}): Promise<BuildResul
     const { decks, files, root, themeOf } = checked;
     if (hasErrors(files)) return { decks, files, written: [] };
     const used = decks.map((deck) => themeOf(deck)).filter((theme): theme is Theme => theme !== undefined);
-    const highlighter = await createCodeHighlighter(used.map((theme) => theme.shiki));
     const langs = new Set<string>();
     for (const { tree } of decks) visit(tree, 'code', (node) => void (node.lang && langs.add(node.lang)));
-    await loadLanguages(highlighter, langs);
+    const highlighter = await createCodeHighlighter(used.map((theme) => theme.shiki), langs);
     const stage = openStage(path.resolve(root, options.outDir ?? 'dist'));
     try {
       const written: string[] = [];
@@ -134,7 +133,7 @@ export async function buildDecks(options: BuildOptions = {}): Promise<BuildResul
       discardStage(stage);
       throw error;
     } finally {
-      highlighter.dispose();
+      highlighter.highlighter.dispose();
     }
   });
 }

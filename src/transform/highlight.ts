@@ -1,29 +1,31 @@
 /** Build-time syntax highlighting with shiki, with line-highlight steps rendered as reveal.js fragments. */
 import type { Element, ElementContent } from 'hast';
-import { bundledLanguages, createHighlighter, type BundledLanguage, type Highlighter } from 'shiki';
-import type { HighlightSteps } from '../parse/fence-meta.ts';
+import type { BundledLanguage, Highlighter } from 'shiki';
 
-/** Languages loaded up front; anything else is looked up lazily, unknown ones render as plain text. */
-const PRELOADED: BundledLanguage[] = ['c', 'cpp', 'rust', 'shellscript', 'make', 'toml', 'json', 'yaml', 'diff'];
-
-/** Creates the one highlighter a build shares; `themes` are shiki theme names from the deck themes. */
-export async function createCodeHighlighter(themes: readonly string[]): Promise<Highlighter> {
-  return createHighlighter({ themes: [...new Set(themes)], langs: PRELOADED });
+/** A shiki highlighter with the languages a build's fences use. */
+export interface CodeHighlighter {
+  highlighter: Highlighter;
+  /** Languages loaded; fences in any other language render as plain text. */
+  langs: ReadonlySet<string>;
 }
 
-/** Loads the languages a set of fences uses, so highlighting itself can stay synchronous. */
-export async function loadLanguages(highlighter: Highlighter, langs: Iterable<string>): Promise<void> {
-  const loaded = new Set(highlighter.getLoadedLanguages());
-  const wanted = [...new Set(langs)].map(normaliseLang).filter((lang): lang is BundledLanguage => lang !== 'text' && !loaded.has(lang));
-  if (wanted.length > 0) await highlighter.loadLanguage(...wanted);
-}
+const ALIASES: Record<string, string> = { h: 'c', 'c++': 'cpp', sh: 'shellscript', bash: 'shellscript', shell: 'shellscript', console: 'shellscript', makefile: 'make', kbuild: 'make' };
 
-/** Maps fence languages to shiki's names; unknown languages become `text`. */
-export function normaliseLang(lang: string): BundledLanguage | 'text' {
+/** Maps a fence language to shiki's name (aliases resolved, lower case). */
+export function shikiName(lang: string): string {
   const lower = lang.toLowerCase();
-  const aliases: Record<string, BundledLanguage> = { h: 'c', 'c++': 'cpp', sh: 'shellscript', bash: 'shellscript', shell: 'shellscript', console: 'shellscript', makefile: 'make', kbuild: 'make' };
-  const name = aliases[lower] ?? lower;
-  return name in bundledLanguages ? (name as BundledLanguage) : 'text';
+  return ALIASES[lower] ?? lower;
+}
+
+/**
+ * Creates the one highlighter a build shares, loading only the languages its fences use: shiki is
+ * imported here, not at start-up, and each grammar costs compile time.
+ */
+export async function createCodeHighlighter(themes: readonly string[], fenceLangs: Iterable<string>): Promise<CodeHighlighter> {
+  const shiki = await import('shiki');
+  const langs = [...new Set([...fenceLangs].map(shikiName))].filter((lang): lang is BundledLanguage => lang in shiki.bundledLanguages).sort();
+  const highlighter = await shiki.createHighlighter({ themes: [...new Set(themes)].sort(), langs });
+  return { highlighter, langs: new Set(highlighter.getLoadedLanguages()) };
 }
 
 /** Options for {@link highlightCode}. */
@@ -35,8 +37,9 @@ export interface HighlightOptions {
 }
 
 /** Renders code to a `<pre>` element; highlight steps become stacked `<code>` fragments (no client-side script). */
-export function highlightCode(highlighter: Highlighter, code: string, options: HighlightOptions): Element {
-  const lang = normaliseLang(options.lang);
+export function highlightCode({ highlighter, langs }: CodeHighlighter, code: string, options: HighlightOptions): Element {
+  const name = shikiName(options.lang);
+  const lang = langs.has(name) ? name : 'text';
   const root = highlighter.codeToHast(code.replace(/\n$/, ''), { lang, theme: options.theme });
   const pre = root.children.find((child): child is Element => child.type === 'element' && child.tagName === 'pre');
   if (!pre) throw new Error('shiki returned no <pre>');

@@ -1,11 +1,10 @@
 /** Renders a checked deck to the files of `dist/<deck>/`. */
 import type { Code } from 'mdast';
-import type { Highlighter } from 'shiki';
 import type { Theme } from '../../config/themes.ts';
 import type { ParsedDeck } from '../../model/deck.ts';
 import { parseFenceMeta } from '../../parse/fence-meta.ts';
 import type { AssetPlan } from '../../transform/assets.ts';
-import { highlightCode } from '../../transform/highlight.ts';
+import { highlightCode, type CodeHighlighter } from '../../transform/highlight.ts';
 import type { CodeRenderer, ContentOptions } from '../../transform/slide.ts';
 import { diagramFigure } from '../../transform/diagram.ts';
 import { diagramKey } from '../../diagram/extract.ts';
@@ -18,7 +17,7 @@ import { renderItems, titleSlide } from './slides.ts';
 /** What a deck renderer needs besides the deck. */
 export interface DeckRenderContext {
   theme: Theme;
-  highlighter: Highlighter;
+  highlighter: CodeHighlighter;
   assets: AssetPlan;
   /** Wraps a highlighted block, e.g. with its verification badge. @default identity */
   decorateCode?: (node: Code, pre: ReturnType<CodeRenderer>) => ReturnType<CodeRenderer>;

@@ -1,5 +1,4 @@
 /** Document metadata from the frontmatter, and fixed dates so the same sources give the same bytes. */
-import { PDFDocument } from 'pdf-lib';
 import type { DeckMeta } from '../../model/deck.ts';
 
 /** The date stamped into PDFs: `SOURCE_DATE_EPOCH` (reproducible-builds.org), else the deck's date, else 1970. */
@@ -12,6 +11,7 @@ export function pdfDate(meta: DeckMeta, env: NodeJS.ProcessEnv = process.env): D
 
 /** Rewrites the info dictionary (title, author, subject, keywords, dates); keeps outline and tags. */
 export async function stampMetadata(pdf: Uint8Array, meta: DeckMeta, title: string, date: Date): Promise<Uint8Array> {
+  const { PDFDocument } = await import('pdf-lib');
   const doc = await PDFDocument.load(pdf, { updateMetadata: false });
   doc.setTitle(title);
   if (meta.author) doc.setAuthor(meta.author);
