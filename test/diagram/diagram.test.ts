@@ -25,7 +25,7 @@ describe('mermaid diagrams', () => {
   it('renders flowchart, sequence, timeline-from-data and file diagrams inline, then serves them from the cache', async () => {
     const root = project('diagrams');
     const cold = createBrowserSession();
-    const first = await buildDecks({ root, browser: cold });
+    const first = await buildDecks({ root, browser: cold, pdf: false });
     await cold.close();
     expect(formatReport(first.files)).toContain('no problems');
     expect(cold.launches).toBe(1);
@@ -43,12 +43,12 @@ describe('mermaid diagrams', () => {
     expect(ids.length - new Set(ids).size).toBe(0);
 
     const warm = createBrowserSession();
-    await buildDecks({ root, browser: warm });
+    await buildDecks({ root, browser: warm, pdf: false });
     expect(warm.launches).toBe(0);
     expect(readFileSync(path.join(root, 'dist', 'deck', 'index.html'), 'utf8')).toBe(html);
 
     const uncached = createBrowserSession();
-    await buildDecks({ root, browser: uncached, noCache: true });
+    await buildDecks({ root, browser: uncached, noCache: true, pdf: false });
     await uncached.close();
     expect(uncached.launches).toBe(1);
     expect(readFileSync(path.join(root, 'dist', 'deck', 'index.html'), 'utf8')).toBe(html);
@@ -57,7 +57,7 @@ describe('mermaid diagrams', () => {
   it('never starts a browser for a deck without diagrams', async () => {
     const root = tempProject({ plain: '---\ntitle: Plain\n---\n\n## Slide\n\nText.\n' });
     const session = createBrowserSession();
-    await buildDecks({ root, browser: session });
+    await buildDecks({ root, browser: session, pdf: false });
     expect(session.launches).toBe(0);
   });
 
