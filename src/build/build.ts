@@ -10,7 +10,7 @@ import { renderHandout, type HandoutLayout, type Paper } from '../render/pdf/han
 import type { FragmentMode } from '../render/pdf/print.ts';
 import { runPdfStage, type PdfJob, type PdfStageOptions } from './pdf.ts';
 import { hasErrors } from '../report/messages.ts';
-import { createCodeHighlighter } from '../transform/highlight.ts';
+import { createCodeHighlighter, type HighlighterPool } from '../transform/highlight.ts';
 import { defaultDiagramCache, runDiagramStage } from './diagrams.ts';
 import { resolveDeckPaths, UsageError } from './discover.ts';
 import { loadDeck, type LoadedDeck } from './load.ts';
@@ -28,6 +28,8 @@ export interface DeckOptions {
   noCache?: boolean;
   /** Browser to use; by default one is launched on first need and closed at the end. */
   browser?: BrowserSession;
+  /** Highlighters kept between builds (`proofdeck dev`); by default one is made and disposed per build. */
+  highlighters?: HighlighterPool;
 }
 
 /** Options for {@link buildDecks}. */
@@ -106,7 +108,8 @@ export async function buildDecks(options: BuildOptions = {}): Promise<BuildResul
     const used = decks.map((deck) => themeOf(deck)).filter((theme): theme is Theme => theme !== undefined);
     const langs = new Set<string>();
     for (const { tree } of decks) visit(tree, 'code', (node) => void (node.lang && langs.add(node.lang)));
-    const highlighter = await createCodeHighlighter(used.map((theme) => theme.shiki), langs);
+    const shikiThemes = used.map((theme) => theme.shiki);
+    const highlighter = await (options.highlighters ? options.highlighters.get(shikiThemes, langs) : createCodeHighlighter(shikiThemes, langs));
     const stage = openStage(path.resolve(root, options.outDir ?? 'dist'));
     try {
       const written: string[] = [];
@@ -133,7 +136,7 @@ export async function buildDecks(options: BuildOptions = {}): Promise<BuildResul
       discardStage(stage);
       throw error;
     } finally {
-      highlighter.highlighter.dispose();
+      if (!options.highlighters) highlighter.highlighter.dispose();
     }
   });
 }

@@ -1,22 +1,27 @@
 /** The `proofdeck` command: argv → library calls → report → exit code. The only module that touches process.*. */
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
+import type { VFile } from 'vfile';
 import { buildDecks, checkDecks } from '../build/build.ts';
 import { UsageError } from '../build/discover.ts';
 import { scaffoldDeck } from '../build/scaffold.ts';
-import { countMessages, formatReport } from '../report/text.ts';
-import { EXIT, exitCodeFor } from './exit-codes.ts';
 import { HANDOUT_LAYOUTS, PAPER_SIZES, type HandoutLayout, type Paper } from '../render/pdf/handout.ts';
 import type { FragmentMode } from '../render/pdf/print.ts';
+import { formatWith, REPORTERS, type Reporter } from '../report/reporters.ts';
+import { countMessages } from '../report/text.ts';
+import { startDev } from '../dev/server.ts';
+import { EXIT, exitCodeFor } from './exit-codes.ts';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 
-interface CommonFlags {
+interface CheckFlags {
   theme?: string;
   cache: boolean;
+  reporter: Reporter;
+  frail: boolean;
 }
 
-interface BuildFlags extends CommonFlags {
+interface BuildFlags extends CheckFlags {
   out: string;
   pdf: boolean;
   pdfFragments: FragmentMode;
@@ -24,8 +29,18 @@ interface BuildFlags extends CommonFlags {
   paper: Paper;
 }
 
+/** Line-based output when not a terminal or under CI; a rewritten progress line otherwise. */
+const interactive = () => process.stderr.isTTY === true && process.env.CI !== 'true';
+
+/** Prints the report (machine formats to stdout, text to stderr) and returns the exit code. */
+function report(files: readonly VFile[], flags: CheckFlags): number {
+  const text = formatWith(flags.reporter, files, { version: pkg.version, color: interactive() && !process.env.NO_COLOR });
+  (flags.reporter === 'text' ? process.stderr : process.stdout).write(text);
+  const { errors, warnings } = countMessages(files);
+  return errors > 0 || (flags.frail && warnings > 0) ? EXIT.findings : EXIT.ok;
+}
+
 async function build(paths: string[], flags: BuildFlags, pdf: boolean): Promise<number> {
-  const tty = process.stderr.isTTY === true && process.env.CI !== 'true';
   const result = await buildDecks({
     paths,
     outDir: flags.out,
@@ -36,62 +51,65 @@ async function build(paths: string[], flags: BuildFlags, pdf: boolean): Promise<
     handoutLayout: flags.handout,
     paper: flags.paper,
     onProgress: ({ deck, phase, ms }) => {
-      if (phase === 'start' && tty) process.stderr.write(`\rprinting ${deck} PDFs…\u001B[K`);
-      if (phase === 'done') process.stderr.write(`${tty ? '\r\u001B[K' : ''}printed ${deck} PDFs in ${Math.round(ms ?? 0)} ms\n`);
+      if (phase === 'start' && interactive()) process.stderr.write(`\rprinting ${deck} PDFs…\u001B[K`);
+      if (phase === 'done') process.stderr.write(`${interactive() ? '\r\u001B[K' : ''}printed ${deck} PDFs in ${Math.round(ms ?? 0)} ms\n`);
     },
   });
-  const code = report(result.files);
+  const code = report(result.files, flags);
   for (const name of result.written) process.stderr.write(`built ${flags.out}/${name}/index.html${pdf ? `, ${name}.pdf, ${name}-handout.pdf` : ''}\n`);
   return code;
 }
 
-function report(files: Parameters<typeof formatReport>[0]): number {
-  const text = formatReport(files, { color: process.stderr.isTTY === true });
-  process.stderr.write(text);
-  return countMessages(files).errors > 0 ? EXIT.findings : EXIT.ok;
+/** Options every checking command shares. */
+function withCheckOptions(command: Command): Command {
+  return command
+    .argument('[paths...]', 'deck folders or markdown files (default: every deck under decks/)')
+    .option('-t, --theme <name>', 'theme for every deck, overriding the frontmatter')
+    .option('--no-cache', 'ignore and do not write the snippet and diagram caches')
+    .addOption(new Option('--reporter <format>', 'report format').choices([...REPORTERS]).default('text'))
+    .option('--frail', 'exit 1 on warnings too', false);
+}
+
+function withBuildOptions(command: Command): Command {
+  return withCheckOptions(command)
+    .option('-o, --out <dir>', 'output folder', 'dist')
+    .addOption(new Option('--pdf-fragments <mode>', 'fragments in the slide PDF').choices(['final', 'steps']).default('final'))
+    .addOption(new Option('--handout <layout>', 'handout layout').choices([...HANDOUT_LAYOUTS]).default('notes'))
+    .addOption(new Option('--paper <size>', 'handout paper size').choices([...PAPER_SIZES]).default('A4'));
 }
 
 function program(setExit: (code: number) => void): Command {
   const cli = new Command('proofdeck')
-    .description('Markdown talks to reveal.js decks, with every C and Rust snippet proved.')
+    .description('Markdown talks to reveal.js decks, PDFs and a docs site, with every C and Rust snippet proved.')
     .version(pkg.version, '-v, --version')
     .exitOverride()
     .configureOutput({ writeErr: (text) => process.stderr.write(text) });
 
-  cli
-    .command('build')
-    .description('check and build decks (default: every deck under decks/) into dist/')
-    .argument('[paths...]', 'deck folders or markdown files')
-    .option('-o, --out <dir>', 'output folder', 'dist')
-    .option('-t, --theme <name>', 'theme for every deck, overriding the frontmatter')
-    .option('--no-cache', 'ignore and do not write the snippet and diagram caches')
+  withBuildOptions(cli.command('build').description('check and build decks into dist/: deck, slide PDF, handout PDF'))
     .option('--no-pdf', 'skip the slide and handout PDFs')
-    .addOption(new Option('--pdf-fragments <mode>', 'fragments in the slide PDF').choices(['final', 'steps']).default('final'))
-    .addOption(new Option('--handout <layout>', 'handout layout').choices([...HANDOUT_LAYOUTS]).default('notes'))
-    .addOption(new Option('--paper <size>', 'handout paper size').choices([...PAPER_SIZES]).default('A4'))
     .action(async (paths: string[], flags: BuildFlags) => setExit(await build(paths, flags, flags.pdf)));
 
-  cli
-    .command('pdf')
-    .description('build decks and their slide and handout PDFs (same as build)')
-    .argument('[paths...]', 'deck folders or markdown files')
-    .option('-o, --out <dir>', 'output folder', 'dist')
-    .option('-t, --theme <name>', 'theme for every deck, overriding the frontmatter')
-    .option('--no-cache', 'ignore and do not write the snippet and diagram caches')
-    .addOption(new Option('--pdf-fragments <mode>', 'fragments in the slide PDF').choices(['final', 'steps']).default('final'))
-    .addOption(new Option('--handout <layout>', 'handout layout').choices([...HANDOUT_LAYOUTS]).default('notes'))
-    .addOption(new Option('--paper <size>', 'handout paper size').choices([...PAPER_SIZES]).default('A4'))
-    .action(async (paths: string[], flags: BuildFlags) => setExit(await build(paths, flags, true)));
+  withBuildOptions(cli.command('pdf').description('build decks with their slide and handout PDFs (same as build)')).action(async (paths: string[], flags: BuildFlags) =>
+    setExit(await build(paths, flags, true)),
+  );
+
+  withCheckOptions(cli.command('check').description('check decks without writing anything')).action(async (paths: string[], flags: CheckFlags) => {
+    const result = await checkDecks({ paths, theme: flags.theme, noCache: !flags.cache });
+    setExit(report(result.files, flags));
+  });
 
   cli
-    .command('check')
-    .description('check decks without writing anything')
-    .argument('[paths...]', 'deck folders or markdown files')
-    .option('-t, --theme <name>', 'theme to check against')
-    .option('--no-cache', 'ignore and do not write the snippet and diagram caches')
-    .action(async (paths: string[], flags: CommonFlags) => {
-      const result = await checkDecks({ paths, theme: flags.theme, noCache: !flags.cache });
-      setExit(report(result.files));
+    .command('dev')
+    .description('serve dist/ with live reload, rebuilding decks when their sources change')
+    .argument('[paths...]', 'decks to watch (default: all)')
+    .option('-p, --port <port>', 'port', '3000')
+    .option('--host <host>', 'address to listen on (use 0.0.0.0 to expose)', '127.0.0.1')
+    .option('-o, --out <dir>', 'output folder', 'dist')
+    .action(async (paths: string[], flags: { port: string; host: string; out: string }) => {
+      const server = await startDev({ paths, outDir: flags.out, port: Number(flags.port), host: flags.host, log: (line) => process.stderr.write(`${line}\n`) });
+      process.stderr.write(`proofdeck dev: serving ${flags.out}/ at ${server.url} (Ctrl-C to stop)\n`);
+      await new Promise<void>((resolve) => process.once('SIGINT', () => void server.close().then(resolve)));
+      setExit(EXIT.ok);
     });
 
   cli
@@ -119,7 +137,8 @@ export async function main(argv: readonly string[]): Promise<number> {
       return EXIT.usage;
     }
     const exit = exitCodeFor(error);
-    process.stderr.write(exit === EXIT.internal ? `proofdeck: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n` : `proofdeck: ${error instanceof Error ? error.message : String(error)}\n`);
+    const text = error instanceof Error ? error.message : String(error);
+    process.stderr.write(exit === EXIT.internal ? `proofdeck: internal error: ${error instanceof Error ? (error.stack ?? text) : text}\n` : `proofdeck: ${text}\n`);
     return exit;
   }
 }

@@ -1,6 +1,7 @@
 /** Build-time syntax highlighting with shiki, with line-highlight steps rendered as reveal.js fragments. */
 import type { Element, ElementContent } from 'hast';
 import type { BundledLanguage, Highlighter } from 'shiki';
+import type { HighlightSteps } from '../parse/fence-meta.ts';
 
 /** A shiki highlighter with the languages a build's fences use. */
 export interface CodeHighlighter {
@@ -78,4 +79,34 @@ function markStep(code: Element, lines: readonly number[], asFragment: boolean):
   });
   const className = asFragment ? ['code-step', 'fragment'] : ['code-step'];
   return { ...code, properties: withClasses(code, className), children };
+}
+
+/** Keeps highlighters alive between builds (`proofdeck dev`), keyed by the themes and languages they load. */
+export interface HighlighterPool {
+  get(themes: readonly string[], fenceLangs: Iterable<string>): Promise<CodeHighlighter>;
+  dispose(): void;
+}
+
+/** A pool that reuses a highlighter when a rebuild needs no new theme or language. */
+export function createHighlighterPool(): HighlighterPool {
+  let current: { key: Set<string>; highlighter: Promise<CodeHighlighter> } | undefined;
+  return {
+    async get(themes, fenceLangs) {
+      const wanted = new Set([...themes.map((t) => `theme:${t}`), ...[...fenceLangs].map((l) => `lang:${shikiName(l)}`)]);
+      if (!current || [...wanted].some((item) => !current?.key.has(item))) {
+        const key = new Set([...(current?.key ?? []), ...wanted]);
+        const all = [...key];
+        const highlighter = createCodeHighlighter(
+          all.filter((k) => k.startsWith('theme:')).map((k) => k.slice(6)),
+          all.filter((k) => k.startsWith('lang:')).map((k) => k.slice(5)),
+        );
+        current = { key, highlighter };
+      }
+      return current.highlighter;
+    },
+    dispose() {
+      void current?.highlighter.then(({ highlighter }) => highlighter.dispose());
+      current = undefined;
+    },
+  };
 }

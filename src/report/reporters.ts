@@ -1,0 +1,18 @@
+/** Chooses the report format: compiler-style text, JSON, SARIF 2.1.0 or GitHub annotations. */
+import type { VFile } from 'vfile';
+import { collectDiagnostics } from './diagnostics.ts';
+import { toGithubAnnotations } from './github.ts';
+import { toSarif } from './sarif.ts';
+import { countMessages, formatReport } from './text.ts';
+
+export const REPORTERS = ['text', 'json', 'sarif', 'github'] as const;
+export type Reporter = (typeof REPORTERS)[number];
+
+/** Formats `files` for `reporter`; `extra` adds machine-readable data (e.g. per-snippet results) to JSON. */
+export function formatWith(reporter: Reporter, files: readonly VFile[], options: { version: string; color?: boolean; extra?: Record<string, unknown> }): string {
+  if (reporter === 'text') return formatReport(files, { color: options.color ?? false });
+  const diagnostics = collectDiagnostics(files);
+  if (reporter === 'github') return toGithubAnnotations(diagnostics);
+  if (reporter === 'sarif') return `${JSON.stringify(toSarif(diagnostics, options.version), null, 2)}\n`;
+  return `${JSON.stringify({ version: options.version, ...countMessages(files), diagnostics, ...options.extra }, null, 2)}\n`;
+}

@@ -1,0 +1,91 @@
+import { request } from 'node:http';
+import { readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from '../../src/browser/browser.ts';
+import { startDev, type DevServer } from '../../src/dev/server.ts';
+import { tempProject } from '../helpers.ts';
+
+const DECK = `---
+title: Live
+---
+
+## First
+
+Alpha.
+
+## Second
+
+Original text.
+`;
+
+/** A raw GET, so paths reach the server exactly as written (no client-side normalisation). */
+function rawGet(url: string, rawPath: string): Promise<number> {
+  const { hostname, port } = new URL(url);
+  return new Promise((resolve, reject) => {
+    const req = request({ hostname, port, path: rawPath, method: 'GET' }, (res) => {
+      res.resume();
+      resolve(res.statusCode ?? 0);
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+describe('proofdeck dev', () => {
+  let root: string;
+  let server: DevServer;
+  let browser: Browser;
+  const deckFile = () => path.join(root, 'decks', 'live', 'deck.md');
+
+  beforeAll(async () => {
+    root = tempProject({ live: DECK });
+    server = await startDev({ root, port: 0 });
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('reloads the edited deck on the same slide, shows an error overlay, and clears it when fixed', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}live/index.html#/2`, { waitUntil: 'load' });
+    await page.waitForFunction(() => document.querySelector('.reveal .slides section.present')?.textContent?.includes('Original text.'));
+
+    const rebuilt = server.nextBuild();
+    const reloaded = page.waitForNavigation({ waitUntil: 'load' });
+    writeFileSync(deckFile(), DECK.replace('Original text.', 'Edited text.'));
+    expect((await rebuilt).ok).toBe(true);
+    await reloaded;
+    await page.waitForFunction(() => document.querySelector('.reveal .slides section.present')?.textContent?.includes('Edited text.'));
+    expect(page.url()).toMatch(/#\/second$/);
+
+    const broken = server.nextBuild();
+    writeFileSync(deckFile(), DECK.replace('title: Live', 'title: Live\ncolour: red'));
+    expect((await broken).ok).toBe(false);
+    await page.waitForSelector('#proofdeck-dev-overlay');
+    expect(await page.$eval('#proofdeck-dev-overlay', (el) => el.textContent)).toContain('unknown frontmatter key "colour" [frontmatter/unknown-key]');
+    expect(readFileSync(path.join(root, 'dist', 'live', 'index.html'), 'utf8')).toContain('Edited text.');
+
+    const fixed = server.nextBuild();
+    const reloadedAgain = page.waitForNavigation({ waitUntil: 'load' });
+    writeFileSync(deckFile(), DECK.replace('Original text.', 'Fixed text.'));
+    expect((await fixed).ok).toBe(true);
+    await reloadedAgain;
+    await page.waitForFunction(() => document.querySelector('.reveal .slides section.present')?.textContent?.includes('Fixed text.'));
+    expect(await page.$('#proofdeck-dev-overlay')).toBeNull();
+    await page.close();
+  });
+
+  it('serves files inside dist/ and refuses every path that leaves it', async () => {
+    symlinkSync('/etc', path.join(root, 'dist', 'etc-link'));
+    expect(await rawGet(server.url, '/live/index.html')).toBe(200);
+    expect(await rawGet(server.url, '/live/')).toBe(200);
+    for (const attempt of ['/../package.json', '/live/../../decks/live/deck.md', '/%2e%2e/decks/live/deck.md', '/live/..%2f..%2fdecks%2flive%2fdeck.md', '/..%5c..%5cetc%5cpasswd', '/etc-link/passwd', '/%00', '/%E0%A4%A']) {
+      expect([403, 404], attempt).toContain(await rawGet(server.url, attempt));
+    }
+  });
+});
