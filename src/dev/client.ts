@@ -3,13 +3,29 @@
 /** Endpoint of the server-sent events stream. */
 export const EVENTS_PATH = '/__proofdeck/events';
 
-/** Inline script; reveal.js keeps the slide in the URL hash (hash: true), so a reload stays on it. */
+/** Inline script; a full reload also stays on the slide, because reveal.js keeps it in the URL hash. */
 export const CLIENT_SCRIPT = `<script>
 (() => {
   const source = new EventSource(${JSON.stringify(EVENTS_PATH)});
   const overlayId = 'proofdeck-dev-overlay';
   const clearOverlay = () => document.getElementById(overlayId)?.remove();
-  source.addEventListener('reload', () => location.reload());
+  // Swap the slides in place: no script, style or font reload, so the new text shows within a frame.
+  // Anything else (another page, a deck without Reveal) gets a plain reload.
+  const swapSlides = async () => {
+    const reveal = window.Reveal;
+    const current = document.querySelector('.reveal .slides');
+    if (!reveal || !current) return location.reload();
+    const html = await (await fetch(location.pathname, { cache: 'no-store' })).text();
+    const next = new DOMParser().parseFromString(html, 'text/html').querySelector('.reveal .slides');
+    if (!next) return location.reload();
+    const { h, v, f } = reveal.getIndices();
+    current.innerHTML = next.innerHTML;
+    reveal.sync();
+    reveal.slide(h, v, f);
+    clearOverlay();
+    document.dispatchEvent(new CustomEvent('proofdeck:updated'));
+  };
+  source.addEventListener('reload', () => { swapSlides().catch(() => location.reload()); });
   source.addEventListener('ok', () => { if (document.getElementById(overlayId)) location.reload(); });
   source.addEventListener('problems', (event) => {
     clearOverlay();
