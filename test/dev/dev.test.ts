@@ -56,12 +56,13 @@ describe('proofdeck dev', () => {
     await page.waitForFunction(() => document.querySelector('.reveal .slides section.present')?.textContent?.includes('Original text.'));
 
     const rebuilt = server.nextBuild();
-    const reloaded = page.waitForNavigation({ waitUntil: 'load' });
+    await page.evaluate(() => Object.assign(window, { sameDocument: true }));
     writeFileSync(deckFile(), DECK.replace('Original text.', 'Edited text.'));
     expect((await rebuilt).ok).toBe(true);
-    await reloaded;
     await page.waitForFunction(() => document.querySelector('.reveal .slides section.present')?.textContent?.includes('Edited text.'));
     expect(page.url()).toMatch(/#\/second$/);
+    // Updated in place: no manual reload, and not even a page load.
+    expect(await page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBe(true);
 
     const broken = server.nextBuild();
     writeFileSync(deckFile(), DECK.replace('title: Live', 'title: Live\ncolour: red'));
@@ -71,10 +72,8 @@ describe('proofdeck dev', () => {
     expect(readFileSync(path.join(root, 'dist', 'live', 'index.html'), 'utf8')).toContain('Edited text.');
 
     const fixed = server.nextBuild();
-    const reloadedAgain = page.waitForNavigation({ waitUntil: 'load' });
     writeFileSync(deckFile(), DECK.replace('Original text.', 'Fixed text.'));
     expect((await fixed).ok).toBe(true);
-    await reloadedAgain;
     await page.waitForFunction(() => document.querySelector('.reveal .slides section.present')?.textContent?.includes('Fixed text.'));
     expect(await page.$('#proofdeck-dev-overlay')).toBeNull();
     await page.close();
