@@ -117,7 +117,7 @@ export async function buildDecks(options: BuildOptions = {}): Promise<BuildResul
       for (const loaded of decks) {
         const theme = themeOf(loaded);
         if (!loaded.deck || !theme) continue;
-        const context: DeckRenderContext = { theme, highlighter, assets: loaded.assets, diagrams: loaded.diagrams, diagramResults: checked.diagramResults.get(loaded) ?? new Map() };
+        const context: DeckRenderContext = { theme, highlighter, assets: loaded.assets, diagrams: loaded.diagrams, diagramResults: checked.diagramResults.get(loaded) ?? new Map(), tables: loaded.tables };
         const handout = renderHandout(loaded.deck.meta, loaded.deck.items, contentOptions(context), { layout: options.handoutLayout ?? 'notes', paper: options.paper ?? 'A4' });
         writeToStage(stage, loaded.deck.name, [...renderDeck(loaded.deck, context), { path: 'handout.html', content: handout }]);
         written.push(loaded.deck.name);

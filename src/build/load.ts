@@ -15,7 +15,9 @@ import { parseMarkdown } from '../parse/parser.ts';
 import { splitSlides } from '../parse/slides.ts';
 import { planAssets, type AssetPlan } from '../transform/assets.ts';
 import type { DeckSource } from './discover.ts';
-import { loadRecords } from '../data/records.ts';
+import { loadTimelineRecords } from '../diagram/timeline-data.ts';
+import { checkTables } from '../check/table/tables.ts';
+import type { TableModel } from '../table/model.ts';
 import { extractDiagrams } from '../diagram/extract.ts';
 import type { Diagram } from '../model/diagram.ts';
 
@@ -27,6 +29,8 @@ export interface LoadedDeck {
   assets: AssetPlan;
   /** Diagrams keyed by the position of their fence or directive. */
   diagrams: Map<string, Diagram>;
+  /** Every GFM table and `:::table`, with its spec and cells (generated ones included). */
+  tables: TableModel[];
 }
 
 /** Options for {@link loadDeck}. */
@@ -57,13 +61,14 @@ export function loadDeck(source: DeckSource, options: LoadOptions): LoadedDeck {
   const assets = planAssets(tree, path.dirname(source.path));
   checkMissingAssets(assets, file);
   const deckDir = path.dirname(source.path);
+  const tables = checkTables(tree, file, { deckDir });
   const diagrams = extractDiagrams(tree, file, {
     deckDir,
     diagramsDir: options.diagramsDir ?? path.resolve(deckDir, '..', '..', 'diagrams'),
-    loadRecords,
+    loadRecords: (written) => loadTimelineRecords(deckDir, written),
   });
   const items = splitSlides(tree, { slideLevel: meta?.slideLevel ?? 2 });
   checkEmptySlides(items, file);
   const deck = meta ? { name: source.name, path: source.path, meta, items } : undefined;
-  return { file, tree, deck, assets, diagrams };
+  return { file, tree, deck, assets, diagrams, tables };
 }

@@ -17,8 +17,8 @@ export interface ExtractOptions {
   diagramsDir: string;
   /** Folder of the deck, for `::timeline{data=…}`. */
   deckDir: string;
-  /** Reads a data file into records; problems are returned as a message. */
-  loadRecords: (file: string) => { records: Record<string, unknown>[] } | { error: string };
+  /** Reads a data file (path as written, relative to the deck) into records; problems are returned as a message. */
+  loadRecords: (written: string) => { records: Record<string, unknown>[] } | { error: string };
 }
 
 /** Key that links an mdast node to its diagram: the node's start position. */
@@ -85,10 +85,9 @@ function fromData(node: LeafDirective, file: VFile, options: ExtractOptions): Pa
     addError(file, '`::timeline` needs a data attribute', place, 'diagram/timeline-data', 'Write ::timeline{data="./events.yaml"}.');
     return undefined;
   }
-  const full = path.resolve(options.deckDir, data);
-  const loaded = options.loadRecords(full);
+  const loaded = options.loadRecords(data);
   if ('error' in loaded) {
-    addError(file, `timeline data ${data}: ${loaded.error}`, place, 'diagram/timeline-data', 'The file must hold a list of records (YAML, JSON or CSV).');
+    addError(file, `timeline data: ${loaded.error}`, place, 'diagram/timeline-data', 'The file must hold a list of records (YAML, JSON or CSV) inside the deck folder.');
     return undefined;
   }
   const fields = { ...(attributes.period ? { period: attributes.period } : {}), ...(attributes.event ? { event: attributes.event } : {}), ...(attributes.title ? { title: attributes.title } : {}) };

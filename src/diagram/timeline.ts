@@ -2,7 +2,10 @@
 
 /** Which fields of each record make the timeline. */
 export interface TimelineFields {
-  /** Field holding the period label (e.g. `year`). @default 'year' */
+  /**
+   * Field(s) holding the period, `|`-separated: the first one a record has wins. An ISO date or date
+   * range (`2022-12-11`, `2023-02-19–2024-01-07`) shows as its first year. @default 'year|released|date'
+   */
   period?: string;
   /** Field holding the event text. @default 'event' */
   event?: string;
@@ -16,17 +19,21 @@ function label(value: unknown): string {
 
 /** Records → mermaid `timeline` text; records sharing a period are grouped under it in data order. */
 export function timelineFromRecords(records: readonly Record<string, unknown>[], fields: TimelineFields = {}): string {
-  const periodKey = fields.period ?? 'year';
+  const periodKeys = (fields.period ?? 'year|released|date').split('|');
   const eventKey = fields.event ?? 'event';
   const periods = new Map<string, string[]>();
   for (const record of records) {
-    const period = label(record[periodKey]);
+    const raw = periodKeys.map((key) => record[key]).find((value) => value !== undefined && value !== '');
+    const period = label(String(raw ?? '').replace(/^(\d{4})-\d{2}(?:-\d{2})?(?:–.*)?$/, '$1'));
     const event = label(record[eventKey]);
     if (!period || !event) continue;
     periods.set(period, [...(periods.get(period) ?? []), event]);
   }
+  // Several data files (milestones, releases) interleave: order the periods by year when all have one.
+  const year = (period: string) => Number(/^\d{4}/.exec(period)?.[0]);
+  const ordered = [...periods].every(([period]) => !Number.isNaN(year(period))) ? [...periods].sort(([a], [b]) => year(a) - year(b)) : [...periods];
   const lines = ['timeline'];
   if (fields.title) lines.push(`    title ${label(fields.title)}`);
-  for (const [period, events] of periods) lines.push(`    ${period} : ${events.join(' : ')}`);
+  for (const [period, events] of ordered) lines.push(`    ${period} : ${events.join(' : ')}`);
   return `${lines.join('\n')}\n`;
 }

@@ -1,7 +1,8 @@
 /** mdast → hast for one slide: directives, code, fragments and asset URLs. */
 import type { Element, ElementContent, Root as HastRoot } from 'hast';
 import type { Code, Root, RootContent } from 'mdast';
-import type { ContainerDirective, LeafDirective } from 'mdast-util-directive';
+import type { Table } from 'mdast';
+import type { ContainerDirective, LeafDirective, TextDirective } from 'mdast-util-directive';
 import { toHast, type Handler, type State } from 'mdast-util-to-hast';
 import { visit } from 'unist-util-visit';
 import type { Asset } from './assets.ts';
@@ -16,6 +17,10 @@ export interface ContentOptions {
   assets: ReadonlyMap<string, Asset>;
   /** Renders leaf directives that produce content (`::diagram`, `::timeline`); others render nothing. */
   renderLeaf?: (node: LeafDirective) => Element | undefined;
+  /** The table a `:::table` container stands for (generated from data when it holds none). */
+  tableFor?: (node: ContainerDirective) => Table | undefined;
+  /** The evidence mark for a `:proof[id]` citation. */
+  renderProof?: (node: TextDirective) => Element | undefined;
 }
 
 function element(tagName: string, className: string[], children: ElementContent[]): Element {
@@ -31,9 +36,22 @@ function makeItemsFragments(nodes: ElementContent[]): void {
   }
 }
 
-const containerDirective: Handler = (state: State, node: ContainerDirective) => {
+/** A `:::table`: its own table, or the one generated from its data file; the container's #id and classes go on a wrapper. */
+function checkedTable(state: State, node: ContainerDirective, options: ContentOptions): Element {
+  const own = node.children.some((child) => child.type === 'table');
+  const generated = own ? undefined : options.tableFor?.(node);
+  const children = (generated ? [state.one(generated, node)] : state.all(node)).filter((child): child is ElementContent => child !== undefined && !Array.isArray(child)) as ElementContent[];
+  const wrapper = element('div', ['checked-table', ...(node.attributes?.class ?? '').split(/\s+/).filter(Boolean)], children);
+  if (node.attributes?.id) wrapper.properties.id = node.attributes.id;
+  return wrapper;
+}
+
+const containerDirective = (options: ContentOptions): Handler => (state: State, node: ContainerDirective) => {
+  if (node.name === 'table') return checkedTable(state, node, options);
   const children = state.all(node) as ElementContent[];
   switch (node.name) {
+    case 'list':
+      return element('div', ['checked-list'], children);
     case 'incremental':
       makeItemsFragments(children);
       return element('div', ['incremental'], children);
@@ -49,16 +67,15 @@ const containerDirective: Handler = (state: State, node: ContainerDirective) => 
   }
 };
 
-const dropped: Handler = () => undefined;
-
 /** Converts slide or notes content to hast. Raw HTML written by the author is kept. */
 export function contentToHast(nodes: readonly RootContent[], options: ContentOptions): HastRoot {
   const root: Root = { type: 'root', children: [...nodes] };
   const code: Handler = (_state, node: Code) => options.renderCode(node);
   const leafDirective: Handler = (_state, node: LeafDirective) => options.renderLeaf?.(node);
+  const textDirective: Handler = (_state, node: TextDirective) => (node.name === 'proof' ? options.renderProof?.(node) : undefined);
   const hast = toHast(root, {
     allowDangerousHtml: true,
-    handlers: { code, containerDirective, leafDirective, textDirective: dropped },
+    handlers: { code, containerDirective: containerDirective(options), leafDirective, textDirective },
   }) as HastRoot;
   rewriteAssetUrls(hast, options.assets);
   return hast;

@@ -33,7 +33,7 @@ describe.each(themes)('theme $name', (theme) => {
     const vars = cssVariables(readFileSync(theme.css, 'utf8'));
     const bg = vars.bg ?? '';
     expect(contrast(vars.fg ?? '', bg)).toBeGreaterThanOrEqual(7);
-    for (const name of ['heading', 'muted', 'accent', 'link', 'emphasis']) expect(contrast(vars[name] ?? '', bg), name).toBeGreaterThanOrEqual(4.5);
+    for (const name of ['heading', 'muted', 'accent', 'link', 'emphasis', 'ok', 'bad']) expect(contrast(vars[name] ?? '', bg), name).toBeGreaterThanOrEqual(4.5);
     expect(contrast(vars['code-inline'] ?? '', vars.surface ?? '')).toBeGreaterThanOrEqual(4.5);
   });
 

@@ -10,6 +10,11 @@ import { diagramFigure } from '../../transform/diagram.ts';
 import { diagramKey } from '../../diagram/extract.ts';
 import type { Diagram, DiagramResult } from '../../model/diagram.ts';
 import type { Element } from 'hast';
+import type { TextDirective } from 'mdast-util-directive';
+import { citationsOf } from '../../check/table/evidence.ts';
+import type { SnippetResult } from '../../model/snippet.ts';
+import { evidenceMark } from '../../table/evidence-mark.ts';
+import type { TableModel } from '../../table/model.ts';
 import { renderDocument } from './document.ts';
 import { fontFiles, revealFiles, themeFiles, type OutputFile } from './runtime.ts';
 import { renderItems, titleSlide } from './slides.ts';
@@ -24,6 +29,22 @@ export interface DeckRenderContext {
   /** Diagrams by node position, and their rendered SVG by diagram id. */
   diagrams?: ReadonlyMap<string, Diagram>;
   diagramResults?: ReadonlyMap<string, DiagramResult>;
+  /** Checked tables, for generated tables and evidence marks. */
+  tables?: readonly TableModel[];
+  /** Snippet verdicts by id, and the slide id each snippet is on (where an evidence mark links to). */
+  snippetResults?: ReadonlyMap<string, SnippetResult>;
+  snippetSlides?: ReadonlyMap<string, string>;
+}
+
+/** Evidence marks for every `:proof[id]` of the deck's tables, by directive node. */
+function proofRenderer(context: DeckRenderContext): (node: TextDirective) => Element | undefined {
+  const citations = new Map((context.tables ?? []).flatMap((model) => citationsOf(model)).map((citation) => [citation.node, citation]));
+  return (node) => {
+    const citation = citations.get(node);
+    if (!citation) return undefined;
+    const slide = context.snippetSlides?.get(citation.snippetId);
+    return evidenceMark(citation, context.snippetResults?.get(citation.snippetId), slide ? `#/${slide}` : '#');
+  };
 }
 
 /** The figure for the diagram at `node`, when it rendered. */
@@ -42,7 +63,13 @@ export function contentOptions(context: DeckRenderContext): ContentOptions {
     const pre = highlightCode(context.highlighter, node.value, { lang: meta.lang, theme: context.theme.shiki, steps: meta.highlight });
     return context.decorateCode ? context.decorateCode(node, pre) : pre;
   };
-  return { renderCode, assets: context.assets.assets, renderLeaf: (node) => renderedDiagram(node, context) };
+  return {
+    renderCode,
+    assets: context.assets.assets,
+    renderLeaf: (node) => renderedDiagram(node, context),
+    tableFor: (node) => context.tables?.find((model) => model.container === node)?.table,
+    renderProof: proofRenderer(context),
+  };
 }
 
 /** The deck's files, paths relative to `dist/<deck>/`, in a stable order. */

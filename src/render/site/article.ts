@@ -1,0 +1,107 @@
+/** One deck or page as an article: a header from the frontmatter, then every slide as a section. */
+import path from 'node:path';
+import type { Element, ElementContent } from 'hast';
+import { h } from 'hastscript';
+import { docAnchors } from '../../check/links/anchors.ts';
+import { resolveLink, type DocIndex } from '../../check/links/resolve.ts';
+import type { DeckMeta } from '../../model/deck.ts';
+import type { Asset } from '../../transform/assets.ts';
+import type { CodeRenderer, ContentOptions } from '../../transform/slide.ts';
+import type { OutputFile } from '../deck/runtime.ts';
+import { docPath } from './nav.ts';
+import { searchRecords, type SearchRecord } from './search.ts';
+import { renderSections, slideRefs } from './sections.ts';
+import { tocEntries, type TocEntry } from './toc.ts';
+import type { SiteDoc } from './types.ts';
+
+/** What rendering one document gives the site. */
+export interface ArticleResult {
+  article: Element;
+  toc: TocEntry[];
+  search: SearchRecord[];
+  /** The document's images and linked files, copied next to the article under the deck's hashed names. */
+  assets: OutputFile[];
+}
+
+/** Options for {@link renderArticle}. */
+export interface ArticleOptions {
+  index: DocIndex;
+  /** Link the slide and handout PDFs. */
+  pdf: boolean;
+}
+
+function byline(meta: DeckMeta): ElementContent[] {
+  const parts: ElementContent[] = [];
+  if (meta.event) parts.push(h('span', meta.event));
+  if (meta.date) parts.push(h('time', { dateTime: meta.date }, meta.date));
+  return parts.flatMap((part, index) => (index === 0 ? [part] : [h('span.sep', { ariaHidden: 'true' }, '·'), part]));
+}
+
+function deckActions(name: string, pdf: boolean): Element {
+  const deck = `../../${name}/`;
+  return h('ul.doc-actions', [
+    h('li', [h('a.button.primary', { href: `${deck}index.html` }, 'Present the slides')]),
+    pdf ? h('li', [h('a.button', { href: `${deck}${name}.pdf` }, 'Slides (PDF)')]) : undefined,
+    pdf ? h('li', [h('a.button', { href: `${deck}${name}-handout.pdf` }, 'Handout (PDF)')]) : undefined,
+  ]);
+}
+
+/** Code renderer that gives each proved snippet an anchor (`#snippet-<id>`) for the verification page. */
+function withSnippetAnchors(doc: SiteDoc): CodeRenderer {
+  const byLine = new Map((doc.snippets ?? []).map((snippet) => [snippet.line, snippet.id]));
+  return (node) => {
+    const element = doc.content.renderCode(node);
+    const id = node.position ? byLine.get(node.position.start.line) : undefined;
+    return id && element.properties.id === undefined ? { ...element, properties: { ...element.properties, id: `snippet-${id}` } } : element;
+  };
+}
+
+/** The deck theme's diagram background and text colours as CSS variables: diagrams are drawn for that background. */
+function diagramPalette(doc: SiteDoc): string | undefined {
+  const variables = doc.theme?.mermaid.themeVariables;
+  if (!variables || typeof variables !== 'object') return undefined;
+  const colour = (key: string): string | undefined => {
+    const value: unknown = (variables as Record<string, unknown>)[key];
+    return typeof value === 'string' && /^#[0-9a-f]{3,8}$/i.test(value) ? value : undefined;
+  };
+  const background = colour('background');
+  const text = colour('textColor');
+  return background ? `--diagram-surface: ${background}${text ? `; --diagram-text: ${text}` : ''}` : undefined;
+}
+
+/** Renders a document. Links to other decks and pages point at their articles instead of copied markdown. */
+export function renderArticle(doc: SiteDoc, options: ArticleOptions): ArticleResult {
+  const { deck } = doc;
+  const { meta } = deck;
+  const isDeck = meta.kind === 'deck';
+  const anchors = docAnchors(deck);
+  const refs = slideRefs(deck.items);
+  const firstNode = refs[0]?.slide.content[0];
+  // A page that opens with its own `# Title` keeps its headings; otherwise the frontmatter title is the <h1>.
+  const ownTitle = !isDeck && firstNode?.type === 'heading' && firstNode.depth === 1;
+  const shift = ownTitle ? 0 : 1;
+  const isDocLink = (url: string) => resolveLink(url, deck, options.index).kind === 'doc';
+  const assets = new Map<string, Asset>([...doc.content.assets].filter(([url]) => !isDocLink(url)));
+  const content: ContentOptions = { ...doc.content, assets, renderCode: withSnippetAnchors(doc) };
+  const rewriteHref = (href: string): string | undefined => {
+    if (href.startsWith('#')) return undefined;
+    const target = resolveLink(href, deck, options.index);
+    if (target.kind !== 'doc') return undefined;
+    const hash = target.anchor === undefined ? '' : `#${encodeURIComponent(target.anchor)}`;
+    return target.doc === deck ? hash || 'index.html' : `../${target.doc.name}/index.html${hash}`;
+  };
+  const sections = renderSections(refs, { content, headingIds: anchors.headings, shift, rewriteHref, deckHref: isDeck ? `../../${deck.name}/index.html` : undefined });
+  const header = h('header.doc-header', [
+    h('p.doc-kicker', [h('span.kind', isDeck ? 'Talk' : 'Page'), ...(isDeck && (meta.event || meta.date) ? [h('span.sep', { ariaHidden: 'true' }, '·'), ...byline(meta)] : [])]),
+    ownTitle ? undefined : h('h1', meta.title),
+    meta.subtitle ? h('p.doc-subtitle', meta.subtitle) : undefined,
+    meta.author ? h('p.doc-author', `By ${meta.author}`) : undefined,
+    meta.abstract ? h('p.doc-abstract', meta.abstract) : undefined,
+    isDeck ? deckActions(deck.name, options.pdf) : undefined,
+  ]);
+  const article = h(`article.doc.doc-${meta.kind}`, { style: diagramPalette(doc) }, [header, ...sections]);
+  const pagePath = docPath(deck.name);
+  const intro = [meta.subtitle, meta.author, meta.event, meta.abstract].filter(Boolean).join(' ');
+  const copied = [...assets.values()].map((asset): OutputFile => ({ path: path.posix.join(deck.name, asset.target), copyFrom: asset.source }));
+  return { article, toc: tocEntries(refs, anchors, shift), search: searchRecords(pagePath, meta.title, intro, refs), assets: copied };
+}

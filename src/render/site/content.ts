@@ -1,0 +1,68 @@
+/** Adapts slide hast for reading: heading levels and anchors, links between documents, code without presenter steps. */
+import type { Element, ElementContent } from 'hast';
+import { positionKey } from '../../check/links/anchors.ts';
+
+/** Options for {@link siteContent}. */
+export interface SiteContentOptions {
+  /** Heading position key → id (from `docAnchors`). */
+  headingIds: ReadonlyMap<string, string>;
+  /** Levels added to every heading: 1 when the article's title is its own `<h1>`. */
+  shift: number;
+  /** A new `href` for a link (another deck or page), or undefined to keep it. */
+  rewriteHref: (href: string) => string | undefined;
+}
+
+/** hast classes may be a `className` list (hastscript) or a `class` string (shiki). */
+export function classesOf(element: Element): string[] {
+  const value: unknown = element.properties.className ?? element.properties.class;
+  if (Array.isArray(value)) return value.map(String);
+  return typeof value === 'string' ? value.split(/\s+/).filter(Boolean) : [];
+}
+
+function withClasses(element: Element, classes: readonly string[]): Element {
+  const { class: _string, className: _list, ...rest } = element.properties;
+  return { ...element, properties: classes.length > 0 ? { ...rest, className: [...classes] } : rest };
+}
+
+function containsLink(nodes: readonly ElementContent[]): boolean {
+  return nodes.some((node) => node.type === 'element' && (node.tagName === 'a' || containsLink(node.children)));
+}
+
+function heading(element: Element, level: number, options: SiteContentOptions): Element {
+  const key = positionKey(element);
+  const id = key ? options.headingIds.get(key) : undefined;
+  const tagName = `h${Math.min(6, level + options.shift)}`;
+  if (!id) return { ...element, tagName };
+  // The heading text links to itself (as on MDN), unless the author already put a link in it.
+  const children: ElementContent[] = containsLink(element.children)
+    ? [...element.children, { type: 'element', tagName: 'a', properties: { className: ['heading-anchor'], href: `#${id}`, ariaLabel: 'Link to this section' }, children: [{ type: 'text', value: '#' }] }]
+    : [{ type: 'element', tagName: 'a', properties: { className: ['heading-link'], href: `#${id}` }, children: element.children }];
+  return { ...element, tagName, properties: { ...element.properties, id }, children };
+}
+
+/** A presenter's step-by-step code block becomes one plain block: the reader sees every line, once. */
+function flattenSteps(pre: Element): Element {
+  const first = pre.children.find((child): child is Element => child.type === 'element' && child.tagName === 'code');
+  if (!first) return pre;
+  const lines = first.children.map((child) => (child.type === 'element' ? withClasses(child, classesOf(child).filter((name) => name !== 'dim' && name !== 'highlighted')) : child));
+  const code: Element = { ...withClasses(first, []), children: lines };
+  return { ...withClasses(pre, classesOf(pre).filter((name) => name !== 'has-steps')), children: [code] };
+}
+
+function transform(node: ElementContent, options: SiteContentOptions): ElementContent {
+  if (node.type !== 'element') return node;
+  const element: Element = { ...node, children: node.children.map((child) => transform(child, options)) };
+  const level = /^h([1-6])$/.exec(element.tagName)?.[1];
+  if (level) return heading(element, Number(level), options);
+  if (element.tagName === 'pre' && classesOf(element).includes('has-steps')) return flattenSteps(element);
+  if (element.tagName === 'a' && typeof element.properties.href === 'string') {
+    const href = options.rewriteHref(element.properties.href);
+    if (href !== undefined) return { ...element, properties: { ...element.properties, href } };
+  }
+  return element;
+}
+
+/** Returns the adapted copy of `nodes`; the input is not modified. */
+export function siteContent(nodes: readonly ElementContent[], options: SiteContentOptions): ElementContent[] {
+  return nodes.map((node) => transform(node, options));
+}
