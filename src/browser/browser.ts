@@ -1,7 +1,7 @@
 /** One headless Debian chromium, driven by puppeteer-core, shared by everything in a build. */
 import { existsSync } from 'node:fs';
 import type { Browser, Page } from 'puppeteer-core';
-import { MissingToolError } from '../cli/exit-codes.ts';
+import { MissingToolError } from '../model/errors.ts';
 
 const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
 

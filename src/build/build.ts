@@ -12,6 +12,8 @@ import { runPdfStage, type PdfJob, type PdfStageOptions } from './pdf.ts';
 import { hasErrors } from '../report/messages.ts';
 import { createCodeHighlighter, type HighlighterPool } from '../transform/highlight.ts';
 import { defaultDiagramCache, runDiagramStage } from './diagrams.ts';
+import { runSnippetStage } from './snippets.ts';
+import type { SnippetResult } from '../model/snippet.ts';
 import { resolveDeckPaths, UsageError } from './discover.ts';
 import { loadDeck, type LoadedDeck } from './load.ts';
 import { commitStage, discardStage, openStage, writeToStage } from './stage.ts';
@@ -48,10 +50,11 @@ export interface BuildOptions extends DeckOptions {
   onProgress?: PdfStageOptions['onProgress'];
 }
 
-/** Checked decks and their diagnostics. */
+/** Checked decks, their diagnostics, and every snippet's verdict (by deck). */
 export interface CheckResult {
   decks: LoadedDeck[];
   files: VFile[];
+  snippetResults: Map<LoadedDeck, Map<string, SnippetResult>>;
 }
 
 /** Result of a build: diagnostics, and the deck folders written (none when anything failed). */
@@ -74,12 +77,16 @@ async function checkAll(options: DeckOptions, browser: BrowserSession): Promise<
   }
   const sources = resolveDeckPaths(root, options.paths ?? []);
   if (sources.length === 0) throw new UsageError(`no decks found under ${path.join(root, 'decks')}`);
-  const load = { knownThemes: new Set(themes.keys()), themeOverride: options.theme, cwd: process.cwd(), diagramsDir: path.join(root, 'diagrams') };
+  const load = { knownThemes: new Set(themes.keys()), themeOverride: options.theme, cwd: process.cwd(), diagramsDir: path.join(root, 'diagrams'), root };
   const decks = sources.map((source) => loadDeck(source, load));
   const themeOf = (deck: LoadedDeck) => themes.get(deck.deck?.meta.theme ?? '');
   const cacheDir = options.noCache ? undefined : defaultDiagramCache(root);
-  const diagramResults = await runDiagramStage(decks, themeOf, { browser, cacheDir });
-  return { root, decks, files: decks.map((deck) => deck.file), themeOf, diagramResults };
+  // Snippets (compilers) and diagrams (chromium) use different resources: run them side by side.
+  const [snippetResults, diagramResults] = await Promise.all([
+    runSnippetStage(decks, { root, noCache: options.noCache ?? false }),
+    runDiagramStage(decks, themeOf, { browser, cacheDir }),
+  ]);
+  return { root, decks, files: decks.map((deck) => deck.file), themeOf, diagramResults, snippetResults };
 }
 
 async function withSession<T>(options: DeckOptions, work: (browser: BrowserSession) => Promise<T>): Promise<T> {
@@ -94,8 +101,8 @@ async function withSession<T>(options: DeckOptions, work: (browser: BrowserSessi
 /** Parses and checks decks without writing anything. */
 export async function checkDecks(options: DeckOptions = {}): Promise<CheckResult> {
   return withSession(options, async (browser) => {
-    const { decks, files } = await checkAll(options, browser);
-    return { decks, files };
+    const { decks, files, snippetResults } = await checkAll(options, browser);
+    return { decks, files, snippetResults };
   });
 }
 
@@ -103,8 +110,8 @@ export async function checkDecks(options: DeckOptions = {}): Promise<CheckResult
 export async function buildDecks(options: BuildOptions = {}): Promise<BuildResult> {
   return withSession(options, async (browser) => {
     const checked = await checkAll(options, browser);
-    const { decks, files, root, themeOf } = checked;
-    if (hasErrors(files)) return { decks, files, written: [] };
+    const { decks, files, root, themeOf, snippetResults } = checked;
+    if (hasErrors(files)) return { decks, files, snippetResults, written: [] };
     const used = decks.map((deck) => themeOf(deck)).filter((theme): theme is Theme => theme !== undefined);
     const langs = new Set<string>();
     for (const { tree } of decks) visit(tree, 'code', (node) => void (node.lang && langs.add(node.lang)));
@@ -117,8 +124,8 @@ export async function buildDecks(options: BuildOptions = {}): Promise<BuildResul
       for (const loaded of decks) {
         const theme = themeOf(loaded);
         if (!loaded.deck || !theme) continue;
-        const context: DeckRenderContext = { theme, highlighter, assets: loaded.assets, diagrams: loaded.diagrams, diagramResults: checked.diagramResults.get(loaded) ?? new Map(), tables: loaded.tables };
-        const handout = renderHandout(loaded.deck.meta, loaded.deck.items, contentOptions(context), { layout: options.handoutLayout ?? 'notes', paper: options.paper ?? 'A4' });
+        const context: DeckRenderContext = { theme, highlighter, assets: loaded.assets, diagrams: loaded.diagrams, diagramResults: checked.diagramResults.get(loaded) ?? new Map(), tables: loaded.tables, snippets: loaded.snippets, snippetResults: snippetResults.get(loaded) ?? new Map() };
+        const handout = renderHandout(loaded.deck.meta, loaded.deck.items, contentOptions(context, loaded.deck.items), { layout: options.handoutLayout ?? 'notes', paper: options.paper ?? 'A4' });
         writeToStage(stage, loaded.deck.name, [...renderDeck(loaded.deck, context), { path: 'handout.html', content: handout }]);
         written.push(loaded.deck.name);
         pdfJobs.push({ deck: loaded.deck, file: loaded.file, dir: path.join(stage.dir, loaded.deck.name) });
@@ -128,10 +135,10 @@ export async function buildDecks(options: BuildOptions = {}): Promise<BuildResul
       }
       if (hasErrors(files)) {
         discardStage(stage);
-        return { decks, files, written: [] };
+        return { decks, files, snippetResults, written: [] };
       }
       commitStage(stage, written);
-      return { decks, files, written };
+      return { decks, files, snippetResults, written };
     } catch (error) {
       discardStage(stage);
       throw error;

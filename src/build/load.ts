@@ -20,6 +20,8 @@ import { checkTables } from '../check/table/tables.ts';
 import type { TableModel } from '../table/model.ts';
 import { extractDiagrams } from '../diagram/extract.ts';
 import type { Diagram } from '../model/diagram.ts';
+import type { Snippet } from '../model/snippet.ts';
+import { extractSnippets } from '../snippet/index.ts';
 
 /** A deck after parsing and checking; `deck` is missing when the frontmatter was unusable. */
 export interface LoadedDeck {
@@ -31,6 +33,8 @@ export interface LoadedDeck {
   diagrams: Map<string, Diagram>;
   /** Every GFM table and `:::table`, with its spec and cells (generated ones included). */
   tables: TableModel[];
+  /** C, C++ and Rust blocks with their expectations, not yet compiled. */
+  snippets: Snippet[];
 }
 
 /** Options for {@link loadDeck}. */
@@ -43,6 +47,8 @@ export interface LoadOptions {
   cwd?: string;
   /** Folder `::diagram{file=…}` names are resolved in. @default '<deck folder>/../../diagrams' */
   diagramsDir?: string;
+  /** Project root: snippet includes must stay inside it. @default the deck's folder */
+  root?: string;
 }
 
 /** Reads, parses and checks a deck. Content problems become messages on the returned file. */
@@ -62,6 +68,7 @@ export function loadDeck(source: DeckSource, options: LoadOptions): LoadedDeck {
   checkMissingAssets(assets, file);
   const deckDir = path.dirname(source.path);
   const tables = checkTables(tree, file, { deckDir });
+  const snippets = extractSnippets(tree, file, { root: options.root ?? deckDir });
   const diagrams = extractDiagrams(tree, file, {
     deckDir,
     diagramsDir: options.diagramsDir ?? path.resolve(deckDir, '..', '..', 'diagrams'),
@@ -70,5 +77,5 @@ export function loadDeck(source: DeckSource, options: LoadOptions): LoadedDeck {
   const items = splitSlides(tree, { slideLevel: meta?.slideLevel ?? 2 });
   checkEmptySlides(items, file);
   const deck = meta ? { name: source.name, path: source.path, meta, items } : undefined;
-  return { file, tree, deck, assets, diagrams, tables };
+  return { file, tree, deck, assets, diagrams, tables, snippets };
 }

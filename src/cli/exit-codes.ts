@@ -1,14 +1,11 @@
+import { MissingToolError } from '../model/errors.ts';
+
 /** Fixed exit codes, as documented in the README. */
 
 export const EXIT = { ok: 0, findings: 1, usage: 2, missingTool: 3, internal: 70 } as const;
 
-/** An environment problem: a required program (chromium, rustc, clang…) is not installed. */
-export class MissingToolError extends Error {
-  override name = 'MissingToolError';
-}
-
 /** Maps an error thrown by the library to an exit code; anything unexpected is an internal error. */
 export function exitCodeFor(error: unknown): number {
-  if (error instanceof Error && error.name === 'MissingToolError') return EXIT.missingTool;
+  if (error instanceof MissingToolError) return EXIT.missingTool;
   return EXIT.internal;
 }

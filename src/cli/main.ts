@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import type { VFile } from 'vfile';
-import { buildDecks, checkDecks } from '../build/build.ts';
+import { buildDecks, checkDecks, type CheckResult } from '../build/build.ts';
 import { UsageError } from '../build/discover.ts';
 import { scaffoldDeck } from '../build/scaffold.ts';
 import { HANDOUT_LAYOUTS, PAPER_SIZES, type HandoutLayout, type Paper } from '../render/pdf/handout.ts';
@@ -32,9 +32,17 @@ interface BuildFlags extends CheckFlags {
 /** Line-based output when not a terminal or under CI; a rewritten progress line otherwise. */
 const interactive = () => process.stderr.isTTY === true && process.env.CI !== 'true';
 
+/** One line per snippet: what it was proved to do, or that it failed. */
+function snippetLines(results: CheckResult['snippetResults']): string {
+  const lines = [...results.values()].flatMap((byId) => [...byId.values()]).map((r) => `${!r.ok ? '✗' : r.summary.startsWith('not checked') ? '–' : '✓'} ${r.id.padEnd(22)} ${r.summary.replace(/^✗\s*/, '')}`);
+  return lines.length > 0 ? `${lines.join('\n')}\n\n` : '';
+}
+
 /** Prints the report (machine formats to stdout, text to stderr) and returns the exit code. */
-function report(files: readonly VFile[], flags: CheckFlags): number {
-  const text = formatWith(flags.reporter, files, { version: pkg.version, color: interactive() && !process.env.NO_COLOR });
+function report(files: readonly VFile[], flags: CheckFlags, snippets?: CheckResult['snippetResults']): number {
+  if (snippets && flags.reporter === 'text') process.stderr.write(snippetLines(snippets));
+  const extra = snippets ? { snippets: [...snippets.values()].flatMap((byId) => [...byId.values()]).map(({ id, ok, summary, problems, runs }) => ({ id, ok, summary, problems, runs: runs.map(({ tool, version, outcome, exitCode, report, cached, durationMs }) => ({ tool, version, outcome, exitCode, report, cached, durationMs })) })) } : {};
+  const text = formatWith(flags.reporter, files, { version: pkg.version, color: interactive() && !process.env.NO_COLOR, extra });
   (flags.reporter === 'text' ? process.stderr : process.stdout).write(text);
   const { errors, warnings } = countMessages(files);
   return errors > 0 || (flags.frail && warnings > 0) ? EXIT.findings : EXIT.ok;
@@ -95,7 +103,7 @@ function program(setExit: (code: number) => void): Command {
 
   withCheckOptions(cli.command('check').description('check decks without writing anything')).action(async (paths: string[], flags: CheckFlags) => {
     const result = await checkDecks({ paths, theme: flags.theme, noCache: !flags.cache });
-    setExit(report(result.files, flags));
+    setExit(report(result.files, flags, result.snippetResults));
   });
 
   cli

@@ -59,7 +59,7 @@ export function parseRustcDiagnostics(stderr: string, sourceName: string): ToolD
     const label = primary?.label;
     diagnostics.push({
       severity,
-      message: label ? `${parsed.message}: ${label}` : parsed.message,
+      message: label && !parsed.message.includes(label) ? `${parsed.message}: ${label}` : parsed.message,
       ...(parsed.code ? { code: parsed.code.code } : {}),
       ...(located ? { programLine: located.line_start, programColumn: located.column_start } : {}),
     });

@@ -40,6 +40,8 @@ export interface SandboxStep {
   limits: SandboxLimits;
   /** Rust sysroot to expose (bound at /opt/rust under bubblewrap). */
   sysroot?: string;
+  /** Extra read-only folders, bound at the same path (a compiler installed outside /usr). */
+  binds?: string[];
 }
 
 /** Where things are as seen from inside the sandbox. */
@@ -82,7 +84,8 @@ function prlimitArgs(sandbox: Sandbox, limits: SandboxLimits): string[] {
   if (!sandbox.prlimit) return [];
   const args = [
     sandbox.prlimit,
-    `--cpu=${limits.cpuSeconds}`,
+    // Soft limit first: SIGXCPU (exit 152) says "CPU limit" where a bare SIGKILL would not.
+    `--cpu=${limits.cpuSeconds}:${limits.cpuSeconds + 1}`,
     `--fsize=${limits.fileSizeBytes}`,
     `--nofile=${limits.openFiles}`,
     `--nproc=${limits.processes}`,
@@ -113,6 +116,12 @@ function bwrapArgs(sandbox: Sandbox, step: SandboxStep): string[] {
     '--perms', '1777', '--size', size, '--tmpfs', '/tmp',
   ];
   if (step.sysroot) args.push('--perms', '0755', '--dir', '/opt', '--ro-bind', step.sysroot, '/opt/rust');
+  for (const path of step.binds ?? []) {
+    // Parents that bwrap creates would be 0700 root; the dropped uid must be able to walk through them.
+    const parts = path.split('/').filter(Boolean);
+    for (let i = 1; i < parts.length; i++) args.push('--perms', '0755', '--dir', `/${parts.slice(0, i).join('/')}`);
+    args.push('--ro-bind', path, path);
+  }
   if (step.phase === 'compile') args.push('--bind', step.hostDir, '/build', '--chdir', '/build');
   else args.push('--ro-bind', step.hostDir, '/build', '--perms', '1777', '--size', size, '--tmpfs', '/work', '--chdir', '/work');
   args.push('--clearenv');

@@ -1,7 +1,9 @@
 /** Finds gcc, clang, g++, clang++ and rustc, and reads their exact versions. */
-import { join } from 'node:path';
+import { lstatSync, readlinkSync, realpathSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { findOnPath } from './sandbox.ts';
 import { runProcess, SpawnError } from './spawn.ts';
+import { MissingToolError } from '../model/errors.ts';
 
 /** A compiler proofdeck can drive. */
 export type ToolName = 'gcc' | 'clang' | 'g++' | 'clang++' | 'rustc';
@@ -29,9 +31,8 @@ const HINTS: Record<ToolName, string> = {
   rustc: 'install it with rustup (https://rustup.rs) or: apt-get install rustc',
 };
 
-/** An environment problem: a compiler a snippet needs is not installed. The CLI maps it to exit code 3. */
-export class MissingToolError extends Error {
-  override name = 'MissingToolError';
+/** A compiler a snippet needs is not installed. The CLI maps it to exit code 3. */
+export class MissingToolchainError extends MissingToolError {
   readonly tool: ToolName;
   /** One-line fix, naming the Debian package. */
   readonly hint: string;
@@ -52,10 +53,10 @@ function hostEnv(): Record<string, string> {
 async function capture(argv: string[], tool: ToolName): Promise<string> {
   try {
     const result = await runProcess(argv, { env: hostEnv(), timeoutMs: 30_000 });
-    if (result.exitCode !== 0) throw new MissingToolError(tool, `\`${argv.join(' ')}\` failed: ${result.stderr.trim().split('\n')[0] ?? ''}`);
+    if (result.exitCode !== 0) throw new MissingToolchainError(tool, `\`${argv.join(' ')}\` failed: ${result.stderr.trim().split('\n')[0] ?? ''}`);
     return result.stdout;
   } catch (error) {
-    if (error instanceof SpawnError) throw new MissingToolError(tool, error.message);
+    if (error instanceof SpawnError) throw new MissingToolchainError(tool, error.message);
     throw error;
   }
 }
@@ -65,24 +66,38 @@ function shortVersion(version: string): string {
 }
 
 async function discoverRustc(path: string): Promise<Toolchain> {
-  const sysroot = (await capture([path, '--print', 'sysroot'], 'rustc')).trim();
-  const real = join(sysroot, 'bin', 'rustc');
-  const verbose = await capture([real, '-vV'], 'rustc');
+  // Both through the rustup proxy, in parallel: the same toolchain answers, and a warm check waits once.
+  const [sysrootOutput, verbose] = await Promise.all([capture([path, '--print', 'sysroot'], 'rustc'), capture([path, '-vV'], 'rustc')]);
+  const sysroot = sysrootOutput.trim();
   const versionLine = verbose.split('\n')[0]?.trim() ?? '';
   const version = /^release: (\S+)/m.exec(verbose)?.[1] ?? /rustc (\S+)/.exec(versionLine)?.[1] ?? 'unknown';
-  return { name: 'rustc', path: real, version, short: shortVersion(version), versionLine, sysroot };
+  return { name: 'rustc', path: join(sysroot, 'bin', 'rustc'), version, short: shortVersion(version), versionLine, sysroot };
 }
 
-/** Locates `name` on PATH and reads its version; throws {@link MissingToolError} when it is absent or broken. */
+/**
+ * Follows symlinks only until the path is under /usr, which the sandbox sees. It stops there because
+ * the name matters: `clang++` is a link to `clang`, and clang picks its C++ mode from the name.
+ */
+function visiblePath(path: string): string {
+  let current = path;
+  for (let hops = 0; hops < 40 && !current.startsWith('/usr/'); hops++) {
+    if (!lstatSync(current).isSymbolicLink()) return realpathSync(current);
+    current = resolve(dirname(current), readlinkSync(current));
+  }
+  return current;
+}
+
+/** Locates `name` on PATH and reads its version; throws {@link MissingToolchainError} when it is absent or broken. */
 export async function discoverToolchain(name: ToolName, pathEnv?: string): Promise<Toolchain> {
   const path = findOnPath(name, pathEnv);
-  if (!path) throw new MissingToolError(name);
+  if (!path) throw new MissingToolchainError(name);
   if (name === 'rustc') return discoverRustc(path);
-  const output = await capture([path, '--version'], name);
+  const real = visiblePath(path);
+  const output = await capture([real, '--version'], name);
   const versionLine = output.split('\n')[0]?.trim() ?? '';
   // gcc: "gcc (Debian 12.2.0-14+deb12u1) 12.2.0"; clang: "Debian clang version 14.0.6".
   const version = /version (\d+\.\d+(?:\.\d+)?)/.exec(versionLine)?.[1] ?? /(\d+\.\d+(?:\.\d+)?)\s*$/.exec(versionLine)?.[1] ?? 'unknown';
-  return { name, path, version, short: shortVersion(version), versionLine };
+  return { name, path: real, version, short: shortVersion(version), versionLine };
 }
 
 /** Discovers each toolchain at most once per verification run (no module-level state). */

@@ -55,6 +55,8 @@ export interface Snippet {
   columnMap?: number[];
   /** Set when the block's body is an include (`<<< ./file.c#region`): the whole file is compiled. */
   include?: SnippetInclude;
+  /** Rust `standalone_crate`: never built together with other snippets. */
+  standalone?: boolean;
   /** rustdoc's `fn main` wrapping, C's `int main(void)` wrapping: true when the program was wrapped. */
   wrapped?: boolean;
 }
@@ -68,6 +70,8 @@ export interface SnippetInclude {
   region?: string;
   /** 1-based line in the included file where the displayed text starts. */
   firstLine: number;
+  /** For each 1-based program line, the 1-based line of the included file (0 when generated). */
+  lineMap: number[];
 }
 
 /** One diagnostic from a compiler or a runtime detector, mapped to the markdown. */

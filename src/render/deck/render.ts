@@ -12,7 +12,10 @@ import type { Diagram, DiagramResult } from '../../model/diagram.ts';
 import type { Element } from 'hast';
 import type { TextDirective } from 'mdast-util-directive';
 import { citationsOf } from '../../check/table/evidence.ts';
-import type { SnippetResult } from '../../model/snippet.ts';
+import type { Snippet, SnippetResult } from '../../model/snippet.ts';
+import type { DeckItem } from '../../model/deck.ts';
+import { allSlides } from '../../parse/slides.ts';
+import { snippetFigure } from '../../transform/snippet-badge.ts';
 import { evidenceMark } from '../../table/evidence-mark.ts';
 import type { TableModel } from '../../table/model.ts';
 import { renderDocument } from './document.ts';
@@ -24,25 +27,31 @@ export interface DeckRenderContext {
   theme: Theme;
   highlighter: CodeHighlighter;
   assets: AssetPlan;
-  /** Wraps a highlighted block, e.g. with its verification badge. @default identity */
-  decorateCode?: (node: Code, pre: ReturnType<CodeRenderer>) => ReturnType<CodeRenderer>;
   /** Diagrams by node position, and their rendered SVG by diagram id. */
   diagrams?: ReadonlyMap<string, Diagram>;
   diagramResults?: ReadonlyMap<string, DiagramResult>;
   /** Checked tables, for generated tables and evidence marks. */
   tables?: readonly TableModel[];
   /** Snippet verdicts by id, and the slide id each snippet is on (where an evidence mark links to). */
+  snippets?: readonly Snippet[];
   snippetResults?: ReadonlyMap<string, SnippetResult>;
-  snippetSlides?: ReadonlyMap<string, string>;
+}
+
+/** The slide each snippet is on: the last slide starting at or before the snippet's fence. */
+export function snippetSlideIds(items: readonly DeckItem[], snippets: readonly Snippet[]): Map<string, string> {
+  const slides = allSlides(items);
+  return new Map(
+    snippets.map((snippet) => [snippet.id, slides.filter((slide) => slide.line <= snippet.line).at(-1)?.id ?? 'title'] as const),
+  );
 }
 
 /** Evidence marks for every `:proof[id]` of the deck's tables, by directive node. */
-function proofRenderer(context: DeckRenderContext): (node: TextDirective) => Element | undefined {
+function proofRenderer(context: DeckRenderContext, slideOf: ReadonlyMap<string, string>): (node: TextDirective) => Element | undefined {
   const citations = new Map((context.tables ?? []).flatMap((model) => citationsOf(model)).map((citation) => [citation.node, citation]));
   return (node) => {
     const citation = citations.get(node);
     if (!citation) return undefined;
-    const slide = context.snippetSlides?.get(citation.snippetId);
+    const slide = slideOf.get(citation.snippetId);
     return evidenceMark(citation, context.snippetResults?.get(citation.snippetId), slide ? `#/${slide}` : '#');
   };
 }
@@ -55,26 +64,29 @@ function renderedDiagram(node: { position?: Code['position'] }, context: DeckRen
 }
 
 /** How slide content is turned into HTML for this deck; shared by the deck and the handout. */
-export function contentOptions(context: DeckRenderContext): ContentOptions {
+export function contentOptions(context: DeckRenderContext, items: readonly DeckItem[] = []): ContentOptions {
+  const snippetAt = new Map((context.snippets ?? []).map((snippet) => [snippet.line, snippet]));
   const renderCode: CodeRenderer = (node) => {
     const figure = node.lang?.toLowerCase() === 'mermaid' ? renderedDiagram(node, context) : undefined;
     if (figure) return figure;
     const meta = parseFenceMeta(node.lang, node.meta);
-    const pre = highlightCode(context.highlighter, node.value, { lang: meta.lang, theme: context.theme.shiki, steps: meta.highlight });
-    return context.decorateCode ? context.decorateCode(node, pre) : pre;
+    const snippet = snippetAt.get(node.position?.start.line ?? -1);
+    // A snippet shows its displayed text: hidden setup lines removed, an include's region only.
+    const pre = highlightCode(context.highlighter, snippet?.displayed ?? node.value, { lang: meta.lang, theme: context.theme.shiki, steps: meta.highlight });
+    return snippet ? snippetFigure(pre, snippet, context.snippetResults?.get(snippet.id)) : pre;
   };
   return {
     renderCode,
     assets: context.assets.assets,
     renderLeaf: (node) => renderedDiagram(node, context),
     tableFor: (node) => context.tables?.find((model) => model.container === node)?.table,
-    renderProof: proofRenderer(context),
+    renderProof: proofRenderer(context, snippetSlideIds(items, context.snippets ?? [])),
   };
 }
 
 /** The deck's files, paths relative to `dist/<deck>/`, in a stable order. */
 export function renderDeck(deck: ParsedDeck, context: DeckRenderContext): OutputFile[] {
-  const sections = [titleSlide(deck.meta), ...renderItems(deck.items, contentOptions(context))];
+  const sections = [titleSlide(deck.meta), ...renderItems(deck.items, contentOptions(context, deck.items))];
   const assets: OutputFile[] = [...context.assets.assets.values()].map((asset) => ({ path: asset.target, copyFrom: asset.source }));
   return [
     { path: 'index.html', content: renderDocument(deck.meta, sections) },

@@ -1,0 +1,133 @@
+/**
+ * HTML build benchmark (issue 2, item 12): proofdeck's cold deck build against pandoc's and
+ * marp-cli's HTML output, on the flagship deck and on a 10× concatenation of it.
+ * Goal: proofdeck within 1.5× of pandoc on the flagship, and faster than marp-cli.
+ *
+ *   node bench/html.ts [--runs N]
+ */
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { ensureBenchPackages, ensureDebianPackages, formatKiB, formatMs, formatTable, measure, median, run, type Command, type Sample } from './lib.ts';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+const BENCH = path.join(ROOT, 'bench');
+const FLAGSHIP = path.join(ROOT, 'decks', 'rust-in-kernel', 'deck.md');
+const MARP = path.join(BENCH, 'node_modules', '@marp-team', 'marp-cli', 'marp-cli.js');
+const GOAL_VS_PANDOC = 1.5;
+
+interface Deck {
+  label: string;
+  /** Folder holding `deck.md` (proofdeck builds the folder; the peers read the file). */
+  dir: string;
+}
+
+interface Tool {
+  name: string;
+  /** The command that builds `deck` into the empty folder `out`. */
+  command(deck: Deck, out: string): Command;
+}
+
+/** One frontmatter, then the body `times` times; snippet ids get a `-N` suffix in copy N to stay unique. */
+function repeatDeck(source: string, times: number): string {
+  const frontmatter = /^---\n[\s\S]*?\n---\n/.exec(source)?.[0] ?? '';
+  const body = source.slice(frontmatter.length);
+  const fenceId = /^( {0,3}(?:`{3,}|~{3,})[^\n]*?\bid=)("?)([^\s"}]+)\2/gm;
+  const copies = Array.from({ length: times }, (_, index) => body.replace(fenceId, `$1$2$3-${index + 1}$2`));
+  return frontmatter + copies.join('\n');
+}
+
+function main(): void {
+  const { values } = parseArgs({ options: { runs: { type: 'string', default: '7' } } });
+  const runs = Number(values.runs);
+  if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs must be a positive integer, got ${values.runs}`);
+
+  ensureDebianPackages(['pandoc', 'time']);
+  ensureBenchPackages(BENCH);
+
+  const scratch = mkdtempSync(path.join(tmpdir(), 'bench-html-'));
+  try {
+    const x10 = path.join(scratch, 'rust-in-kernel-x10');
+    mkdirSync(x10);
+    writeFileSync(path.join(x10, 'deck.md'), repeatDeck(readFileSync(FLAGSHIP, 'utf8'), 10));
+    const decks: Deck[] = [{ label: 'flagship', dir: path.dirname(FLAGSHIP) }, { label: 'flagship×10', dir: x10 }];
+
+    const help = run({ program: process.execPath, args: ['bin/proofdeck.js', 'build', '--help'], cwd: ROOT });
+    const noCache = help.includes('--no-cache') ? ['--no-cache'] : [];
+    const node = { program: process.execPath, cwd: ROOT };
+    const tools: Tool[] = [
+      { name: 'proofdeck', command: (deck, out) => ({ ...node, args: ['bin/proofdeck.js', 'build', deck.dir, '--out', out, ...noCache] }) },
+      { name: 'pandoc', command: (deck, out) => ({ program: 'pandoc', args: ['-t', 'revealjs', '-s', path.join(deck.dir, 'deck.md'), '-o', path.join(out, 'index.html')], cwd: ROOT }) },
+      { name: 'marp-cli', command: (deck, out) => ({ ...node, args: [MARP, path.join(deck.dir, 'deck.md'), '-o', path.join(out, 'index.html')] }) },
+    ];
+
+    // Each run writes into a folder of its own that did not exist before: a cold build every time.
+    let fresh = 0;
+    const inFreshFolder = <T>(action: (out: string) => T): T => {
+      const out = path.join(scratch, `out-${fresh++}`);
+      mkdirSync(out);
+      try {
+        return action(out);
+      } finally {
+        rmSync(out, { recursive: true, force: true });
+      }
+    };
+
+    const cacheDirs = ['node_modules/.cache/proofdeck', '.proofdeck-cache'].filter((dir) => existsSync(path.join(ROOT, dir)));
+    const pandocVersion = run({ program: 'pandoc', args: ['--version'], cwd: ROOT }).split('\n')[0];
+    const marpVersion = run({ ...node, args: [MARP, '--version'] }).split('\n')[0];
+    console.log(`HTML build benchmark: median of ${runs} interleaved runs per cell, after one untimed warm-up run each`);
+    console.log(`node ${process.version}, ${pandocVersion}, ${marpVersion}`);
+    console.log(`proofdeck: fresh --out folder every run; ${noCache.length ? 'run with --no-cache' : 'no --no-cache flag exists (run as is)'}; snippet cache folders present: ${cacheDirs.join(', ') || 'none'}`);
+    console.log('pandoc and marp-cli read proofdeck directives (::slide, :::notes, fence attributes) as plain markdown or their own syntax: they build a different deck from the same text.\n');
+
+    // Untimed warm-up (file caches, and fail early); proofdeck's own verdict on each deck is shown.
+    for (const deck of decks) {
+      for (const tool of tools) {
+        const output = inFreshFolder((out) => run(tool.command(deck, out)));
+        if (tool.name === 'proofdeck') console.log(`proofdeck on ${deck.label}: ${output.split('\n')[0]}`);
+      }
+    }
+    console.log('');
+
+    const samples = new Map<string, Sample[]>();
+    for (let round = 0; round < runs; round++) {
+      for (const deck of decks) {
+        // Rotate the order every round so no tool always runs first (or right after another).
+        const order = tools.map((_, index) => tools[(index + round) % tools.length] as Tool);
+        for (const tool of order) {
+          const key = `${tool.name}\t${deck.label}`;
+          samples.set(key, [...(samples.get(key) ?? []), inFreshFolder((out) => measure(tool.command(deck, out)))]);
+        }
+      }
+      process.stderr.write(`round ${round + 1}/${runs} done\n`);
+    }
+
+    const stat = (tool: string, deck: string): { ms: number; rssKiB: number } => {
+      const list = samples.get(`${tool}\t${deck}`) ?? [];
+      return { ms: median(list.map((sample) => sample.ms)), rssKiB: median(list.map((sample) => sample.rssKiB)) };
+    };
+    const rows = decks.flatMap((deck) => {
+      const ours = stat('proofdeck', deck.label);
+      return tools.map((tool) => {
+        const { ms, rssKiB } = stat(tool.name, deck.label);
+        const ratio = tool.name === 'proofdeck' ? '' : `${(ours.ms / ms).toFixed(2)}×`;
+        const rssRatio = tool.name === 'proofdeck' ? '' : `${(ours.rssKiB / rssKiB).toFixed(2)}×`;
+        return [tool.name, deck.label, formatMs(ms), formatKiB(rssKiB), ratio, rssRatio];
+      });
+    });
+    console.log(formatTable(['tool', 'deck', ' median wall', ' peak RSS', ' proofdeck/peer time', ' proofdeck/peer RSS'], rows));
+
+    const flagship = (tool: string): number => stat(tool, 'flagship').ms;
+    const vsPandoc = flagship('proofdeck') / flagship('pandoc');
+    const vsMarp = flagship('proofdeck') / flagship('marp-cli');
+    console.log(`goal: flagship within ${GOAL_VS_PANDOC}× of pandoc: ${vsPandoc.toFixed(2)}× ${vsPandoc <= GOAL_VS_PANDOC ? 'MET' : 'MISSED'}`);
+    console.log(`goal: flagship faster than marp-cli: ${vsMarp.toFixed(2)}× ${vsMarp < 1 ? 'MET' : 'MISSED'}`);
+    console.log('(peak RSS: median over the runs of each run\'s peak; ratio < 1× means proofdeck is faster / smaller)');
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+main();

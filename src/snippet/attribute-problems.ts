@@ -1,0 +1,68 @@
+/** Problems found in a fence's info string, and the shared vocabulary of both attribute grammars. */
+import type { FenceAttribute } from '../parse/fence-meta.ts';
+
+/** A problem with one attribute, positioned by its offset in the info string. */
+export interface AttributeProblem {
+  ruleId: 'snippet/unknown-attribute' | 'snippet/invalid-attribute' | 'snippet/conflicting-attributes' | 'snippet/unknown-compiler' | 'snippet/wrong-language-attribute';
+  severity: 'error' | 'warning';
+  message: string;
+  offset: number;
+  hint?: string;
+}
+
+/** Attributes only Rust blocks understand. */
+export const RUST_ONLY = ['no_run', 'should_panic', 'edition2015', 'edition2018', 'edition2021', 'edition2024', 'lint', 'standalone_crate', 'test_harness'];
+/** Attributes only C/C++ blocks understand. */
+export const C_ONLY = ['run', 'stdout', 'exit', 'warns', 'asan', 'ubsan', 'lsan', 'stack-protector', 'std', 'cflags', 'cc'];
+
+function distance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_v, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let previous = row[0] ?? 0;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const current = row[j] ?? 0;
+      row[j] = Math.min(current + 1, (row[j - 1] ?? 0) + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
+      previous = current;
+    }
+  }
+  return row[b.length] ?? 0;
+}
+
+/** The closest known spelling (`no-run` → `no_run`), when one is close enough to be a typo. */
+export function suggest(word: string, known: readonly string[]): string | undefined {
+  const normalized = word.toLowerCase().replace(/-/g, '_');
+  let best: { name: string; score: number } | undefined;
+  for (const name of known) {
+    const score = Math.min(distance(word.toLowerCase(), name), distance(normalized, name.replace(/-/g, '_')));
+    if (score <= Math.max(1, Math.floor(name.length / 4)) && (!best || score < best.score)) best = { name, score };
+  }
+  return best?.name;
+}
+
+/** "unknown attribute" with a did-you-mean, or a pointer to the other language when it belongs there. */
+export function unknownAttribute(attribute: FenceAttribute, lang: 'rust' | 'c', known: readonly string[]): AttributeProblem {
+  const other = lang === 'rust' ? C_ONLY : RUST_ONLY;
+  if (other.includes(attribute.key) || (lang === 'c' && /^E\d{4}$/.test(attribute.key))) {
+    return {
+      ruleId: 'snippet/wrong-language-attribute',
+      severity: 'error',
+      message: `\`${attribute.key}\` applies to ${lang === 'rust' ? 'C/C++' : 'Rust'} blocks only`,
+      offset: attribute.offset,
+      hint: `remove it, or see the ${lang === 'rust' ? 'Rust' : 'C'} attribute list in the README`,
+    };
+  }
+  const guess = suggest(attribute.key, known);
+  return {
+    ruleId: 'snippet/unknown-attribute',
+    severity: 'error',
+    message: `unknown ${lang === 'rust' ? 'Rust' : 'C'} snippet attribute \`${attribute.key}\``,
+    offset: attribute.offset,
+    hint: guess ? `did you mean \`${guess}\`?` : `known attributes: ${known.join(', ')}`,
+  };
+}
+
+/** A malformed value. */
+export function invalidValue(attribute: FenceAttribute, message: string, hint?: string): AttributeProblem {
+  return { ruleId: 'snippet/invalid-attribute', severity: 'error', message, offset: attribute.offset, ...(hint ? { hint } : {}) };
+}

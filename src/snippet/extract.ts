@@ -1,0 +1,151 @@
+/** Finds the C, C++ and Rust blocks of a markdown tree and turns each into a {@link Snippet}. */
+import { dirname } from 'node:path';
+import type { Code, Root } from 'mdast';
+import { visit } from 'unist-util-visit';
+import type { VFile } from 'vfile';
+import type { Snippet, SnippetLang } from '../model/snippet.ts';
+import { parseFenceMeta } from '../parse/fence-meta.ts';
+import { addError, addWarning } from '../report/messages.ts';
+import type { AttributeProblem } from './attribute-problems.ts';
+import { parseCAttributes } from './c-attributes.ts';
+import { buildCProgram } from './c-program.ts';
+import { attributeColumn, contentLines, markdownLines } from './fence-position.ts';
+import { deckSlug, derivedId, isValidId } from './ids.ts';
+import { parseInclude, resolveInclude } from './include.ts';
+import { parseRustAttributes } from './rust-attributes.ts';
+import { buildRustProgram } from './rust-program.ts';
+import type { BuiltProgram, SourceLine } from './source-lines.ts';
+
+/** Options for {@link extractSnippets}. */
+export interface ExtractOptions {
+  /** Project root: includes must stay inside it. @default the markdown file's folder */
+  root?: string;
+  /** Edition for Rust blocks without an `editionNNNN` attribute. @default '2021' */
+  edition?: Snippet['edition'];
+  /** Prefix of derived ids. @default the deck's slug (file stem, or folder name for deck.md) */
+  idPrefix?: string;
+}
+
+const LANGS: Record<string, SnippetLang> = { c: 'c', h: 'c', cpp: 'cpp', 'c++': 'cpp', cc: 'cpp', cxx: 'cpp', hpp: 'cpp', rust: 'rust', rs: 'rust' };
+
+/** The snippet language for a fence language, or undefined when proofdeck does not prove it. */
+export function snippetLang(lang: string): SnippetLang | undefined {
+  return LANGS[lang.toLowerCase()];
+}
+
+interface BlockContext {
+  node: Code;
+  file: VFile;
+  source: string[];
+  options: Required<Pick<ExtractOptions, 'root' | 'edition'>>;
+}
+
+function report(context: BlockContext, problem: { ruleId: string; severity: 'error' | 'warning'; message: string; hint?: string }, column?: number): void {
+  const place = { line: context.node.position?.start.line ?? 1, column: column ?? context.node.position?.start.column ?? 1 };
+  (problem.severity === 'error' ? addError : addWarning)(context.file, problem.message, place, problem.ruleId, problem.hint);
+}
+
+function reportAttribute(context: BlockContext, problem: AttributeProblem, key: string): void {
+  report(context, problem, attributeColumn(context.node, context.source, problem.offset, key));
+}
+
+function includedProgram(context: BlockContext, lang: SnippetLang, raw: string): { built: BuiltProgram; include: Omit<NonNullable<Snippet['include']>, 'lineMap'> } | undefined {
+  const request = parseInclude(raw);
+  if (!request) return undefined;
+  const resolved = resolveInclude(request, context.file.path, context.options.root);
+  if (!resolved.ok) {
+    report(context, { ...resolved, severity: 'error' });
+    return undefined;
+  }
+  // Positions inside an included file are that file's lines (mapped through `include.lineMap`).
+  const lines: SourceLine[] = resolved.text.split('\n').map((text, index) => ({ text, line: index + 1, column: 0 }));
+  const built = lang === 'rust' ? buildRustProgram(lines, { hidden: false }) : buildCProgram(lines, lang, { hidden: false, wrap: false });
+  return {
+    built: { ...built, displayed: resolved.displayed },
+    include: { path: resolved.path, spec: request.spec, firstLine: resolved.firstLine, ...(resolved.region ? { region: resolved.region } : {}) },
+  };
+}
+
+type Spec = ReturnType<typeof parseRustAttributes>['spec'] | ReturnType<typeof parseCAttributes>['spec'];
+
+/** The {@link Snippet} for one block (its id is assigned afterwards). */
+function assemble(context: BlockContext, lang: SnippetLang, spec: Spec, built: BuiltProgram, included: ReturnType<typeof includedProgram>): Snippet {
+  const { node, file } = context;
+  return {
+    id: '',
+    lang,
+    displayed: built.displayed,
+    program: built.lines.map((line) => line.text).join('\n'),
+    // Included programs map to the included file (include.lineMap), not to the markdown.
+    lineMap: built.lines.map((line) => (included ? 0 : line.line)),
+    columnMap: built.lines.map((line) => (included ? 0 : line.column)),
+    file: file.path,
+    line: node.position?.start.line ?? 1,
+    column: node.position?.start.column ?? 1,
+    expectation: spec.expectation,
+    compilers: 'compilers' in spec ? spec.compilers : [],
+    warns: 'warns' in spec ? spec.warns : [],
+    ...('std' in spec && spec.std ? { std: spec.std } : {}),
+    edition: 'edition' in spec ? spec.edition : context.options.edition,
+    flags: 'flags' in spec ? spec.flags : [],
+    noRun: 'noRun' in spec ? spec.noRun : false,
+    wrapped: built.wrapped,
+    ...('standalone' in spec && spec.standalone ? { standalone: true } : {}),
+    ...(included ? { include: { ...included.include, lineMap: built.lines.map((line) => line.line) } } : {}),
+  };
+}
+
+/**
+ * One {@link Snippet} per C, C++ (`cpp`, `c++`) and Rust block, in document order. `h` blocks are C.
+ * Bad attributes, bad includes and duplicate ids become positioned messages on `file` (rule ids
+ * `snippet/*`); a block whose include cannot be read is reported and left out.
+ */
+export function extractSnippets(tree: Root, file: VFile, options: ExtractOptions = {}): Snippet[] {
+  const source = markdownLines(file.value);
+  const resolved = { root: options.root ?? dirname(file.path), edition: options.edition ?? '2021' };
+  const prefix = options.idPrefix ?? deckSlug(file.path || 'deck.md');
+  const snippets: Snippet[] = [];
+  const ordinals = new Map<SnippetLang, number>();
+  const derived: { snippet: Snippet; ordinal: number }[] = [];
+  const explicit = new Map<string, Code>();
+  visit(tree, 'code', (node: Code) => {
+    const meta = parseFenceMeta(node.lang, node.meta);
+    const lang = snippetLang(meta.lang);
+    if (!lang) return;
+    const context: BlockContext = { node, file, source, options: resolved };
+    const ordinal = (ordinals.get(lang) ?? 0) + 1;
+    ordinals.set(lang, ordinal);
+    for (const error of meta.errors) {
+      // Line-range errors belong to the highlighter's check; the rest are ours.
+      if (error.message.startsWith('invalid line range')) continue;
+      report(context, { ruleId: 'snippet/invalid-attribute', severity: 'error', message: error.message }, attributeColumn(node, source, error.offset, ''));
+    }
+    const attributes = meta.attributes.filter((attribute) => attribute.key.toLowerCase() !== meta.lang);
+    const parsed = lang === 'rust' ? parseRustAttributes(attributes, resolved.edition) : parseCAttributes(attributes, lang);
+    for (const problem of parsed.problems) reportAttribute(context, problem, attributes.find((a) => a.offset === problem.offset)?.key ?? '');
+    const cLang = lang === 'rust' ? undefined : lang;
+    const included = includedProgram(context, lang, node.value);
+    if (!included && parseInclude(node.value)) return;
+    const lines = contentLines(node, source);
+    const built = included?.built ?? (cLang ? buildCProgram(lines, cLang, { hidden: true, wrap: meta.lang !== 'h' }) : buildRustProgram(lines));
+    const spec = parsed.spec;
+    const snippet = assemble(context, lang, spec, built, included);
+    const id = spec.id;
+    if (id !== undefined) {
+      const column = attributeColumn(node, source, spec.idOffset ?? 0, 'id=');
+      if (!isValidId(id)) report(context, { ruleId: 'snippet/invalid-attribute', severity: 'error', message: `\`id=${id}\` is not a valid id`, hint: 'start with a letter; use letters, digits, - and _' }, column);
+      else if (explicit.has(id)) {
+        const first = explicit.get(id)?.position?.start.line ?? 0;
+        report(context, { ruleId: 'snippet/duplicate-id', severity: 'error', message: `duplicate snippet id \`${id}\` (first used on line ${first})`, hint: 'give each snippet its own id' }, column);
+      } else {
+        explicit.set(id, node);
+        snippet.id = id;
+      }
+    }
+    if (snippet.id === '') derived.push({ snippet, ordinal });
+    snippets.push(snippet);
+  });
+  const taken = new Set(explicit.keys());
+  for (const { snippet, ordinal } of derived) snippet.id = derivedId(prefix, snippet.lang, ordinal, taken);
+  return snippets;
+}
