@@ -8,7 +8,7 @@ import { checkEmptySlides } from '../check/deck/empty-slide.ts';
 import { checkHeadingSkips } from '../check/deck/heading-skip.ts';
 import { checkMissingAssets } from '../check/deck/missing-asset.ts';
 import { checkSetextHeadings } from '../check/deck/setext-heading.ts';
-import { checkUnclosedContainers } from '../check/deck/unclosed-container.ts';
+import { checkStrayFences, checkUnclosedContainers } from '../check/deck/unclosed-container.ts';
 import { readFrontmatter } from '../config/frontmatter.ts';
 import type { ParsedDeck } from '../model/deck.ts';
 import { parseMarkdown } from '../parse/parser.ts';
@@ -62,6 +62,7 @@ export function loadDeck(source: DeckSource, options: LoadOptions): LoadedDeck {
   });
   checkSetextHeadings(tree, file);
   checkUnclosedContainers(tree, file);
+  checkStrayFences(tree, file);
   checkHeadingSkips(tree, file);
   checkDirectives(tree, file);
   const assets = planAssets(tree, path.dirname(source.path));

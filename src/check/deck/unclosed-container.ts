@@ -4,6 +4,21 @@ import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { addError } from '../../report/messages.ts';
 
+/** Reports a `:::` line that closes nothing: usually nested containers written with the same number of colons. */
+export function checkStrayFences(tree: Root, file: VFile): void {
+  visit(tree, 'paragraph', (node) => {
+    const only = node.children.length === 1 ? node.children[0] : undefined;
+    if (only?.type !== 'text' || !/^:{3,}\s*$/.test(only.value)) return;
+    addError(
+      file,
+      `\`${only.value.trim()}\` closes no container and shows up as text on the slide`,
+      node.position?.start,
+      'deck/stray-fence',
+      'Nested containers need more colons outside than inside, e.g. ::::column around :::incremental.',
+    );
+  });
+}
+
 /** Reports container directives whose last line is not a closing fence. */
 export function checkUnclosedContainers(tree: Root, file: VFile): void {
   const lines = String(file.value).split('\n');
