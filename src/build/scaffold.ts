@@ -18,44 +18,72 @@ abstract: One or two sentences about the talk, shown on the docs site.
 
 # First section
 
-The section's title slide.
+The section's title slide: press the down arrow for its slides.
 
 :::notes
-Speaker notes: press S in the deck to open the speaker view.
+Speaker notes: press S in the deck to open the speaker view. They are also in the handout PDF.
 :::
 
-## A slide
+## Points, one at a time
 
 :::incremental
-- Points appear
-- one at a time
+- Every C and Rust block is compiled when you build
+- Every table can be checked
+- Diagrams are drawn at build time
 :::
 
 :::notes
 Notes for this slide.
 :::
 
-## Two columns
+## A bug, proved
 
-::::columns
-:::column
-\`\`\`c {2}
-int answer(void) {
-    return 42;
-}
+:::::columns
+::::column
+\`\`\`c id=c-uaf asan=heap-use-after-free
+char *p = malloc(8);
+free(p);
+p[0] = 'x';
 \`\`\`
-:::
-:::column
-\`\`\`rust
-fn answer() -> i32 {
-    42
-}
-\`\`\`
-:::
 ::::
+::::column
+\`\`\`rust compile_fail,E0382 id=rs-uaf
+let p = Box::new(8u8);
+drop(p);
+println!("{p}");
+\`\`\`
+::::
+:::::
 
 :::notes
-Code is highlighted at build time.
+The C block must be caught by AddressSanitizer with gcc and clang; the Rust block must be rejected
+with error E0382. If either stops being true, the build fails.
+:::
+
+## A checked table
+
+:::table{key="Bug" evidence="C: detected; Rust: compile-error" rows=1}
+| Bug | C | Rust |
+|---|---|---|
+| Use-after-free | Undefined behaviour :proof[c-uaf] | Rejected :proof[rs-uaf] |
+:::
+
+:::notes
+Each mark links to the snippet that proves the cell.
+:::
+
+## A diagram
+
+\`\`\`mermaid caption="How a build flows" alt="Markdown is parsed, checked, then rendered to a deck, PDFs and a site."
+flowchart LR
+  A[Markdown] --> B[Checks]
+  B --> C[Deck]
+  B --> D[PDFs]
+  B --> E[Site]
+\`\`\`
+
+:::notes
+Mermaid diagrams are rendered to SVG when you build, so they look the same in the deck and the PDF.
 :::
 `;
 }
