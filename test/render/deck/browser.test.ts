@@ -75,6 +75,24 @@ describe('flagship deck in a real chromium', () => {
     expect(notes.length).toBeGreaterThan(expectedSlides / 2);
     expect(notes.every((text) => text.length > 0)).toBe(true);
 
+    // The timeline is an inline SVG rendered at build time: on its slide it has a real size.
+    await page.evaluate(() => Reveal.slide(0));
+    const timelineSlide = await page.evaluate(() => {
+      const section = document.getElementById('timeline');
+      const stack = section?.parentElement;
+      const h = [...document.querySelectorAll('.reveal .slides > section')].indexOf(stack as Element);
+      const v = [...(stack?.children ?? [])].indexOf(section as Element);
+      return { h, v };
+    });
+    await page.evaluate(({ h, v }) => Reveal.slide(h, v), timelineSlide);
+    await page.waitForFunction(() => document.getElementById('timeline')?.classList.contains('present'));
+    const size = await page.evaluate(() => {
+      const box = document.querySelector('#timeline figure.diagram svg')?.getBoundingClientRect();
+      return box ? [box.width, box.height] : [0, 0];
+    });
+    expect(size[0]).toBeGreaterThan(400);
+    expect(size[1]).toBeGreaterThan(150);
+
     expect(consoleErrors).toEqual([]);
     expect(outside).toEqual([]);
     await page.close();
