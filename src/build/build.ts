@@ -13,6 +13,11 @@ import { hasErrors } from '../report/messages.ts';
 import { createCodeHighlighter, type HighlighterPool } from '../transform/highlight.ts';
 import { defaultDiagramCache, runDiagramStage } from './diagrams.ts';
 import { runSnippetStage } from './snippets.ts';
+import { checkLinks } from '../check/links/check.ts';
+import { checkExternalLinks } from '../check/links/external.ts';
+import { renderSite } from '../render/site/site.ts';
+import { siteTables } from '../render/site/tables.ts';
+import type { SiteDoc } from '../render/site/types.ts';
 import type { SnippetResult } from '../model/snippet.ts';
 import { resolveDeckPaths, UsageError } from './discover.ts';
 import { loadDeck, type LoadedDeck } from './load.ts';
@@ -32,6 +37,8 @@ export interface DeckOptions {
   browser?: BrowserSession;
   /** Highlighters kept between builds (`proofdeck dev`); by default one is made and disposed per build. */
   highlighters?: HighlighterPool;
+  /** Also ask every external link (`--check-external`); dead ones are `links/external` warnings. @default false */
+  checkExternal?: boolean;
 }
 
 /** Options for {@link buildDecks}. */
@@ -48,6 +55,10 @@ export interface BuildOptions extends DeckOptions {
   paper?: Paper;
   /** Progress of long work (PDFs), for a TTY progress line. */
   onProgress?: PdfStageOptions['onProgress'];
+  /** Also write the docs site to `<outDir>/site/`. @default true when building every deck (no `paths`) */
+  site?: boolean;
+  /** Public URL or path of `dist/site/` (`--base`), for sitemap.xml and 404.html. @default '/' */
+  base?: string | undefined;
 }
 
 /** Checked decks, their diagnostics, and every snippet's verdict (by deck). */
@@ -79,6 +90,8 @@ async function checkAll(options: DeckOptions, browser: BrowserSession): Promise<
   if (sources.length === 0) throw new UsageError(`no decks found under ${path.join(root, 'decks')}`);
   const load = { knownThemes: new Set(themes.keys()), themeOverride: options.theme, cwd: process.cwd(), diagramsDir: path.join(root, 'diagrams'), root };
   const decks = sources.map((source) => loadDeck(source, load));
+  const external = checkLinks(decks.flatMap(({ file, tree, deck }) => (deck ? [{ file, tree, deck }] : [])));
+  if (options.checkExternal) await checkExternalLinks(external);
   const themeOf = (deck: LoadedDeck) => themes.get(deck.deck?.meta.theme ?? '');
   const cacheDir = options.noCache ? undefined : defaultDiagramCache(root);
   // Snippets (compilers) and diagrams (chromium) use different resources: run them side by side.
@@ -121,14 +134,25 @@ export async function buildDecks(options: BuildOptions = {}): Promise<BuildResul
     try {
       const written: string[] = [];
       const pdfJobs: PdfJob[] = [];
+      const siteDocs: SiteDoc[] = [];
       for (const loaded of decks) {
         const theme = themeOf(loaded);
         if (!loaded.deck || !theme) continue;
         const context: DeckRenderContext = { theme, highlighter, assets: loaded.assets, diagrams: loaded.diagrams, diagramResults: checked.diagramResults.get(loaded) ?? new Map(), tables: loaded.tables, snippets: loaded.snippets, snippetResults: snippetResults.get(loaded) ?? new Map() };
-        const handout = renderHandout(loaded.deck.meta, loaded.deck.items, contentOptions(context, loaded.deck.items), { layout: options.handoutLayout ?? 'notes', paper: options.paper ?? 'A4' });
+        const content = contentOptions(context, loaded.deck.items);
+        siteDocs.push({ deck: loaded.deck, content, theme, snippets: loaded.snippets, snippetResults: context.snippetResults ?? new Map() });
+        // A page (`kind: page`) is only an article on the site, never a deck or a PDF.
+        if (loaded.deck.meta.kind === 'page') continue;
+        const handout = renderHandout(loaded.deck.meta, loaded.deck.items, content, { layout: options.handoutLayout ?? 'notes', paper: options.paper ?? 'A4' });
         writeToStage(stage, loaded.deck.name, [...renderDeck(loaded.deck, context), { path: 'handout.html', content: handout }]);
         written.push(loaded.deck.name);
         pdfJobs.push({ deck: loaded.deck, file: loaded.file, dir: path.join(stage.dir, loaded.deck.name) });
+      }
+      // The site lists every deck, so it is only rewritten by a build of all of them.
+      if (options.site ?? (options.paths ?? []).length === 0) {
+        const tables = decks.flatMap((loaded) => (loaded.deck ? siteTables(loaded.deck.name, loaded.tables, loaded.file) : []));
+        writeToStage(stage, 'site', renderSite({ docs: siteDocs, tables, pdf: options.pdf !== false, base: options.base }));
+        written.push('site');
       }
       if (options.pdf !== false) {
         await runPdfStage(pdfJobs, { browser, fragments: options.pdfFragments ?? 'final', ...(options.onProgress ? { onProgress: options.onProgress } : {}) });

@@ -20,21 +20,45 @@ function fromDirectory(dir: string): DeckSource | undefined {
   return existsSync(file) ? { name: path.basename(dir), path: file } : undefined;
 }
 
-/** Every deck under `<root>/decks`, sorted by name so builds are deterministic. */
+/** Output folders that belong to proofdeck itself. */
+const RESERVED = new Set(['site']);
+
+/**
+ * Every deck under `<root>/decks`, sorted by name so builds are deterministic: `decks/<name>/deck.md`,
+ * and `decks/<name>.md` (a single-file deck, or a site page when its frontmatter says `kind: page`).
+ */
 export function discoverDecks(root: string): DeckSource[] {
   const decksDir = path.join(root, 'decks');
   if (!existsSync(decksDir)) return [];
-  return readdirSync(decksDir, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory())
-    .map((entry) => fromDirectory(path.join(decksDir, entry.name)))
+  const found = readdirSync(decksDir, { withFileTypes: true })
+    .map((entry) =>
+      entry.isDirectory()
+        ? fromDirectory(path.join(decksDir, entry.name))
+        : entry.isFile() && entry.name.endsWith('.md') && entry.name !== 'README.md'
+          ? { name: path.basename(entry.name, '.md'), path: path.join(decksDir, entry.name) }
+          : undefined,
+    )
     .filter((deck): deck is DeckSource => deck !== undefined)
     .sort((a, b) => a.name.localeCompare(b.name));
+  return checkNames(found);
+}
+
+/** Two sources may not share an output folder, nor take one proofdeck uses. */
+function checkNames(decks: DeckSource[]): DeckSource[] {
+  const seen = new Map<string, string>();
+  for (const deck of decks) {
+    if (RESERVED.has(deck.name)) throw new UsageError(`a deck cannot be named "${deck.name}": dist/${deck.name}/ is proofdeck's own (${deck.path})`);
+    const other = seen.get(deck.name);
+    if (other) throw new UsageError(`${other} and ${deck.path} would both be built to dist/${deck.name}/`);
+    seen.set(deck.name, deck.path);
+  }
+  return decks;
 }
 
 /** Resolves command-line paths (deck folders or `.md` files) to deck sources. */
 export function resolveDeckPaths(root: string, paths: readonly string[]): DeckSource[] {
   if (paths.length === 0) return discoverDecks(root);
-  return paths.map((given) => {
+  return checkNames(paths.map((given) => {
     const full = path.resolve(root, given);
     if (!existsSync(full)) throw new UsageError(`no such deck: ${given}`);
     if (statSync(full).isDirectory()) {
@@ -45,5 +69,5 @@ export function resolveDeckPaths(root: string, paths: readonly string[]): DeckSo
     if (!full.endsWith('.md')) throw new UsageError(`${given} is not a markdown file`);
     const name = path.basename(full) === DECK_FILE ? path.basename(path.dirname(full)) : path.basename(full, '.md');
     return { name, path: full };
-  });
+  }));
 }

@@ -17,12 +17,15 @@ const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.ur
 interface CheckFlags {
   theme?: string;
   cache: boolean;
+  checkExternal: boolean;
   reporter: Reporter;
   frail: boolean;
 }
 
 interface BuildFlags extends CheckFlags {
   out: string;
+  site: boolean;
+  base: string;
   pdf: boolean;
   pdfFragments: FragmentMode;
   handout: HandoutLayout;
@@ -54,6 +57,9 @@ async function build(paths: string[], flags: BuildFlags, pdf: boolean): Promise<
     outDir: flags.out,
     theme: flags.theme,
     noCache: !flags.cache,
+    checkExternal: flags.checkExternal,
+    ...(flags.site ? {} : { site: false }),
+    base: flags.base,
     pdf,
     pdfFragments: flags.pdfFragments,
     handoutLayout: flags.handout,
@@ -64,7 +70,10 @@ async function build(paths: string[], flags: BuildFlags, pdf: boolean): Promise<
     },
   });
   const code = report(result.files, flags);
-  for (const name of result.written) process.stderr.write(`built ${flags.out}/${name}/index.html${pdf ? `, ${name}.pdf, ${name}-handout.pdf` : ''}\n`);
+  for (const name of result.written) {
+    const pdfs = pdf ? `, ${name}.pdf, ${name}-handout.pdf` : '';
+    process.stderr.write(name === 'site' ? `built ${flags.out}/site/ (docs site)\n` : `built ${flags.out}/${name}/index.html${pdfs}\n`);
+  }
   return code;
 }
 
@@ -75,12 +84,15 @@ function withCheckOptions(command: Command): Command {
     .option('-t, --theme <name>', 'theme for every deck, overriding the frontmatter')
     .option('--no-cache', 'ignore and do not write the snippet and diagram caches')
     .addOption(new Option('--reporter <format>', 'report format').choices([...REPORTERS]).default('text'))
-    .option('--frail', 'exit 1 on warnings too', false);
+    .option('--frail', 'exit 1 on warnings too', false)
+    .option('--check-external', 'also request every external link (slow; needs network)', false);
 }
 
 function withBuildOptions(command: Command): Command {
   return withCheckOptions(command)
     .option('-o, --out <dir>', 'output folder', 'dist')
+    .option('--no-site', 'skip the docs site (dist/site/)')
+    .option('--base <url>', 'public URL or path of dist/site/, for sitemap.xml and 404.html', '/')
     .addOption(new Option('--pdf-fragments <mode>', 'fragments in the slide PDF').choices(['final', 'steps']).default('final'))
     .addOption(new Option('--handout <layout>', 'handout layout').choices([...HANDOUT_LAYOUTS]).default('notes'))
     .addOption(new Option('--paper <size>', 'handout paper size').choices([...PAPER_SIZES]).default('A4'));

@@ -40,7 +40,7 @@ describe('proofdeck CLI', () => {
     expect(bad.stderr).toContain('2 errors, 0 warnings in 1 deck');
     expect(bad.stderr).not.toMatch(/\n\s+at /);
     expect(readFileSync(index, 'utf8')).toBe(good);
-    expect(readdirSync(path.join(root, 'dist'))).toEqual(['talk']);
+    expect(readdirSync(path.join(root, 'dist')).sort()).toEqual(['site', 'talk']);
   });
 
   it('check reports without writing dist/', () => {

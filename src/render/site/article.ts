@@ -6,11 +6,11 @@ import { docAnchors } from '../../check/links/anchors.ts';
 import { resolveLink, type DocIndex } from '../../check/links/resolve.ts';
 import type { DeckMeta } from '../../model/deck.ts';
 import type { Asset } from '../../transform/assets.ts';
-import type { CodeRenderer, ContentOptions } from '../../transform/slide.ts';
+import type { ContentOptions } from '../../transform/slide.ts';
 import type { OutputFile } from '../deck/runtime.ts';
 import { docPath } from './nav.ts';
 import { searchRecords, type SearchRecord } from './search.ts';
-import { renderSections, slideRefs } from './sections.ts';
+import { renderSections, slideRefs, type SlideRef } from './sections.ts';
 import { tocEntries, type TocEntry } from './toc.ts';
 import type { SiteDoc } from './types.ts';
 
@@ -46,14 +46,23 @@ function deckActions(name: string, pdf: boolean): Element {
   ]);
 }
 
-/** Code renderer that gives each proved snippet an anchor (`#snippet-<id>`) for the verification page. */
-function withSnippetAnchors(doc: SiteDoc): CodeRenderer {
-  const byLine = new Map((doc.snippets ?? []).map((snippet) => [snippet.line, snippet.id]));
-  return (node) => {
-    const element = doc.content.renderCode(node);
-    const id = node.position ? byLine.get(node.position.start.line) : undefined;
-    return id && element.properties.id === undefined ? { ...element, properties: { ...element.properties, id: `snippet-${id}` } } : element;
-  };
+/** A reveal.js link inside the deck (`#/slide-id` or `#/h/v`) as the anchor of that slide on the site. */
+function revealHash(href: string, refs: readonly SlideRef[]): string | undefined {
+  const [first, second] = href.slice(2).split('/');
+  if (first && /^\d+$/.test(first)) {
+    // Slide 0 is the generated title slide: the top of the article.
+    if (Number(first) === 0) return '#';
+    const v = Number(second ?? 0);
+    const ref = refs.find((candidate) => candidate.h === Number(first) && candidate.v === v);
+    return ref ? `#${ref.slide.id}` : undefined;
+  }
+  return first ? `#${first}` : undefined;
+}
+
+/** Depth of the document's top-level headings (1 when it has none), which the site shows as `<h2>`. */
+function topDepth(refs: readonly SlideRef[]): number {
+  const depths = refs.flatMap(({ slide }) => slide.content.flatMap((node) => (node.type === 'heading' ? [node.depth] : [])));
+  return depths.length > 0 ? Math.min(...depths) : 1;
 }
 
 /** The deck theme's diagram background and text colours as CSS variables: diagrams are drawn for that background. */
@@ -79,21 +88,24 @@ export function renderArticle(doc: SiteDoc, options: ArticleOptions): ArticleRes
   const firstNode = refs[0]?.slide.content[0];
   // A page that opens with its own `# Title` keeps its headings; otherwise the frontmatter title is the <h1>.
   const ownTitle = !isDeck && firstNode?.type === 'heading' && firstNode.depth === 1;
-  const shift = ownTitle ? 0 : 1;
+  const shift = ownTitle ? 0 : 2 - topDepth(refs);
+  const minLevel = ownTitle ? 1 : 2;
   const isDocLink = (url: string) => resolveLink(url, deck, options.index).kind === 'doc';
   const assets = new Map<string, Asset>([...doc.content.assets].filter(([url]) => !isDocLink(url)));
-  const content: ContentOptions = { ...doc.content, assets, renderCode: withSnippetAnchors(doc) };
+  const content: ContentOptions = { ...doc.content, assets };
   const rewriteHref = (href: string): string | undefined => {
+    if (href.startsWith('#/')) return revealHash(href, refs);
     if (href.startsWith('#')) return undefined;
     const target = resolveLink(href, deck, options.index);
     if (target.kind !== 'doc') return undefined;
     const hash = target.anchor === undefined ? '' : `#${encodeURIComponent(target.anchor)}`;
     return target.doc === deck ? hash || 'index.html' : `../${target.doc.name}/index.html${hash}`;
   };
-  const sections = renderSections(refs, { content, headingIds: anchors.headings, shift, rewriteHref, deckHref: isDeck ? `../../${deck.name}/index.html` : undefined });
-  const header = h('header.doc-header', [
+  const sections = renderSections(refs, { content, headingIds: anchors.headings, shift, minLevel, rewriteHref, deckHref: isDeck ? `../../${deck.name}/index.html` : undefined });
+  // A page that opens with its own `# Title` needs no header: its first heading is the title.
+  const header = ownTitle ? undefined : h('header.doc-header', [
     h('p.doc-kicker', [h('span.kind', isDeck ? 'Talk' : 'Page'), ...(isDeck && (meta.event || meta.date) ? [h('span.sep', { ariaHidden: 'true' }, '·'), ...byline(meta)] : [])]),
-    ownTitle ? undefined : h('h1', meta.title),
+    h('h1', meta.title),
     meta.subtitle ? h('p.doc-subtitle', meta.subtitle) : undefined,
     meta.author ? h('p.doc-author', `By ${meta.author}`) : undefined,
     meta.abstract ? h('p.doc-abstract', meta.abstract) : undefined,
@@ -103,5 +115,5 @@ export function renderArticle(doc: SiteDoc, options: ArticleOptions): ArticleRes
   const pagePath = docPath(deck.name);
   const intro = [meta.subtitle, meta.author, meta.event, meta.abstract].filter(Boolean).join(' ');
   const copied = [...assets.values()].map((asset): OutputFile => ({ path: path.posix.join(deck.name, asset.target), copyFrom: asset.source }));
-  return { article, toc: tocEntries(refs, anchors, shift), search: searchRecords(pagePath, meta.title, intro, refs), assets: copied };
+  return { article, toc: tocEntries(refs, anchors, shift, minLevel), search: searchRecords(pagePath, meta.title, intro, refs), assets: copied };
 }

@@ -6,8 +6,10 @@ import { positionKey } from '../../check/links/anchors.ts';
 export interface SiteContentOptions {
   /** Heading position key → id (from `docAnchors`). */
   headingIds: ReadonlyMap<string, string>;
-  /** Levels added to every heading: 1 when the article's title is its own `<h1>`. */
+  /** Levels added to every heading, so the document's top level lands on `<h2>` under the article's `<h1>`. */
   shift: number;
+  /** Lowest level a heading may land on: 2 below a generated `<h1>`, 1 on a page that brings its own. */
+  minLevel: number;
   /** A new `href` for a link (another deck or page), or undefined to keep it. */
   rewriteHref: (href: string) => string | undefined;
 }
@@ -31,7 +33,7 @@ function containsLink(nodes: readonly ElementContent[]): boolean {
 function heading(element: Element, level: number, options: SiteContentOptions): Element {
   const key = positionKey(element);
   const id = key ? options.headingIds.get(key) : undefined;
-  const tagName = `h${Math.min(6, level + options.shift)}`;
+  const tagName = `h${Math.max(options.minLevel, Math.min(6, level + options.shift))}`;
   if (!id) return { ...element, tagName };
   // The heading text links to itself (as on MDN), unless the author already put a link in it.
   const children: ElementContent[] = containsLink(element.children)
@@ -55,6 +57,10 @@ function transform(node: ElementContent, options: SiteContentOptions): ElementCo
   const level = /^h([1-6])$/.exec(element.tagName)?.[1];
   if (level) return heading(element, Number(level), options);
   if (element.tagName === 'pre' && classesOf(element).includes('has-steps')) return flattenSteps(element);
+  // An evidence mark in a checked table links to the slide in the deck; on the site, the proving snippet is on the page.
+  if (element.tagName === 'a' && classesOf(element).includes('evidence') && typeof element.properties.dataSnippet === 'string') {
+    return { ...element, properties: { ...element.properties, href: `#snippet-${element.properties.dataSnippet}` } };
+  }
   if (element.tagName === 'a' && typeof element.properties.href === 'string') {
     const href = options.rewriteHref(element.properties.href);
     if (href !== undefined) return { ...element, properties: { ...element.properties, href } };

@@ -16,12 +16,12 @@ export interface TocEntry {
 }
 
 /** Headings of the slides' content (not notes) that land on `<h2>`/`<h3>`, with their ids. */
-export function tocEntries(refs: readonly SlideRef[], anchors: DocAnchors, shift: number): TocEntry[] {
+export function tocEntries(refs: readonly SlideRef[], anchors: DocAnchors, shift: number, minLevel: number): TocEntry[] {
   const entries: TocEntry[] = [];
   for (const { slide } of refs) {
     for (const node of slide.content) {
       visit(node, 'heading', (heading: Heading) => {
-        const level = heading.depth + shift;
+        const level = Math.max(minLevel, Math.min(6, heading.depth + shift));
         const key = positionKey(heading);
         const id = key ? anchors.headings.get(key) : undefined;
         if (id && (level === 2 || level === 3)) entries.push({ id, text: toString(heading), level });
@@ -36,7 +36,7 @@ function nest(entries: readonly TocEntry[]): Element[] {
   const groups: { entry: TocEntry; children: TocEntry[] }[] = [];
   for (const entry of entries) {
     const last = groups.at(-1);
-    if (entry.level === 3 && last) last.children.push(entry);
+    if (entry.level === 3 && last?.entry.level === 2) last.children.push(entry);
     else groups.push({ entry, children: [] });
   }
   const link = (entry: TocEntry) => h('a', { href: `#${entry.id}` }, entry.text);

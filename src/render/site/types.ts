@@ -23,6 +23,8 @@ export interface SiteTable {
   deck: string;
   id: string;
   title?: string;
+  /** Element id of the table in the document's article, when it has one. */
+  anchor?: string;
   ok: boolean;
   /** What was checked, or what failed. */
   messages: readonly string[];
@@ -38,11 +40,11 @@ export interface ToolVersion {
 export interface SiteInput {
   docs: readonly SiteDoc[];
   /** Site name in the header and on the home page. @default 'Talks' */
-  title?: string;
+  title?: string | undefined;
   /** Public URL (or absolute path) of `dist/site/`, used only where a URL must be absolute: sitemap.xml and 404.html. @default '/' */
-  base?: string;
+  base?: string | undefined;
   /** Whether `<deck>.pdf` and `<deck>-handout.pdf` were built, so the site links them. @default true */
-  pdf?: boolean;
+  pdf?: boolean | undefined;
   /** Toolchain versions; by default those seen in the snippet runs. */
   toolchains?: readonly ToolVersion[];
   /** Checked tables. @default [] */

@@ -40,7 +40,7 @@ function status(ok: boolean | undefined): Element {
 
 /** A table that scrolls sideways on small screens; focusable so keyboard users can scroll it too. */
 function scrollTable(label: string, head: string[], rows: ElementContent[][]): Element {
-  return h('div.table-scroll', { role: 'region', ariaLabel: label, tabIndex: 0 }, [
+  return h('section.table-scroll', { ariaLabel: label, tabIndex: 0 }, [
     h('table.verification-table', [h('thead', [h('tr', head.map((cell) => h('th', { scope: 'col' }, cell)))]), h('tbody', rows.map((cells) => h('tr', cells.map((cell) => h('td', [cell])))))]),
   ]);
 }
@@ -111,7 +111,7 @@ export function renderVerification(docs: readonly SiteDoc[], tables: readonly Si
         sortedTables.length === 0
           ? h('p', 'No checked tables.')
           : scrollTable('Checked tables', ['Table', 'In', 'Status', 'Details'], sortedTables.map((table) => [
-              titles.has(table.deck) ? h('a', { href: docPath(table.deck) }, table.title ?? table.id) : h('span', table.title ?? table.id),
+              titles.has(table.deck) ? h('a', { href: `${docPath(table.deck)}${table.anchor ? `#${table.anchor}` : ''}` }, table.title ?? table.id) : h('span', table.title ?? table.id),
               h('span', titles.get(table.deck) ?? table.deck),
               status(table.ok),
               h('ul.runs', table.messages.map((message) => h('li', message))),

@@ -1,0 +1,47 @@
+/** Checked tables as the verification page lists them: what was checked, and whether it held. */
+import type { VFile } from 'vfile';
+import type { TableModel } from '../../table/model.ts';
+import type { SiteTable } from './types.ts';
+
+function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? '' : 's'}`;
+}
+
+/** What the spec made proofdeck check, one line each. */
+function checks(model: TableModel): string[] {
+  const spec = model.spec;
+  if (!spec) return [];
+  const citations = [...model.header, ...model.rows.flatMap((row) => row.cells)].reduce((count, cell) => count + (cell?.citations.length ?? 0), 0);
+  return [
+    `${plural(model.rows.length, 'row')}${spec.rows ? ` (expected ${spec.rows.count})` : ''}`,
+    spec.key ? `key column “${spec.key.name}” unique` : undefined,
+    spec.types.length > 0 ? `${plural(spec.types.length, 'typed column')}: ${spec.types.map((entry) => `${entry.column.name} (${entry.type.source})`).join(', ')}` : undefined,
+    spec.required.length > 0 ? `required: ${spec.required.map((column) => column.name).join(', ')}` : undefined,
+    spec.sort ? `sorted by ${spec.sort.column.name}${spec.sort.direction === 'desc' ? ', descending' : ''}` : undefined,
+    spec.data ? `generated from ${spec.data.path}` : undefined,
+    ...spec.match.map((match) => `matches ${match.target}`),
+    citations > 0 ? `${plural(citations, 'cell')} proved by a snippet` : undefined,
+  ].filter((line): line is string => line !== undefined);
+}
+
+/**
+ * The checked tables (`:::table{…}`) of one deck for {@link SiteInput.tables}. A table failed when an error
+ * of a `table/*` rule lies inside its container; those messages are listed with what was checked.
+ */
+export function siteTables(deck: string, models: readonly TableModel[], file: VFile): SiteTable[] {
+  return models
+    .filter((model) => model.spec && model.container?.position)
+    .map((model, index) => {
+      const { start, end } = model.container?.position ?? { start: { line: 0 }, end: { line: 0 } };
+      const errors = file.messages.filter((message) => message.fatal === true && message.ruleId?.startsWith('table/') && (message.line ?? 0) >= start.line && (message.line ?? 0) <= end.line);
+      const title = model.header.map((cell) => cell.text).filter(Boolean).join(' · ');
+      return {
+        deck,
+        id: model.spec?.id ?? `table-${index + 1}`,
+        ...(title ? { title } : {}),
+        ...(model.spec?.id ? { anchor: model.spec.id } : {}),
+        ok: errors.length === 0,
+        messages: [...checks(model), ...errors.map((message) => `line ${message.line}: ${message.reason}`)],
+      };
+    });
+}
