@@ -53,11 +53,9 @@ function main(): void {
     writeFileSync(path.join(x10, 'deck.md'), repeatDeck(readFileSync(FLAGSHIP, 'utf8'), 10));
     const decks: Deck[] = [{ label: 'flagship', dir: path.dirname(FLAGSHIP) }, { label: 'flagship×10', dir: x10 }];
 
-    const help = run({ program: process.execPath, args: ['bin/proofdeck.js', 'build', '--help'], cwd: ROOT });
-    const noCache = help.includes('--no-cache') ? ['--no-cache'] : [];
     const node = { program: process.execPath, cwd: ROOT };
     const tools: Tool[] = [
-      { name: 'proofdeck', command: (deck, out) => ({ ...node, args: ['bin/proofdeck.js', 'build', deck.dir, '--out', out, ...noCache] }) },
+      { name: 'proofdeck', command: (deck, out) => ({ ...node, args: ['bin/proofdeck.js', 'build', deck.dir, '--out', out, '--no-pdf'] }) },
       { name: 'pandoc', command: (deck, out) => ({ program: 'pandoc', args: ['-t', 'revealjs', '-s', path.join(deck.dir, 'deck.md'), '-o', path.join(out, 'index.html')], cwd: ROOT }) },
       { name: 'marp-cli', command: (deck, out) => ({ ...node, args: [MARP, path.join(deck.dir, 'deck.md'), '-o', path.join(out, 'index.html')] }) },
     ];
@@ -79,7 +77,8 @@ function main(): void {
     const marpVersion = run({ ...node, args: [MARP, '--version'] }).split('\n')[0];
     console.log(`HTML build benchmark: median of ${runs} interleaved runs per cell, after one untimed warm-up run each`);
     console.log(`node ${process.version}, ${pandocVersion}, ${marpVersion}`);
-    console.log(`proofdeck: fresh --out folder every run; ${noCache.length ? 'run with --no-cache' : 'no --no-cache flag exists (run as is)'}; snippet cache folders present: ${cacheDirs.join(', ') || 'none'}`);
+    console.log(`proofdeck: \`build <deck> --no-pdf\` (HTML only: the deck; the site is only written by a build of all decks), fresh --out folder every run;`);
+    console.log(`  snippet verdicts and diagrams come from the caches the warm-up run fills (${cacheDirs.join(', ') || 'none yet'}): compiling snippets is measured by bench/snippets.ts`);
     console.log('pandoc and marp-cli read proofdeck directives (::slide, :::notes, fence attributes) as plain markdown or their own syntax: they build a different deck from the same text.\n');
 
     // Untimed warm-up (file caches, and fail early); proofdeck's own verdict on each deck is shown.
