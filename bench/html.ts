@@ -5,11 +5,11 @@
  *
  *   node bench/html.ts [--runs N]
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { ensureBenchPackages, ensureDebianPackages, formatKiB, formatMs, formatTable, measure, median, run, type Command, type Sample } from './lib.ts';
+import { writeRepeatedDeck, ensureBenchPackages, ensureDebianPackages, formatKiB, formatMs, formatTable, measure, median, run, type Command, type Sample } from './lib.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const BENCH = path.join(ROOT, 'bench');
@@ -30,14 +30,6 @@ interface Tool {
 }
 
 /** One frontmatter, then the body `times` times; snippet ids get a `-N` suffix in copy N to stay unique. */
-function repeatDeck(source: string, times: number): string {
-  const frontmatter = /^---\n[\s\S]*?\n---\n/.exec(source)?.[0] ?? '';
-  const body = source.slice(frontmatter.length);
-  const fenceId = /^( {0,3}(?:`{3,}|~{3,})[^\n]*?\bid=)("?)([^\s"}]+)\2/gm;
-  const copies = Array.from({ length: times }, (_, index) => body.replace(fenceId, `$1$2$3-${index + 1}$2`));
-  return frontmatter + copies.join('\n');
-}
-
 function main(): void {
   const { values } = parseArgs({ options: { runs: { type: 'string', default: '7' } } });
   const runs = Number(values.runs);
@@ -49,8 +41,7 @@ function main(): void {
   const scratch = mkdtempSync(path.join(tmpdir(), 'bench-html-'));
   try {
     const x10 = path.join(scratch, 'rust-in-kernel-x10');
-    mkdirSync(x10);
-    writeFileSync(path.join(x10, 'deck.md'), repeatDeck(readFileSync(FLAGSHIP, 'utf8'), 10));
+    writeRepeatedDeck(path.dirname(FLAGSHIP), x10, 10);
     const decks: Deck[] = [{ label: 'flagship', dir: path.dirname(FLAGSHIP) }, { label: 'flagship×10', dir: x10 }];
 
     const node = { program: process.execPath, cwd: ROOT };

@@ -1,6 +1,6 @@
 /** Shared helpers for the benchmarks: tool set-up, one measured run, medians, and a text table. */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -117,4 +117,26 @@ export function formatMs(ms: number): string {
 /** KiB as `123 MiB`. */
 export function formatKiB(kib: number): string {
   return `${(kib / 1024).toFixed(0)} MiB`;
+}
+
+/**
+ * Writes `times` copies of a deck's body under one frontmatter into `targetDir/deck.md`, with every id made
+ * unique per copy (snippet `id=`, `:proof[…]` citations, `#id` of tables and lists, `match="#…"`), and
+ * copies the deck's data files, so the result builds without errors like the original.
+ */
+export function writeRepeatedDeck(deckDir: string, targetDir: string, times: number): string {
+  const source = readFileSync(path.join(deckDir, 'deck.md'), 'utf8');
+  const frontmatter = /^---\n[\s\S]*?\n---\n/.exec(source)?.[0] ?? '';
+  const body = source.slice(frontmatter.length);
+  const copy = (n: number) =>
+    body
+      .replace(/^( {0,3}(?:`{3,}|~{3,})[^\n]*?\bid=)("?)([^\s"}]+)\2/gm, `$1$2$3-${n}$2`)
+      .replace(/:proof\[([^\]]+)\]/g, `:proof[$1-${n}]`)
+      .replace(/^(:{3,}(?:table|list)\{[^}\n]*?#)([\w-]+)/gm, `$1$2-${n}`)
+      .replace(/(match="[^"]*?#)([\w-]+)/g, `$1$2-${n}`);
+  mkdirSync(targetDir, { recursive: true });
+  for (const file of readdirSync(deckDir)) if (file !== 'deck.md') cpSync(path.join(deckDir, file), path.join(targetDir, file), { recursive: true });
+  const file = path.join(targetDir, 'deck.md');
+  writeFileSync(file, frontmatter + Array.from({ length: times }, (_, index) => copy(index + 1)).join('\n'));
+  return file;
 }

@@ -6,17 +6,14 @@ import { createBrowserSession, type BrowserSession } from '../browser/session.ts
 import { discoverThemes, type Theme } from '../config/themes.ts';
 import type { DiagramResult } from '../model/diagram.ts';
 import { contentOptions, renderDeck, type DeckRenderContext } from '../render/deck/render.ts';
-import { renderHandout, type HandoutLayout, type Paper } from '../render/pdf/handout.ts';
+import type { HandoutLayout, Paper } from '../render/pdf/handout.ts';
 import type { FragmentMode } from '../render/pdf/print.ts';
-import { runPdfStage, type PdfJob, type PdfStageOptions } from './pdf.ts';
+import type { PdfJob, PdfStageOptions } from './pdf.ts';
 import { hasErrors } from '../report/messages.ts';
 import { createCodeHighlighter, type HighlighterPool } from '../transform/highlight.ts';
 import { defaultDiagramCache, runDiagramStage } from './diagrams.ts';
 import { runSnippetStage } from './snippets.ts';
 import { checkLinks } from '../check/links/check.ts';
-import { checkExternalLinks } from '../check/links/external.ts';
-import { renderSite } from '../render/site/site.ts';
-import { siteTables } from '../render/site/tables.ts';
 import type { SiteDoc } from '../render/site/types.ts';
 import type { SnippetResult } from '../model/snippet.ts';
 import { resolveDeckPaths, UsageError } from './discover.ts';
@@ -91,7 +88,7 @@ async function checkAll(options: DeckOptions, browser: BrowserSession): Promise<
   const load = { knownThemes: new Set(themes.keys()), themeOverride: options.theme, cwd: process.cwd(), diagramsDir: path.join(root, 'diagrams'), root };
   const decks = sources.map((source) => loadDeck(source, load));
   const external = checkLinks(decks.flatMap(({ file, tree, deck }) => (deck ? [{ file, tree, deck }] : [])));
-  if (options.checkExternal) await checkExternalLinks(external);
+  if (options.checkExternal) await (await import('../check/links/external.ts')).checkExternalLinks(external);
   const themeOf = (deck: LoadedDeck) => themes.get(deck.deck?.meta.theme ?? '');
   const cacheDir = options.noCache ? undefined : defaultDiagramCache(root);
   // Snippets (compilers) and diagrams (chromium) use different resources: run them side by side.
@@ -130,6 +127,14 @@ export async function buildDecks(options: BuildOptions = {}): Promise<BuildResul
     for (const { tree } of decks) visit(tree, 'code', (node) => void (node.lang && langs.add(node.lang)));
     const shikiThemes = used.map((theme) => theme.shiki);
     const highlighter = await (options.highlighters ? options.highlighters.get(shikiThemes, langs) : createCodeHighlighter(shikiThemes, langs));
+    // PDF and site code is loaded only by builds that make them: start-up time matters for quick rebuilds.
+    const wantSite = options.site ?? (options.paths ?? []).length === 0;
+    const wantPdf = options.pdf !== false;
+    const [{ renderHandout }, pdfStage, site] = await Promise.all([
+      import('../render/pdf/handout.ts'),
+      wantPdf ? import('./pdf.ts') : undefined,
+      wantSite ? Promise.all([import('../render/site/site.ts'), import('../render/site/tables.ts')]) : undefined,
+    ]);
     const stage = openStage(path.resolve(root, options.outDir ?? 'dist'));
     try {
       const written: string[] = [];
@@ -144,18 +149,19 @@ export async function buildDecks(options: BuildOptions = {}): Promise<BuildResul
         // A page (`kind: page`) is only an article on the site, never a deck or a PDF.
         if (loaded.deck.meta.kind === 'page') continue;
         const handout = renderHandout(loaded.deck.meta, loaded.deck.items, content, { layout: options.handoutLayout ?? 'notes', paper: options.paper ?? 'A4' });
-        writeToStage(stage, loaded.deck.name, [...renderDeck(loaded.deck, context), { path: 'handout.html', content: handout }]);
+        writeToStage(stage, loaded.deck.name, [...renderDeck(loaded.deck, context, content), { path: 'handout.html', content: handout }]);
         written.push(loaded.deck.name);
         pdfJobs.push({ deck: loaded.deck, file: loaded.file, dir: path.join(stage.dir, loaded.deck.name) });
       }
       // The site lists every deck, so it is only rewritten by a build of all of them.
-      if (options.site ?? (options.paths ?? []).length === 0) {
+      if (site) {
+        const [{ renderSite }, { siteTables }] = site;
         const tables = decks.flatMap((loaded) => (loaded.deck ? siteTables(loaded.deck.name, loaded.tables, loaded.file) : []));
-        writeToStage(stage, 'site', renderSite({ docs: siteDocs, tables, pdf: options.pdf !== false, base: options.base }));
+        writeToStage(stage, 'site', renderSite({ docs: siteDocs, tables, pdf: wantPdf, base: options.base }));
         written.push('site');
       }
-      if (options.pdf !== false) {
-        await runPdfStage(pdfJobs, { browser, fragments: options.pdfFragments ?? 'final', ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
+      if (pdfStage) {
+        await pdfStage.runPdfStage(pdfJobs, { browser, fragments: options.pdfFragments ?? 'final', ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
       }
       if (hasErrors(files)) {
         discardStage(stage);

@@ -9,7 +9,6 @@ import { HANDOUT_LAYOUTS, PAPER_SIZES, type HandoutLayout, type Paper } from '..
 import type { FragmentMode } from '../render/pdf/print.ts';
 import { formatWith, REPORTERS, type Reporter } from '../report/reporters.ts';
 import { countMessages } from '../report/text.ts';
-import { startDev } from '../dev/server.ts';
 import { EXIT, exitCodeFor } from './exit-codes.ts';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -126,6 +125,7 @@ function program(setExit: (code: number) => void): Command {
     .option('--host <host>', 'address to listen on (use 0.0.0.0 to expose)', '127.0.0.1')
     .option('-o, --out <dir>', 'output folder', 'dist')
     .action(async (paths: string[], flags: { port: string; host: string; out: string }) => {
+      const { startDev } = await import('../dev/server.ts');
       const server = await startDev({ paths, outDir: flags.out, port: Number(flags.port), host: flags.host, log: (line) => process.stderr.write(`${line}\n`) });
       process.stderr.write(`proofdeck dev: serving ${flags.out}/ at ${server.url} (Ctrl-C to stop)\n`);
       await new Promise<void>((resolve) => process.once('SIGINT', () => void server.close().then(resolve)));

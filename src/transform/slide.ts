@@ -21,6 +21,8 @@ export interface ContentOptions {
   tableFor?: (node: ContainerDirective) => Table | undefined;
   /** The evidence mark for a `:proof[id]` citation. */
   renderProof?: (node: TextDirective) => Element | undefined;
+  /** Rendered slides, so the deck and the handout highlight each code block once. */
+  memo?: WeakMap<object, Element>;
 }
 
 function element(tagName: string, className: string[], children: ElementContent[]): Element {

@@ -81,12 +81,13 @@ export function contentOptions(context: DeckRenderContext, items: readonly DeckI
     renderLeaf: (node) => renderedDiagram(node, context),
     tableFor: (node) => context.tables?.find((model) => model.container === node)?.table,
     renderProof: proofRenderer(context, snippetSlideIds(items, context.snippets ?? [])),
+    memo: new WeakMap(),
   };
 }
 
 /** The deck's files, paths relative to `dist/<deck>/`, in a stable order. */
-export function renderDeck(deck: ParsedDeck, context: DeckRenderContext): OutputFile[] {
-  const sections = [titleSlide(deck.meta), ...renderItems(deck.items, contentOptions(context, deck.items))];
+export function renderDeck(deck: ParsedDeck, context: DeckRenderContext, content: ContentOptions = contentOptions(context, deck.items)): OutputFile[] {
+  const sections = [titleSlide(deck.meta), ...renderItems(deck.items, content)];
   const assets: OutputFile[] = [...context.assets.assets.values()].map((asset) => ({ path: asset.target, copyFrom: asset.source }));
   return [
     { path: 'index.html', content: renderDocument(deck.meta, sections) },

@@ -16,6 +16,14 @@ export function titleSlide(meta: DeckMeta): Element {
 
 /** One slide as a reveal.js `<section>`, with its notes in `<aside class="notes">`. */
 export function slideSection(slide: Slide, options: ContentOptions, sectionTitle = false): Element {
+  const cached = options.memo?.get(slide);
+  if (cached) return cached;
+  const section = renderSection(slide, options, sectionTitle);
+  options.memo?.set(slide, section);
+  return section;
+}
+
+function renderSection(slide: Slide, options: ContentOptions, sectionTitle: boolean): Element {
   const { attributes } = slide;
   const properties: Record<string, string | string[]> = { id: slide.id, dataLine: String(slide.line) };
   const classes = sectionTitle ? ['section-title', ...attributes.classes] : attributes.classes;
