@@ -5,12 +5,13 @@ import type { VFile } from 'vfile';
 import { createBrowserSession, type BrowserSession } from '../browser/session.ts';
 import { discoverThemes, type Theme } from '../config/themes.ts';
 import type { DiagramResult } from '../model/diagram.ts';
-import { contentOptions, renderDeck, type DeckRenderContext } from '../render/deck/render.ts';
+import { contentOptions, highlightRequests, renderDeck, type DeckRenderContext } from '../render/deck/render.ts';
 import type { HandoutLayout, Paper } from '../render/pdf/handout.ts';
 import type { FragmentMode } from '../render/pdf/print.ts';
 import type { PdfJob, PdfStageOptions } from './pdf.ts';
 import { hasErrors } from '../report/messages.ts';
-import { createCodeHighlighter, type HighlighterPool } from '../transform/highlight.ts';
+import type { HighlighterPool } from '../transform/highlight.ts';
+import { prepareHighlighter } from '../transform/highlight-cache.ts';
 import { defaultDiagramCache, runDiagramStage } from './diagrams.ts';
 import { runSnippetStage } from './snippets.ts';
 import { checkLinks } from '../check/links/check.ts';
@@ -122,11 +123,11 @@ export async function buildDecks(options: BuildOptions = {}): Promise<BuildResul
     const checked = await checkAll(options, browser);
     const { decks, files, root, themeOf, snippetResults } = checked;
     if (hasErrors(files)) return { decks, files, snippetResults, written: [] };
-    const used = decks.map((deck) => themeOf(deck)).filter((theme): theme is Theme => theme !== undefined);
-    const langs = new Set<string>();
-    for (const { tree } of decks) visit(tree, 'code', (node) => void (node.lang && langs.add(node.lang)));
-    const shikiThemes = used.map((theme) => theme.shiki);
-    const highlighter = await (options.highlighters ? options.highlighters.get(shikiThemes, langs) : createCodeHighlighter(shikiThemes, langs));
+    const requests = decks.flatMap((loaded) => {
+      const theme = themeOf(loaded);
+      return theme ? highlightRequests(loaded.tree, loaded.snippets, theme.shiki) : [];
+    });
+    const highlighter = await prepareHighlighter(requests, { cacheDir: options.noCache ? undefined : path.join(root, 'node_modules', '.cache', 'proofdeck', 'highlight'), pool: options.highlighters });
     // PDF and site code is loaded only by builds that make them: start-up time matters for quick rebuilds.
     const wantSite = options.site ?? (options.paths ?? []).length === 0;
     const wantPdf = options.pdf !== false;
@@ -173,7 +174,7 @@ export async function buildDecks(options: BuildOptions = {}): Promise<BuildResul
       discardStage(stage);
       throw error;
     } finally {
-      if (!options.highlighters) highlighter.highlighter.dispose();
+      highlighter.dispose();
     }
   });
 }

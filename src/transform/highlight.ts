@@ -4,10 +4,15 @@ import type { BundledLanguage, Highlighter } from 'shiki';
 import type { HighlightSteps } from '../parse/fence-meta.ts';
 
 /** A shiki highlighter with the languages a build's fences use. */
-export interface CodeHighlighter {
+export interface ShikiHighlighter {
   highlighter: Highlighter;
   /** Languages loaded; fences in any other language render as plain text. */
   langs: ReadonlySet<string>;
+}
+
+/** What renderers use: a highlighted `<pre>` (without line steps) for code in a language and shiki theme. */
+export interface CodeHighlighter {
+  pre(code: string, lang: string, theme: string): Element;
 }
 
 const ALIASES: Record<string, string> = { h: 'c', 'c++': 'cpp', sh: 'shellscript', bash: 'shellscript', shell: 'shellscript', console: 'shellscript', makefile: 'make', kbuild: 'make' };
@@ -22,7 +27,7 @@ export function shikiName(lang: string): string {
  * Creates the one highlighter a build shares, loading only the languages its fences use: shiki is
  * imported here, not at start-up, and each grammar costs compile time.
  */
-export async function createCodeHighlighter(themes: readonly string[], fenceLangs: Iterable<string>): Promise<CodeHighlighter> {
+export async function createShikiHighlighter(themes: readonly string[], fenceLangs: Iterable<string>): Promise<ShikiHighlighter> {
   const shiki = await import('shiki');
   const langs = [...new Set([...fenceLangs].map(shikiName))].filter((lang): lang is BundledLanguage => lang in shiki.bundledLanguages).sort();
   const highlighter = await shiki.createHighlighter({ themes: [...new Set(themes)].sort(), langs });
@@ -37,13 +42,18 @@ export interface HighlightOptions {
   steps?: HighlightSteps | undefined;
 }
 
-/** Renders code to a `<pre>` element; highlight steps become stacked `<code>` fragments (no client-side script). */
-export function highlightCode({ highlighter, langs }: CodeHighlighter, code: string, options: HighlightOptions): Element {
-  const name = shikiName(options.lang);
-  const lang = langs.has(name) ? name : 'text';
-  const root = highlighter.codeToHast(code.replace(/\n$/, ''), { lang, theme: options.theme });
+/** shiki's `<pre>` for one block; languages shiki does not know render as plain text. */
+export function shikiPre({ highlighter, langs }: ShikiHighlighter, code: string, lang: string, theme: string): Element {
+  const name = shikiName(lang);
+  const root = highlighter.codeToHast(code.replace(/\n$/, ''), { lang: langs.has(name) ? name : 'text', theme });
   const pre = root.children.find((child): child is Element => child.type === 'element' && child.tagName === 'pre');
   if (!pre) throw new Error('shiki returned no <pre>');
+  return pre;
+}
+
+/** Renders code to a `<pre>` element; highlight steps become stacked `<code>` fragments (no client-side script). */
+export function highlightCode(highlighter: CodeHighlighter, code: string, options: HighlightOptions): Element {
+  const pre = highlighter.pre(code, options.lang, options.theme);
   const code0 = pre.children.find((child): child is Element => child.type === 'element' && child.tagName === 'code');
   if (!code0 || !options.steps || options.steps.length === 0) return pre;
   const [first, ...rest] = options.steps;
@@ -83,20 +93,20 @@ function markStep(code: Element, lines: readonly number[], asFragment: boolean):
 
 /** Keeps highlighters alive between builds (`proofdeck dev`), keyed by the themes and languages they load. */
 export interface HighlighterPool {
-  get(themes: readonly string[], fenceLangs: Iterable<string>): Promise<CodeHighlighter>;
+  get(themes: readonly string[], fenceLangs: Iterable<string>): Promise<ShikiHighlighter>;
   dispose(): void;
 }
 
 /** A pool that reuses a highlighter when a rebuild needs no new theme or language. */
 export function createHighlighterPool(): HighlighterPool {
-  let current: { key: Set<string>; highlighter: Promise<CodeHighlighter> } | undefined;
+  let current: { key: Set<string>; highlighter: Promise<ShikiHighlighter> } | undefined;
   return {
     async get(themes, fenceLangs) {
       const wanted = new Set([...themes.map((t) => `theme:${t}`), ...[...fenceLangs].map((l) => `lang:${shikiName(l)}`)]);
       if (!current || [...wanted].some((item) => !current?.key.has(item))) {
         const key = new Set([...(current?.key ?? []), ...wanted]);
         const all = [...key];
-        const highlighter = createCodeHighlighter(
+        const highlighter = createShikiHighlighter(
           all.filter((k) => k.startsWith('theme:')).map((k) => k.slice(6)),
           all.filter((k) => k.startsWith('lang:')).map((k) => k.slice(5)),
         );

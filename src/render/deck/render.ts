@@ -1,5 +1,7 @@
 /** Renders a checked deck to the files of `dist/<deck>/`. */
-import type { Code } from 'mdast';
+import type { Code, Root } from 'mdast';
+import { visit } from 'unist-util-visit';
+import type { HighlightRequest } from '../../transform/highlight-cache.ts';
 import type { Theme } from '../../config/themes.ts';
 import type { ParsedDeck } from '../../model/deck.ts';
 import { parseFenceMeta } from '../../parse/fence-meta.ts';
@@ -64,15 +66,31 @@ function renderedDiagram(node: { position?: Code['position'] }, context: DeckRen
 }
 
 /** How slide content is turned into HTML for this deck; shared by the deck and the handout. */
+/** A fence's code as shown: a snippet's displayed text (hidden setup lines removed, an include's region only). */
+function shownCode(node: Code, snippetAt: ReadonlyMap<number, Snippet>): { code: string; snippet: Snippet | undefined } {
+  const snippet = snippetAt.get(node.position?.start.line ?? -1);
+  return { code: snippet?.displayed ?? node.value, snippet };
+}
+
+/** Every block the deck will highlight, so they can be looked up in the cache before rendering. */
+export function highlightRequests(tree: Root, snippets: readonly Snippet[], theme: string): HighlightRequest[] {
+  const snippetAt = new Map(snippets.map((snippet) => [snippet.line, snippet]));
+  const requests: HighlightRequest[] = [];
+  visit(tree, 'code', (node) => {
+    if (node.lang?.toLowerCase() === 'mermaid') return;
+    requests.push({ code: shownCode(node, snippetAt).code, lang: parseFenceMeta(node.lang, node.meta).lang, theme });
+  });
+  return requests;
+}
+
 export function contentOptions(context: DeckRenderContext, items: readonly DeckItem[] = []): ContentOptions {
   const snippetAt = new Map((context.snippets ?? []).map((snippet) => [snippet.line, snippet]));
   const renderCode: CodeRenderer = (node) => {
     const figure = node.lang?.toLowerCase() === 'mermaid' ? renderedDiagram(node, context) : undefined;
     if (figure) return figure;
     const meta = parseFenceMeta(node.lang, node.meta);
-    const snippet = snippetAt.get(node.position?.start.line ?? -1);
-    // A snippet shows its displayed text: hidden setup lines removed, an include's region only.
-    const pre = highlightCode(context.highlighter, snippet?.displayed ?? node.value, { lang: meta.lang, theme: context.theme.shiki, steps: meta.highlight });
+    const { code, snippet } = shownCode(node, snippetAt);
+    const pre = highlightCode(context.highlighter, code, { lang: meta.lang, theme: context.theme.shiki, steps: meta.highlight });
     return snippet ? snippetFigure(pre, snippet, context.snippetResults?.get(snippet.id)) : pre;
   };
   return {

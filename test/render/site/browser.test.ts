@@ -99,19 +99,28 @@ describe('docs site in a real chromium', () => {
         pressed: document.querySelector('.theme-toggle')?.getAttribute('aria-pressed'),
         background: getComputedStyle(document.body).backgroundColor,
       }));
+    // Colours may animate: poll until the page settles on the expected state (or report the last one).
+    const settlesOn = async (expected: Awaited<ReturnType<typeof state>>) => {
+      let last = await state();
+      for (let i = 0; i < 40 && JSON.stringify(last) !== JSON.stringify(expected); i++) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        last = await state();
+      }
+      expect(last).toEqual(expected);
+    };
     await page.goto(url('guide/index.html'), { waitUntil: 'load' });
     await page.evaluate(() => localStorage.clear());
     await page.reload({ waitUntil: 'load' });
-    expect(await state()).toEqual({ theme: null, pressed: 'false', background: 'rgb(255, 255, 255)' });
+    await settlesOn({ theme: null, pressed: 'false', background: 'rgb(255, 255, 255)' });
     await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'dark' }]);
     await page.waitForFunction(() => document.querySelector('.theme-toggle')?.getAttribute('aria-pressed') === 'true');
-    expect(await state()).toEqual({ theme: null, pressed: 'true', background: 'rgb(15, 18, 23)' });
+    await settlesOn({ theme: null, pressed: 'true', background: 'rgb(15, 18, 23)' });
 
     await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'light' }]);
     await page.click('.theme-toggle');
-    expect(await state()).toEqual({ theme: 'dark', pressed: 'true', background: 'rgb(15, 18, 23)' });
+    await settlesOn({ theme: 'dark', pressed: 'true', background: 'rgb(15, 18, 23)' });
     await page.goto(url('index.html'), { waitUntil: 'load' });
-    expect(await state()).toEqual({ theme: 'dark', pressed: 'true', background: 'rgb(15, 18, 23)' });
+    await settlesOn({ theme: 'dark', pressed: 'true', background: 'rgb(15, 18, 23)' });
     await page.click('.theme-toggle');
     expect((await state()).theme).toBe('light');
     await page.evaluate(() => localStorage.clear());

@@ -1,6 +1,5 @@
 /** Loads the site fixture (two decks and a page) into a SiteInput, the way the build would, without compilers or mermaid. */
 import path from 'node:path';
-import { visit } from 'unist-util-visit';
 import { loadDeck, type LoadedDeck } from '../../../src/build/load.ts';
 import { discoverThemes } from '../../../src/config/themes.ts';
 import type { DiagramResult } from '../../../src/model/diagram.ts';
@@ -8,7 +7,8 @@ import type { SnippetResult, ToolRun } from '../../../src/model/snippet.ts';
 import { contentOptions } from '../../../src/render/deck/render.ts';
 import { siteTables } from '../../../src/render/site/tables.ts';
 import type { SiteDoc, SiteInput } from '../../../src/render/site/types.ts';
-import { createCodeHighlighter } from '../../../src/transform/highlight.ts';
+import { prepareHighlighter } from '../../../src/transform/highlight-cache.ts';
+import { highlightRequests } from '../../../src/render/deck/render.ts';
 import { FIXTURES } from '../../helpers.ts';
 
 export const SITE_FIXTURE = path.join(FIXTURES, 'site');
@@ -46,9 +46,8 @@ function fakeSvg(id: string): string {
 export async function siteInputFor(root: string = SITE_FIXTURE): Promise<{ input: SiteInput; loaded: LoadedDeck[]; dispose: () => void }> {
   const loaded = loadSiteDocs(root);
   const themes = discoverThemes(root);
-  const langs = new Set<string>();
-  for (const { tree } of loaded) visit(tree, 'code', (node) => void (node.lang && langs.add(node.lang)));
-  const highlighter = await createCodeHighlighter([...themes.values()].map((theme) => theme.shiki), langs);
+  const requests = loaded.flatMap((deck) => highlightRequests(deck.tree, deck.snippets, themes.get(deck.deck?.meta.theme ?? '')?.shiki ?? ''));
+  const highlighter = await prepareHighlighter(requests, { cacheDir: undefined });
   const allResults = new Map(RESULTS.map((result) => [result.id, result]));
   const docs: SiteDoc[] = loaded.map((deck) => {
     if (!deck.deck) throw new Error(`fixture ${deck.file.path} did not load: ${deck.file.messages.join('; ')}`);
@@ -66,5 +65,5 @@ export async function siteInputFor(root: string = SITE_FIXTURE): Promise<{ input
     base: '/talks/site/',
     tables: loaded.flatMap((deck) => (deck.deck ? siteTables(deck.deck.name, deck.tables, deck.file) : [])),
   };
-  return { input, loaded, dispose: () => highlighter.highlighter.dispose() };
+  return { input, loaded, dispose: () => highlighter.dispose() };
 }
