@@ -1,5 +1,6 @@
 /** Problems found in a fence's info string, and the shared vocabulary of both attribute grammars. */
 import type { FenceAttribute } from '../parse/fence-meta.ts';
+import { editDistance } from '../report/closest.ts';
 
 /** A problem with one attribute, positioned by its offset in the info string. */
 export interface AttributeProblem {
@@ -15,26 +16,13 @@ export const RUST_ONLY = ['no_run', 'should_panic', 'edition2015', 'edition2018'
 /** Attributes only C/C++ blocks understand. */
 export const C_ONLY = ['run', 'stdout', 'exit', 'warns', 'asan', 'ubsan', 'lsan', 'stack-protector', 'std', 'cflags', 'cc'];
 
-function distance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_v, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let previous = row[0] ?? 0;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const current = row[j] ?? 0;
-      row[j] = Math.min(current + 1, (row[j - 1] ?? 0) + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
-      previous = current;
-    }
-  }
-  return row[b.length] ?? 0;
-}
 
 /** The closest known spelling (`no-run` → `no_run`), when one is close enough to be a typo. */
 export function suggest(word: string, known: readonly string[]): string | undefined {
   const normalized = word.toLowerCase().replace(/-/g, '_');
   let best: { name: string; score: number } | undefined;
   for (const name of known) {
-    const score = Math.min(distance(word.toLowerCase(), name), distance(normalized, name.replace(/-/g, '_')));
+    const score = Math.min(editDistance(word.toLowerCase(), name), editDistance(normalized, name.replace(/-/g, '_')));
     if (score <= Math.max(1, Math.floor(name.length / 4)) && (!best || score < best.score)) best = { name, score };
   }
   return best?.name;

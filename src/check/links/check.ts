@@ -8,7 +8,7 @@ import type { VFile } from 'vfile';
 import type { ParsedDeck } from '../../model/deck.ts';
 import { addError, type Place } from '../../report/messages.ts';
 import { docAnchors, type DocAnchors } from './anchors.ts';
-import { closest } from './closest.ts';
+import { closest } from '../../report/closest.ts';
 import { indexDocs, resolveLink } from './resolve.ts';
 
 /** One checked document: its file (messages go there), full mdast (with link definitions) and parsed deck. */

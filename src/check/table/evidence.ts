@@ -12,6 +12,7 @@ import { PROOF_DIRECTIVE } from '../../table/cells.ts';
 import { CLAIM_MEANINGS, describeRuns, provenClaim } from '../../table/claims.ts';
 import type { CellModel, Citation, TableModel } from '../../table/model.ts';
 import { rowLabel } from '../../table/resolve.ts';
+import { closest } from '../../report/closest.ts';
 
 const RULE = 'table/evidence';
 
@@ -72,7 +73,7 @@ export function checkEvidenceResults(tables: readonly TableModel[], file: VFile,
     for (const citation of citationsOf(model)) {
       const { snippetId: id, claims, place } = citation;
       if (!options.snippetIds.has(id)) {
-        const near = closest(id, options.snippetIds);
+        const near = closest(id, options.snippetIds, 2);
         addError(file, `:proof[${id}] cites a snippet that does not exist`, place, RULE, near ? `Did you mean ${near}?` : 'Snippet ids come from id= on a fenced block.');
         continue;
       }
@@ -88,27 +89,4 @@ export function checkEvidenceResults(tables: readonly TableModel[], file: VFile,
       }
     }
   }
-}
-
-/** The id within edit distance 2, to catch typos such as c-uaff. */
-function closest(id: string, ids: ReadonlySet<string>): string | undefined {
-  let best: { id: string; distance: number } | undefined;
-  for (const candidate of [...ids].sort()) {
-    const distance = editDistance(id, candidate);
-    if (distance <= 2 && (!best || distance < best.distance)) best = { id: candidate, distance };
-  }
-  return best?.id;
-}
-
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
-      current.push(Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution));
-    }
-    previous = current;
-  }
-  return previous[b.length] ?? 0;
 }

@@ -1,6 +1,7 @@
-/** The nearest known id to a mistyped one, for "did you mean" hints. */
+/** "Did you mean" hints: the nearest known name to a mistyped one, by edit distance. */
 
-function distance(a: string, b: string): number {
+/** Levenshtein distance: insertions, deletions and substitutions each cost 1. */
+export function editDistance(a: string, b: string): number {
   let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
   for (let i = 1; i <= a.length; i++) {
     const current = [i];
@@ -14,11 +15,10 @@ function distance(a: string, b: string): number {
 }
 
 /** The candidate closest to `wanted` (ties: alphabetical), when it is close enough to be a likely typo. */
-export function closest(wanted: string, candidates: Iterable<string>): string | undefined {
-  const limit = Math.max(2, Math.floor(wanted.length / 3));
+export function closest(wanted: string, candidates: Iterable<string>, limit = Math.max(2, Math.floor(wanted.length / 3))): string | undefined {
   let best: { id: string; cost: number } | undefined;
   for (const id of [...candidates].sort()) {
-    const cost = distance(wanted, id);
+    const cost = editDistance(wanted, id);
     if (cost <= limit && (!best || cost < best.cost)) best = { id, cost };
   }
   return best?.id;
