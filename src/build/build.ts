@@ -13,7 +13,7 @@ import { hasErrors } from '../report/messages.ts';
 import type { HighlighterPool } from '../transform/highlight.ts';
 import { prepareHighlighter } from '../transform/highlight-cache.ts';
 import { defaultDiagramCache, runDiagramStage } from './diagrams.ts';
-import { runSnippetStage } from './snippets.ts';
+import { runSnippetStage, type SnippetSession } from './snippets.ts';
 import { checkLinks } from '../check/links/check.ts';
 import type { SiteDoc } from '../render/site/types.ts';
 import type { SnippetResult } from '../model/snippet.ts';
@@ -37,6 +37,8 @@ export interface DeckOptions {
   highlighters?: HighlighterPool;
   /** Also ask every external link (`--check-external`); dead ones are `links/external` warnings. @default false */
   checkExternal?: boolean;
+  /** Compilers and sandbox kept between builds (`proofdeck dev`); by default found anew. */
+  snippetSession?: SnippetSession;
 }
 
 /** Options for {@link buildDecks}. */
@@ -94,7 +96,7 @@ async function checkAll(options: DeckOptions, browser: BrowserSession): Promise<
   const cacheDir = options.noCache ? undefined : defaultDiagramCache(root);
   // Snippets (compilers) and diagrams (chromium) use different resources: run them side by side.
   const [snippetResults, diagramResults] = await Promise.all([
-    runSnippetStage(decks, { root, noCache: options.noCache ?? false }),
+    runSnippetStage(decks, { root, noCache: options.noCache ?? false, session: options.snippetSession }),
     runDiagramStage(decks, themeOf, { browser, cacheDir }),
   ]);
   return { root, decks, files: decks.map((deck) => deck.file), themeOf, diagramResults, snippetResults };
@@ -149,8 +151,9 @@ export async function buildDecks(options: BuildOptions = {}): Promise<BuildResul
         siteDocs.push({ deck: loaded.deck, content, theme, snippets: loaded.snippets, snippetResults: context.snippetResults ?? new Map() });
         // A page (`kind: page`) is only an article on the site, never a deck or a PDF.
         if (loaded.deck.meta.kind === 'page') continue;
-        const handout = renderHandout(loaded.deck.meta, loaded.deck.items, content, { layout: options.handoutLayout ?? 'notes', paper: options.paper ?? 'A4' });
-        writeToStage(stage, loaded.deck.name, [...renderDeck(loaded.deck, context, content), { path: 'handout.html', content: handout }]);
+        // The handout page is what the handout PDF is printed from; without PDFs it is not made.
+        const handout = wantPdf ? [{ path: 'handout.html', content: renderHandout(loaded.deck.meta, loaded.deck.items, content, { layout: options.handoutLayout ?? 'notes', paper: options.paper ?? 'A4' }) }] : [];
+        writeToStage(stage, loaded.deck.name, [...renderDeck(loaded.deck, context, content), ...handout]);
         written.push(loaded.deck.name);
         pdfJobs.push({ deck: loaded.deck, file: loaded.file, dir: path.join(stage.dir, loaded.deck.name) });
       }

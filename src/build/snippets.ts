@@ -2,14 +2,19 @@
 import { checkTableEvidence } from '../check/table/tables.ts';
 import { MissingToolError } from '../model/errors.ts';
 import type { SnippetResult } from '../model/snippet.ts';
-import { findMissingTools, reportSnippetResults, verifySnippets } from '../snippet/index.ts';
+import { findMissingTools, reportSnippetResults, verifySnippets, type VerifyOptions } from '../snippet/index.ts';
 import type { LoadedDeck } from './load.ts';
 
 /** Options of the snippet stage. */
 export interface SnippetStageOptions {
   root: string;
   noCache: boolean;
+  /** Toolchains and sandbox found once and reused across builds (`proofdeck dev`). */
+  session?: SnippetSession | undefined;
 }
+
+/** What a long-running process keeps between builds so a rebuild does not rediscover compilers. */
+export type SnippetSession = Pick<VerifyOptions, 'toolchains' | 'sandbox'>;
 
 /**
  * Verifies all decks' snippets in one batch (one pool of processes, one cache), attaches the findings to
@@ -18,7 +23,7 @@ export interface SnippetStageOptions {
  */
 export async function runSnippetStage(decks: readonly LoadedDeck[], options: SnippetStageOptions): Promise<Map<LoadedDeck, Map<string, SnippetResult>>> {
   const snippets = decks.flatMap((deck) => deck.snippets);
-  const results = snippets.length > 0 ? await verifySnippets(snippets, { root: options.root, noCache: options.noCache }) : [];
+  const results = snippets.length > 0 ? await verifySnippets(snippets, { root: options.root, noCache: options.noCache, ...options.session }) : [];
   const missing = findMissingTools(results);
   if (missing.length > 0) throw new MissingToolError(missing.map(({ tool, hint }) => `${tool} is not installed; ${hint}`).join('\n'));
   reportSnippetResults(results, snippets, new Map(decks.map((deck) => [deck.file.path, deck.file])));

@@ -7,6 +7,7 @@ import { buildDecks } from '../build/build.ts';
 import { resolveDeckPaths } from '../build/discover.ts';
 import { formatReport } from '../report/text.ts';
 import { createHighlighterPool } from '../transform/highlight.ts';
+import { createToolchainSet, probeSandbox } from '../snippet/index.ts';
 import { EVENTS_PATH, injectClient } from './client.ts';
 import { resolveRequestPath } from './safe-path.ts';
 import { watchSources, type Affected } from './watch.ts';
@@ -49,6 +50,7 @@ export async function startDev(options: DevOptions = {}): Promise<DevServer> {
   const decks = resolveDeckPaths(root, options.paths ?? []);
   const browser = createBrowserSession();
   const highlighters = createHighlighterPool();
+  const snippetSession = { toolchains: createToolchainSet(), sandbox: await probeSandbox() };
   const clients = new Set<ServerResponse>();
   const waiters: ((result: { ms: number; ok: boolean }) => void)[] = [];
   let lastProblems: string | undefined;
@@ -63,7 +65,7 @@ export async function startDev(options: DevOptions = {}): Promise<DevServer> {
     if (paths.length === 0) return;
     queue = queue.then(async () => {
       const started = performance.now();
-      const result = await buildDecks({ root, paths, outDir, pdf: false, browser, highlighters }).catch((error: unknown) => {
+      const result = await buildDecks({ root, paths, outDir, pdf: false, browser, highlighters, snippetSession }).catch((error: unknown) => {
         log(`proofdeck dev: ${error instanceof Error ? error.message : String(error)}`);
         return undefined;
       });
