@@ -15,6 +15,7 @@ import { prepareHighlighter } from '../transform/highlight-cache.ts';
 import { defaultDiagramCache, runDiagramStage } from './diagrams.ts';
 import { runSnippetStage, type SnippetSession } from './snippets.ts';
 import { checkLinks } from '../check/links/check.ts';
+import { indexDocs } from '../check/links/resolve.ts';
 import type { SiteDoc } from '../render/site/types.ts';
 import type { SnippetResult } from '../model/snippet.ts';
 import { resolveDeckPaths, UsageError } from './discover.ts';
@@ -143,12 +144,14 @@ export async function buildDecks(options: BuildOptions = {}): Promise<BuildResul
       const written: string[] = [];
       const pdfJobs: PdfJob[] = [];
       const siteDocs: SiteDoc[] = [];
+      const docs = indexDocs(decks.flatMap((loaded) => (loaded.deck ? [loaded.deck] : [])));
       for (const loaded of decks) {
         const theme = themeOf(loaded);
         if (!loaded.deck || !theme) continue;
-        const context: DeckRenderContext = { theme, highlighter, assets: loaded.assets, diagrams: loaded.diagrams, diagramResults: checked.diagramResults.get(loaded) ?? new Map(), tables: loaded.tables, snippets: loaded.snippets, snippetResults: snippetResults.get(loaded) ?? new Map() };
+        const context: DeckRenderContext = { theme, highlighter, assets: loaded.assets, diagrams: loaded.diagrams, diagramResults: checked.diagramResults.get(loaded) ?? new Map(), tables: loaded.tables, snippets: loaded.snippets, snippetResults: snippetResults.get(loaded) ?? new Map(), self: loaded.deck, docs };
         const content = contentOptions(context, loaded.deck.items);
-        siteDocs.push({ deck: loaded.deck, content, theme, snippets: loaded.snippets, snippetResults: context.snippetResults ?? new Map() });
+        // The site resolves links between documents itself, so its content keeps them as written.
+        if (site) siteDocs.push({ deck: loaded.deck, content: contentOptions({ ...context, docs: undefined }, loaded.deck.items), theme, snippets: loaded.snippets, snippetResults: context.snippetResults ?? new Map() });
         // A page (`kind: page`) is only an article on the site, never a deck or a PDF.
         if (loaded.deck.meta.kind === 'page') continue;
         // The handout page is what the handout PDF is printed from; without PDFs it is not made.

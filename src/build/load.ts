@@ -1,7 +1,7 @@
 /** Parse and check one deck: everything `proofdeck check` does, and what `build` renders from. */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Root, Yaml } from 'mdast';
+import type { Definition, Root, Yaml } from 'mdast';
 import { VFile } from 'vfile';
 import { checkDirectives } from '../check/deck/directives.ts';
 import { checkEmptySlides } from '../check/deck/empty-slide.ts';
@@ -77,6 +77,7 @@ export function loadDeck(source: DeckSource, options: LoadOptions): LoadedDeck {
   });
   const items = splitSlides(tree, { slideLevel: meta?.slideLevel ?? 2 });
   checkEmptySlides(items, file);
-  const deck = meta ? { name: source.name, path: source.path, meta, items } : undefined;
+  const definitions = tree.children.filter((node): node is Definition => node.type === 'definition');
+  const deck = meta ? { name: source.name, path: source.path, meta, items, definitions } : undefined;
   return { file, tree, deck, assets, diagrams, tables, snippets };
 }

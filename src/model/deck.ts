@@ -1,5 +1,5 @@
 /** Shared types for a parsed deck: frontmatter, slides and stacks. */
-import type { RootContent } from 'mdast';
+import type { Definition, RootContent } from 'mdast';
 
 /** Validated frontmatter, with defaults applied. */
 export interface DeckMeta {
@@ -51,4 +51,6 @@ export interface ParsedDeck {
   path: string;
   meta: DeckMeta;
   items: DeckItem[];
+  /** Link reference definitions (`[rfl]: https://…`), which any slide may use. */
+  definitions: Definition[];
 }

@@ -48,7 +48,8 @@ export function planAssets(tree: Root, deckDir: string): AssetPlan {
   };
   visit(tree, (node) => {
     if (node.type === 'image') add(node.url, node.position, true);
-    else if (node.type === 'link') add(node.url, node.position, path.extname(node.url.split('#')[0] ?? '') !== '');
+    // Links to other markdown files are links to decks and pages, rewritten by the renderer, not assets.
+    else if (node.type === 'link' && !/\.md$/i.test(node.url.split('#')[0] ?? '')) add(node.url, node.position, path.extname(node.url.split('#')[0] ?? '') !== '');
     else if (node.type === 'leafDirective' && node.name === 'slide' && node.attributes?.['background-image']) {
       add(node.attributes['background-image'], node.position, true);
     }

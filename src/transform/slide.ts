@@ -1,7 +1,6 @@
 /** mdast → hast for one slide: directives, code, fragments and asset URLs. */
 import type { Element, ElementContent, Root as HastRoot } from 'hast';
-import type { Code, Root, RootContent } from 'mdast';
-import type { Table } from 'mdast';
+import type { Code, Definition, Root, RootContent, Table } from 'mdast';
 import type { ContainerDirective, LeafDirective, TextDirective } from 'mdast-util-directive';
 import { toHast, type Handler, type State } from 'mdast-util-to-hast';
 import { visit } from 'unist-util-visit';
@@ -23,6 +22,10 @@ export interface ContentOptions {
   renderProof?: (node: TextDirective) => Element | undefined;
   /** Rendered slides, so the deck and the handout highlight each code block once. */
   memo?: WeakMap<object, Element>;
+  /** Rewrites a link that is not an asset (e.g. to another deck's markdown); `undefined` keeps it. */
+  rewriteLink?: (url: string) => string | undefined;
+  /** The document's link reference definitions, so `[text][ref]` works on every slide. */
+  definitions?: readonly Definition[];
 }
 
 function element(tagName: string, className: string[], children: ElementContent[]): Element {
@@ -71,7 +74,7 @@ const containerDirective = (options: ContentOptions): Handler => (state: State, 
 
 /** Converts slide or notes content to hast. Raw HTML written by the author is kept. */
 export function contentToHast(nodes: readonly RootContent[], options: ContentOptions): HastRoot {
-  const root: Root = { type: 'root', children: [...nodes] };
+  const root: Root = { type: 'root', children: [...nodes, ...(options.definitions ?? [])] };
   const code: Handler = (_state, node: Code) => options.renderCode(node);
   const leafDirective: Handler = (_state, node: LeafDirective) => options.renderLeaf?.(node);
   const textDirective: Handler = (_state, node: TextDirective) => (node.name === 'proof' ? options.renderProof?.(node) : undefined);
@@ -79,11 +82,11 @@ export function contentToHast(nodes: readonly RootContent[], options: ContentOpt
     allowDangerousHtml: true,
     handlers: { code, containerDirective: containerDirective(options), leafDirective, textDirective },
   }) as HastRoot;
-  rewriteAssetUrls(hast, options.assets);
+  rewriteUrls(hast, options.assets, options.rewriteLink);
   return hast;
 }
 
-function rewriteAssetUrls(tree: HastRoot, assets: ReadonlyMap<string, Asset>): void {
+function rewriteUrls(tree: HastRoot, assets: ReadonlyMap<string, Asset>, rewriteLink: ContentOptions['rewriteLink']): void {
   visit(tree, 'element', (node) => {
     for (const key of ['src', 'href'] as const) {
       const value = node.properties[key];
@@ -91,6 +94,7 @@ function rewriteAssetUrls(tree: HastRoot, assets: ReadonlyMap<string, Asset>): v
       const [url, fragment] = value.split('#', 2);
       const asset = assets.get(decodeURI(url ?? ''));
       if (asset) node.properties[key] = fragment === undefined ? asset.target : `${asset.target}#${fragment}`;
+      else if (key === 'href' && rewriteLink) node.properties[key] = rewriteLink(value) ?? value;
     }
   });
 }

@@ -1,6 +1,7 @@
 /** Renders a checked deck to the files of `dist/<deck>/`. */
 import type { Code, Root } from 'mdast';
 import { visit } from 'unist-util-visit';
+import { resolveLink, type DocIndex } from '../../check/links/resolve.ts';
 import type { HighlightRequest } from '../../transform/highlight-cache.ts';
 import type { Theme } from '../../config/themes.ts';
 import type { ParsedDeck } from '../../model/deck.ts';
@@ -37,6 +38,19 @@ export interface DeckRenderContext {
   /** Snippet verdicts by id, and the slide id each snippet is on (where an evidence mark links to). */
   snippets?: readonly Snippet[];
   snippetResults?: ReadonlyMap<string, SnippetResult>;
+  /** This deck, and every deck and page of the build, so links between them point at the built HTML. */
+  self?: ParsedDeck;
+  docs?: DocIndex | undefined;
+}
+
+/** `../other/deck.md#slide` → `../other/index.html#/slide`; `#slide` → `#/slide`; a page → its site article. */
+function deckLink(url: string, self: ParsedDeck, docs: DocIndex): string | undefined {
+  const target = resolveLink(url, self, docs);
+  if (target.kind !== 'doc') return undefined;
+  const hash = target.anchor ? `#/${encodeURIComponent(target.anchor)}` : '';
+  if (target.doc === self) return hash || undefined;
+  if (target.doc.meta.kind === 'page') return `../site/${target.doc.name}/index.html${target.anchor ? `#${encodeURIComponent(target.anchor)}` : ''}`;
+  return `../${target.doc.name}/index.html${hash}`;
 }
 
 /** The slide each snippet is on: the last slide starting at or before the snippet's fence. */
@@ -100,6 +114,8 @@ export function contentOptions(context: DeckRenderContext, items: readonly DeckI
     tableFor: (node) => context.tables?.find((model) => model.container === node)?.table,
     renderProof: proofRenderer(context, snippetSlideIds(items, context.snippets ?? [])),
     memo: new WeakMap(),
+    definitions: context.self?.definitions ?? [],
+    ...(context.self && context.docs ? { rewriteLink: (url: string) => deckLink(url, context.self as ParsedDeck, context.docs as DocIndex) } : {}),
   };
 }
 

@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildDecks } from '../../../src/build/build.ts';
-import { FIXTURES, projectWithFixture } from '../../helpers.ts';
+import { FIXTURES, projectWithFixture, tempProject } from '../../helpers.ts';
 
 describe('deck HTML', () => {
   it('matches the golden output for the basics fixture', async () => {
@@ -29,5 +29,28 @@ describe('deck HTML', () => {
     const css = readFileSync(path.join(root, 'dist', 'basics', '_proofdeck', 'theme.css'), 'utf8');
     expect(html).not.toMatch(/(?:src|href)="(?:https?:)?\/\//);
     expect(css).not.toMatch(/@import|url\((?:https?:)?\/\//);
+  });
+});
+
+describe('links between decks and pages', () => {
+  it('points links to other decks and pages at their built HTML, and resolves reference-style links on every slide', async () => {
+    const root = tempProject({
+      a: '---\ntitle: A\n---\n\n## One\n\nSee [two](#two), [B](../b/deck.md#first), [the guide](../guide.md#intro) and [the spec][rfl].\n\n## Two\n\nAgain [rfl].\n\n[rfl]: https://rust-for-linux.com\n',
+      b: '---\ntitle: B\n---\n\n## First\n\ny\n',
+    });
+    writeFileSync(path.join(root, 'decks', 'guide.md'), '---\ntitle: Guide\nkind: page\n---\n\n# Intro\n\nSee [A](a/deck.md#two).\n');
+    const result = await buildDecks({ root, pdf: false });
+    expect(result.files.flatMap((file) => file.messages.map(String))).toEqual([]);
+    const html = readFileSync(path.join(root, 'dist', 'a', 'index.html'), 'utf8');
+    expect([...html.matchAll(/<a href="([^"]*)">/g)].map((m) => m[1])).toEqual([
+      '#/two',
+      '../b/index.html#/first',
+      '../site/guide/index.html#intro',
+      'https://rust-for-linux.com',
+      'https://rust-for-linux.com',
+    ]);
+    expect(existsSync(path.join(root, 'dist', 'a', 'assets'))).toBe(false);
+    expect(existsSync(path.join(root, 'dist', 'guide'))).toBe(false);
+    expect(existsSync(path.join(root, 'dist', 'site', 'guide', 'index.html'))).toBe(true);
   });
 });
