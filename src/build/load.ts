@@ -61,7 +61,7 @@ export function loadDeck(source: DeckSource, options: LoadOptions): LoadedDeck {
     ...(options.themeOverride ? { themeOverride: options.themeOverride } : {}),
   });
   checkSetextHeadings(tree, file);
-  checkUnclosedContainers(tree, file);
+  checkUnclosedContainers(tree, file, { slideLevel: meta?.slideLevel ?? 2 });
   checkStrayFences(tree, file);
   checkHeadingSkips(tree, file);
   checkDirectives(tree, file);

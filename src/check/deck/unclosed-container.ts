@@ -1,6 +1,8 @@
 /** Rule `deck/unclosed-container`: a `:::name` container without its closing `:::` swallows the rest of the deck. */
 import type { Root } from 'mdast';
-import { visit } from 'unist-util-visit';
+import type { ContainerDirective } from 'mdast-util-directive';
+import { toString } from 'mdast-util-to-string';
+import { EXIT, visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { addError } from '../../report/messages.ts';
 
@@ -19,8 +21,24 @@ export function checkStrayFences(tree: Root, file: VFile): void {
   });
 }
 
-/** Reports container directives whose last line is not a closing fence. */
-export function checkUnclosedContainers(tree: Root, file: VFile): void {
+/**
+ * What a container swallowed when its own `:::` is missing: the next container's closing fence then
+ * closes it, so it ends up holding a slide break, a slide heading or another slide's notes.
+ */
+function swallowed(node: ContainerDirective, slideLevel: number): string | undefined {
+  let found: string | undefined;
+  visit(node, (child) => {
+    if (found || child === node) return found ? EXIT : undefined;
+    if (child.type === 'heading' && child.depth <= slideLevel) found = `the heading "${toString(child)}"`;
+    else if (child.type === 'thematicBreak') found = 'a `---` slide break';
+    else if (child.type === 'containerDirective' && child.name === 'notes' && node.name !== 'notes') found = 'a `:::notes` block';
+    return found ? EXIT : undefined;
+  });
+  return found;
+}
+
+/** Reports containers that are never closed, or whose missing `:::` lets them swallow the next slide's content. */
+export function checkUnclosedContainers(tree: Root, file: VFile, options: { slideLevel?: number } = {}): void {
   const lines = String(file.value).split('\n');
   visit(tree, 'containerDirective', (node) => {
     const { start, end } = node.position ?? {};
@@ -29,7 +47,18 @@ export function checkUnclosedContainers(tree: Root, file: VFile): void {
     const fence = opening?.[1]?.length ?? 3;
     const closing = (lines[end.line - 1] ?? '').trim();
     const closed = end.line > start.line && /^:{3,}$/.test(closing) && closing.length >= fence;
-    if (closed) return;
+    const inside = closed ? swallowed(node, options.slideLevel ?? 2) : undefined;
+    if (closed && !inside) return;
+    if (inside) {
+      addError(
+        file,
+        `container \`${':'.repeat(fence)}${node.name}\` holds ${inside}: its closing \`:::\` is probably missing`,
+        { line: start.line, column: start.column },
+        'deck/unclosed-container',
+        `Close ${node.name} with \`${':'.repeat(fence)}\` before the next slide; nested containers need more colons outside.`,
+      );
+      return;
+    }
     addError(
       file,
       `container \`${':'.repeat(fence)}${node.name}\` is never closed, so it runs to the end of the file`,
