@@ -13,11 +13,11 @@ import type { SiteInput } from './types.ts';
 import { renderVerification, toolVersions, verificationCounts } from './verification.ts';
 
 function verificationLine(counts: ReturnType<typeof verificationCounts>): string {
-  const { snippets, failed, tables, failedTables } = counts;
+  const { snippets, failed, tables, failedTables, ignored } = counts;
   if (snippets + tables === 0) return 'Nothing here needed compiling or checking.';
   if (failed + failedTables > 0) return `${failed} of ${snippets} snippets and ${failedTables} of ${tables} tables failed verification.`;
   const parts = [snippets > 0 ? `${snippets} code snippet${snippets === 1 ? '' : 's'}` : '', tables > 0 ? `${tables} table${tables === 1 ? '' : 's'}` : ''].filter(Boolean);
-  return `All ${parts.join(' and ')} verified at build time.`;
+  return `All ${parts.join(' and ')} verified at build time${ignored > 0 ? ` (${ignored} more shown only, not compiled)` : ''}.`;
 }
 
 /**

@@ -33,7 +33,8 @@ function runText(run: ToolRun): string {
   return `${run.tool}${version}: ${run.outcome.replace('-', ' ')}${extra}`;
 }
 
-function status(ok: boolean | undefined): Element {
+function status(ok: boolean | undefined, ignored = false): Element {
+  if (ignored) return h('span.status.status-none', 'shown only, not compiled');
   if (ok === undefined) return h('span.status.status-none', 'not run');
   return ok ? h('span.status.status-ok', [h('span', { ariaHidden: 'true' }, '✓ '), 'verified']) : h('span.status.status-fail', [h('span', { ariaHidden: 'true' }, '✗ '), 'failed']);
 }
@@ -64,7 +65,7 @@ function snippetTable(doc: SiteDoc, rows: readonly SnippetRow[]): Element {
     h('a', { href: `${docPath(doc.deck.name)}#snippet-${id}` }, [h('code', id)]),
     h('span', snippet ? `${snippet.lang === 'rust' ? 'Rust' : snippet.lang === 'cpp' ? 'C++' : 'C'}, line ${snippet.line}` : '—'),
     h('span', snippet ? describeExpectation(snippet.expectation) : '—'),
-    h('div', [status(result?.ok), result ? h('p.outcome-summary', result.summary) : undefined, ...(result?.problems ?? []).map((problem) => h('p.outcome-problem', problem))]),
+    h('div', [status(result?.ok, snippet?.expectation.kind === 'ignore'), result && snippet?.expectation.kind !== 'ignore' ? h('p.outcome-summary', result.summary) : undefined, ...(result?.problems ?? []).map((problem) => h('p.outcome-problem', problem))]),
     h('ul.runs', (result?.runs ?? []).map((run) => h('li', runText(run)))),
   ]);
   return scrollTable(`Snippets of ${doc.deck.meta.title}`, ['Snippet', 'Where', 'Expected', 'Outcome', 'Toolchains'], cells);
@@ -78,10 +79,17 @@ export function toolVersions(docs: readonly SiteDoc[], given: readonly ToolVersi
   return [...seen.values()].sort((a, b) => a.tool.localeCompare(b.tool, 'en') || a.version.localeCompare(b.version, 'en'));
 }
 
-/** Counts for the footer line and the page's summary. */
-export function verificationCounts(docs: readonly SiteDoc[], tables: readonly SiteTable[]): { snippets: number; failed: number; tables: number; failedTables: number } {
+/** Counts for the footer line and the page's summary; `ignore` blocks are shown, not verified, so they are counted apart. */
+export function verificationCounts(docs: readonly SiteDoc[], tables: readonly SiteTable[]): { snippets: number; failed: number; ignored: number; tables: number; failedTables: number } {
   const rows = docs.flatMap(snippetRows);
-  return { snippets: rows.length, failed: rows.filter((row) => row.result?.ok === false).length, tables: tables.length, failedTables: tables.filter((table) => !table.ok).length };
+  const checked = rows.filter((row) => row.snippet?.expectation.kind !== 'ignore');
+  return {
+    snippets: checked.length,
+    failed: checked.filter((row) => row.result?.ok === false).length,
+    ignored: rows.length - checked.length,
+    tables: tables.length,
+    failedTables: tables.filter((table) => !table.ok).length,
+  };
 }
 
 /** The verification page's main content. */
@@ -97,6 +105,7 @@ export function renderVerification(docs: readonly SiteDoc[], tables: readonly Si
         h('p.doc-abstract', 'Every C and Rust snippet in these talks was compiled, and run where the talk says so, by the toolchains below; every checked table was compared with its data. This page lists what each was expected to do and what happened.'),
         h('ul.stats', [
           h('li', [h('strong', String(counts.snippets - counts.failed)), ` of ${counts.snippets} snippets verified`]),
+          ...(counts.ignored > 0 ? [h('li', [h('strong', String(counts.ignored)), ' shown only (ignore), not compiled'])] : []),
           h('li', [h('strong', String(counts.tables - counts.failedTables)), ` of ${counts.tables} tables verified`]),
           h('li', [h('strong', String(tools.length)), ' toolchains']),
         ]),
