@@ -35,7 +35,13 @@ export async function launchBrowser(): Promise<Browser> {
   const executablePath = findChromium();
   // Loaded on demand: most builds with warm caches and no PDFs never need it.
   const { launch } = await import('puppeteer-core');
-  return launch({ executablePath, headless: true, args: FLAGS });
+  try {
+    return await launch({ executablePath, headless: true, args: FLAGS, timeout: 20_000 });
+  } catch (error) {
+    // A broken or hanging chromium is an environment problem: one line with the fix, exit 3.
+    const reason = error instanceof Error ? (error.message.split('\n')[0] ?? error.message) : String(error);
+    throw new MissingToolError(`chromium (${executablePath}) did not start: ${reason}; check that \`${executablePath} --headless --no-sandbox --version\` works, or reinstall it: apt-get install --reinstall chromium`);
+  }
 }
 
 /** Runs `work` with a fresh browser and always closes it. */

@@ -1,4 +1,4 @@
-import { cpSync, readFileSync, readdirSync } from 'node:fs';
+import { cpSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createBrowserSession } from '../../src/browser/session.ts';
@@ -70,6 +70,17 @@ describe('mermaid diagrams', () => {
     expect(report).toContain('mermaid: Parse error on line 4');
     expect(report).toContain('unknown mermaid diagram type "flowchrt"');
     expect(report).toMatch(/diagrams\/broken\.mmd:4:1: error/);
+  });
+
+  it('exits 3 with one clear line when chromium crashes at start', () => {
+    const root = project('diagrams');
+    const fake = path.join(root, 'broken-chromium');
+    writeFileSync(fake, '#!/bin/sh\nexit 1\n', { mode: 0o755 });
+    const result = runCli(root, ['build', '--no-cache'], { PROOFDECK_CHROMIUM: fake });
+    expect(result.status).toBe(3);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stderr).toContain(`chromium (${fake}) did not start`);
+    expect(readdirSync(root)).not.toContain('dist');
   });
 
   it('exits 3 with one clear line when chromium is missing', () => {
