@@ -67,13 +67,15 @@ const MARGIN_MM = 14;
 const FRAME_SHARE: Record<HandoutLayout, number> = { notes: 1, '2up': 0.78, '3up': 0.56 };
 
 /**
- * Page size, and the frame width with the matching scale for 1280×720 slides. Computed here rather than
+ * Page size, and the frame width with the matching zoom for 1280×720 slides. Computed here rather than
  * in the page because the print layout is wider or narrower than any screen layout a script could measure.
+ * `zoom`, unlike a transform, shrinks the layout box too: a 1280px box left in the layout makes chromium
+ * shrink the whole printed page to fit it.
  */
 export function pageStyle(options: HandoutOptions): string {
   const frameMm = (PAPER_WIDTH_MM[options.paper] - 2 * MARGIN_MM) * FRAME_SHARE[options.layout];
   const scale = (frameMm * 96) / 25.4 / 1280;
-  return `@page { size: ${options.paper}; margin: ${MARGIN_MM}mm ${MARGIN_MM}mm 16mm; } .frame { width: ${frameMm.toFixed(2)}mm; height: ${((frameMm * 9) / 16).toFixed(2)}mm; } .frame > .reveal { transform: scale(${scale.toFixed(5)}); }`;
+  return `@page { size: ${options.paper}; margin: ${MARGIN_MM}mm ${MARGIN_MM}mm 16mm; } .frame { width: ${frameMm.toFixed(2)}mm; height: ${((frameMm * 9) / 16).toFixed(2)}mm; } .frame > .reveal { zoom: ${scale.toFixed(5)}; }`;
 }
 
 /** Serialises the handout page; its stylesheet is `handout.css` next to the deck theme. */

@@ -55,14 +55,18 @@ export async function printSlides(page: Page, url: string, options: PrintSlidesO
       if (!slide) return [];
       const tooTall = slide.scrollHeight > pdfPage.clientHeight + 1;
       const tooWide = slide.scrollWidth > pdfPage.clientWidth + 1;
-      return tooTall || tooWide ? [Number(slide.dataset.line ?? 0)] : [];
+      // Code blocks clip their long lines themselves, so the slide does not grow: measure them too.
+      const clipped = [...slide.querySelectorAll<HTMLElement>('pre, pre > code, table')].some((block) => block.scrollWidth > block.clientWidth + 1);
+      return tooTall || tooWide || clipped ? [Number(slide.dataset.line ?? 0)] : [];
     }),
   );
   // reveal.js marks every slide but the current one aria-hidden; on paper all are shown, and chromium
-  // builds the tagged structure and the outline only from what is not hidden.
-  await page.evaluate(() => {
+  // builds the tagged structure and the outline only from what is not hidden. In the final state a
+  // code step-through shows all its lines lit (`pd-final`), not only the last step's.
+  await page.evaluate((final) => {
     for (const slide of document.querySelectorAll('.reveal .slides section[aria-hidden]')) slide.removeAttribute('aria-hidden');
-  });
+    if (final) document.documentElement.classList.add('pd-final');
+  }, !steps);
   const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true, timeout });
   return { pdf, overflows: [...new Set(overflows)] };
 }

@@ -112,11 +112,13 @@ describe('PDF options and overflow', () => {
 
   it('warns about a slide that does not fit, at its source line, instead of spilling onto more pages', () => {
     const long = Array.from({ length: 30 }, (_, i) => `- point number ${i + 1}`).join('\n');
-    const root = tempProject({ long: markdown(`## Fits\n\nShort.\n\n## Too long\n\n${long}\n`) });
+    const wide = `\`\`\`text\n${'a_very_long_identifier_'.repeat(8)}\n\`\`\``;
+    const root = tempProject({ long: markdown(`## Fits\n\nShort.\n\n## Too long\n\n${long}\n\n## Too wide\n\n${wide}\n`) });
     const result = runCli(root, ['build']);
     expect(result.status).toBe(0);
     expect(result.stderr).toContain('decks/long/deck.md:10:1: warning: slide content does not fit the page: it is cut off in the PDF [pdf/overflow]');
+    expect(result.stderr).toContain('decks/long/deck.md:43:1: warning: slide content does not fit the page');
     expect(result.stderr).not.toContain('deck.md:6:1: warning');
-    expect(pages(path.join(root, 'dist', 'long', 'long.pdf'))).toBe(3);
+    expect(pages(path.join(root, 'dist', 'long', 'long.pdf'))).toBe(4);
   });
 });
