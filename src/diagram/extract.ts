@@ -90,6 +90,11 @@ function fromData(node: LeafDirective, file: VFile, options: ExtractOptions): Pa
     addError(file, `timeline data: ${loaded.error}`, place, 'diagram/timeline-data', 'The file must hold a list of records (YAML, JSON or CSV) inside the deck folder.');
     return undefined;
   }
-  const fields = { ...(attributes.period ? { period: attributes.period } : {}), ...(attributes.event ? { event: attributes.event } : {}), ...(attributes.title ? { title: attributes.title } : {}) };
+  const fields = {
+    ...(attributes.period ? { period: attributes.period } : {}),
+    ...(attributes.event ? { event: attributes.event } : {}),
+    ...(attributes.title ? { title: attributes.title } : {}),
+    ...(attributes.direction === 'TD' ? { direction: 'TD' as const } : {}),
+  };
   return { text: timelineFromRecords(loaded.records, fields), origin: 'data', file: file.path, firstLine: place?.line ?? 1 };
 }

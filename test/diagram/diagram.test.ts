@@ -17,7 +17,12 @@ function project(fixture: string): string {
 describe('timelineFromRecords', () => {
   it('groups records by period in data order and keeps labels plain', () => {
     const text = timelineFromRecords([{ year: 2020, event: 'A: b' }, { year: 2022, event: 'C' }, { year: 2020, event: 'D' }], { title: 'T' });
-    expect(text).toBe('timeline\n    title T\n    2020 : A b : D\n    2022 : C\n');
+    expect(text).toBe('timeline\n    title T\n    2020 : A – b : D\n    2022 : C\n');
+  });
+
+  it('shows a date as its year and a span of dates as its years, and can run top down', () => {
+    const records = [{ released: '2024-11-17–2025', event: 'Real drivers' }, { released: '2022-12-11', event: 'Merged; experimental' }, { year: '2019', event: 'Prototypes' }];
+    expect(timelineFromRecords(records, { direction: 'TD' })).toBe('timeline TD\n    2019 : Prototypes\n    2022 : Merged, experimental\n    2024–25 : Real drivers\n');
   });
 });
 
