@@ -57,6 +57,7 @@ export function formatReport(files: readonly VFile[], options: { color?: boolean
   const blocks = files.flatMap((file) => ordered(file).map((message) => formatMessage(file, message, options.color ?? false)));
   const { errors, warnings } = countMessages(files);
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-  const summary = errors + warnings === 0 ? `checked ${plural(files.length, 'deck')}: no problems` : `${plural(errors, 'error')}, ${plural(warnings, 'warning')} in ${plural(files.length, 'deck')}`;
+  // Pages (`kind: page`) are checked too, so count files rather than decks.
+  const summary = errors + warnings === 0 ? `checked ${plural(files.length, 'file')}: no problems` : `${plural(errors, 'error')}, ${plural(warnings, 'warning')} in ${plural(files.length, 'file')}`;
   return [...blocks, summary].join('\n\n') + '\n';
 }

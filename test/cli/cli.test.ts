@@ -37,7 +37,7 @@ describe('proofdeck CLI', () => {
     expect(bad.status).toBe(1);
     expect(bad.stderr).toContain('decks/talk/deck.md:3:1: error: unknown frontmatter key "colour" [frontmatter/unknown-key]');
     expect(bad.stderr).toContain('decks/talk/deck.md:8:1: error: file not found: ./nope.png [deck/missing-asset]');
-    expect(bad.stderr).toContain('2 errors, 0 warnings in 1 deck');
+    expect(bad.stderr).toContain('2 errors, 0 warnings in 1 file');
     expect(bad.stderr).not.toMatch(/\n\s+at /);
     expect(readFileSync(index, 'utf8')).toBe(good);
     expect(readdirSync(path.join(root, 'dist')).sort()).toEqual(['site', 'talk']);

@@ -36,6 +36,8 @@ export function renderDocument(meta: DeckMeta, sections: Element[]): string {
         h('meta', { name: 'description', content: description }),
         meta.author ? h('meta', { name: 'author', content: meta.author }) : undefined,
         h('title', meta.title),
+        // An empty icon, so browsers do not request /favicon.ico from wherever the files are served.
+        h('link', { rel: 'icon', href: 'data:,' }),
         h('link', { rel: 'stylesheet', href: `${RUNTIME_DIR}/reveal/reveal.css` }),
         h('link', { rel: 'stylesheet', href: `${RUNTIME_DIR}/fonts/fonts.css` }),
         h('link', { rel: 'stylesheet', href: `${RUNTIME_DIR}/theme.css` }),

@@ -86,6 +86,8 @@ export function renderPage(page: PageContent, chrome: SiteChrome): string {
         h('meta', { name: 'generator', content: 'proofdeck' }),
         h('meta', { name: 'description', content: page.description }),
         h('title', title),
+        // An empty icon, so browsers do not request /favicon.ico from wherever the files are served.
+        h('link', { rel: 'icon', href: 'data:,' }),
         h('script', THEME_BOOT),
         h('link', { rel: 'stylesheet', href: `${runtime}/fonts/fonts.css` }),
         h('link', { rel: 'stylesheet', href: `${runtime}/site.css` }),
