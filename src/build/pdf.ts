@@ -5,6 +5,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import pLimit from 'p-limit';
 import type { VFile } from 'vfile';
+import type { Browser, Page } from 'puppeteer-core';
 import type { BrowserSession } from '../browser/session.ts';
 import type { ParsedDeck } from '../model/deck.ts';
 import { stampMetadata, pdfDate } from '../render/pdf/metadata.ts';
@@ -28,34 +29,52 @@ export interface PdfJob {
   dir: string;
 }
 
+/** Prints one page kind in a page of its own, always closing the page. */
+async function inPage<T>(browser: Browser, work: (page: Page) => Promise<T>): Promise<T> {
+  const page = await browser.newPage();
+  try {
+    return await work(page);
+  } finally {
+    await page.close().catch(() => undefined);
+  }
+}
+
+/** The slide PDF and the handout PDF of one deck, printed side by side in two pages. */
+async function printDeck(browser: Browser, job: PdfJob, options: PdfStageOptions): Promise<void> {
+  const date = pdfDate(job.deck.meta);
+  const timeoutMs = options.timeoutMs ?? 60_000;
+  const url = (file: string) => pathToFileURL(path.join(job.dir, file)).href;
+  await Promise.all([
+    inPage(browser, async (page) => {
+      const slides = await printSlides(page, url('index.html'), { fragments: options.fragments, timeoutMs });
+      writeFileSync(path.join(job.dir, `${job.deck.name}.pdf`), stampMetadata(slides.pdf, job.deck.meta, job.deck.meta.title, date));
+      for (const line of slides.overflows) {
+        addWarning(job.file, 'slide content does not fit the page: it is cut off in the PDF', { line: Math.max(line, 1), column: 1 }, 'pdf/overflow', 'Shorten the slide, split it with ---, or move prose into :::notes.');
+      }
+    }),
+    inPage(browser, async (page) => {
+      const handout = await printHandout(page, url('handout.html'), { timeoutMs });
+      writeFileSync(path.join(job.dir, `${job.deck.name}-handout.pdf`), stampMetadata(handout, job.deck.meta, `${job.deck.meta.title} (handout)`, date));
+    }),
+  ]);
+}
+
 /** Prints every job; a failure becomes an error on the deck's file, so the build fails and dist/ is kept. */
 export async function runPdfStage(jobs: readonly PdfJob[], options: PdfStageOptions): Promise<void> {
   if (jobs.length === 0) return;
   const browser = await options.browser.get();
-  const limit = pLimit(Math.max(1, Math.min(availableParallelism(), 4)));
+  // Each deck uses two pages at once; bound the decks by cores.
+  const limit = pLimit(Math.max(1, Math.min(Math.floor(availableParallelism() / 2), 4)));
   await Promise.all(
     jobs.map((job) =>
       limit(async () => {
         const started = performance.now();
         options.onProgress?.({ deck: job.deck.name, phase: 'start' });
-        const date = pdfDate(job.deck.meta);
-        const timeoutMs = options.timeoutMs ?? 60_000;
-        let page = await browser.newPage();
         try {
-          const slides = await printSlides(page, pathToFileURL(path.join(job.dir, 'index.html')).href, { fragments: options.fragments, timeoutMs });
-          writeFileSync(path.join(job.dir, `${job.deck.name}.pdf`), await stampMetadata(slides.pdf, job.deck.meta, job.deck.meta.title, date));
-          for (const line of slides.overflows) {
-            addWarning(job.file, 'slide content does not fit the page: it is cut off in the PDF', { line: Math.max(line, 1), column: 1 }, 'pdf/overflow', 'Shorten the slide, split it with ---, or move prose into :::notes.');
-          }
-          await page.close();
-          page = await browser.newPage();
-          const handout = await printHandout(page, pathToFileURL(path.join(job.dir, 'handout.html')).href, { timeoutMs });
-          writeFileSync(path.join(job.dir, `${job.deck.name}-handout.pdf`), await stampMetadata(handout, job.deck.meta, `${job.deck.meta.title} (handout)`, date));
+          await printDeck(browser, job, options);
         } catch (error) {
           const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
           addError(job.file, `PDF export of deck "${job.deck.name}" failed: ${reason}`, undefined, 'pdf/export', 'Run again; if it persists, check that chromium starts (chromium --headless --version).');
-        } finally {
-          await page.close().catch(() => undefined);
         }
         options.onProgress?.({ deck: job.deck.name, phase: 'done', ms: performance.now() - started });
       }),

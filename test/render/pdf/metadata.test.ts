@@ -1,0 +1,33 @@
+import { PDFDocument } from 'pdf-lib';
+import { describe, expect, it } from 'vitest';
+import type { DeckMeta } from '../../../src/model/deck.ts';
+import { pdfDate, stampMetadata } from '../../../src/render/pdf/metadata.ts';
+
+const META: DeckMeta = { title: 'Rust in Kernel Development', subtitle: 'Memory safety · modules', author: 'Ada Lovelace', event: 'Kernel Recipes', date: '2025-06-12', theme: 'dark', slideLevel: 2, transition: 'slide', kind: 'deck' };
+
+/** A small PDF with a classic xref table and chromium's date format, like Skia writes. */
+async function chromiumLikePdf(): Promise<Uint8Array> {
+  const doc = await PDFDocument.create({ updateMetadata: false });
+  doc.addPage([400, 300]);
+  const bytes = Buffer.from(await doc.save({ useObjectStreams: false })).toString('latin1');
+  return Buffer.from(bytes.replace('/Producer', "/CreationDate (D:20261125111304+00'00') /Producer"), 'latin1');
+}
+
+describe('stampMetadata', () => {
+  it('appends the frontmatter as document information that readers apply, and fixes every date', async () => {
+    const stamped = stampMetadata(await chromiumLikePdf(), META, META.title, pdfDate(META, {}));
+    const text = Buffer.from(stamped).toString('latin1');
+    expect(text).not.toContain('D:20261125111304');
+    const startxref = Number(/startxref\s+(\d+)\s+%%EOF\s*$/.exec(text)?.[1]);
+    expect(text.slice(startxref, startxref + 4)).toBe('xref');
+    const doc = await PDFDocument.load(stamped, { updateMetadata: false });
+    expect([doc.getTitle(), doc.getAuthor(), doc.getSubject(), doc.getKeywords(), doc.getCreator()]).toEqual([META.title, 'Ada Lovelace', 'Memory safety · modules', 'Kernel Recipes, proofdeck', 'proofdeck']);
+    expect(doc.getCreationDate()?.toISOString()).toBe('2025-06-12T00:00:00.000Z');
+  });
+
+  it('takes the date from SOURCE_DATE_EPOCH first, then the frontmatter, then 1970', () => {
+    expect(pdfDate(META, { SOURCE_DATE_EPOCH: '86400' }).toISOString()).toBe('1970-01-02T00:00:00.000Z');
+    expect(pdfDate(META, {}).toISOString()).toBe('2025-06-12T00:00:00.000Z');
+    expect(pdfDate({ ...META, date: undefined } as unknown as DeckMeta, {}).getTime()).toBe(0);
+  });
+});
