@@ -36,6 +36,17 @@ function infoEntries(meta: DeckMeta, title: string, date: string): string {
 }
 
 /**
+ * Chromium names tagged-PDF structure elements after DOM node ids (`node00000143`), which shift from run to
+ * run with the page's timing. Renumbering them in their original order keeps every reference (and the
+ * sorted ID tree) intact and makes the bytes reproducible; the names keep their length, so offsets hold.
+ */
+function renumberStructureIds(text: string): string {
+  const ids = [...new Set([...text.matchAll(/\(node(\d{8})\)/g)].map((match) => match[1] ?? ''))].sort();
+  const renamed = new Map(ids.map((id, index) => [id, String(index + 1).padStart(8, '0')]));
+  return text.replace(/\(node(\d{8})\)/g, (_match, id: string) => `(node${renamed.get(id) ?? id})`);
+}
+
+/**
  * Sets the document information and fixes its dates without rewriting the PDF: chromium's own dates are
  * overwritten in place (same length), and a new information dictionary is appended as an incremental
  * update, which every reader applies. Keeps the outline, tags and all bytes chromium wrote.
@@ -43,7 +54,7 @@ function infoEntries(meta: DeckMeta, title: string, date: string): string {
 export function stampMetadata(pdf: Uint8Array, meta: DeckMeta, title: string, date: Date): Uint8Array {
   const stamp = pdfDateString(date);
   // latin1 maps bytes 1:1 to characters, so offsets in the string are byte offsets.
-  const text = Buffer.from(pdf).toString('latin1').replace(/\/(CreationDate|ModDate) \(D:[^)]{21}\)/g, (_match, key: string) => `/${key} (${stamp})`);
+  const text = renumberStructureIds(Buffer.from(pdf).toString('latin1')).replace(/\/(CreationDate|ModDate) \(D:[^)]{21}\)/g, (_match, key: string) => `/${key} (${stamp})`);
   const trailer = /trailer\s*<<([\s\S]*?)>>\s*startxref\s*(\d+)\s*%%EOF\s*$/.exec(text);
   const size = Number(/\/Size (\d+)/.exec(trailer?.[1] ?? '')?.[1]);
   const root = /\/Root (\d+ \d+ R)/.exec(trailer?.[1] ?? '')?.[1];

@@ -25,6 +25,15 @@ describe('stampMetadata', () => {
     expect(doc.getCreationDate()?.toISOString()).toBe('2025-06-12T00:00:00.000Z');
   });
 
+  it('renumbers chromium\'s structure-element ids in order, so two prints of one deck give the same bytes', async () => {
+    const base = Buffer.from(await chromiumLikePdf()).toString('latin1');
+    const withIds = (first: number) => Buffer.from(base.replace('/Producer', `/A (node${String(first).padStart(8, '0')}) /B (node${String(first + 7).padStart(8, '0')}) /C (node${String(first).padStart(8, '0')}) /Producer`), 'latin1');
+    const one = stampMetadata(withIds(143), META, META.title, new Date(0));
+    const two = stampMetadata(withIds(144), META, META.title, new Date(0));
+    expect(Buffer.from(one).equals(Buffer.from(two))).toBe(true);
+    expect(Buffer.from(one).toString('latin1')).toContain('/A (node00000001) /B (node00000002) /C (node00000001)');
+  });
+
   it('takes the date from SOURCE_DATE_EPOCH first, then the frontmatter, then 1970', () => {
     expect(pdfDate(META, { SOURCE_DATE_EPOCH: '86400' }).toISOString()).toBe('1970-01-02T00:00:00.000Z');
     expect(pdfDate(META, {}).toISOString()).toBe('2025-06-12T00:00:00.000Z');
