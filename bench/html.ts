@@ -5,11 +5,11 @@
  *
  *   node bench/html.ts [--runs N]
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { writeRepeatedDeck, ensureBenchPackages, ensureDebianPackages, formatKiB, formatMs, formatTable, measure, median, run, type Command, type Sample } from './lib.ts';
+import { freshFolders, writeRepeatedDeck, ensureBenchPackages, ensureDebianPackages, formatKiB, formatMs, formatTable, measure, median, run, type Command, type Sample } from './lib.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const BENCH = path.join(ROOT, 'bench');
@@ -52,16 +52,7 @@ function main(): void {
     ];
 
     // Each run writes into a folder of its own that did not exist before: a cold build every time.
-    let fresh = 0;
-    const inFreshFolder = <T>(action: (out: string) => T): T => {
-      const out = path.join(scratch, `out-${fresh++}`);
-      mkdirSync(out);
-      try {
-        return action(out);
-      } finally {
-        rmSync(out, { recursive: true, force: true });
-      }
-    };
+    const inFreshFolder = freshFolders(scratch);
 
     const cacheDirs = ['node_modules/.cache/proofdeck', '.proofdeck-cache'].filter((dir) => existsSync(path.join(ROOT, dir)));
     const pandocVersion = run({ program: 'pandoc', args: ['--version'], cwd: ROOT }).split('\n')[0];

@@ -140,3 +140,17 @@ export function writeRepeatedDeck(deckDir: string, targetDir: string, times: num
   writeFileSync(file, frontmatter + Array.from({ length: times }, (_, index) => copy(index + 1)).join('\n'));
   return file;
 }
+
+/** Runs each action in an output folder of its own that did not exist before (a cold build), removed after. */
+export function freshFolders(scratch: string): <T>(action: (out: string) => T) => T {
+  let fresh = 0;
+  return (action) => {
+    const out = path.join(scratch, `out-${fresh++}`);
+    mkdirSync(out);
+    try {
+      return action(out);
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+  };
+}

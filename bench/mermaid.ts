@@ -18,7 +18,7 @@ import { loadDeck } from '../src/build/load.ts';
 import { discoverThemes } from '../src/config/themes.ts';
 import { renderDiagrams } from '../src/diagram/render.ts';
 import type { Diagram } from '../src/model/diagram.ts';
-import { ensureBenchPackages, ensureDebianPackages, formatKiB, formatMs, formatTable, measure, median, run, type Command, type Sample } from './lib.ts';
+import { freshFolders, ensureBenchPackages, ensureDebianPackages, formatKiB, formatMs, formatTable, measure, median, run, type Command, type Sample } from './lib.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const BENCH = path.join(ROOT, 'bench');
@@ -192,16 +192,8 @@ async function main(): Promise<void> {
     ];
     const startup: Tool = { name: 'proofdeck --version (node start + modules)', commands: (f) => [node([CLI, '--version'], f.project)] };
 
-    let fresh = 0;
-    const inFreshFolder = <T>(action: (out: string) => T): T => {
-      const out = path.join(scratch, `out-${fresh++}`);
-      mkdirSync(out);
-      try {
-        return action(out);
-      } finally {
-        rmSync(out, { recursive: true, force: true });
-      }
-    };
+    // Each run writes into a folder of its own that did not exist before: a cold build every time.
+    const inFreshFolder = freshFolders(scratch);
 
     const mmdcVersion = run(node([MMDC, '--version'], ROOT)).trim().split('\n').at(-1);
     // Debian's /usr/bin/chromium wrapper may print a shell warning next to the version line.

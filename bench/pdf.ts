@@ -9,7 +9,7 @@
  * decktape's default waits 1 s before each slide (`--pause 1000`), so one run on the 10× deck takes
  * minutes: that cell gets `--decktape-x10-runs` runs (default 1); `--pause 0` runs get `--runs`.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -21,7 +21,7 @@ import { discoverThemes } from '../src/config/themes.ts';
 import { pdfDate, stampMetadata } from '../src/render/pdf/metadata.ts';
 import { printHandout } from '../src/render/pdf/print-handout.ts';
 import { printSlides } from '../src/render/pdf/print.ts';
-import { ensureBenchPackages, ensureDebianPackages, formatKiB, formatMs, formatTable, measure, median, run, writeRepeatedDeck, type Command, type Sample } from './lib.ts';
+import { freshFolders, ensureBenchPackages, ensureDebianPackages, formatKiB, formatMs, formatTable, measure, median, run, writeRepeatedDeck, type Command, type Sample } from './lib.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const BENCH = path.join(ROOT, 'bench');
@@ -205,16 +205,8 @@ async function main(): Promise<void> {
     ];
     const [ours, oursHtml, decktapeDefault, decktapeZero, marpAsIs, marpDivided] = tools as [Tool, Tool, Tool, Tool, Tool, Tool];
 
-    let fresh = 0;
-    const inFreshFolder = <T>(action: (out: string) => T): T => {
-      const out = path.join(scratch, `out-${fresh++}`);
-      mkdirSync(out);
-      try {
-        return action(out);
-      } finally {
-        rmSync(out, { recursive: true, force: true });
-      }
-    };
+    // Each run writes into a folder of its own that did not exist before: a cold build every time.
+    const inFreshFolder = freshFolders(scratch);
 
     const version = (args: string[]): string => run(node(args)).trim().split('\n').at(-1) ?? '?';
     const chromiumVersion = run({ program: chromium, args: ['--version'], cwd: ROOT }).split('\n').find((line) => /chrom/i.test(line) && !line.includes(': [')) ?? 'chromium';
