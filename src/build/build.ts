@@ -1,6 +1,5 @@
 /** Library entry points: check decks, and build them into `dist/`. */
 import path from 'node:path';
-import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { createBrowserSession, type BrowserSession } from '../browser/session.ts';
 import { discoverThemes, type Theme } from '../config/themes.ts';
