@@ -54,7 +54,7 @@ function main(): void {
     // Each run writes into a folder of its own that did not exist before: a cold build every time.
     const inFreshFolder = freshFolders(scratch);
 
-    const cacheDirs = ['node_modules/.cache/proofdeck', '.proofdeck-cache'].filter((dir) => existsSync(path.join(ROOT, dir)));
+    const cacheDirs = ['node_modules/.cache/proofdeck'].filter((dir) => existsSync(path.join(ROOT, dir)));
     const pandocVersion = run({ program: 'pandoc', args: ['--version'], cwd: ROOT }).split('\n')[0];
     const marpVersion = run({ ...node, args: [MARP, '--version'] }).split('\n')[0];
     console.log(`HTML build benchmark: median of ${runs} interleaved runs per cell, after one untimed warm-up run each`);

@@ -1,7 +1,6 @@
 /** Content-addressed cache of rendered SVG, so an unchanged diagram never starts a browser. */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync, existsSync } from 'node:fs';
-import path from 'node:path';
+import { readCacheEntry, writeCacheEntry } from '../cache/store.ts';
 
 /** The cache key: everything that changes the SVG. */
 export function diagramCacheKey(parts: { text: string; id: string; mermaidVersion: string; config: unknown }): string {
@@ -10,14 +9,10 @@ export function diagramCacheKey(parts: { text: string; id: string; mermaidVersio
 
 /** Reads a cached SVG, or undefined. */
 export function readCachedSvg(dir: string, key: string): string | undefined {
-  const file = path.join(dir, `${key}.svg`);
-  return existsSync(file) ? readFileSync(file, 'utf8') : undefined;
+  return readCacheEntry(dir, key, 'svg');
 }
 
-/** Stores an SVG; written to a temp name and renamed so a killed build never leaves half a file. */
+/** Stores an SVG. */
 export function writeCachedSvg(dir: string, key: string, svg: string): void {
-  mkdirSync(dir, { recursive: true });
-  const temp = path.join(dir, `${key}.${process.pid}.tmp`);
-  writeFileSync(temp, svg);
-  renameSync(temp, path.join(dir, `${key}.svg`));
+  writeCacheEntry(dir, key, 'svg', svg);
 }

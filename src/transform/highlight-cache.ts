@@ -3,9 +3,9 @@
  * unchanged never imports shiki, which is most of a warm rebuild's start-up.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import path from 'node:path';
+import { readCacheEntry, writeCacheEntry } from '../cache/store.ts';
 import type { Element } from 'hast';
 import { createShikiHighlighter, shikiName, shikiPre, type CodeHighlighter, type HighlighterPool, type ShikiHighlighter } from './highlight.ts';
 
@@ -36,15 +36,12 @@ function keyOf({ code, lang, theme }: HighlightRequest): string {
 }
 
 function readCached(dir: string | undefined, key: string): Element | undefined {
-  const file = dir ? path.join(dir, `${key}.json`) : undefined;
-  return file && existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Element) : undefined;
-}
-
-function writeCached(dir: string, key: string, pre: Element): void {
-  mkdirSync(dir, { recursive: true });
-  const temp = path.join(dir, `${key}.${process.pid}.tmp`);
-  writeFileSync(temp, JSON.stringify(pre));
-  renameSync(temp, path.join(dir, `${key}.json`));
+  const text = readCacheEntry(dir, key, 'json');
+  try {
+    return text === undefined ? undefined : (JSON.parse(text) as Element);
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -73,7 +70,7 @@ export async function prepareHighlighter(requests: readonly HighlightRequest[], 
       const key = keyOf(miss);
       const pre = shikiPre(shiki, miss.code, miss.lang, miss.theme);
       ready.set(key, pre);
-      if (options.cacheDir) writeCached(options.cacheDir, key, pre);
+      if (options.cacheDir) writeCacheEntry(options.cacheDir, key, 'json', JSON.stringify(pre));
     }
   }
   return {

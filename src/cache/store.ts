@@ -1,0 +1,21 @@
+/** One file per cache entry, named by its content key: read as a miss when absent or unreadable, written atomically. */
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+/** The entry's text, or undefined (absent, unreadable, or torn by a killed build: the entry is then rewritten). */
+export function readCacheEntry(dir: string | undefined, key: string, extension: string): string | undefined {
+  if (!dir) return undefined;
+  try {
+    return readFileSync(path.join(dir, `${key}.${extension}`), 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+/** Writes to a temporary name and renames, so readers never see half an entry. */
+export function writeCacheEntry(dir: string, key: string, extension: string, content: string): void {
+  mkdirSync(dir, { recursive: true });
+  const temporary = path.join(dir, `${key}.${process.pid}.tmp`);
+  writeFileSync(temporary, content);
+  renameSync(temporary, path.join(dir, `${key}.${extension}`));
+}
