@@ -3,16 +3,16 @@
 // re-run under the Node 24 that `npm install` puts in node_modules (the `node` package), if present.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const [major, minor] = process.versions.node.split('.').map(Number);
 const stripsTypes = major > 22 || (major === 22 && minor >= 18);
-
 if (stripsTypes) {
   // Reuse compiled module code between runs: start-up dominates short builds.
   const { enableCompileCache } = await import('node:module');
   enableCompileCache?.();
-  const { main } = await import('../src/cli/main.ts');
+  const { entryPoint } = await import('./entry.js');
+  const { main } = await import(pathToFileURL(entryPoint(fileURLToPath(new URL('..', import.meta.url)))).href);
   process.exitCode = await main(process.argv.slice(2));
 } else {
   const bundled = fileURLToPath(new URL('../node_modules/node/bin/node', import.meta.url));

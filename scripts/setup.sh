@@ -30,3 +30,8 @@ if [ ! -f "$stamp" ] || [ package-lock.json -nt "$stamp" ] || [ ! -x node_module
   PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error >&2
   touch "$stamp"
 fi
+
+# The CLI runs from one bundle (lib/) for start-up speed; rebuilt whenever a source it came from changed.
+if ! node_modules/.bin/node --input-type=module -e "import { entryPoint } from './bin/entry.js'; process.exit(entryPoint(process.cwd()).endsWith('.ts') ? 1 : 0)"; then
+  node_modules/.bin/node scripts/bundle.ts >&2
+fi

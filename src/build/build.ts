@@ -2,6 +2,7 @@
 import path from 'node:path';
 import type { VFile } from 'vfile';
 import { createBrowserSession, type BrowserSession } from '../browser/session.ts';
+import { cacheFolder } from '../cache/store.ts';
 import { discoverThemes, type Theme } from '../config/themes.ts';
 import type { DiagramResult } from '../model/diagram.ts';
 import { contentOptions, highlightRequests, renderDeck, type DeckRenderContext } from '../render/deck/render.ts';
@@ -88,7 +89,14 @@ async function checkAll(options: DeckOptions, browser: BrowserSession): Promise<
   }
   const sources = resolveDeckPaths(root, options.paths ?? []);
   if (sources.length === 0) throw new UsageError(`no decks found under ${path.join(root, 'decks')}`);
-  const load = { knownThemes: new Set(themes.keys()), themeOverride: options.theme, cwd: process.cwd(), diagramsDir: path.join(root, 'diagrams'), root };
+  const load = {
+    knownThemes: new Set(themes.keys()),
+    themeOverride: options.theme,
+    cwd: process.cwd(),
+    diagramsDir: path.join(root, 'diagrams'),
+    root,
+    parseCacheDir: options.noCache ? undefined : cacheFolder(root, 'parse'),
+  };
   const decks = sources.map((source) => loadDeck(source, load));
   const external = checkLinks(decks.flatMap(({ file, tree, deck }) => (deck ? [{ file, tree, deck }] : [])));
   if (options.checkExternal) await (await import('../check/links/external.ts')).checkExternalLinks(external);
@@ -129,7 +137,7 @@ export async function buildDecks(options: BuildOptions = {}): Promise<BuildResul
       const theme = themeOf(loaded);
       return theme ? highlightRequests(loaded.tree, loaded.snippets, theme.shiki) : [];
     });
-    const highlighter = await prepareHighlighter(requests, { cacheDir: options.noCache ? undefined : path.join(root, 'node_modules', '.cache', 'proofdeck', 'highlight'), pool: options.highlighters });
+    const highlighter = await prepareHighlighter(requests, { cacheDir: options.noCache ? undefined : cacheFolder(root, 'highlight'), pool: options.highlighters });
     // PDF and site code is loaded only by builds that make them: start-up time matters for quick rebuilds.
     const wantSite = options.site ?? (options.paths ?? []).length === 0;
     const wantPdf = options.pdf !== false;

@@ -1,6 +1,6 @@
 /** The diagram stage of a build: render every deck's diagrams (cache first), report mermaid's errors. */
-import path from 'node:path';
 import type { BrowserSession } from '../browser/session.ts';
+import { cacheFolder } from '../cache/store.ts';
 import { reportDiagramResults } from '../check/diagram/report.ts';
 import type { Theme } from '../config/themes.ts';
 import { renderDiagrams } from '../diagram/render.ts';
@@ -9,7 +9,7 @@ import type { LoadedDeck } from './load.ts';
 
 /** The default diagram cache: beside other tools' caches, never in dist/ or git. */
 export function defaultDiagramCache(root: string): string {
-  return path.join(root, 'node_modules', '.cache', 'proofdeck', 'diagrams');
+  return cacheFolder(root, 'diagrams');
 }
 
 /** Renders all decks' diagrams, one batch per theme, and attaches errors to each deck's file. */

@@ -49,12 +49,14 @@ export interface LoadOptions {
   diagramsDir?: string;
   /** Project root: snippet includes must stay inside it. @default the deck's folder */
   root?: string;
+  /** Cache of syntax trees of unchanged files; `undefined` parses every time. */
+  parseCacheDir?: string | undefined;
 }
 
 /** Reads, parses and checks a deck. Content problems become messages on the returned file. */
 export function loadDeck(source: DeckSource, options: LoadOptions): LoadedDeck {
   const file = new VFile({ path: source.path, cwd: options.cwd ?? process.cwd(), value: readFileSync(source.path, 'utf8') });
-  const tree = parseMarkdown(file);
+  const tree = parseMarkdown(file, { cacheDir: options.parseCacheDir });
   const yaml = tree.children.find((node): node is Yaml => node.type === 'yaml');
   const meta = readFrontmatter(yaml, file, {
     knownThemes: options.knownThemes,

@@ -2,6 +2,11 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
+/** A project's cache folder for one kind of entry: under node_modules/.cache, so never in dist/ or git. */
+export function cacheFolder(root: string, kind: 'snippets' | 'diagrams' | 'highlight' | 'parse'): string {
+  return path.join(root, 'node_modules', '.cache', 'proofdeck', kind);
+}
+
 /** The entry's text, or undefined (absent, unreadable, or torn by a killed build: the entry is then rewritten). */
 export function readCacheEntry(dir: string | undefined, key: string, extension: string): string | undefined {
   if (!dir) return undefined;

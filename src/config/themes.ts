@@ -1,8 +1,8 @@
 /** Deck themes: folders under `themes/` with a `theme.css` and a `theme.json`. */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { PACKAGE_ROOT } from './package-root.ts';
 
 /** A resolved theme. */
 export interface Theme {
@@ -19,7 +19,7 @@ export interface Theme {
 const themeJson = z.strictObject({ shiki: z.string(), appearance: z.enum(['light', 'dark']), mermaid: z.record(z.string(), z.unknown()).default({}) });
 
 /** Themes that ship with proofdeck. */
-export const BUILTIN_THEMES_DIR = fileURLToPath(new URL('../../themes/', import.meta.url));
+export const BUILTIN_THEMES_DIR = path.join(PACKAGE_ROOT, 'themes');
 
 /** Finds the themes in the project's `themes/` folder and the built-in ones (the project's win). */
 export function discoverThemes(projectRoot: string): Map<string, Theme> {

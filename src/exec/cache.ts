@@ -2,6 +2,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { cacheFolder } from '../cache/store.ts';
 import type { ToolRun } from '../model/snippet.ts';
 
 /**
@@ -17,7 +18,7 @@ export interface RunCache {
 
 /** The default cache folder for a project: kept under node_modules/.cache, so never in dist/ or git. */
 export function defaultCacheDir(root: string): string {
-  return join(root, 'node_modules', '.cache', 'proofdeck', 'snippets');
+  return cacheFolder(root, 'snippets');
 }
 
 /** sha256 over a canonical JSON form of `parts` (object keys sorted). */

@@ -2,13 +2,13 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { PACKAGE_ROOT } from '../../config/package-root.ts';
 import { BUILTIN_THEMES_DIR } from '../../config/themes.ts';
 import { fontFiles, type OutputFile } from '../deck/runtime.ts';
 import { SITE_PATHS } from './nav.ts';
 
 const require = createRequire(import.meta.url);
-const CLIENT_SCRIPT = fileURLToPath(new URL('./client/site.js', import.meta.url));
+const CLIENT_SCRIPT = path.join(PACKAGE_ROOT, 'src', 'render', 'site', 'client', 'site.js');
 
 /** minisearch's browser build, without its source-map comment (the map is not shipped, so nothing asks for it). */
 function minisearchScript(): string {

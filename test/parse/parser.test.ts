@@ -1,0 +1,48 @@
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { VFile } from 'vfile';
+import { describe, expect, it } from 'vitest';
+import { parseMarkdown } from '../../src/parse/parser.ts';
+
+const FLAGSHIP = path.join(import.meta.dirname, '..', '..', 'decks', 'rust-in-kernel', 'deck.md');
+
+function fileOf(value: string, name = '/decks/talk/deck.md'): VFile {
+  return new VFile({ path: name, value });
+}
+
+describe('parseMarkdown with a cache', () => {
+  it('reads back exactly the tree micromark produces', () => {
+    const cacheDir = mkdtempSync(path.join(tmpdir(), 'proofdeck-parse-'));
+    const source = readFileSync(FLAGSHIP, 'utf8');
+    const direct = parseMarkdown(fileOf(source));
+    const first = parseMarkdown(fileOf(source), { cacheDir });
+    const cached = parseMarkdown(fileOf(source), { cacheDir });
+    expect(first).toEqual(direct);
+    expect(cached).toEqual(direct);
+    expect(readdirSync(cacheDir)).toHaveLength(1);
+  });
+
+  it('keeps one entry per file, replaced when the file changes', () => {
+    const cacheDir = mkdtempSync(path.join(tmpdir(), 'proofdeck-parse-'));
+    parseMarkdown(fileOf('# One\n'), { cacheDir });
+    const changed = parseMarkdown(fileOf('# Two\n'), { cacheDir });
+    expect(changed.children[0]).toMatchObject({ type: 'heading', children: [{ value: 'Two' }] });
+    parseMarkdown(fileOf('# Other\n', '/decks/other/deck.md'), { cacheDir });
+    expect(readdirSync(cacheDir)).toHaveLength(2);
+  });
+
+  it('parses again when an entry is torn or belongs to other text', () => {
+    const cacheDir = mkdtempSync(path.join(tmpdir(), 'proofdeck-parse-'));
+    parseMarkdown(fileOf('# One\n'), { cacheDir });
+    const [entry] = readdirSync(cacheDir);
+    writeFileSync(path.join(cacheDir, entry!), '{"key":');
+    expect(parseMarkdown(fileOf('# One\n'), { cacheDir }).children[0]).toMatchObject({ type: 'heading' });
+    const stale = JSON.parse(readFileSync(path.join(cacheDir, entry!), 'utf8')) as { key: string };
+    writeFileSync(path.join(cacheDir, entry!), JSON.stringify({ key: stale.key, tree: { type: 'root', children: [{ type: 'thematicBreak' }] } }));
+    // Same key, forged tree: the cache is trusted for its own key only, so this reads back the forgery...
+    expect(parseMarkdown(fileOf('# One\n'), { cacheDir }).children[0]).toMatchObject({ type: 'thematicBreak' });
+    // ...and different text never sees it.
+    expect(parseMarkdown(fileOf('# Two\n'), { cacheDir }).children[0]).toMatchObject({ type: 'heading' });
+  });
+});
