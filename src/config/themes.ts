@@ -1,7 +1,7 @@
 /** Deck themes: folders under `themes/` with a `theme.css` and a `theme.json`. */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { PACKAGE_ROOT } from './package-root.ts';
 
 /** A resolved theme. */
@@ -16,7 +16,7 @@ export interface Theme {
   mermaid: Record<string, unknown>;
 }
 
-const themeJson = z.strictObject({ shiki: z.string(), appearance: z.enum(['light', 'dark']), mermaid: z.record(z.string(), z.unknown()).default({}) });
+const themeJson = z.strictObject({ shiki: z.string(), appearance: z.enum(['light', 'dark']), mermaid: z._default(z.record(z.string(), z.unknown()), {}) });
 
 /** Themes that ship with proofdeck. */
 export const BUILTIN_THEMES_DIR = path.join(PACKAGE_ROOT, 'themes');
