@@ -3,6 +3,7 @@
  * parallel (bounded by cores), Rust snippets merged into shared crates where that is safe.
  */
 import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
 import pLimit from 'p-limit';
 import type { CCompiler, Snippet, ToolRun } from '../model/snippet.ts';
 import { cacheKey, createRunCache } from './cache.ts';
@@ -74,7 +75,7 @@ interface Pending {
 
 /** Compiles and runs `snippets`; never throws for content or missing tools (they become runs). */
 export async function executeSnippets(snippets: readonly Snippet[], options: ExecuteOptions = {}): Promise<ExecuteResult> {
-  const toolchains = options.toolchains ?? createToolchainSet();
+  const toolchains = options.toolchains ?? createToolchainSet({ cacheDir: options.cacheDir === undefined ? undefined : join(options.cacheDir, 'toolchains') });
   const cache = createRunCache(options.cacheDir);
   const slots: (ToolRun | undefined)[][] = snippets.map((snippet) => toolsFor(snippet).map(() => undefined));
   const pending: Pending[] = [];

@@ -1,6 +1,9 @@
 /** Finds gcc, clang, g++, clang++ and rustc, and reads their exact versions. */
-import { lstatSync, readlinkSync, realpathSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, lstatSync, readlinkSync, realpathSync, statSync } from 'node:fs';
+import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
+import { readCacheEntry, writeCacheEntry } from '../cache/store.ts';
 import { findOnPath } from './sandbox.ts';
 import { runProcess, SpawnError } from './spawn.ts';
 import { MissingToolError } from '../model/errors.ts';
@@ -87,17 +90,80 @@ function visiblePath(path: string): string {
   return current;
 }
 
-/** Locates `name` on PATH and reads its version; throws {@link MissingToolchainError} when it is absent or broken. */
-export async function discoverToolchain(name: ToolName, pathEnv?: string): Promise<Toolchain> {
-  const path = findOnPath(name, pathEnv);
-  if (!path) throw new MissingToolchainError(name);
+/** A file's identity: a package upgrade or `rustup update` replaces the binary and changes it. */
+function identity(file: string): string | undefined {
+  const stat = statSync(file, { throwIfNoEntry: false });
+  return stat ? `${file}:${stat.dev}:${stat.ino}:${stat.size}:${stat.mtimeMs}` : undefined;
+}
+
+/**
+ * Everything that decides which compiler `path` runs and what it is. For rustup's proxy that is also
+ * its settings (default toolchain, overrides), RUSTUP_TOOLCHAIN and rust-toolchain files above cwd.
+ */
+function fingerprint(name: ToolName, path: string): string {
+  const parts: (string | undefined)[] = [name, path, identity(path)];
+  if (name === 'rustc') {
+    const rustupHome = process.env['RUSTUP_HOME'] ?? join(homedir(), '.rustup');
+    parts.push(process.env['RUSTUP_TOOLCHAIN'], rustupHome, identity(join(rustupHome, 'settings.toml')));
+    for (let dir = process.cwd(); ; dir = dirname(dir)) {
+      for (const file of ['rust-toolchain', 'rust-toolchain.toml']) if (existsSync(join(dir, file))) parts.push(identity(join(dir, file)));
+      if (dirname(dir) === dir) break;
+    }
+  }
+  return createHash('sha256').update(JSON.stringify(parts)).digest('hex');
+}
+
+interface RememberedToolchain {
+  toolchain: Toolchain;
+  /** Identity of the binary when it was probed: a changed binary is probed again. */
+  binary: string;
+}
+
+function recall(cacheDir: string, key: string): Toolchain | undefined {
+  try {
+    const entry = JSON.parse(readCacheEntry(cacheDir, key, 'json') ?? 'null') as RememberedToolchain | null;
+    return entry && identity(entry.toolchain.path) === entry.binary ? entry.toolchain : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Asks the compiler itself (spawns `--version`, or rustc twice through rustup's proxy). */
+async function probe(name: ToolName, path: string): Promise<Toolchain> {
   if (name === 'rustc') return discoverRustc(path);
-  const real = visiblePath(path);
-  const output = await capture([real, '--version'], name);
+  const output = await capture([path, '--version'], name);
   const versionLine = output.split('\n')[0]?.trim() ?? '';
   // gcc: "gcc (Debian 12.2.0-14+deb12u1) 12.2.0"; clang: "Debian clang version 14.0.6".
   const version = /version (\d+\.\d+(?:\.\d+)?)/.exec(versionLine)?.[1] ?? /(\d+\.\d+(?:\.\d+)?)\s*$/.exec(versionLine)?.[1] ?? 'unknown';
-  return { name, path: real, version, short: shortVersion(version), versionLine };
+  return { name, path, version, short: shortVersion(version), versionLine };
+}
+
+/** Options for {@link discoverToolchain}. */
+export interface DiscoverOptions {
+  /** PATH to search. @default process.env.PATH */
+  pathEnv?: string | undefined;
+  /**
+   * Folder remembering probed toolchains by {@link fingerprint}: spawning compilers for their versions
+   * is most of a fully cached build's snippet stage. `undefined` probes every time.
+   */
+  cacheDir?: string | undefined;
+}
+
+/** Locates `name` on PATH and reads its version; throws {@link MissingToolchainError} when it is absent or broken. */
+export async function discoverToolchain(name: ToolName, options: DiscoverOptions = {}): Promise<Toolchain> {
+  const found = findOnPath(name, options.pathEnv);
+  if (!found) throw new MissingToolchainError(name);
+  const path = name === 'rustc' ? found : visiblePath(found);
+  const { cacheDir } = options;
+  const key = cacheDir === undefined ? undefined : fingerprint(name, path);
+  const remembered = cacheDir === undefined || key === undefined ? undefined : recall(cacheDir, key);
+  if (remembered) return remembered;
+  const toolchain = await probe(name, path);
+  const binary = identity(toolchain.path);
+  if (cacheDir !== undefined && key !== undefined && binary !== undefined) {
+    writeCacheEntry(cacheDir, key, 'json', JSON.stringify({ toolchain, binary } satisfies RememberedToolchain));
+  }
+  return toolchain;
 }
 
 /** Discovers each toolchain at most once per verification run (no module-level state). */
@@ -105,14 +171,14 @@ export interface ToolchainSet {
   get(name: ToolName): Promise<Toolchain>;
 }
 
-/** A memoising {@link ToolchainSet}; pass `overrides` to pin paths (tests, unusual installs). */
-export function createToolchainSet(options: { pathEnv?: string } = {}): ToolchainSet {
+/** A memoising {@link ToolchainSet}; `pathEnv` pins where compilers are looked up (tests, unusual installs). */
+export function createToolchainSet(options: DiscoverOptions = {}): ToolchainSet {
   const found = new Map<ToolName, Promise<Toolchain>>();
   return {
     get(name) {
       let pending = found.get(name);
       if (!pending) {
-        pending = discoverToolchain(name, options.pathEnv);
+        pending = discoverToolchain(name, options);
         // Keep the rejection observed: callers may not await every tool.
         pending.catch(() => undefined);
         found.set(name, pending);

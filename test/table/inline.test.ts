@@ -25,6 +25,12 @@ describe('parseInline', () => {
       { type: 'text', value: ', x86_64' },
     ]);
     expect(inlineContent('[6.1](https://kernel.org)')).toEqual({ text: '6.1', hasLink: true });
+    expect(inlineContent('see www.kernel.org')).toEqual({ text: 'see www.kernel.org', hasLink: true });
+    expect(parseInline('x86_64, `a_b`: 6.2–6.7')).toEqual([
+      { type: 'text', value: 'x86_64, ' },
+      { type: 'inlineCode', value: 'a_b' },
+      { type: 'text', value: ': 6.2–6.7' },
+    ]);
   });
 
   it('keeps block-looking values literal', () => {
@@ -33,7 +39,7 @@ describe('parseInline', () => {
   });
 
   const plainCharacter = fc.constantFrom(...'abcxyzé019 .,;()\'"+=%/?-');
-  const markdownCharacter = fc.constantFrom(...'*_`[]<>&\\~!#|:@w');
+  const markdownCharacter = fc.constantFrom(...'*_`[]<>&\\~!#|:@w–', 'www.', 'http://', '`a`', ' `');
   const value = (special: number) =>
     fc.array(fc.oneof({ arbitrary: plainCharacter, weight: 8 }, { arbitrary: markdownCharacter, weight: special }), { maxLength: 20 }).map((characters) => characters.join('').trim());
 
