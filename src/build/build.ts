@@ -130,6 +130,10 @@ export async function checkDecks(options: DeckOptions = {}): Promise<CheckResult
 /** Checks and renders decks; writes `dist/<deck>/` only when no deck has an error. */
 export async function buildDecks(options: BuildOptions = {}): Promise<BuildResult> {
   return withSession(options, async (browser) => {
+    const wantPdf = options.pdf !== false;
+    // Chromium starts on the other core while this one parses, checks and renders; a failed start
+    // surfaces where the PDF stage asks for the browser.
+    if (wantPdf) browser.get().catch(() => undefined);
     const checked = await checkAll(options, browser);
     const { decks, files, root, themeOf, snippetResults } = checked;
     if (hasErrors(files)) return { decks, files, snippetResults, written: [] };
@@ -140,7 +144,6 @@ export async function buildDecks(options: BuildOptions = {}): Promise<BuildResul
     const highlighter = await prepareHighlighter(requests, { cacheDir: options.noCache ? undefined : cacheFolder(root, 'highlight'), pool: options.highlighters });
     // PDF and site code is loaded only by builds that make them: start-up time matters for quick rebuilds.
     const wantSite = options.site ?? (options.paths ?? []).length === 0;
-    const wantPdf = options.pdf !== false;
     const [{ renderHandout }, pdfStage, site] = await Promise.all([
       import('../render/pdf/handout.ts'),
       wantPdf ? import('./pdf.ts') : undefined,

@@ -80,6 +80,14 @@ describe('PDF exports of the flagship deck', () => {
     }
   });
 
+  it('keeps code and diagrams vector: no bitmap in either PDF (the deck has no pictures)', () => {
+    // A CSS filter (mermaid's timeline had one) makes chromium paint that part as a bitmap.
+    for (const file of [slidesPdf, handoutPdf]) {
+      const rows = execFileSync('pdfimages', ['-list', file], { encoding: 'utf8' }).trim().split('\n').slice(2);
+      expect(rows, file).toEqual([]);
+    }
+  });
+
   it('renders a page that is not blank', () => {
     // A PGM of page 10: a blank page has one grey level, a slide with text and code has many.
     const raw = execFileSync('pdftoppm', ['-f', '10', '-l', '10', '-r', '40', '-gray', slidesPdf]);

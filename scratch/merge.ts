@@ -1,0 +1,16 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { PDFDocument } from 'pdf-lib';
+const dir = '/tmp/x10out/rust-in-kernel-x10/';
+let s = performance.now();
+const slides = await PDFDocument.load(readFileSync(dir + 'rust-in-kernel-x10.pdf'), { updateMetadata: false });
+console.log('load slides', (performance.now() - s).toFixed(0)); s = performance.now();
+const out = await PDFDocument.load(readFileSync(dir + 'rust-in-kernel-x10-handout.pdf'), { updateMetadata: false });
+console.log('load handout', (performance.now() - s).toFixed(0)); s = performance.now();
+const embedded = await out.embedPdf(slides, slides.getPageIndices());
+console.log('embed', embedded.length, (performance.now() - s).toFixed(0)); s = performance.now();
+const pages = out.getPages();
+embedded.forEach((e, i) => { const p = pages[(i + 1) % pages.length]!; p.drawPage(e, { x: 40, y: 400, width: 480, height: 270 }); });
+console.log('draw', (performance.now() - s).toFixed(0)); s = performance.now();
+const bytes = await out.save({ useObjectStreams: false });
+console.log('save', (performance.now() - s).toFixed(0), bytes.length);
+writeFileSync('/tmp/merged.pdf', bytes);
