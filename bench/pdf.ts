@@ -288,7 +288,7 @@ async function main(): Promise<void> {
     }
     console.log(`proofdeck PDF stage, in-process on the built HTML (median of ${runs}):`);
     console.log(formatTable(['deck', ' browser launch', ' printSlides', ' printHandout', ' stampMetadata (both PDFs)'], stageRows));
-    console.log('(timed one after another here; the CLI prints the slides and the handout of a deck side by side in two pages)\n');
+    console.log('(timed one after another here; the CLI prints the slides and the handout of a deck side by side, each in a browser context, so a renderer process, of its own)\n');
 
     for (const deck of decks) {
       const total = stat(ours, deck).ms;
