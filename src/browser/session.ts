@@ -24,7 +24,10 @@ export function createBrowserSession(launch: () => Promise<Browser> = launchBrow
     async close() {
       const running = browser;
       browser = undefined;
-      if (running) await (await running).close();
+      // A launch that failed was already reported to whoever needed the browser (or nobody did: a build
+      // that started chromium early and then stopped at content errors); closing must not replace that.
+      const started = await running?.catch(() => undefined);
+      await started?.close();
     },
     get launches() {
       return launches;

@@ -131,8 +131,8 @@ export async function checkDecks(options: DeckOptions = {}): Promise<CheckResult
 export async function buildDecks(options: BuildOptions = {}): Promise<BuildResult> {
   return withSession(options, async (browser) => {
     const wantPdf = options.pdf !== false;
-    // Chromium starts on the other core while this one parses, checks and renders; a failed start
-    // surfaces where the PDF stage asks for the browser.
+    // Chromium starts on the other core while this one parses, checks and renders. A failed start is
+    // reported where the PDF stage asks for the browser; a build that stops before that never sees it.
     if (wantPdf) browser.get().catch(() => undefined);
     const checked = await checkAll(options, browser);
     const { decks, files, root, themeOf, snippetResults } = checked;

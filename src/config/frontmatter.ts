@@ -1,14 +1,10 @@
 /** Frontmatter schema, defaults and validation with positions in the markdown file. */
 import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
-// zod's mini build with only the English messages: the full build costs ~10 ms of every start-up.
-import * as z from 'zod/mini';
-import en from 'zod/v4/locales/en.js';
+import { z } from './zod.ts';
 import type { Yaml } from 'mdast';
 import type { VFile } from 'vfile';
 import { TRANSITIONS, type DeckMeta } from '../model/deck.ts';
 import { addError } from '../report/messages.ts';
-
-z.config(en());
 
 const dateString = z.union([
   z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD')),

@@ -1,7 +1,7 @@
 /** Deck themes: folders under `themes/` with a `theme.css` and a `theme.json`. */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import * as z from 'zod/mini';
+import { z } from './zod.ts';
 import { PACKAGE_ROOT } from './package-root.ts';
 
 /** A resolved theme. */

@@ -1,9 +1,8 @@
 /** Finds gcc, clang, g++, clang++ and rustc, and reads their exact versions. */
-import { createHash } from 'node:crypto';
-import { existsSync, lstatSync, readlinkSync, realpathSync, statSync } from 'node:fs';
+import { closeSync, existsSync, lstatSync, openSync, readlinkSync, readSync, realpathSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { readCacheEntry, writeCacheEntry } from '../cache/store.ts';
+import { basename, dirname, join, resolve } from 'node:path';
+import { fileIdentity as identity, readCacheEntry, sha256, writeCacheEntry } from '../cache/store.ts';
 import { findOnPath } from './sandbox.ts';
 import { runProcess, SpawnError } from './spawn.ts';
 import { MissingToolError } from '../model/errors.ts';
@@ -90,10 +89,26 @@ function visiblePath(path: string): string {
   return current;
 }
 
-/** A file's identity: a package upgrade or `rustup update` replaces the binary and changes it. */
-function identity(file: string): string | undefined {
-  const stat = statSync(file, { throwIfNoEntry: false });
-  return stat ? `${file}:${stat.dev}:${stat.ino}:${stat.size}:${stat.mtimeMs}` : undefined;
+const WRAPPERS = new Set(['ccache', 'sccache', 'distcc', 'icecc']);
+
+/**
+ * A compiler cache or a script in front of the compiler: its own identity says nothing about the
+ * compiler behind it (which an upgrade replaces), so such a tool is probed on every build.
+ */
+function isWrapper(path: string): boolean {
+  try {
+    if (WRAPPERS.has(basename(realpathSync(path)))) return true;
+    const fd = openSync(path, 'r');
+    try {
+      const head = Buffer.alloc(2);
+      readSync(fd, head, 0, 2, 0);
+      return head.toString('latin1') === '#!';
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return true;
+  }
 }
 
 /**
@@ -110,12 +125,12 @@ function fingerprint(name: ToolName, path: string): string {
       if (dirname(dir) === dir) break;
     }
   }
-  return createHash('sha256').update(JSON.stringify(parts)).digest('hex');
+  return sha256(JSON.stringify(parts));
 }
 
 interface RememberedToolchain {
   toolchain: Toolchain;
-  /** Identity of the binary when it was probed: a changed binary is probed again. */
+  /** Identity of the binary that answered (for rustc the sysroot's, behind the proxy): a changed one is probed again. */
   binary: string;
 }
 
@@ -154,15 +169,15 @@ export async function discoverToolchain(name: ToolName, options: DiscoverOptions
   const found = findOnPath(name, options.pathEnv);
   if (!found) throw new MissingToolchainError(name);
   const path = name === 'rustc' ? found : visiblePath(found);
-  const { cacheDir } = options;
-  const key = cacheDir === undefined ? undefined : fingerprint(name, path);
-  const remembered = cacheDir === undefined || key === undefined ? undefined : recall(cacheDir, key);
+  // rustup's proxy is a wrapper too, but the sysroot rustc it resolves to is checked on every recall.
+  const cacheDir = name === 'rustc' || !isWrapper(path) ? options.cacheDir : undefined;
+  if (cacheDir === undefined) return probe(name, path);
+  const key = fingerprint(name, path);
+  const remembered = recall(cacheDir, key);
   if (remembered) return remembered;
   const toolchain = await probe(name, path);
   const binary = identity(toolchain.path);
-  if (cacheDir !== undefined && key !== undefined && binary !== undefined) {
-    writeCacheEntry(cacheDir, key, 'json', JSON.stringify({ toolchain, binary } satisfies RememberedToolchain));
-  }
+  if (binary !== undefined) writeCacheEntry(cacheDir, key, 'json', JSON.stringify({ toolchain, binary } satisfies RememberedToolchain));
   return toolchain;
 }
 

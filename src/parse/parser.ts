@@ -1,7 +1,7 @@
-/** The markdown front end: remark with GFM, YAML frontmatter and directives, behind a content-addressed cache. */
-import { createHash } from 'node:crypto';
+/** The markdown front end: remark with GFM, YAML frontmatter and directives, behind a per-file tree cache. */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Root } from 'mdast';
 import remarkDirective from 'remark-directive';
 import remarkFrontmatter from 'remark-frontmatter';
@@ -9,11 +9,11 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import type { VFile } from 'vfile';
-import { readCacheEntry, writeCacheEntry } from '../cache/store.ts';
+import { fileIdentity, readCacheEntry, sha256, writeCacheEntry } from '../cache/store.ts';
 import { PACKAGE_ROOT } from '../config/package-root.ts';
 import { restoreStrayTextDirectives } from './directives.ts';
 
-/** Names the processor below in cache keys: change it whenever the plugins or their options change. */
+/** Names the processor below in cache keys (an edit of this file changes them too). */
 const SYNTAX = 'remark-parse+gfm+frontmatter(yaml)+directive';
 const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']).use(remarkDirective).freeze();
 
@@ -23,14 +23,15 @@ export interface ParseOptions {
   cacheDir?: string | undefined;
 }
 
-let dependencyFingerprint: string | undefined;
+let parserFingerprint: string | undefined;
 
 /**
- * The exact dependency versions the parser runs with: the lockfile when there is one (micromark's
- * extensions are transitive dependencies), else proofdeck's own version.
+ * What decides a tree besides the text: this module (its processor; from the bundle, the chunk that
+ * holds it), the exact dependency versions (the lockfile: micromark's extensions are transitive
+ * dependencies) and the installed packages (npm rewrites node_modules/.package-lock.json on any change).
  */
-function dependencies(): string {
-  if (dependencyFingerprint === undefined) {
+function parserFingerprintOnce(): string {
+  if (parserFingerprint === undefined) {
     const read = (file: string): string | undefined => {
       try {
         return readFileSync(path.join(PACKAGE_ROOT, file), 'utf8');
@@ -38,13 +39,11 @@ function dependencies(): string {
         return undefined;
       }
     };
-    dependencyFingerprint = sha256(read('package-lock.json') ?? read('package.json') ?? '');
+    const lockfile = read('package-lock.json') ?? read('package.json') ?? '';
+    const installed = fileIdentity(path.join(PACKAGE_ROOT, 'node_modules', '.package-lock.json'));
+    parserFingerprint = sha256(JSON.stringify([SYNTAX, fileIdentity(fileURLToPath(import.meta.url)), sha256(lockfile), installed]));
   }
-  return dependencyFingerprint;
-}
-
-function sha256(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
+  return parserFingerprint;
 }
 
 /** One entry per file path, so editing a file replaces its entry instead of piling up trees. */
@@ -77,7 +76,7 @@ export function parseMarkdown(file: VFile, options: ParseOptions = {}): Root {
     tree = processor.parse(file);
   } else {
     const slot = sha256(path.resolve(file.path));
-    const key = sha256(JSON.stringify([SYNTAX, dependencies(), source]));
+    const key = sha256(JSON.stringify([parserFingerprintOnce(), source]));
     tree = readCachedTree(cacheDir, slot, key);
     if (!tree) {
       tree = processor.parse(file);

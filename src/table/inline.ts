@@ -18,7 +18,7 @@ const AUTOLINK_LITERAL = /www\.|:\/\//i;
 /** A list item marker: micromark then reads a block, which {@link parseInline} keeps as literal text. */
 const LIST_MARKER = /^(?:[-+]|\d{1,9}[.)])(?:\s|$)/;
 /** A code span of single backticks (a longer backtick run is another delimiter) whose content needs no space stripping. */
-const CODE_SPAN = /(?<!`)`([^`\s](?:[^`]*[^`\s])?)`(?!`)/;
+const CODE_SPAN = /(?<!`)`([^`\s\p{Cc}](?:[^`\p{Cc}]*[^`\s\p{Cc}])?)`(?!`)/u;
 
 /**
  * The phrasing content of values made of plain text and simple code spans ("6.1", "`CONFIG_RUST`,
@@ -40,7 +40,7 @@ function plainContent(text: string): PhrasingContent[] | undefined {
 /** Parses one value as phrasing content, without positions (they would point into the data file). */
 export function parseInline(value: string): PhrasingContent[] {
   // Line breaks cannot live in a table cell; a block-looking value ("- x", "# x") stays literal text.
-  const text = value.replace(/\s*\n\s*/g, ' ').trim();
+  const text = value.replace(/\s*(?:\r\n?|\n)\s*/g, ' ').trim();
   const plain = plainContent(text);
   if (plain) return plain;
   const root = processor.parse(text);

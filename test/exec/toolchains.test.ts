@@ -1,4 +1,5 @@
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -25,32 +26,53 @@ describe('toolchain discovery', () => {
     await set.get('gcc');
   });
 
+  /** A fake gcc: a real ELF program (scripts count as wrappers) that logs each probe and prints a version. */
+  function installFakeGcc(bin: string, probes: string, version: string): void {
+    const source = path.join(bin, 'fake.c');
+    writeFileSync(source, `#include <stdio.h>\nint main(void) { FILE *f = fopen("${probes}", "a"); if (f) { fputs("probe\\n", f); fclose(f); } printf("gcc (Debian ${version}-1) ${version}\\n"); return 0; }\n`);
+    execFileSync('gcc', ['-o', path.join(bin, 'gcc'), source]);
+  }
+
   it('remembers a probed compiler until its binary changes', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'proofdeck-toolchain-'));
     const bin = path.join(dir, 'bin');
     const cacheDir = path.join(dir, 'cache');
     const probes = path.join(dir, 'probes');
     mkdirSync(bin);
-    const install = (version: string) => {
-      writeFileSync(path.join(bin, 'gcc'), `#!/bin/sh\necho probe >> ${probes}\necho "gcc (Debian ${version}-1) ${version}"\n`);
-      chmodSync(path.join(bin, 'gcc'), 0o755);
-    };
     const probeCount = () => readFileSync(probes, 'utf8').split('\n').filter(Boolean).length;
-    install('12.2.0');
+    installFakeGcc(bin, probes, '12.2.0');
     expect(await discoverToolchain('gcc', { pathEnv: bin, cacheDir })).toMatchObject({ version: '12.2.0' });
     expect(await discoverToolchain('gcc', { pathEnv: bin, cacheDir })).toMatchObject({ version: '12.2.0' });
     expect(probeCount()).toBe(1);
-    install('13.10.0');
+    installFakeGcc(bin, probes, '13.10.0');
     expect(await discoverToolchain('gcc', { pathEnv: bin, cacheDir })).toMatchObject({ version: '13.10.0', short: '13.10' });
     expect(probeCount()).toBe(2);
     await discoverToolchain('gcc', { pathEnv: bin });
     expect(probeCount()).toBe(3);
   });
 
+  it('probes a wrapper script (ccache, distcc, a shell script) on every build', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'proofdeck-toolchain-'));
+    const probes = path.join(dir, 'probes');
+    writeFileSync(path.join(dir, 'gcc'), `#!/bin/sh\necho probe >> ${probes}\nexec gcc "$@"\n`);
+    chmodSync(path.join(dir, 'gcc'), 0o755);
+    const cacheDir = path.join(dir, 'cache');
+    await discoverToolchain('gcc', { pathEnv: dir, cacheDir });
+    await discoverToolchain('gcc', { pathEnv: dir, cacheDir });
+    expect(readFileSync(probes, 'utf8').trim().split('\n')).toHaveLength(2);
+  });
+
   it('remembers rustc behind the rustup proxy with the same answer as a fresh probe', async () => {
     const cacheDir = mkdtempSync(path.join(tmpdir(), 'proofdeck-toolchain-'));
     const fresh = await discoverToolchain('rustc');
-    await discoverToolchain('rustc', { cacheDir });
     expect(await discoverToolchain('rustc', { cacheDir })).toEqual(fresh);
+    const [entry] = readdirSync(cacheDir);
+    expect(entry).toBeDefined();
+    // The next discovery reads the entry (a doctored version shows it), as long as the sysroot's rustc is the one recorded.
+    const file = path.join(cacheDir, entry ?? '');
+    const remembered = JSON.parse(readFileSync(file, 'utf8')) as { toolchain: { versionLine: string } };
+    remembered.toolchain.versionLine = 'rustc 0.0.0-remembered';
+    writeFileSync(file, JSON.stringify(remembered));
+    expect((await discoverToolchain('rustc', { cacheDir })).versionLine).toBe('rustc 0.0.0-remembered');
   });
 });

@@ -18,8 +18,8 @@ describe('parseMarkdown with a cache', () => {
     const direct = parseMarkdown(fileOf(source));
     const first = parseMarkdown(fileOf(source), { cacheDir });
     const cached = parseMarkdown(fileOf(source), { cacheDir });
-    expect(first).toEqual(direct);
-    expect(cached).toEqual(direct);
+    expect(first).toStrictEqual(direct);
+    expect(cached).toStrictEqual(direct);
     expect(readdirSync(cacheDir)).toHaveLength(1);
   });
 
