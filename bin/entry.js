@@ -1,5 +1,6 @@
-// Which code `bin/proofdeck.js` runs: the bundle scripts/bundle.ts writes to lib/, while every file it
-// was built from is unchanged (same mtime and size), else the TypeScript sources themselves.
+// Which code `bin/proofdeck.js` runs: the bundle scripts/bundle.ts writes to lib/ (the entry point its
+// manifest names), while every file it was built from is unchanged (same mtime and size), else the
+// TypeScript sources themselves.
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 
@@ -9,13 +10,13 @@ import path from 'node:path';
  */
 export function entryPoint(root) {
   try {
-    /** @type {{ inputs: { file: string, mtimeMs: number, size: number }[] }} */
-    const { inputs } = JSON.parse(readFileSync(path.join(root, 'lib', 'manifest.json'), 'utf8'));
-    const fresh = inputs.length > 0 && inputs.every(({ file, mtimeMs, size }) => {
+    /** @type {{ entry: string, inputs: { file: string, mtimeMs: number, size: number }[] }} */
+    const { entry, inputs } = JSON.parse(readFileSync(path.join(root, 'lib', 'manifest.json'), 'utf8'));
+    const fresh = typeof entry === 'string' && inputs.length > 0 && inputs.every(({ file, mtimeMs, size }) => {
       const stat = statSync(path.join(root, file), { throwIfNoEntry: false });
       return stat !== undefined && stat.mtimeMs === mtimeMs && stat.size === size;
     });
-    if (fresh) return path.join(root, 'lib', 'proofdeck.js');
+    if (fresh) return path.join(root, 'lib', path.basename(entry));
   } catch {
     // No bundle, or an unreadable manifest: the sources are always right.
   }

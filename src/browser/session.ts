@@ -27,7 +27,8 @@ export function createBrowserSession(launch: () => Promise<Browser> = launchBrow
       // A launch that failed was already reported to whoever needed the browser (or nobody did: a build
       // that started chromium early and then stopped at content errors); closing must not replace that.
       const started = await running?.catch(() => undefined);
-      await started?.close();
+      // Nor may a browser that crashed on the way out.
+      await started?.close().catch(() => undefined);
     },
     get launches() {
       return launches;

@@ -169,8 +169,8 @@ export async function discoverToolchain(name: ToolName, options: DiscoverOptions
   const found = findOnPath(name, options.pathEnv);
   if (!found) throw new MissingToolchainError(name);
   const path = name === 'rustc' ? found : visiblePath(found);
-  // rustup's proxy is a wrapper too, but the sysroot rustc it resolves to is checked on every recall.
-  const cacheDir = name === 'rustc' || !isWrapper(path) ? options.cacheDir : undefined;
+  // rustup's proxy is a real binary (not a wrapper by these rules); the sysroot rustc it answers with is checked on every recall.
+  const cacheDir = options.cacheDir !== undefined && !isWrapper(path) ? options.cacheDir : undefined;
   if (cacheDir === undefined) return probe(name, path);
   const key = fingerprint(name, path);
   const remembered = recall(cacheDir, key);

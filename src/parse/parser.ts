@@ -13,8 +13,6 @@ import { fileIdentity, readCacheEntry, sha256, writeCacheEntry } from '../cache/
 import { PACKAGE_ROOT } from '../config/package-root.ts';
 import { restoreStrayTextDirectives } from './directives.ts';
 
-/** Names the processor below in cache keys (an edit of this file changes them too). */
-const SYNTAX = 'remark-parse+gfm+frontmatter(yaml)+directive';
 const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']).use(remarkDirective).freeze();
 
 /** Options for {@link parseMarkdown}. */
@@ -26,22 +24,24 @@ export interface ParseOptions {
 let parserFingerprint: string | undefined;
 
 /**
- * What decides a tree besides the text: this module (its processor; from the bundle, the chunk that
- * holds it), the exact dependency versions (the lockfile: micromark's extensions are transitive
+ * What decides a tree besides the text: this module's code (its processor; from the bundle, the chunk
+ * that holds it), the exact dependency versions (the lockfile: micromark's extensions are transitive
  * dependencies) and the installed packages (npm rewrites node_modules/.package-lock.json on any change).
  */
 function parserFingerprintOnce(): string {
   if (parserFingerprint === undefined) {
-    const read = (file: string): string | undefined => {
+    const read = (file: string): string => {
       try {
-        return readFileSync(path.join(PACKAGE_ROOT, file), 'utf8');
+        return readFileSync(file, 'utf8');
       } catch {
-        return undefined;
+        return '';
       }
     };
-    const lockfile = read('package-lock.json') ?? read('package.json') ?? '';
-    const installed = fileIdentity(path.join(PACKAGE_ROOT, 'node_modules', '.package-lock.json'));
-    parserFingerprint = sha256(JSON.stringify([SYNTAX, fileIdentity(fileURLToPath(import.meta.url)), sha256(lockfile), installed]));
+    const inPackage = (file: string) => path.join(PACKAGE_ROOT, file);
+    const code = read(fileURLToPath(import.meta.url));
+    const lockfile = read(inPackage('package-lock.json')) || read(inPackage('package.json'));
+    const installed = fileIdentity(inPackage('node_modules/.package-lock.json'));
+    parserFingerprint = sha256(JSON.stringify([sha256(code), sha256(lockfile), installed]));
   }
   return parserFingerprint;
 }

@@ -64,6 +64,8 @@ function slideBlock(slide: HandoutSlide, layout: HandoutLayout): Element {
 
 const PAPER_WIDTH_MM: Record<Paper, number> = { A4: 210, Letter: 215.9 };
 const MARGIN_MM = 14;
+/** Holds the page number (the @bottom-center box in handout.css). */
+const BOTTOM_MARGIN_MM = 16;
 const FRAME_SHARE: Record<HandoutLayout, number> = { notes: 1, '2up': 0.78, '3up': 0.56 };
 
 /**
@@ -75,7 +77,7 @@ const FRAME_SHARE: Record<HandoutLayout, number> = { notes: 1, '2up': 0.78, '3up
 export function pageStyle(options: HandoutOptions): string {
   const frameMm = (PAPER_WIDTH_MM[options.paper] - 2 * MARGIN_MM) * FRAME_SHARE[options.layout];
   const scale = (frameMm * 96) / 25.4 / 1280;
-  return `@page { size: ${options.paper}; margin: ${MARGIN_MM}mm ${MARGIN_MM}mm 16mm; } .frame { width: ${frameMm.toFixed(2)}mm; height: ${((frameMm * 9) / 16).toFixed(2)}mm; } .frame > .reveal { zoom: ${scale.toFixed(5)}; }`;
+  return `@page { size: ${options.paper}; margin: ${MARGIN_MM}mm ${MARGIN_MM}mm ${BOTTOM_MARGIN_MM}mm; } .frame { width: ${frameMm.toFixed(2)}mm; height: ${((frameMm * 9) / 16).toFixed(2)}mm; } .frame > .reveal { zoom: ${scale.toFixed(5)}; }`;
 }
 
 /** Serialises the handout page; its stylesheet is `handout.css` next to the deck theme. */
