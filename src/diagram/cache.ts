@@ -1,10 +1,9 @@
 /** Content-addressed cache of rendered SVG, so an unchanged diagram never starts a browser. */
-import { createHash } from 'node:crypto';
-import { readCacheEntry, writeCacheEntry } from '../cache/store.ts';
+import { readCacheEntry, sha256, writeCacheEntry } from '../cache/store.ts';
 
 /** The cache key: everything that changes the SVG. */
 export function diagramCacheKey(parts: { text: string; id: string; mermaidVersion: string; config: unknown }): string {
-  return createHash('sha256').update(JSON.stringify(parts)).digest('hex');
+  return sha256(JSON.stringify(parts));
 }
 
 /** Reads a cached SVG, or undefined. */

@@ -1,11 +1,11 @@
 /** Finds the diagrams of a deck: ```mermaid fences, `::diagram{file=…}` and `::timeline{data=…}`. */
-import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Root } from 'mdast';
 import type { LeafDirective } from 'mdast-util-directive';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
+import { sha256 } from '../cache/store.ts';
 import type { Diagram } from '../model/diagram.ts';
 import { parseFenceMeta } from '../parse/fence-meta.ts';
 import { addError } from '../report/messages.ts';
@@ -38,7 +38,7 @@ export function extractDiagrams(tree: Root, file: VFile, options: ExtractOptions
   const diagrams = new Map<string, Diagram>();
   const used = new Map<string, number>();
   const uniqueId = (text: string) => {
-    const base = `mermaid-${createHash('sha256').update(text).digest('hex').slice(0, 10)}`;
+    const base = `mermaid-${sha256(text).slice(0, 10)}`;
     const count = (used.get(base) ?? 0) + 1;
     used.set(base, count);
     return count === 1 ? base : `${base}-${count}`;

@@ -1,8 +1,6 @@
 /** Content-addressed cache of tool runs: one JSON file per key, written atomically. */
-import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { cacheFolder } from '../cache/store.ts';
+import { cacheFolder, readCacheEntry, sha256, writeCacheEntry } from '../cache/store.ts';
 import type { ToolRun } from '../model/snippet.ts';
 
 /**
@@ -29,33 +27,30 @@ export function cacheKey(parts: unknown): string {
     }
     return value;
   });
-  return createHash('sha256').update(`proofdeck-cache-${CACHE_FORMAT}\n`).update(canonical).digest('hex');
+  return sha256(`proofdeck-cache-${CACHE_FORMAT}\n${canonical}`);
 }
 
 function isToolRun(value: unknown): value is ToolRun {
   return typeof value === 'object' && value !== null && 'tool' in value && 'outcome' in value && 'diagnostics' in value;
 }
 
-/** A cache in `dir`; with `dir` undefined every lookup misses and nothing is written (`--no-cache`). */
+/** A cache in `dir` (entries fanned out by their key's first two characters); with `dir` undefined every lookup misses and nothing is written (`--no-cache`). */
 export function createRunCache(dir: string | undefined): RunCache {
   if (dir === undefined) return { get: () => Promise.resolve(undefined), put: () => Promise.resolve() };
-  const pathOf = (key: string): string => join(dir, key.slice(0, 2), `${key.slice(2)}.json`);
+  const folderOf = (key: string): string => join(dir, key.slice(0, 2));
   return {
-    async get(key) {
+    get(key) {
       try {
-        const parsed: unknown = JSON.parse(await readFile(pathOf(key), 'utf8'));
-        return isToolRun(parsed) ? { ...parsed, cached: true } : undefined;
+        const parsed: unknown = JSON.parse(readCacheEntry(folderOf(key), key.slice(2), 'json') ?? 'null');
+        return Promise.resolve(isToolRun(parsed) ? { ...parsed, cached: true } : undefined);
       } catch {
-        // Missing or unreadable (e.g. torn by a crash): a miss, the entry is rewritten.
-        return undefined;
+        // Torn by a crash: a miss, the entry is rewritten.
+        return Promise.resolve(undefined);
       }
     },
-    async put(key, run) {
-      const target = pathOf(key);
-      await mkdir(join(dir, key.slice(0, 2)), { recursive: true });
-      const temporary = `${target}.${randomBytes(6).toString('hex')}.tmp`;
-      await writeFile(temporary, JSON.stringify({ ...run, cached: false }));
-      await rename(temporary, target);
+    put(key, run) {
+      writeCacheEntry(folderOf(key), key.slice(2), 'json', JSON.stringify({ ...run, cached: false }));
+      return Promise.resolve();
     },
   };
 }

@@ -2,10 +2,9 @@
  * Highlighting with a content-addressed cache in front of shiki: a build whose code blocks are all
  * unchanged never imports shiki, which is most of a warm rebuild's start-up.
  */
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { readCacheEntry, writeCacheEntry } from '../cache/store.ts';
+import { readCacheEntry, sha256, writeCacheEntry } from '../cache/store.ts';
 import type { Element } from 'hast';
 import { createShikiHighlighter, shikiName, shikiPre, type CodeHighlighter, type HighlighterPool, type ShikiHighlighter } from './highlight.ts';
 
@@ -32,7 +31,7 @@ export interface PreparedHighlighter extends CodeHighlighter {
 const SHIKI_VERSION = (JSON.parse(readFileSync(createRequire(import.meta.url).resolve('shiki/package.json'), 'utf8')) as { version: string }).version;
 
 function keyOf({ code, lang, theme }: HighlightRequest): string {
-  return createHash('sha256').update(JSON.stringify([SHIKI_VERSION, theme, shikiName(lang), code.replace(/\n$/, '')])).digest('hex');
+  return sha256(JSON.stringify([SHIKI_VERSION, theme, shikiName(lang), code.replace(/\n$/, '')]));
 }
 
 function readCached(dir: string | undefined, key: string): Element | undefined {
