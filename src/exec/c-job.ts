@@ -63,7 +63,7 @@ export function runCJob(snippet: Snippet, tool: Toolchain, context: ExecContext)
   const degraded = sandbox.kind !== 'bwrap';
   return withJobDir(sandbox, { [source]: snippet.program }, async (dir) => {
     const paths = sandboxPaths(sandbox, dir);
-    const env = { ...baseEnv('/usr/local/bin:/usr/bin:/bin'), ...(degraded ? { TMPDIR: dir } : {}) };
+    const env = baseEnv('/usr/local/bin:/usr/bin:/bin');
     // A compiler outside /usr (e.g. /opt/gcc-13/bin/gcc) needs its install prefix in the sandbox.
     const binds = tool.path.startsWith('/usr/') ? [] : [dirname(dirname(tool.path))];
     const compile = await runStep(context, { argv: [tool.path, ...cCompileArgs(snippet, tool)], hostDir: dir, phase: 'compile', env, limits: limits.compile, binds });
@@ -78,7 +78,7 @@ export function runCJob(snippet: Snippet, tool: Toolchain, context: ExecContext)
       argv: [`${paths.build}/prog`],
       hostDir: dir,
       phase: 'run',
-      env: { ...env, ...(degraded ? { TMPDIR: `${dir}/run` } : {}), ...DETECTOR_ENV },
+      env: { ...env, ...DETECTOR_ENV },
       limits: runLimits,
     });
     return executedRun(compiled, run, source, runLimits);

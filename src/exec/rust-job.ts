@@ -31,8 +31,8 @@ export function rustCompileArgs(snippet: Snippet, paths: SandboxPaths, run: bool
 }
 
 /** The environment for rustc and for Rust binaries in the sandbox. */
-export function rustEnv(paths: SandboxPaths, degraded: boolean, dir: string): Record<string, string> {
-  return { ...baseEnv(`${paths.sysroot ?? ''}/bin:/usr/local/bin:/usr/bin:/bin`), ...(degraded ? { TMPDIR: dir } : {}) };
+export function rustEnv(paths: SandboxPaths): Record<string, string> {
+  return baseEnv(`${paths.sysroot ?? ''}/bin:/usr/local/bin:/usr/bin:/bin`);
 }
 
 /** Builds one snippet as its own crate in a fresh sandboxed dir, runs it when needed. */
@@ -42,7 +42,7 @@ export function runRustJob(snippet: Snippet, tool: Toolchain, context: ExecConte
   const run = rustNeedsRun(snippet);
   return withJobDir(sandbox, { [RUST_SOURCE]: snippet.program }, async (dir) => {
     const paths = sandboxPaths(sandbox, dir, tool.sysroot);
-    const env = rustEnv(paths, degraded, dir);
+    const env = rustEnv(paths);
     const compile = await runStep(context, {
       argv: rustCompileArgs(snippet, paths, run),
       hostDir: dir,
@@ -57,7 +57,7 @@ export function runRustJob(snippet: Snippet, tool: Toolchain, context: ExecConte
       argv: [`${paths.build}/prog`],
       hostDir: dir,
       phase: 'run',
-      env: { ...env, ...(degraded ? { TMPDIR: `${dir}/run` } : {}) },
+      env,
       limits: limits.run,
       ...(tool.sysroot ? { sysroot: tool.sysroot } : {}),
     });

@@ -85,7 +85,7 @@ export async function runMergedRust(snippets: Snippet[], tool: Toolchain, contex
   const sysroot = tool.sysroot ? { sysroot: tool.sysroot } : {};
   const retry = await withJobDir(context.sandbox, { [RUST_SOURCE]: crate.source }, async (dir) => {
     const paths = sandboxPaths(context.sandbox, dir, tool.sysroot);
-    const env = rustEnv(paths, degraded, dir);
+    const env = rustEnv(paths);
     const first = crate.members[0]?.snippet;
     if (!first) return [];
     const compile = await runStep(context, { argv: rustCompileArgs(first, paths, true), hostDir: dir, phase: 'compile', env, limits: scaled, ...sysroot });
@@ -109,7 +109,7 @@ export async function runMergedRust(snippets: Snippet[], tool: Toolchain, contex
         argv: [`${paths.build}/prog`],
         hostDir: dir,
         phase: 'run',
-        env: { ...env, PROOFDECK_SNIPPET: String(index), ...(degraded ? { TMPDIR: `${dir}/run` } : {}) },
+        env: { ...env, PROOFDECK_SNIPPET: String(index) },
         limits: context.limits.run,
         ...sysroot,
       });

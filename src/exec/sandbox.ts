@@ -138,7 +138,8 @@ export function sandboxCommand(sandbox: Sandbox, step: SandboxStep): { argv: str
   // the snippet's own binary still runs as the unprivileged uid so RLIMIT_NPROC holds.
   const drop = step.phase === 'run' ? setprivArgs(sandbox) : [];
   const cwd = step.phase === 'run' ? join(step.hostDir, 'run') : step.hostDir;
-  return { argv: [...prlimitArgs(sandbox, step.limits), ...drop, ...step.argv], cwd, env: step.env };
+  // No private /tmp here: temporary files go to the step's own folder, which is removed afterwards.
+  return { argv: [...prlimitArgs(sandbox, step.limits), ...drop, ...step.argv], cwd, env: { ...step.env, TMPDIR: cwd } };
 }
 
 /** Decides how to isolate steps here: bubblewrap when it can start a trivial sandbox, else limits only. */
