@@ -4,6 +4,8 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import type { Page } from 'puppeteer-core';
+import { withPage } from '../browser/browser.ts';
 import type { BrowserSession } from '../browser/session.ts';
 import type { Diagram, DiagramResult } from '../model/diagram.ts';
 import { fontFiles } from '../render/deck/runtime.ts';
@@ -81,34 +83,35 @@ function writeRenderPage(dir: string): string {
 
 async function renderInPage(diagrams: readonly Diagram[], options: RenderDiagramOptions): Promise<PageResult[]> {
   const dir = mkdtempSync(path.join(tmpdir(), 'proofdeck-mermaid-'));
-  const browser = await options.browser.get();
-  const page = await browser.newPage();
   try {
-    await page.goto(pathToFileURL(writeRenderPage(dir)).href, { waitUntil: 'load' });
-    await page.evaluate(() => document.fonts.ready.then(() => undefined));
-    const jobs = diagrams.map((diagram) => ({ id: diagram.id, text: diagram.text }));
-    return await page.evaluate(async (batch, config) => {
-      interface Mermaid {
-        initialize(config: unknown): void;
-        render(id: string, text: string): Promise<{ svg: string }>;
-      }
-      const mermaid = (globalThis as unknown as { mermaid: Mermaid }).mermaid;
-      mermaid.initialize({ ...config, startOnLoad: false, securityLevel: 'strict', deterministicIds: true });
-      const out: PageResult[] = [];
-      for (const job of batch) {
-        try {
-          out.push({ svg: (await mermaid.render(job.id, job.text)).svg });
-        } catch (error) {
-          const e = error as { message?: string; name?: string };
-          out.push({ message: String(e.message ?? error), name: String(e.name ?? 'Error') });
-          document.getElementById(job.id)?.remove();
-          document.getElementById(`d${job.id}`)?.remove();
-        }
-      }
-      return out;
-    }, jobs, options.config);
+    return await withPage(await options.browser.get(), (page) => renderBatch(page, dir, diagrams, options));
   } finally {
-    await page.close();
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+async function renderBatch(page: Page, dir: string, diagrams: readonly Diagram[], options: RenderDiagramOptions): Promise<PageResult[]> {
+  await page.goto(pathToFileURL(writeRenderPage(dir)).href, { waitUntil: 'load' });
+  await page.evaluate(() => document.fonts.ready.then(() => undefined));
+  const jobs = diagrams.map((diagram) => ({ id: diagram.id, text: diagram.text }));
+  return await page.evaluate(async (batch, config) => {
+    interface Mermaid {
+      initialize(config: unknown): void;
+      render(id: string, text: string): Promise<{ svg: string }>;
+    }
+    const mermaid = (globalThis as unknown as { mermaid: Mermaid }).mermaid;
+    mermaid.initialize({ ...config, startOnLoad: false, securityLevel: 'strict', deterministicIds: true });
+    const out: PageResult[] = [];
+    for (const job of batch) {
+      try {
+        out.push({ svg: (await mermaid.render(job.id, job.text)).svg });
+      } catch (error) {
+        const e = error as { message?: string; name?: string };
+        out.push({ message: String(e.message ?? error), name: String(e.name ?? 'Error') });
+        document.getElementById(job.id)?.remove();
+        document.getElementById(`d${job.id}`)?.remove();
+      }
+    }
+    return out;
+  }, jobs, options.config);
 }

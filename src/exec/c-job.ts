@@ -72,8 +72,8 @@ export function runCJob(snippet: Snippet, tool: Toolchain, context: ExecContext)
     const detector = snippet.expectation.kind === 'detect' ? snippet.expectation.detector : undefined;
     const sanitized = detector === 'asan' || detector === 'lsan' || detector === 'ubsan';
     // RLIMIT_AS breaks the sanitizer runtimes; they get ASan's RSS limit instead.
-    const { addressSpaceBytes, ...withoutAs } = limits.run;
-    const runLimits = sanitized ? withoutAs : { ...withoutAs, ...(addressSpaceBytes !== undefined ? { addressSpaceBytes } : {}) };
+    const { addressSpaceBytes: _dropped, ...withoutAs } = limits.run;
+    const runLimits = sanitized ? withoutAs : limits.run;
     const run = await runStep(context, {
       argv: [`${paths.build}/prog`],
       hostDir: dir,

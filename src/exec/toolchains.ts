@@ -1,5 +1,5 @@
 /** Finds gcc, clang, g++, clang++ and rustc, and reads their exact versions. */
-import { closeSync, existsSync, lstatSync, openSync, readlinkSync, readSync, realpathSync } from 'node:fs';
+import { closeSync, lstatSync, openSync, readlinkSync, readSync, realpathSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileIdentity as identity, readCacheEntry, sha256, writeCacheEntry } from '../cache/store.ts';
@@ -121,7 +121,10 @@ function fingerprint(name: ToolName, path: string): string {
     const rustupHome = process.env['RUSTUP_HOME'] ?? join(homedir(), '.rustup');
     parts.push(process.env['RUSTUP_TOOLCHAIN'], rustupHome, identity(join(rustupHome, 'settings.toml')));
     for (let dir = process.cwd(); ; dir = dirname(dir)) {
-      for (const file of ['rust-toolchain', 'rust-toolchain.toml']) if (existsSync(join(dir, file))) parts.push(identity(join(dir, file)));
+      for (const file of ['rust-toolchain', 'rust-toolchain.toml']) {
+        const found = identity(join(dir, file));
+        if (found) parts.push(found);
+      }
       if (dirname(dir) === dir) break;
     }
   }

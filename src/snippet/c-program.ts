@@ -43,9 +43,11 @@ function destinations(chunks: Chunk[], lineCount: number): ('top' | 'body')[] {
   return where.map((value) => value ?? 'body');
 }
 
+const MAIN = /\bmain\s*\(/;
+
 /** True when the code defines or calls `main` itself (then it is compiled as written). */
 export function hasCMain(code: string): boolean {
-  return /\bmain\s*\(/.test(maskSource(code, 'c'));
+  return MAIN.test(maskSource(code, 'c'));
 }
 
 /** The whole C transformation for one block. `wrap: false` for headers and included files. */
@@ -54,8 +56,9 @@ export function buildCProgram(code: SourceLine[], lang: 'c' | 'cpp', options: { 
   const displayed = mapped.filter((entry) => !entry.hidden).map((entry) => entry.code.text).join('\n');
   const lines = mapped.map((entry) => entry.code);
   const text = joinLines(lines);
-  if (!options.wrap || hasCMain(text)) return { displayed, lines, wrapped: false };
+  if (!options.wrap) return { displayed, lines, wrapped: false };
   const masked = maskSource(text, 'c');
+  if (MAIN.test(masked)) return { displayed, lines, wrapped: false };
   const included = new Set([...text.matchAll(/^\s*#\s*include\s*[<"]([^>"]+)[>"]/gm)].map((match) => match[1] ?? ''));
   const headers = headersFor(masked, lang, included).map((header) => generated(`#include <${header}>`));
   const where = destinations(splitChunks(masked), lines.length);

@@ -49,9 +49,7 @@ function reportAttribute(context: BlockContext, problem: AttributeProblem, key: 
   report(context, problem, attributeColumn(context.node, context.source, problem.offset, key));
 }
 
-function includedProgram(context: BlockContext, lang: SnippetLang, raw: string): { built: BuiltProgram; include: Omit<NonNullable<Snippet['include']>, 'lineMap'> } | undefined {
-  const request = parseInclude(raw);
-  if (!request) return undefined;
+function includedProgram(context: BlockContext, lang: SnippetLang, request: NonNullable<ReturnType<typeof parseInclude>>): { built: BuiltProgram; include: Omit<NonNullable<Snippet['include']>, 'lineMap'> } | undefined {
   const resolved = resolveInclude(request, context.file.path, context.options.root);
   if (!resolved.ok) {
     report(context, { ...resolved, severity: 'error' });
@@ -124,8 +122,10 @@ export function extractSnippets(tree: Root, file: VFile, options: ExtractOptions
     const parsed = lang === 'rust' ? parseRustAttributes(attributes, resolved.edition) : parseCAttributes(attributes, lang);
     for (const problem of parsed.problems) reportAttribute(context, problem, attributes.find((a) => a.offset === problem.offset)?.key ?? '');
     const cLang = lang === 'rust' ? undefined : lang;
-    const included = includedProgram(context, lang, node.value);
-    if (!included && parseInclude(node.value)) return;
+    const request = parseInclude(node.value);
+    const included = request ? includedProgram(context, lang, request) : undefined;
+    // An include that failed was reported; there is no program to prove.
+    if (request && !included) return;
     const lines = contentLines(node, source);
     const built = included?.built ?? (cLang ? buildCProgram(lines, cLang, { hidden: true, wrap: meta.lang !== 'h' }) : buildRustProgram(lines));
     const spec = parsed.spec;
