@@ -1,9 +1,9 @@
 /** Builds a table from a data file: `:::table{data="./x.yaml"}` with no table inside. */
-import type { Table, TableCell, TableRow } from 'mdast';
+import type { Table, TableRow } from 'mdast';
 import type { Place } from '../report/messages.ts';
 import { type DataTable, fieldKey } from './data-file.ts';
 import { formatForColumn } from './data-values.ts';
-import { inlineContent, parseInline } from './inline.ts';
+import { contentOf, parseInline } from './inline.ts';
 import type { CellModel, ColumnRef, ColumnType, Problem, RowModel } from './model.ts';
 
 /** Header cells for the generated table: `columns=` when given, else the data file's field names. */
@@ -29,7 +29,7 @@ export function generatedHeader(data: DataTable, columns: readonly ColumnRef[] |
     empty: ref.name === '',
     place,
     citations: [],
-    node: cellNode(ref.name),
+    node: { type: 'tableCell', children: parseInline(ref.name) },
   }));
   return { header, problems };
 }
@@ -40,7 +40,8 @@ export function generatedRows(data: DataTable, header: readonly CellModel[], typ
     const cells = header.map((column): CellModel => {
       const field = record.fields.get(fieldKey(column.text));
       const value = formatForColumn(types[column.column], field?.value ?? '');
-      const content = inlineContent(value);
+      const children = parseInline(value);
+      const content = contentOf(children);
       return {
         column: column.column,
         text: content.text,
@@ -49,7 +50,7 @@ export function generatedRows(data: DataTable, header: readonly CellModel[], typ
         place,
         origin: `${data.display}:${field?.line ?? record.line}`,
         citations: [],
-        node: cellNode(value),
+        node: { type: 'tableCell', children },
       };
     });
     return { number: index + 1, cells, extra: [], end: place };
@@ -59,8 +60,4 @@ export function generatedRows(data: DataTable, header: readonly CellModel[], typ
     children: cells.flatMap((cell) => (cell?.node ? [cell.node] : [])),
   }));
   return { table: { type: 'table', align: header.map(() => null), children: tableRows }, rows };
-}
-
-function cellNode(value: string): TableCell {
-  return { type: 'tableCell', children: parseInline(value) };
 }

@@ -54,7 +54,11 @@ export function parseInline(value: string): PhrasingContent[] {
 
 /** What a value means for comparisons: its plain text, and whether it holds a link. */
 export function inlineContent(value: string): Content {
-  const children = parseInline(value);
+  return contentOf(parseInline(value));
+}
+
+/** {@link inlineContent} of an already parsed value. */
+export function contentOf(children: readonly PhrasingContent[]): Content {
   let hasLink = false;
   for (const child of children) {
     visit(child, (node) => {

@@ -26,8 +26,9 @@ export function checkAgainstData(model: TableModel, file: VFile): void {
   const keyType = resolved.types[key];
   const unmatched = new Set<DataRecord>(data.records);
   const byKey = new Map<string, DataRecord>();
+  const keyOf = new Map(data.records.map((record) => [record, inlineContent(record.fields.get(keyField)?.value ?? '')]));
   for (const record of data.records) {
-    const text = inlineContent(record.fields.get(keyField)?.value ?? '').text;
+    const text = keyOf.get(record)?.text ?? '';
     const first = byKey.get(text);
     if (!first) {
       byKey.set(text, record);
@@ -39,7 +40,7 @@ export function checkAgainstData(model: TableModel, file: VFile): void {
   for (const row of model.rows) {
     const keyCell = row.cells[key];
     if (!keyCell || keyCell.text === '') continue;
-    const record = data.records.find((candidate) => unmatched.has(candidate) && sameAsData(keyType, keyCell, inlineContent(candidate.fields.get(keyField)?.value ?? '')));
+    const record = data.records.find((candidate) => unmatched.has(candidate) && sameAsData(keyType, keyCell, keyOf.get(candidate) ?? inlineContent('')));
     if (!record) {
       addError(file, `"${keyCell.text}" is not in ${data.display}`, keyCell.place, 'table/data-mismatch', `Add it to ${data.display}, or fix the key if it is misspelt.`);
       continue;
