@@ -61,7 +61,7 @@ export async function startDev(options: DevOptions = {}): Promise<DevServer> {
   };
 
   const rebuild = (affected: Affected) => {
-    const paths = decks.filter((deck) => affected === 'all' || affected.has(deck.name)).map((deck) => path.dirname(deck.path));
+    const paths = decks.filter((deck) => affected === 'all' || affected.has(deck.name)).map((deck) => deck.path);
     if (paths.length === 0) return;
     queue = queue.then(async () => {
       const started = performance.now();

@@ -41,6 +41,7 @@ describe('proofdeck dev', () => {
 
   beforeAll(async () => {
     root = tempProject({ live: DECK });
+    writeFileSync(path.join(root, 'decks', 'solo.md'), DECK.replace('Live', 'Solo'));
     server = await startDev({ root, port: 0 });
     browser = await launchBrowser();
   });
@@ -77,6 +78,13 @@ describe('proofdeck dev', () => {
     await page.waitForFunction(() => document.querySelector('.reveal .slides section.present')?.textContent?.includes('Fixed text.'));
     expect(await page.$('#proofdeck-dev-overlay')).toBeNull();
     await page.close();
+  });
+
+  it('rebuilds a single-file deck (decks/<name>.md) when it is saved', async () => {
+    const rebuilt = server.nextBuild();
+    writeFileSync(path.join(root, 'decks', 'solo.md'), DECK.replace('Live', 'Solo').replace('Original text.', 'Solo edit.'));
+    expect((await rebuilt).ok).toBe(true);
+    expect(readFileSync(path.join(root, 'dist', 'solo', 'index.html'), 'utf8')).toContain('Solo edit.');
   });
 
   it('serves files inside dist/ and refuses every path that leaves it', async () => {
