@@ -115,7 +115,7 @@ function program(setExit: (code: number) => void): Command {
   );
 
   withCheckOptions(cli.command('check').description('check decks without writing anything')).action(async (paths: string[], flags: CheckFlags) => {
-    const result = await checkDecks({ paths, theme: flags.theme, noCache: !flags.cache });
+    const result = await checkDecks({ paths, theme: flags.theme, noCache: !flags.cache, checkExternal: flags.checkExternal });
     setExit(report(result.files, flags, result.snippetResults));
   });
 

@@ -5,7 +5,7 @@ import { loadDeck } from '../../../src/build/load.ts';
 import { checkLinks, type LinkDoc } from '../../../src/check/links/check.ts';
 import { checkExternalLinks } from '../../../src/check/links/external.ts';
 import { indexDocs, resolveLink } from '../../../src/check/links/resolve.ts';
-import { FIXTURES } from '../../helpers.ts';
+import { FIXTURES, runCli, tempProject } from '../../helpers.ts';
 import { loadSiteDocs, SITE_FIXTURE } from '../../render/site/fixture.ts';
 
 const NOT_OK = path.join(FIXTURES, 'site', 'links-not-ok');
@@ -118,5 +118,17 @@ describe('--check-external', () => {
       '8:1 warning external link https://dead.test/: HTTP 404',
       '8:1 warning external link https://down.test/: unreachable (getaddrinfo ENOTFOUND down.test)',
     ]);
+  });
+});
+
+describe('check --check-external', () => {
+  it('requests external links only when asked', () => {
+    // Port 1 on the loopback refuses at once: a dead link without any network.
+    const root = tempProject({ talk: '---\ntitle: Talk\n---\n\n## Links\n\nSee [the spec](http://127.0.0.1:1/spec).\n' });
+    const plain = runCli(root, ['check']);
+    expect(plain.status, plain.stderr).toBe(0);
+    const checked = runCli(root, ['check', '--check-external', '--frail']);
+    expect(checked.status).toBe(1);
+    expect(checked.stdout + checked.stderr).toContain('[links/external]');
   });
 });
