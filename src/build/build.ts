@@ -6,7 +6,7 @@ import { cacheFolder } from '../cache/store.ts';
 import { discoverThemes, type Theme } from '../config/themes.ts';
 import type { DiagramResult } from '../model/diagram.ts';
 import { contentOptions, highlightRequests, renderDeck, type DeckRenderContext } from '../render/deck/render.ts';
-import type { HandoutLayout, Paper } from '../render/pdf/handout.ts';
+import { renderHandout, type HandoutLayout, type Paper } from '../render/pdf/handout.ts';
 import type { FragmentMode } from '../render/pdf/print.ts';
 import type { PdfJob, PdfStageOptions } from './pdf.ts';
 import { hasErrors } from '../report/messages.ts';
@@ -18,7 +18,8 @@ import { checkLinks } from '../check/links/check.ts';
 import { indexDocs } from '../check/links/resolve.ts';
 import type { SiteDoc } from '../render/site/types.ts';
 import type { SnippetResult } from '../model/snippet.ts';
-import { resolveDeckPaths, UsageError } from './discover.ts';
+import { UsageError } from '../model/errors.ts';
+import { resolveDeckPaths } from './discover.ts';
 import { loadDeck, type LoadedDeck } from './load.ts';
 import { commitStage, discardStage, openStage, writeToStage } from './stage.ts';
 
@@ -144,8 +145,7 @@ export async function buildDecks(options: BuildOptions = {}): Promise<BuildResul
     const highlighter = await prepareHighlighter(requests, { cacheDir: options.noCache ? undefined : cacheFolder(root, 'highlight'), pool: options.highlighters });
     // PDF and site code is loaded only by builds that make them: start-up time matters for quick rebuilds.
     const wantSite = options.site ?? (options.paths ?? []).length === 0;
-    const [{ renderHandout }, pdfStage, site] = await Promise.all([
-      import('../render/pdf/handout.ts'),
+    const [pdfStage, site] = await Promise.all([
       wantPdf ? import('./pdf.ts') : undefined,
       wantSite ? Promise.all([import('../render/site/site.ts'), import('../render/site/tables.ts')]) : undefined,
     ]);

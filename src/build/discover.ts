@@ -1,6 +1,7 @@
 /** Finds the decks to build: `decks/<name>/deck.md` by default, or the paths given. */
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { UsageError } from '../model/errors.ts';
 
 /** A deck source and the name of its output folder. */
 export interface DeckSource {
@@ -8,10 +9,6 @@ export interface DeckSource {
   path: string;
 }
 
-/** A path given on the command line that is neither a deck folder nor a markdown file. */
-export class UsageError extends Error {
-  override name = 'UsageError';
-}
 
 const DECK_FILE = 'deck.md';
 

@@ -1,7 +1,7 @@
 /** `proofdeck new <name>`: a deck that builds and checks green, showing the main features. */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { UsageError } from './discover.ts';
+import { UsageError } from '../model/errors.ts';
 
 /** The scaffold's markdown. */
 export function scaffoldMarkdown(name: string): string {

@@ -4,10 +4,10 @@ import path from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import type { VFile } from 'vfile';
 import { buildDecks, checkDecks, type CheckResult } from '../build/build.ts';
-import { UsageError } from '../build/discover.ts';
 import { scaffoldDeck } from '../build/scaffold.ts';
 import { PACKAGE_ROOT } from '../config/package-root.ts';
 import { HANDOUT_LAYOUTS, PAPER_SIZES, type HandoutLayout, type Paper } from '../render/pdf/handout.ts';
+import type { SnippetResult } from '../model/snippet.ts';
 import type { FragmentMode } from '../render/pdf/print.ts';
 import { formatWith, REPORTERS, type Reporter } from '../report/reporters.ts';
 import { countMessages } from '../report/text.ts';
@@ -37,15 +37,16 @@ interface BuildFlags extends CheckFlags {
 const interactive = () => process.stderr.isTTY === true && process.env.CI !== 'true';
 
 /** One line per snippet: what it was proved to do, or that it failed. */
-function snippetLines(results: CheckResult['snippetResults']): string {
-  const lines = [...results.values()].flatMap((byId) => [...byId.values()]).map((r) => `${!r.ok ? '✗' : r.summary.startsWith('not checked') ? '–' : '✓'} ${r.id.padEnd(22)} ${r.summary.replace(/^✗\s*/, '')}`);
+function snippetLines(results: readonly SnippetResult[]): string {
+  const lines = results.map((r) => `${!r.ok ? '✗' : r.summary.startsWith('not checked') ? '–' : '✓'} ${r.id.padEnd(22)} ${r.summary.replace(/^✗\s*/, '')}`);
   return lines.length > 0 ? `${lines.join('\n')}\n\n` : '';
 }
 
 /** Prints the report (machine formats to stdout, text to stderr) and returns the exit code. */
 function report(files: readonly VFile[], flags: CheckFlags, snippets?: CheckResult['snippetResults']): number {
-  if (snippets && flags.reporter === 'text') process.stderr.write(snippetLines(snippets));
-  const extra = snippets ? { snippets: [...snippets.values()].flatMap((byId) => [...byId.values()]).map(({ id, ok, summary, problems, runs }) => ({ id, ok, summary, problems, runs: runs.map(({ tool, version, outcome, exitCode, report, cached, durationMs }) => ({ tool, version, outcome, exitCode, report, cached, durationMs })) })) } : {};
+  const results = snippets ? [...snippets.values()].flatMap((byId) => [...byId.values()]) : undefined;
+  if (results && flags.reporter === 'text') process.stderr.write(snippetLines(results));
+  const extra = results ? { snippets: results.map(({ id, ok, summary, problems, runs }) => ({ id, ok, summary, problems, runs: runs.map(({ tool, version, outcome, exitCode, report, cached, durationMs }) => ({ tool, version, outcome, exitCode, report, cached, durationMs })) })) } : {};
   const text = formatWith(flags.reporter, files, { version: pkg.version, color: interactive() && !process.env.NO_COLOR, extra });
   (flags.reporter === 'text' ? process.stderr : process.stdout).write(text);
   const { errors, warnings } = countMessages(files);
@@ -154,10 +155,6 @@ export async function main(argv: readonly string[]): Promise<number> {
     return code;
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
-    if (error instanceof UsageError) {
-      process.stderr.write(`proofdeck: ${error.message}\n`);
-      return EXIT.usage;
-    }
     const exit = exitCodeFor(error);
     const text = error instanceof Error ? error.message : String(error);
     process.stderr.write(exit === EXIT.internal ? `proofdeck: internal error: ${error instanceof Error ? (error.stack ?? text) : text}\n` : `proofdeck: ${text}\n`);
