@@ -64,10 +64,10 @@ export function highlightCode(highlighter: CodeHighlighter, code: string, option
 }
 
 /** shiki writes `class` as a string property, hastscript `className` as a list: read both. */
-function classList(element: Element): string[] {
+export function classList(element: Element): string[] {
   const value: unknown = element.properties.className ?? element.properties.class;
   if (Array.isArray(value)) return value.map(String);
-  return typeof value === 'string' ? value.split(' ').filter(Boolean) : [];
+  return typeof value === 'string' ? value.split(/\s+/).filter(Boolean) : [];
 }
 
 function withClasses(element: Element, classes: string[]): Element['properties'] {

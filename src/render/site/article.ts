@@ -1,14 +1,14 @@
 /** One deck or page as an article: a header from the frontmatter, then every slide as a section. */
 import path from 'node:path';
-import type { Element, ElementContent } from 'hast';
+import type { Element } from 'hast';
 import { h } from 'hastscript';
 import { docAnchors } from '../../check/links/anchors.ts';
 import { resolveLink, type DocIndex } from '../../check/links/resolve.ts';
-import type { DeckMeta } from '../../model/deck.ts';
 import type { Asset } from '../../transform/assets.ts';
 import type { ContentOptions } from '../../transform/slide.ts';
 import type { OutputFile } from '../deck/runtime.ts';
 import { docPath } from './nav.ts';
+import { byline } from './parts.ts';
 import { searchRecords, type SearchRecord } from './search.ts';
 import { renderSections, slideRefs, type SlideRef } from './sections.ts';
 import { tocEntries, type TocEntry } from './toc.ts';
@@ -28,13 +28,6 @@ export interface ArticleOptions {
   index: DocIndex;
   /** Link the slide and handout PDFs. */
   pdf: boolean;
-}
-
-function byline(meta: DeckMeta): ElementContent[] {
-  const parts: ElementContent[] = [];
-  if (meta.event) parts.push(h('span', meta.event));
-  if (meta.date) parts.push(h('time', { dateTime: meta.date }, meta.date));
-  return parts.flatMap((part, index) => (index === 0 ? [part] : [h('span.sep', { ariaHidden: 'true' }, '·'), part]));
 }
 
 function deckActions(name: string, pdf: boolean): Element {

@@ -1,6 +1,7 @@
 /** Adapts slide hast for reading: heading levels and anchors, links between documents, code without presenter steps. */
 import type { Element, ElementContent } from 'hast';
 import { positionKey } from '../../check/links/anchors.ts';
+import { classList } from '../../transform/highlight.ts';
 
 /** Options for {@link siteContent}. */
 export interface SiteContentOptions {
@@ -14,12 +15,6 @@ export interface SiteContentOptions {
   rewriteHref: (href: string) => string | undefined;
 }
 
-/** hast classes may be a `className` list (hastscript) or a `class` string (shiki). */
-export function classesOf(element: Element): string[] {
-  const value: unknown = element.properties.className ?? element.properties.class;
-  if (Array.isArray(value)) return value.map(String);
-  return typeof value === 'string' ? value.split(/\s+/).filter(Boolean) : [];
-}
 
 function withClasses(element: Element, classes: readonly string[]): Element {
   const { class: _string, className: _list, ...rest } = element.properties;
@@ -46,9 +41,9 @@ function heading(element: Element, level: number, options: SiteContentOptions): 
 function flattenSteps(pre: Element): Element {
   const first = pre.children.find((child): child is Element => child.type === 'element' && child.tagName === 'code');
   if (!first) return pre;
-  const lines = first.children.map((child) => (child.type === 'element' ? withClasses(child, classesOf(child).filter((name) => name !== 'dim' && name !== 'highlighted')) : child));
+  const lines = first.children.map((child) => (child.type === 'element' ? withClasses(child, classList(child).filter((name) => name !== 'dim' && name !== 'highlighted')) : child));
   const code: Element = { ...withClasses(first, []), children: lines };
-  return { ...withClasses(pre, classesOf(pre).filter((name) => name !== 'has-steps')), children: [code] };
+  return { ...withClasses(pre, classList(pre).filter((name) => name !== 'has-steps')), children: [code] };
 }
 
 function transform(node: ElementContent, options: SiteContentOptions): ElementContent {
@@ -56,9 +51,9 @@ function transform(node: ElementContent, options: SiteContentOptions): ElementCo
   const element: Element = { ...node, children: node.children.map((child) => transform(child, options)) };
   const level = /^h([1-6])$/.exec(element.tagName)?.[1];
   if (level) return heading(element, Number(level), options);
-  if (element.tagName === 'pre' && classesOf(element).includes('has-steps')) return flattenSteps(element);
+  if (element.tagName === 'pre' && classList(element).includes('has-steps')) return flattenSteps(element);
   // An evidence mark in a checked table links to the slide in the deck; on the site, the proving snippet is on the page.
-  if (element.tagName === 'a' && classesOf(element).includes('evidence') && typeof element.properties.dataSnippet === 'string') {
+  if (element.tagName === 'a' && classList(element).includes('evidence') && typeof element.properties.dataSnippet === 'string') {
     return { ...element, properties: { ...element.properties, href: `#snippet-${element.properties.dataSnippet}` } };
   }
   if (element.tagName === 'a' && typeof element.properties.href === 'string') {

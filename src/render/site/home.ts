@@ -2,17 +2,15 @@
 import type { Element, ElementContent } from 'hast';
 import { h } from 'hastscript';
 import { docPath } from './nav.ts';
+import { byline, plural } from './parts.ts';
 import type { SiteDoc } from './types.ts';
 
 function talkCard(doc: SiteDoc, pdf: boolean): Element {
   const { meta, name } = doc.deck;
-  const facts = [meta.event ? h('span', meta.event) : undefined, meta.date ? h('time', { dateTime: meta.date }, meta.date) : undefined].filter(
-    (part): part is Element => part !== undefined,
-  );
-  const factLine: ElementContent[] = facts.flatMap((part, index) => (index === 0 ? [part] : [h('span.sep', { ariaHidden: 'true' }, '·'), part]));
+  const facts = byline(meta);
   return h('li.card', [
     h('h3.card-title', [h('a', { href: docPath(name) }, meta.title)]),
-    facts.length > 0 ? h('p.card-meta', factLine) : undefined,
+    facts.length > 0 ? h('p.card-meta', facts) : undefined,
     meta.subtitle ? h('p.card-subtitle', meta.subtitle) : undefined,
     meta.abstract ? h('p.card-abstract', meta.abstract) : undefined,
     h('p.card-links', [
@@ -26,10 +24,6 @@ function talkCard(doc: SiteDoc, pdf: boolean): Element {
 function pageItem(doc: SiteDoc): Element {
   const { meta, name } = doc.deck;
   return h('li', [h('a', { href: docPath(name) }, meta.title), meta.abstract ?? meta.subtitle ? h('span.page-summary', ` — ${meta.abstract ?? meta.subtitle}`) : undefined]);
-}
-
-function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? '' : 's'}`;
 }
 
 /** The home page's main content. */

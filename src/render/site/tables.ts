@@ -1,11 +1,8 @@
 /** Checked tables as the verification page lists them: what was checked, and whether it held. */
 import type { VFile } from 'vfile';
 import type { TableModel } from '../../table/model.ts';
+import { plural } from './parts.ts';
 import type { SiteTable } from './types.ts';
-
-function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? '' : 's'}`;
-}
 
 /** What the spec made proofdeck check, one line each. */
 function checks(model: TableModel): string[] {
