@@ -10,6 +10,7 @@ import { visit } from 'unist-util-visit';
 import type { Place } from '../report/messages.ts';
 import { parseClaims } from './claims.ts';
 import type { CellModel, Citation, Problem, RowModel } from './model.ts';
+import { collapseWhitespace } from './values.ts';
 
 /** The text directive that cites a snippet from a cell: `:proof[c-uaf]`, `:proof[rs-leak]{outcome=runs}`. */
 export const PROOF_DIRECTIVE = 'proof';
@@ -61,7 +62,7 @@ function readCell(cell: TableCell, column: number, source: string, problems: Pro
 /** A cell's text without its `:proof` citations, whitespace collapsed. */
 export function plainText(cell: TableCell): string {
   const parts = cell.children.map((child) => (child.type === 'textDirective' && child.name === PROOF_DIRECTIVE ? ' ' : toString(child)));
-  return parts.join('').trim().replace(/\s+/g, ' ');
+  return collapseWhitespace(parts.join(''));
 }
 
 function readCitation(node: TextDirective, problems: Problem[]): Citation | undefined {

@@ -5,7 +5,7 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
-import type { Content } from './values.ts';
+import { collapseWhitespace, type Content } from './values.ts';
 
 const processor = unified().use(remarkParse).use(remarkGfm).freeze();
 
@@ -65,5 +65,5 @@ export function contentOf(children: readonly PhrasingContent[]): Content {
       if (node.type === 'link' || node.type === 'linkReference') hasLink = true;
     });
   }
-  return { text: children.map((child) => toString(child)).join('').trim().replace(/\s+/g, ' '), hasLink };
+  return { text: collapseWhitespace(children.map((child) => toString(child)).join('')), hasLink };
 }

@@ -6,6 +6,7 @@ import { SKIP, visit } from 'unist-util-visit';
 import type { Place } from '../report/messages.ts';
 import { rawAttributes } from './attribute-place.ts';
 import type { Problem } from './model.ts';
+import { collapseWhitespace } from './values.ts';
 
 /** A named list: its top-level items, in document order, from every list inside the container. */
 export interface ListModel {
@@ -53,5 +54,5 @@ function readItem(item: ListItem): { text: string; place: Place } {
   const first = item.children[0];
   const content = first?.type === 'paragraph' ? first : item;
   const start = content.position?.start ?? item.position?.start ?? { line: 1, column: 1 };
-  return { text: toString(content).trim().replace(/\s+/g, ' '), place: { line: start.line, column: start.column } };
+  return { text: collapseWhitespace(toString(content)), place: { line: start.line, column: start.column } };
 }

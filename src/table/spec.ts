@@ -5,6 +5,7 @@ import { attributePlace, rawAttributes } from './attribute-place.ts';
 import { parseClaims } from './claims.ts';
 import type { ColumnRef, Problem, TableSpec } from './model.ts';
 import { parseColumnType, splitTopLevel } from './types.ts';
+import { collapseWhitespace } from './values.ts';
 
 /** Attributes a `:::table` accepts. */
 export const TABLE_ATTRIBUTES = ['id', 'class', 'key', 'types', 'sort', 'rows', 'required', 'data', 'columns', 'match', 'evidence'] as const;
@@ -14,7 +15,7 @@ const DATA_FILE = /\.(ya?ml|json|csv)$/i;
 
 /** Collapses whitespace so `Kernel  version` and `Kernel version` name the same column. */
 export function normalizeName(name: string): string {
-  return name.trim().replace(/\s+/g, ' ');
+  return collapseWhitespace(name);
 }
 
 /** Parses the spec; problems never stop parsing, so every mistake is reported at once. */

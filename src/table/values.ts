@@ -29,6 +29,11 @@ export type ValueParse = { value: Value } | { reason?: string };
 /** Ranges use an en dash, as in typography: `6.2–6.7`, `2024–2025`, `Feb 2023–Jan 2024`. */
 export const RANGE_DASH = '–';
 
+/** Trims and collapses whitespace: how cell text, list items, data values and column names are compared. */
+export function collapseWhitespace(text: string): string {
+  return text.trim().replace(/\s+/g, ' ');
+}
+
 const MARKS: Readonly<Record<string, number>> = { '✓': 2, '✔': 2, '✅': 2, yes: 2, '~': 1, '◐': 1, partial: 1, '✗': 0, '✘': 0, '❌': 0, no: 0 };
 const VERSION = /^v?(\d+(?:\.\d+)*)(?:-([0-9A-Za-z.]+))?$/;
 const QUANTITY = /^([+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)(?:\s*(\S.*))?$/;

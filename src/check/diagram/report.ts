@@ -19,10 +19,8 @@ export function reportDiagramResults(diagrams: Iterable<Diagram>, results: Reado
     const column = diagram.origin === 'data' ? diagram.column : (result.sourceColumn ?? 1);
     const hint = unknownType ? 'Start the diagram with a type: flowchart, sequenceDiagram, timeline, classDiagram, …' : 'mermaid reports the line where its parser gave up; the mistake may be just before it.';
     const ruleId = unknownType ? 'diagram/unknown-type' : 'diagram/syntax';
-    const before = file.messages.length;
-    addError(file, reason, { line, column }, ruleId, hint);
+    const message = addError(file, reason, { line, column }, ruleId, hint);
     // Errors in a diagrams/*.mmd file point at that file, not at the deck.
-    const message = file.messages[before];
-    if (message && diagram.file !== file.path) message.file = diagram.file;
+    if (diagram.file !== file.path) message.file = diagram.file;
   }
 }

@@ -1,6 +1,11 @@
 /** Names of tools and detectors as badges and messages print them, and detector report matching. */
 import type { Detector, Expectation, ToolDiagnostic, ToolRun } from '../../model/snippet.ts';
 
+/** What a compile_fail snippet expects the compiler to say: `E0382, "borrow of moved value"` (empty for any error). */
+export function rejectionWanted(expectation: Extract<Expectation, { kind: 'compile-fail' }>): string {
+  return [...expectation.codes, ...expectation.messages.map((m) => `"${m}"`)].join(', ');
+}
+
 /** `gcc 12.2`, `rustc 1.95`. */
 export function toolLabel(run: ToolRun): string {
   return run.version ? `${run.tool} ${run.version.split('.').slice(0, 2).join('.')}` : run.tool;

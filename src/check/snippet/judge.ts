@@ -4,7 +4,7 @@
  * that does not happen is an error; a failure of another kind is an error.
  */
 import type { Snippet, SnippetFinding, ToolDiagnostic, ToolRun } from '../../model/snippet.ts';
-import { actualReport, expectedReport, reportDiagnostic, reportMatches, toolLabel } from './detectors.ts';
+import { actualReport, expectedReport, rejectionWanted, reportDiagnostic, reportMatches, toolLabel } from './detectors.ts';
 import { includedLocation, placeOf } from './positions.ts';
 
 /** Findings for one run, plus a few words for a failing badge. */
@@ -63,7 +63,7 @@ function judgeRun(snippet: Snippet, run: ToolRun, add: Add): string | undefined 
   }
   if (expectation.kind === 'compile-fail') {
     if (run.outcome !== 'compile-error') {
-      const wanted = [...expectation.codes, ...expectation.messages.map((m) => `"${m}"`)].join(', ');
+      const wanted = rejectionWanted(expectation);
       add('snippet/unexpected-success', `expected ${tool} to reject this${wanted ? ` with ${wanted}` : ''}, but it compiled`);
       return 'compiles';
     }

@@ -1,6 +1,6 @@
 /** One-line badge text for a snippet's verdict: "compiles · gcc 12.2 · clang 14.0", "rejected · rustc 1.95 · E0382". */
 import type { Snippet, ToolRun } from '../../model/snippet.ts';
-import { DETECTOR_NAMES, toolLabel } from './detectors.ts';
+import { DETECTOR_NAMES, rejectionWanted, toolLabel } from './detectors.ts';
 
 function tools(runs: readonly ToolRun[]): string {
   return runs.map(toolLabel).join(' · ');
@@ -19,7 +19,7 @@ export function passSummary(snippet: Snippet, runs: readonly ToolRun[]): string 
       return `${expectation.stdout !== undefined ? `${exit}, output checked` : exit} · ${tools(runs)}`;
     }
     case 'compile-fail': {
-      const why = [...expectation.codes, ...expectation.messages.map((m) => `"${m}"`)].join(', ');
+      const why = rejectionWanted(expectation);
       return `rejected · ${tools(runs)}${why ? ` · ${why}` : ''}`;
     }
     case 'panic':
