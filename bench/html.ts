@@ -29,7 +29,6 @@ interface Tool {
   command(deck: Deck, out: string): Command;
 }
 
-/** One frontmatter, then the body `times` times; snippet ids get a `-N` suffix in copy N to stay unique. */
 function main(): void {
   const { values } = parseArgs({ options: { runs: { type: 'string', default: '7' } } });
   const runs = Number(values.runs);

@@ -154,3 +154,11 @@ export function freshFolders(scratch: string): <T>(action: (out: string) => T) =
     }
   };
 }
+
+/** Flags every peer's chromium gets that matter off-line (a subset of proofdeck's own). */
+export const PEER_CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+/** `Chromium 156.0…` from `chromium --version` (Debian's wrapper may print a shell warning beside it). */
+export function chromiumVersion(chromium: string, cwd: string): string {
+  return run({ program: chromium, args: ['--version'], cwd }).split('\n').find((line) => /chrom/i.test(line) && !line.includes(': [')) ?? 'chromium';
+}

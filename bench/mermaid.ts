@@ -18,7 +18,7 @@ import { loadDeck } from '../src/build/load.ts';
 import { discoverThemes } from '../src/config/themes.ts';
 import { renderDiagrams } from '../src/diagram/render.ts';
 import type { Diagram } from '../src/model/diagram.ts';
-import { freshFolders, ensureBenchPackages, ensureDebianPackages, formatKiB, formatMs, formatTable, measure, median, run, type Command, type Sample } from './lib.ts';
+import { chromiumVersion, PEER_CHROMIUM_ARGS, freshFolders, ensureBenchPackages, ensureDebianPackages, formatKiB, formatMs, formatTable, measure, median, run, type Command, type Sample } from './lib.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const BENCH = path.join(ROOT, 'bench');
@@ -28,8 +28,6 @@ const SIZES = [1, 20] as const;
 const THEME = 'dark';
 const GOAL_COLD_SPEEDUP = 5;
 const GOAL_WARM_MS = 50;
-/** The flags the brief asks mmdc's chromium to run with (proofdeck's own set is a superset). */
-const MMDC_CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 /** Diagram `index` (0-based): a timeline, a flowchart or a sequence diagram, its labels unique to it. */
 export function diagramSource(index: number): string {
@@ -174,7 +172,7 @@ async function main(): Promise<void> {
   try {
     // mmdc gets Debian chromium through its puppeteer config, and the same mermaid settings the deck theme gives proofdeck.
     const puppeteerConfig = path.join(scratch, 'puppeteer.json');
-    writeFileSync(puppeteerConfig, JSON.stringify({ executablePath: chromium, args: MMDC_CHROMIUM_ARGS }, null, 2));
+    writeFileSync(puppeteerConfig, JSON.stringify({ executablePath: chromium, args: PEER_CHROMIUM_ARGS }, null, 2));
     const mermaidConfig = path.join(scratch, 'mermaid-config.json');
     writeFileSync(mermaidConfig, JSON.stringify(theme.mermaid, null, 2));
     const fixtures = SIZES.map((count) => makeFixture(scratch, count));
@@ -196,11 +194,9 @@ async function main(): Promise<void> {
     const inFreshFolder = freshFolders(scratch);
 
     const mmdcVersion = run(node([MMDC, '--version'], ROOT)).trim().split('\n').at(-1);
-    // Debian's /usr/bin/chromium wrapper may print a shell warning next to the version line.
-    const chromiumVersion = run({ program: chromium, args: ['--version'], cwd: ROOT }).split('\n').find((line) => /chrom/i.test(line) && !line.includes(': [')) ?? 'chromium';
     console.log(`Mermaid benchmark: median of ${runs} interleaved runs per cell, after one untimed warm-up run each`);
-    console.log(`node ${process.version}, mermaid-cli ${mmdcVersion}, ${chromiumVersion} (${chromium}); decks of ${fixtures.map((f) => f.count).join(' and ')} diagrams`);
-    console.log(`mmdc: -p puppeteer config {executablePath: ${chromium}, args: ${MMDC_CHROMIUM_ARGS.join(' ')}}, -c the '${THEME}' theme's mermaid config`);
+    console.log(`node ${process.version}, mermaid-cli ${mmdcVersion}, ${chromiumVersion(chromium, ROOT)} (${chromium}); decks of ${fixtures.map((f) => f.count).join(' and ')} diagrams`);
+    console.log(`mmdc: -p puppeteer config {executablePath: ${chromium}, args: ${PEER_CHROMIUM_ARGS.join(' ')}}, -c the '${THEME}' theme's mermaid config`);
     console.log('proofdeck: build --no-pdf into a fresh --out folder; warm = the project cache filled by the warm-up run');
     console.log(`load average at start (1/5/15 min): ${loadavg().map((value) => value.toFixed(2)).join(' ')}\n`);
 

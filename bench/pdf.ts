@@ -21,7 +21,7 @@ import { discoverThemes } from '../src/config/themes.ts';
 import { pdfDate, stampMetadata } from '../src/render/pdf/metadata.ts';
 import { printHandout } from '../src/render/pdf/print-handout.ts';
 import { printSlides } from '../src/render/pdf/print.ts';
-import { freshFolders, ensureBenchPackages, ensureDebianPackages, formatKiB, formatMs, formatTable, measure, median, run, writeRepeatedDeck, type Command, type Sample } from './lib.ts';
+import { chromiumVersion, PEER_CHROMIUM_ARGS, freshFolders, ensureBenchPackages, ensureDebianPackages, formatKiB, formatMs, formatTable, measure, median, run, writeRepeatedDeck, type Command, type Sample } from './lib.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const BENCH = path.join(ROOT, 'bench');
@@ -30,8 +30,6 @@ const FLAGSHIP = path.join(ROOT, 'decks', 'rust-in-kernel', 'deck.md');
 const DECKTAPE = path.join(BENCH, 'node_modules', 'decktape', 'decktape.js');
 const MARP = path.join(BENCH, 'node_modules', '@marp-team', 'marp-cli', 'marp-cli.js');
 const GOAL_VS_DECKTAPE = 0.5;
-/** The flags proofdeck's own chromium gets that matter off-line; decktape gets them too. */
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 interface Deck {
   label: string;
@@ -97,7 +95,7 @@ async function timePdfStage(deck: Deck, runs: number): Promise<StageTimes> {
       times.slides.push(performance.now() - start);
       await page.close();
       start = performance.now();
-      await stampMetadata(slides.pdf, meta, meta.title, pdfDate(meta));
+      stampMetadata(slides.pdf, meta, meta.title, pdfDate(meta));
       let stampMs = performance.now() - start;
       page = await browser.newPage();
       start = performance.now();
@@ -105,7 +103,7 @@ async function timePdfStage(deck: Deck, runs: number): Promise<StageTimes> {
       times.handout.push(performance.now() - start);
       await page.close();
       start = performance.now();
-      await stampMetadata(handout, meta, meta.title, pdfDate(meta));
+      stampMetadata(handout, meta, meta.title, pdfDate(meta));
       stampMs += performance.now() - start;
       times.stamp.push(stampMs);
     } finally {
@@ -152,7 +150,7 @@ async function main(): Promise<void> {
 
     const marpEnv = { ...process.env, CHROME_PATH: chromium };
     const decktape = (deck: Deck, out: string, pause: string[]): Command =>
-      node([DECKTAPE, 'reveal', ...pause, '--chrome-path', chromium, ...CHROMIUM_ARGS.map((arg) => `--chrome-arg=${arg}`), pathToFileURL(path.join(deck.html, deck.name, 'index.html')).href, path.join(out, 'out.pdf')]);
+      node([DECKTAPE, 'reveal', ...pause, '--chrome-path', chromium, ...PEER_CHROMIUM_ARGS.map((arg) => `--chrome-arg=${arg}`), pathToFileURL(path.join(deck.html, deck.name, 'index.html')).href, path.join(out, 'out.pdf')]);
     const tools: Tool[] = [
       {
         name: 'proofdeck build (HTML + slide + handout PDF)',
@@ -209,9 +207,9 @@ async function main(): Promise<void> {
     const inFreshFolder = freshFolders(scratch);
 
     const version = (args: string[]): string => run(node(args)).trim().split('\n').at(-1) ?? '?';
-    const chromiumVersion = run({ program: chromium, args: ['--version'], cwd: ROOT }).split('\n').find((line) => /chrom/i.test(line) && !line.includes(': [')) ?? 'chromium';
+
     console.log(`PDF export benchmark: median of interleaved runs (count per cell in the runs column), after one untimed warm-up run each`);
-    console.log(`node ${process.version}, decktape ${version([DECKTAPE, 'version'])}, marp-cli ${version([MARP, '--version']).replace(/^@marp-team\/marp-cli /, '')}, ${chromiumVersion} (${chromium})`);
+    console.log(`node ${process.version}, decktape ${version([DECKTAPE, 'version'])}, marp-cli ${version([MARP, '--version']).replace(/^@marp-team\/marp-cli /, '')}, ${chromiumVersion(chromium, ROOT)} (${chromium})`);
     console.log(`load average at start (1/5/15 min): ${loadavg().map((value) => value.toFixed(2)).join(' ')}\n`);
 
     // Warm-up: one untimed run each (also the page counts); decktape's default pause only on the flagship.

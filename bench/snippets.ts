@@ -12,10 +12,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { Root } from 'mdast';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
 import { VFile } from 'vfile';
+import { parseMarkdown } from '../src/parse/parser.ts';
 import { extractSnippets, verifySnippets } from '../src/snippet/index.ts';
 import { median } from './lib.ts';
 
@@ -32,7 +30,7 @@ const runs = Math.max(1, Number(values.runs));
 async function proofdeck(path: string, cacheDir: string): Promise<{ ms: number; ok: number; total: number }> {
   const started = performance.now();
   const file = new VFile({ path, value: readFileSync(path, 'utf8') });
-  const tree = unified().use(remarkParse).parse(file) as Root;
+  const tree = parseMarkdown(file);
   const snippets = extractSnippets(tree, file, { root: resolve(here, '..') });
   const results = await verifySnippets(snippets, { cacheDir });
   return { ms: performance.now() - started, ok: results.filter((r) => r.ok).length, total: results.length };
