@@ -1,4 +1,5 @@
 /** A fenced C, C++ or Rust block that proofdeck compiles (and runs where asked). */
+import type { RuleId } from '../report/rules.ts';
 
 /** Languages proofdeck proves. `h` blocks are compiled as C. */
 export type SnippetLang = 'c' | 'cpp' | 'rust';
@@ -125,7 +126,7 @@ export interface SnippetResult {
 
 /** One positioned problem (or warning) about a snippet. */
 export interface SnippetFinding {
-  ruleId: string;
+  ruleId: RuleId;
   severity: 'error' | 'warning';
   message: string;
   line: number;

@@ -15,6 +15,7 @@ import { parseInclude, resolveInclude } from './include.ts';
 import { parseRustAttributes } from './rust-attributes.ts';
 import { buildRustProgram } from './rust-program.ts';
 import type { BuiltProgram, SourceLine } from './source-lines.ts';
+import type { RuleId } from '../report/rules.ts';
 
 /** Options for {@link extractSnippets}. */
 export interface ExtractOptions {
@@ -26,7 +27,17 @@ export interface ExtractOptions {
   idPrefix?: string;
 }
 
-const LANGS: Record<string, SnippetLang> = { c: 'c', h: 'c', cpp: 'cpp', 'c++': 'cpp', cc: 'cpp', cxx: 'cpp', hpp: 'cpp', rust: 'rust', rs: 'rust' };
+const LANGS: Record<string, SnippetLang> = {
+  c: 'c',
+  h: 'c',
+  cpp: 'cpp',
+  'c++': 'cpp',
+  cc: 'cpp',
+  cxx: 'cpp',
+  hpp: 'cpp',
+  rust: 'rust',
+  rs: 'rust',
+};
 
 /** The snippet language for a fence language, or undefined when proofdeck does not prove it. */
 export function snippetLang(lang: string): SnippetLang | undefined {
@@ -40,16 +51,33 @@ interface BlockContext {
   options: Required<Pick<ExtractOptions, 'root' | 'edition'>>;
 }
 
-function report(context: BlockContext, problem: { ruleId: string; severity: 'error' | 'warning'; message: string; hint?: string }, column?: number): void {
-  const place = { line: context.node.position?.start.line ?? 1, column: column ?? context.node.position?.start.column ?? 1 };
-  (problem.severity === 'error' ? addError : addWarning)(context.file, problem.message, place, problem.ruleId, problem.hint);
+function report(
+  context: BlockContext,
+  problem: { ruleId: RuleId; severity: 'error' | 'warning'; message: string; hint?: string },
+  column?: number,
+): void {
+  const place = {
+    line: context.node.position?.start.line ?? 1,
+    column: column ?? context.node.position?.start.column ?? 1,
+  };
+  (problem.severity === 'error' ? addError : addWarning)(
+    context.file,
+    problem.message,
+    place,
+    problem.ruleId,
+    problem.hint,
+  );
 }
 
 function reportAttribute(context: BlockContext, problem: AttributeProblem, key: string): void {
   report(context, problem, attributeColumn(context.node, context.source, problem.offset, key));
 }
 
-function includedProgram(context: BlockContext, lang: SnippetLang, request: NonNullable<ReturnType<typeof parseInclude>>): { built: BuiltProgram; include: Omit<NonNullable<Snippet['include']>, 'lineMap'> } | undefined {
+function includedProgram(
+  context: BlockContext,
+  lang: SnippetLang,
+  request: NonNullable<ReturnType<typeof parseInclude>>,
+): { built: BuiltProgram; include: Omit<NonNullable<Snippet['include']>, 'lineMap'> } | undefined {
   const resolved = resolveInclude(request, context.file.path, context.options.root);
   if (!resolved.ok) {
     report(context, { ...resolved, severity: 'error' });
@@ -57,17 +85,31 @@ function includedProgram(context: BlockContext, lang: SnippetLang, request: NonN
   }
   // Positions inside an included file are that file's lines (mapped through `include.lineMap`).
   const lines: SourceLine[] = resolved.text.split('\n').map((text, index) => ({ text, line: index + 1, column: 0 }));
-  const built = lang === 'rust' ? buildRustProgram(lines, { hidden: false }) : buildCProgram(lines, lang, { hidden: false, wrap: false });
+  const built =
+    lang === 'rust'
+      ? buildRustProgram(lines, { hidden: false })
+      : buildCProgram(lines, lang, { hidden: false, wrap: false });
   return {
     built: { ...built, displayed: resolved.displayed },
-    include: { path: resolved.path, spec: request.spec, firstLine: resolved.firstLine, ...(resolved.region ? { region: resolved.region } : {}) },
+    include: {
+      path: resolved.path,
+      spec: request.spec,
+      firstLine: resolved.firstLine,
+      ...(resolved.region ? { region: resolved.region } : {}),
+    },
   };
 }
 
 type Spec = ReturnType<typeof parseRustAttributes>['spec'] | ReturnType<typeof parseCAttributes>['spec'];
 
 /** The {@link Snippet} for one block (its id is assigned afterwards). */
-function assemble(context: BlockContext, lang: SnippetLang, spec: Spec, built: BuiltProgram, included: ReturnType<typeof includedProgram>): Snippet {
+function assemble(
+  context: BlockContext,
+  lang: SnippetLang,
+  spec: Spec,
+  built: BuiltProgram,
+  included: ReturnType<typeof includedProgram>,
+): Snippet {
   const { node, file } = context;
   return {
     id: '',
@@ -116,27 +158,54 @@ export function extractSnippets(tree: Root, file: VFile, options: ExtractOptions
     for (const error of meta.errors) {
       // Line-range errors belong to the highlighter's check; the rest are ours.
       if (error.message.startsWith('invalid line range')) continue;
-      report(context, { ruleId: 'snippet/invalid-attribute', severity: 'error', message: error.message }, attributeColumn(node, source, error.offset, ''));
+      report(
+        context,
+        { ruleId: 'snippet/invalid-attribute', severity: 'error', message: error.message },
+        attributeColumn(node, source, error.offset, ''),
+      );
     }
     const attributes = meta.attributes.filter((attribute) => attribute.key.toLowerCase() !== meta.lang);
-    const parsed = lang === 'rust' ? parseRustAttributes(attributes, resolved.edition) : parseCAttributes(attributes, lang);
-    for (const problem of parsed.problems) reportAttribute(context, problem, attributes.find((a) => a.offset === problem.offset)?.key ?? '');
+    const parsed =
+      lang === 'rust' ? parseRustAttributes(attributes, resolved.edition) : parseCAttributes(attributes, lang);
+    for (const problem of parsed.problems)
+      reportAttribute(context, problem, attributes.find((a) => a.offset === problem.offset)?.key ?? '');
     const cLang = lang === 'rust' ? undefined : lang;
     const request = parseInclude(node.value);
     const included = request ? includedProgram(context, lang, request) : undefined;
     // An include that failed was reported; there is no program to prove.
     if (request && !included) return;
     const lines = contentLines(node, source);
-    const built = included?.built ?? (cLang ? buildCProgram(lines, cLang, { hidden: true, wrap: meta.lang !== 'h' }) : buildRustProgram(lines));
+    const built =
+      included?.built ??
+      (cLang ? buildCProgram(lines, cLang, { hidden: true, wrap: meta.lang !== 'h' }) : buildRustProgram(lines));
     const spec = parsed.spec;
     const snippet = assemble(context, lang, spec, built, included);
     const id = spec.id;
     if (id !== undefined) {
       const column = attributeColumn(node, source, spec.idOffset ?? 0, 'id=');
-      if (!isValidId(id)) report(context, { ruleId: 'snippet/invalid-attribute', severity: 'error', message: `\`id=${id}\` is not a valid id`, hint: 'start with a letter; use letters, digits, - and _' }, column);
+      if (!isValidId(id))
+        report(
+          context,
+          {
+            ruleId: 'snippet/invalid-attribute',
+            severity: 'error',
+            message: `\`id=${id}\` is not a valid id`,
+            hint: 'start with a letter; use letters, digits, - and _',
+          },
+          column,
+        );
       else if (explicit.has(id)) {
         const first = explicit.get(id)?.position?.start.line ?? 0;
-        report(context, { ruleId: 'snippet/duplicate-id', severity: 'error', message: `duplicate snippet id \`${id}\` (first used on line ${first})`, hint: 'give each snippet its own id' }, column);
+        report(
+          context,
+          {
+            ruleId: 'snippet/duplicate-id',
+            severity: 'error',
+            message: `duplicate snippet id \`${id}\` (first used on line ${first})`,
+            hint: 'give each snippet its own id',
+          },
+          column,
+        );
       } else {
         explicit.set(id, node);
         snippet.id = id;

@@ -3,6 +3,7 @@ import type { Table, TableCell } from 'mdast';
 import type { ContainerDirective, TextDirective } from 'mdast-util-directive';
 import type { Place } from '../report/messages.ts';
 import type { DataTable } from './data-file.ts';
+import type { RuleId } from '../report/rules.ts';
 
 /** What a cell claims a cited snippet does; checked against the snippet's tool runs. */
 export type Claim = 'compile-error' | 'panic' | 'detected' | 'compiles' | 'runs';
@@ -111,7 +112,7 @@ export interface TableModel {
 
 /** A problem found while reading tables, reported by the rules in `check/table`. */
 export interface Problem {
-  ruleId: string;
+  ruleId: RuleId;
   severity: 'error' | 'warning';
   message: string;
   place: Place;

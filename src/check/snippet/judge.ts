@@ -4,8 +4,16 @@
  * that does not happen is an error; a failure of another kind is an error.
  */
 import type { Snippet, SnippetFinding, ToolDiagnostic, ToolRun } from '../../model/snippet.ts';
-import { actualReport, expectedReport, rejectionWanted, reportDiagnostic, reportMatches, toolLabel } from './detectors.ts';
+import {
+  actualReport,
+  expectedReport,
+  rejectionWanted,
+  reportDiagnostic,
+  reportMatches,
+  toolLabel,
+} from './detectors.ts';
 import { includedLocation, placeOf } from './positions.ts';
+import type { RuleId } from '../../report/rules.ts';
 
 /** Findings for one run, plus a few words for a failing badge. */
 export interface RunVerdict {
@@ -13,7 +21,7 @@ export interface RunVerdict {
   short?: string;
 }
 
-type Add = (ruleId: string, message: string, at?: ToolDiagnostic, hint?: string) => void;
+type Add = (ruleId: RuleId, message: string, at?: ToolDiagnostic, hint?: string) => void;
 
 const MAX_WARNINGS = 5;
 
@@ -37,12 +45,23 @@ function checkWarnings(snippet: Snippet, run: ToolRun, add: Add, clean: boolean)
   if (snippet.lang === 'rust') return;
   const warnings = run.diagnostics.filter((d) => d.severity === 'warning');
   for (const flag of snippet.warns) {
-    if (!warnings.some((d) => d.code === flag)) add('snippet/missing-warning', `expected ${toolLabel(run)} to warn ${flag}, but it did not`, undefined, 'drop the warns= attribute for this compiler with cc=, or fix the claim');
+    if (!warnings.some((d) => d.code === flag))
+      add(
+        'snippet/missing-warning',
+        `expected ${toolLabel(run)} to warn ${flag}, but it did not`,
+        undefined,
+        'drop the warns= attribute for this compiler with cc=, or fix the claim',
+      );
   }
   if (!clean) return;
   const unexpected = warnings.filter((d) => !d.code || !snippet.warns.includes(d.code));
   for (const warning of unexpected.slice(0, MAX_WARNINGS)) {
-    add('snippet/unexpected-warning', `expected to compile cleanly with -Wall -Wextra, but ${toolLabel(run)} warned${quote(warning)}`, warning, warning.code ? `fix the code, or declare it with warns=${warning.code}` : 'fix the code');
+    add(
+      'snippet/unexpected-warning',
+      `expected to compile cleanly with -Wall -Wextra, but ${toolLabel(run)} warned${quote(warning)}`,
+      warning,
+      warning.code ? `fix the code, or declare it with warns=${warning.code}` : 'fix the code',
+    );
   }
 }
 
@@ -50,7 +69,12 @@ function judgeRun(snippet: Snippet, run: ToolRun, add: Add): string | undefined 
   const tool = toolLabel(run);
   const expectation = snippet.expectation;
   if (run.missingTool) {
-    add('snippet/missing-toolchain', `${run.missingTool.tool} is not installed, so this snippet was not checked`, undefined, run.missingTool.hint);
+    add(
+      'snippet/missing-toolchain',
+      `${run.missingTool.tool} is not installed, so this snippet was not checked`,
+      undefined,
+      run.missingTool.hint,
+    );
     return `${run.missingTool.tool} missing`;
   }
   if (run.outcome === 'skipped') {
@@ -58,13 +82,21 @@ function judgeRun(snippet: Snippet, run: ToolRun, add: Add): string | undefined 
     return 'not checked';
   }
   if (run.outcome === 'timeout') {
-    add('snippet/timeout', `${tool}: ${firstError(run)?.message ?? 'stopped by a limit'}`, undefined, 'make the program finish quickly; snippets run with CPU, memory and time limits');
+    add(
+      'snippet/timeout',
+      `${tool}: ${firstError(run)?.message ?? 'stopped by a limit'}`,
+      undefined,
+      'make the program finish quickly; snippets run with CPU, memory and time limits',
+    );
     return 'timed out';
   }
   if (expectation.kind === 'compile-fail') {
     if (run.outcome !== 'compile-error') {
       const wanted = rejectionWanted(expectation);
-      add('snippet/unexpected-success', `expected ${tool} to reject this${wanted ? ` with ${wanted}` : ''}, but it compiled`);
+      add(
+        'snippet/unexpected-success',
+        `expected ${tool} to reject this${wanted ? ` with ${wanted}` : ''}, but it compiled`,
+      );
       return 'compiles';
     }
     const errors = run.diagnostics.filter((d) => d.severity === 'error');
@@ -73,7 +105,11 @@ function judgeRun(snippet: Snippet, run: ToolRun, add: Add): string | undefined 
     const missing = [...missingCodes, ...missingMessages.map((m) => `"${m}"`)];
     if (missing.length > 0) {
       const got = errors.find((d) => d.code) ?? errors[0];
-      add('snippet/wrong-failure', `expected ${tool} to reject this with ${missing.join(', ')}, but it failed differently${quote(got)}`, got);
+      add(
+        'snippet/wrong-failure',
+        `expected ${tool} to reject this with ${missing.join(', ')}, but it failed differently${quote(got)}`,
+        got,
+      );
       return `rejected with ${got?.code ?? 'another error'}`;
     }
     return undefined;
@@ -88,7 +124,11 @@ function judgeRun(snippet: Snippet, run: ToolRun, add: Add): string | undefined 
   if (expectation.kind === 'compile' || expectation.kind === 'ignore') return undefined;
   if (expectation.kind === 'run') {
     if (run.outcome === 'panicked' || run.outcome === 'detected') {
-      add(run.outcome === 'panicked' ? 'snippet/unexpected-panic' : 'snippet/wrong-exit', `expected to run and exit ${expectation.exitCode}, but with ${tool} it ${run.outcome === 'panicked' ? '' : 'failed: '}${report?.message ?? exitText(run)}`, report);
+      add(
+        run.outcome === 'panicked' ? 'snippet/unexpected-panic' : 'snippet/wrong-exit',
+        `expected to run and exit ${expectation.exitCode}, but with ${tool} it ${run.outcome === 'panicked' ? '' : 'failed: '}${report?.message ?? exitText(run)}`,
+        report,
+      );
       return run.outcome === 'panicked' ? 'panics' : 'crashes';
     }
     if (run.exitCode !== expectation.exitCode) {
@@ -96,7 +136,10 @@ function judgeRun(snippet: Snippet, run: ToolRun, add: Add): string | undefined 
       return `exit ${String(run.exitCode ?? '?')}`;
     }
     if (expectation.stdout !== undefined && run.stdout.replace(/\n+$/, '') !== expectation.stdout.replace(/\n+$/, '')) {
-      add('snippet/wrong-output', `expected stdout ${JSON.stringify(expectation.stdout)}, but with ${tool} it printed ${JSON.stringify(run.stdout.slice(0, 200))}`);
+      add(
+        'snippet/wrong-output',
+        `expected stdout ${JSON.stringify(expectation.stdout)}, but with ${tool} it printed ${JSON.stringify(run.stdout.slice(0, 200))}`,
+      );
       return 'wrong output';
     }
     return undefined;
@@ -104,21 +147,43 @@ function judgeRun(snippet: Snippet, run: ToolRun, add: Add): string | undefined 
   if (expectation.kind === 'panic') {
     if (run.outcome === 'panicked') {
       if (expectation.message !== undefined && !(report?.message ?? '').includes(expectation.message)) {
-        add('snippet/wrong-failure', `expected a panic with "${expectation.message}", but ${tool}'s build ${report?.message ?? 'panicked differently'}`, report);
+        add(
+          'snippet/wrong-failure',
+          `expected a panic with "${expectation.message}", but ${tool}'s build ${report?.message ?? 'panicked differently'}`,
+          report,
+        );
         return 'other panic';
       }
       return undefined;
     }
-    if (run.outcome === 'ran') add('snippet/unexpected-success', `expected a panic (should_panic), but with ${tool} it ran to completion (exit 0)`);
-    else add('snippet/wrong-failure', `expected a panic (should_panic, exit 101), but with ${tool} it ${report ? `failed: ${report.message}` : exitText(run)}`, report);
+    if (run.outcome === 'ran')
+      add(
+        'snippet/unexpected-success',
+        `expected a panic (should_panic), but with ${tool} it ran to completion (exit 0)`,
+      );
+    else
+      add(
+        'snippet/wrong-failure',
+        `expected a panic (should_panic, exit 101), but with ${tool} it ${report ? `failed: ${report.message}` : exitText(run)}`,
+        report,
+      );
     return run.outcome === 'ran' ? 'does not panic' : 'fails without panic';
   }
   if (reportMatches(expectation, run)) return undefined;
   if (run.outcome === 'ran') {
-    add('snippet/unexpected-success', `expected ${expectedReport(expectation)}, but with ${tool} the program ran cleanly (exit 0, no report)`, undefined, 'sanitizer runs are -O0; check the bug is reachable');
+    add(
+      'snippet/unexpected-success',
+      `expected ${expectedReport(expectation)}, but with ${tool} the program ran cleanly (exit 0, no report)`,
+      undefined,
+      'sanitizer runs are -O0; check the bug is reachable',
+    );
     return 'no report';
   }
-  add('snippet/wrong-failure', `expected ${expectedReport(expectation)}, but with ${tool} ${report ? `the run reported ${actualReport(run)}${quote(report)}` : `the program ${exitText(run)} with no report`}`, report);
+  add(
+    'snippet/wrong-failure',
+    `expected ${expectedReport(expectation)}, but with ${tool} ${report ? `the run reported ${actualReport(run)}${quote(report)}` : `the program ${exitText(run)} with no report`}`,
+    report,
+  );
   return actualReport(run);
 }
 
@@ -132,7 +197,8 @@ export function judgeSnippet(snippet: Snippet, runs: readonly ToolRun[]): RunVer
     };
     const reason = judgeRun(snippet, run, add);
     short ??= reason ? `${reason} (${toolLabel(run)})` : undefined;
-    if (!short && findings.length > 0) short = `${findings[0]?.ruleId.replace('snippet/', '').replace(/-/g, ' ')} (${toolLabel(run)})`;
+    if (!short && findings.length > 0)
+      short = `${findings[0]?.ruleId.replace('snippet/', '').replace(/-/g, ' ')} (${toolLabel(run)})`;
   }
   return { findings, ...(short ? { short } : {}) };
 }
