@@ -16,7 +16,8 @@ cpSync(path.join(repo, 'decks', 'rust-in-kernel'), path.join(root, 'decks', 'rus
 const deckFile = path.join(root, 'decks', 'rust-in-kernel', 'deck.md');
 const original = readFileSync(deckFile, 'utf8');
 const marker = 'C is powerful, and error-prone';
-if (!original.includes(marker)) throw new Error(`the flagship deck no longer contains "${marker}"; update bench/dev.ts`);
+if (!original.includes(marker))
+  throw new Error(`the flagship deck no longer contains "${marker}"; update bench/dev.ts`);
 
 const server = await startDev({ root, port: 0 });
 const browser = await launchBrowser();
@@ -31,7 +32,11 @@ for (let i = 0; i <= runs; i++) {
   const saved = performance.now();
   writeFileSync(deckFile, original.replace(marker, `C is powerful, and ${word}`));
   const { ms } = await built;
-  await page.waitForFunction((text) => document.querySelector('.reveal .slides section.present')?.textContent?.includes(text), { polling: 'mutation' }, `and ${word}`);
+  await page.waitForFunction(
+    (text) => document.querySelector('.reveal .slides section.present')?.textContent?.includes(text),
+    { polling: 'mutation' },
+    `and ${word}`,
+  );
   // The first edit warms the highlighter and the module graph of the rebuild path; it is not counted.
   if (i > 0) {
     total.push(performance.now() - saved);
@@ -46,8 +51,18 @@ process.stdout.write(
   formatTable(
     ['measure', 'median', 'min', 'max'],
     [
-      ['save → rebuilt (watch + build)', formatMs(median(rebuild)), formatMs(Math.min(...rebuild)), formatMs(Math.max(...rebuild))],
-      ['save → new text on the same slide in chromium', formatMs(median(total)), formatMs(Math.min(...total)), formatMs(Math.max(...total))],
+      [
+        'save → rebuilt (watch + build)',
+        formatMs(median(rebuild)),
+        formatMs(Math.min(...rebuild)),
+        formatMs(Math.max(...rebuild)),
+      ],
+      [
+        'save → new text on the same slide in chromium',
+        formatMs(median(total)),
+        formatMs(Math.min(...total)),
+        formatMs(Math.max(...total)),
+      ],
     ],
   ),
 );

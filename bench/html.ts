@@ -9,7 +9,20 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } 
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { freshFolders, writeRepeatedDeck, ensureBenchPackages, ensureDebianPackages, formatKiB, formatMs, formatTable, measure, median, run, type Command, type Sample } from './lib.ts';
+import {
+  freshFolders,
+  writeRepeatedDeck,
+  ensureBenchPackages,
+  ensureDebianPackages,
+  formatKiB,
+  formatMs,
+  formatTable,
+  measure,
+  median,
+  run,
+  type Command,
+  type Sample,
+} from './lib.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const BENCH = path.join(ROOT, 'bench');
@@ -41,10 +54,16 @@ function main(): void {
   try {
     const x10 = path.join(scratch, 'rust-in-kernel-x10');
     writeRepeatedDeck(path.dirname(FLAGSHIP), x10, 10);
-    const decks: Deck[] = [{ label: 'flagship', dir: path.dirname(FLAGSHIP) }, { label: 'flagship×10', dir: x10 }];
+    const decks: Deck[] = [
+      { label: 'flagship', dir: path.dirname(FLAGSHIP) },
+      { label: 'flagship×10', dir: x10 },
+    ];
 
     const node = { program: process.execPath, cwd: ROOT };
-    const proofdeck = (dir: string, out: string): Command => ({ ...node, args: ['bin/proofdeck.js', 'build', dir, '--out', out, '--no-pdf'] });
+    const proofdeck = (dir: string, out: string): Command => ({
+      ...node,
+      args: ['bin/proofdeck.js', 'build', dir, '--out', out, '--no-pdf'],
+    });
     // A copy of each deck whose text changes before every run (a line added to the last slide), so the
     // parse cache never hits: what a rebuild after an edit costs.
     const edited = new Map(decks.map((deck) => [deck.label, path.join(scratch, `${path.basename(deck.dir)}-edited`)]));
@@ -52,14 +71,30 @@ function main(): void {
     let edits = 0;
     const editedCopy = (deck: Deck): string => {
       const dir = edited.get(deck.label) ?? '';
-      writeFileSync(path.join(dir, 'deck.md'), `${readFileSync(path.join(deck.dir, 'deck.md'), 'utf8')}\nEdit ${++edits}.\n`);
+      writeFileSync(
+        path.join(dir, 'deck.md'),
+        `${readFileSync(path.join(deck.dir, 'deck.md'), 'utf8')}\nEdit ${++edits}.\n`,
+      );
       return dir;
     };
     const tools: Tool[] = [
       { name: 'proofdeck', command: (deck, out) => proofdeck(deck.dir, out) },
       { name: 'proofdeck (source edited)', command: (deck, out) => proofdeck(editedCopy(deck), out) },
-      { name: 'pandoc', command: (deck, out) => ({ program: 'pandoc', args: ['-t', 'revealjs', '-s', path.join(deck.dir, 'deck.md'), '-o', path.join(out, 'index.html')], cwd: ROOT }) },
-      { name: 'marp-cli', command: (deck, out) => ({ ...node, args: [MARP, path.join(deck.dir, 'deck.md'), '-o', path.join(out, 'index.html')] }) },
+      {
+        name: 'pandoc',
+        command: (deck, out) => ({
+          program: 'pandoc',
+          args: ['-t', 'revealjs', '-s', path.join(deck.dir, 'deck.md'), '-o', path.join(out, 'index.html')],
+          cwd: ROOT,
+        }),
+      },
+      {
+        name: 'marp-cli',
+        command: (deck, out) => ({
+          ...node,
+          args: [MARP, path.join(deck.dir, 'deck.md'), '-o', path.join(out, 'index.html')],
+        }),
+      },
     ];
 
     // Each run writes into a folder of its own that did not exist before: a cold build every time.
@@ -68,13 +103,23 @@ function main(): void {
     const cacheDirs = ['node_modules/.cache/proofdeck'].filter((dir) => existsSync(path.join(ROOT, dir)));
     const pandocVersion = run({ program: 'pandoc', args: ['--version'], cwd: ROOT }).split('\n')[0];
     const marpVersion = run({ ...node, args: [MARP, '--version'] }).split('\n')[0];
-    console.log(`HTML build benchmark: median of ${runs} interleaved runs per cell, after one untimed warm-up run each`);
+    console.log(
+      `HTML build benchmark: median of ${runs} interleaved runs per cell, after one untimed warm-up run each`,
+    );
     console.log(`node ${process.version}, ${pandocVersion}, ${marpVersion}`);
-    console.log(`proofdeck: \`build <deck> --no-pdf\` (HTML only: the deck; the site is only written by a build of all decks), fresh --out folder every run;`);
-    console.log(`  snippet verdicts, diagrams, highlighted code, compiler versions and the parsed syntax tree come from the caches the warm-up run fills`);
+    console.log(
+      `proofdeck: \`build <deck> --no-pdf\` (HTML only: the deck; the site is only written by a build of all decks), fresh --out folder every run;`,
+    );
+    console.log(
+      `  snippet verdicts, diagrams, highlighted code, compiler versions and the parsed syntax tree come from the caches the warm-up run fills`,
+    );
     console.log(`  (${cacheDirs.join(', ') || 'none yet'}); compiling snippets is measured by bench/snippets.ts.`);
-    console.log(`proofdeck (source edited): the same, but the deck's text changes before every run, so it is parsed again (a rebuild after an edit).`);
-    console.log('pandoc and marp-cli read proofdeck directives (::slide, :::notes, fence attributes) as plain markdown or their own syntax: they build a different deck from the same text.\n');
+    console.log(
+      `proofdeck (source edited): the same, but the deck's text changes before every run, so it is parsed again (a rebuild after an edit).`,
+    );
+    console.log(
+      'pandoc and marp-cli read proofdeck directives (::slide, :::notes, fence attributes) as plain markdown or their own syntax: they build a different deck from the same text.\n',
+    );
 
     // Untimed warm-up (file caches, and fail early); proofdeck's own verdict on each deck is shown.
     for (const deck of decks) {
@@ -109,18 +154,41 @@ function main(): void {
         const { ms, rssKiB } = stat(tool.name, deck.label);
         const peer = !tool.name.startsWith('proofdeck');
         const ratio = (mine: number, theirs: number) => (peer ? `${(mine / theirs).toFixed(2)}×` : '');
-        return [tool.name, deck.label, formatMs(ms), formatKiB(rssKiB), ratio(ours.ms, ms), ratio(afterEdit.ms, ms), ratio(ours.rssKiB, rssKiB)];
+        return [
+          tool.name,
+          deck.label,
+          formatMs(ms),
+          formatKiB(rssKiB),
+          ratio(ours.ms, ms),
+          ratio(afterEdit.ms, ms),
+          ratio(ours.rssKiB, rssKiB),
+        ];
       });
     });
-    console.log(formatTable(['tool', 'deck', ' median wall', ' peak RSS', ' proofdeck/peer time', ' edited/peer time', ' proofdeck/peer RSS'], rows));
+    console.log(
+      formatTable(
+        [
+          'tool',
+          'deck',
+          ' median wall',
+          ' peak RSS',
+          ' proofdeck/peer time',
+          ' edited/peer time',
+          ' proofdeck/peer RSS',
+        ],
+        rows,
+      ),
+    );
 
     const flagship = (tool: string): number => stat(tool, 'flagship').ms;
     for (const variant of ['proofdeck', 'proofdeck (source edited)']) {
       const vsPandoc = flagship(variant) / flagship('pandoc');
       const vsMarp = flagship(variant) / flagship('marp-cli');
-      console.log(`goal, ${variant}: flagship within ${GOAL_VS_PANDOC}× of pandoc: ${vsPandoc.toFixed(2)}× ${vsPandoc <= GOAL_VS_PANDOC ? 'MET' : 'MISSED'}; faster than marp-cli: ${vsMarp.toFixed(2)}× ${vsMarp < 1 ? 'MET' : 'MISSED'}`);
+      console.log(
+        `goal, ${variant}: flagship within ${GOAL_VS_PANDOC}× of pandoc: ${vsPandoc.toFixed(2)}× ${vsPandoc <= GOAL_VS_PANDOC ? 'MET' : 'MISSED'}; faster than marp-cli: ${vsMarp.toFixed(2)}× ${vsMarp < 1 ? 'MET' : 'MISSED'}`,
+      );
     }
-    console.log('(peak RSS: median over the runs of each run\'s peak; ratio < 1× means proofdeck is faster / smaller)');
+    console.log("(peak RSS: median over the runs of each run's peak; ratio < 1× means proofdeck is faster / smaller)");
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }

@@ -1,6 +1,16 @@
 /** Shared helpers for the benchmarks: tool set-up, one measured run, medians, and a text table. */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -29,15 +39,24 @@ export function median(values: readonly number[]): number {
   if (values.length === 0) throw new Error('median of no values');
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? (sorted[middle] as number) : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
+  return sorted.length % 2 === 1
+    ? (sorted[middle] as number)
+    : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
 }
 
 /** Runs a command once, to completion, without measuring; throws with its output when it fails. */
 export function run(command: Command): string {
-  const result = spawnSync(command.program, command.args, { cwd: command.cwd, env: command.env ?? process.env, encoding: 'utf8', maxBuffer: 64 << 20 });
+  const result = spawnSync(command.program, command.args, {
+    cwd: command.cwd,
+    env: command.env ?? process.env,
+    encoding: 'utf8',
+    maxBuffer: 64 << 20,
+  });
   if (result.error) throw result.error;
   if (result.status !== 0) {
-    throw new Error(`${[command.program, ...command.args].join(' ')} exited ${result.status ?? result.signal}:\n${result.stdout}${result.stderr}`);
+    throw new Error(
+      `${[command.program, ...command.args].join(' ')} exited ${result.status ?? result.signal}:\n${result.stdout}${result.stderr}`,
+    );
   }
   return result.stdout + result.stderr;
 }
@@ -73,7 +92,10 @@ export function ensureDebianPackages(names: readonly string[]): void {
   const sudo = process.getuid?.() === 0 ? [] : ['sudo'];
   const apt = (args: string[]): void => {
     const [program, ...rest] = [...sudo, 'apt-get', ...args];
-    const result = spawnSync(program as string, rest, { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+    const result = spawnSync(program as string, rest, {
+      stdio: ['ignore', 'ignore', 'inherit'],
+      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+    });
     if (result.status !== 0) throw new Error(`apt-get ${args.join(' ')} failed`);
   };
   apt(['update', '-qq']);
@@ -100,13 +122,23 @@ export function ensureBenchPackages(benchDir: string): void {
 
 /** Formats rows as an aligned text table; columns whose header starts with a space are right-aligned. */
 export function formatTable(headers: readonly string[], rows: readonly (readonly string[])[]): string {
-  const widths = headers.map((header, column) => Math.max(header.trim().length, ...rows.map((row) => (row[column] ?? '').length)));
+  const widths = headers.map((header, column) =>
+    Math.max(header.trim().length, ...rows.map((row) => (row[column] ?? '').length)),
+  );
   const line = (cells: readonly string[]): string =>
     cells
-      .map((cell, column) => (headers[column]?.startsWith(' ') ? cell.padStart(widths[column] ?? 0) : cell.padEnd(widths[column] ?? 0)))
+      .map((cell, column) =>
+        headers[column]?.startsWith(' ') ? cell.padStart(widths[column] ?? 0) : cell.padEnd(widths[column] ?? 0),
+      )
       .join('  ')
       .trimEnd();
-  return [line(headers.map((header) => header.trim())), widths.map((width) => '-'.repeat(width)).join('  '), ...rows.map(line)].join('\n') + '\n';
+  return (
+    [
+      line(headers.map((header) => header.trim())),
+      widths.map((width) => '-'.repeat(width)).join('  '),
+      ...rows.map(line),
+    ].join('\n') + '\n'
+  );
 }
 
 /** Milliseconds as `123 ms` or `1.23 s`. */
@@ -135,7 +167,8 @@ export function writeRepeatedDeck(deckDir: string, targetDir: string, times: num
       .replace(/^(:{3,}(?:table|list)\{[^}\n]*?#)([\w-]+)/gm, `$1$2-${n}`)
       .replace(/(match="[^"]*?#)([\w-]+)/g, `$1$2-${n}`);
   mkdirSync(targetDir, { recursive: true });
-  for (const file of readdirSync(deckDir)) if (file !== 'deck.md') cpSync(path.join(deckDir, file), path.join(targetDir, file), { recursive: true });
+  for (const file of readdirSync(deckDir))
+    if (file !== 'deck.md') cpSync(path.join(deckDir, file), path.join(targetDir, file), { recursive: true });
   const file = path.join(targetDir, 'deck.md');
   writeFileSync(file, frontmatter + Array.from({ length: times }, (_, index) => copy(index + 1)).join('\n'));
   return file;
@@ -156,9 +189,20 @@ export function freshFolders(scratch: string): <T>(action: (out: string) => T) =
 }
 
 /** Flags every peer's chromium gets that matter off-line (a subset of proofdeck's own). */
-export const PEER_CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+export const PEER_CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 
 /** `Chromium 156.0…` from `chromium --version` (Debian's wrapper may print a shell warning beside it). */
 export function chromiumVersion(chromium: string, cwd: string): string {
-  return run({ program: chromium, args: ['--version'], cwd }).split('\n').find((line) => /chrom/i.test(line) && !line.includes(': [')) ?? 'chromium';
+  return (
+    run({ program: chromium, args: ['--version'], cwd })
+      .split('\n')
+      .find((line) => /chrom/i.test(line) && !line.includes(': [')) ?? 'chromium'
+  );
 }

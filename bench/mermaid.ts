@@ -18,7 +18,21 @@ import { loadDeck } from '../src/build/load.ts';
 import { discoverThemes } from '../src/config/themes.ts';
 import { renderDiagrams } from '../src/diagram/render.ts';
 import type { Diagram } from '../src/model/diagram.ts';
-import { chromiumVersion, PEER_CHROMIUM_ARGS, freshFolders, ensureBenchPackages, ensureDebianPackages, formatKiB, formatMs, formatTable, measure, median, run, type Command, type Sample } from './lib.ts';
+import {
+  chromiumVersion,
+  PEER_CHROMIUM_ARGS,
+  freshFolders,
+  ensureBenchPackages,
+  ensureDebianPackages,
+  formatKiB,
+  formatMs,
+  formatTable,
+  measure,
+  median,
+  run,
+  type Command,
+  type Sample,
+} from './lib.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const BENCH = path.join(ROOT, 'bench');
@@ -68,7 +82,10 @@ export function diagramSource(index: number): string {
 
 /** A deck with `count` diagram slides; `lang` is `mermaid`, or `text` for the same deck without diagrams. */
 export function diagramDeck(count: number, lang: 'mermaid' | 'text'): string {
-  const slides = Array.from({ length: count }, (_, index) => `## Diagram ${index + 1}\n\n\`\`\`${lang}\n${diagramSource(index)}\n\`\`\`\n`);
+  const slides = Array.from(
+    { length: count },
+    (_, index) => `## Diagram ${index + 1}\n\n\`\`\`${lang}\n${diagramSource(index)}\n\`\`\`\n`,
+  );
   return `---\ntitle: Mermaid benchmark, ${count} diagram${count === 1 ? '' : 's'}\ntheme: ${THEME}\n---\n\n# Diagrams\n\n${slides.join('\n')}`;
 }
 
@@ -88,12 +105,16 @@ function makeFixture(scratch: string, count: number): Fixture {
   const project = path.join(base, 'project');
   const plain = path.join(base, 'plain');
   const mmdDir = path.join(base, 'mmd');
-  for (const [root, lang] of [[project, 'mermaid'], [plain, 'text']] as const) {
+  for (const [root, lang] of [
+    [project, 'mermaid'],
+    [plain, 'text'],
+  ] as const) {
     mkdirSync(path.join(root, 'decks', 'diagrams'), { recursive: true });
     writeFileSync(path.join(root, 'decks', 'diagrams', 'deck.md'), diagramDeck(count, lang));
   }
   mkdirSync(mmdDir);
-  for (let index = 0; index < count; index++) writeFileSync(path.join(mmdDir, `d-${index + 1}.mmd`), `${diagramSource(index)}\n`);
+  for (let index = 0; index < count; index++)
+    writeFileSync(path.join(mmdDir, `d-${index + 1}.mmd`), `${diagramSource(index)}\n`);
   writeFileSync(path.join(mmdDir, 'deck.md'), diagramDeck(count, 'mermaid'));
   return { count, project, plain, mmdDir };
 }
@@ -123,12 +144,21 @@ interface InProcess {
   warmMs: number[];
 }
 
-async function timeInProcess(fixture: Fixture, scratch: string, config: Record<string, unknown>, runs: number): Promise<InProcess> {
+async function timeInProcess(
+  fixture: Fixture,
+  scratch: string,
+  config: Record<string, unknown>,
+  runs: number,
+): Promise<InProcess> {
   const themes = discoverThemes(fixture.project);
   const deckFile = path.join(fixture.project, 'decks', 'diagrams', 'deck.md');
-  const loaded = loadDeck({ name: 'diagrams', path: deckFile }, { knownThemes: new Set(themes.keys()), cwd: fixture.project });
+  const loaded = loadDeck(
+    { name: 'diagrams', path: deckFile },
+    { knownThemes: new Set(themes.keys()), cwd: fixture.project },
+  );
   const diagrams: Diagram[] = [...loaded.diagrams.values()];
-  if (diagrams.length !== fixture.count) throw new Error(`expected ${fixture.count} diagrams, found ${diagrams.length}`);
+  if (diagrams.length !== fixture.count)
+    throw new Error(`expected ${fixture.count} diagrams, found ${diagrams.length}`);
   const check = (results: Map<string, { ok: boolean }>, cached: boolean): void => {
     const bad = diagrams.filter((diagram) => results.get(diagram.id)?.ok !== true);
     if (bad.length > 0) throw new Error(`${bad.length} diagrams failed to render (${cached ? 'warm' : 'cold'})`);
@@ -178,27 +208,53 @@ async function main(): Promise<void> {
     const fixtures = SIZES.map((count) => makeFixture(scratch, count));
 
     const node = (args: string[], cwd: string): Command => ({ program: process.execPath, args, cwd });
-    const proofdeck = (root: string, out: string, extra: string[]): Command => node([CLI, 'build', 'decks/diagrams', '--out', out, '--no-pdf', ...extra], root);
+    const proofdeck = (root: string, out: string, extra: string[]): Command =>
+      node([CLI, 'build', 'decks/diagrams', '--out', out, '--no-pdf', ...extra], root);
     const mmdc = (fixture: Fixture, input: string, output: string): Command =>
-      node([MMDC, '-q', '-p', puppeteerConfig, '-c', mermaidConfig, '-i', path.join(fixture.mmdDir, input), '-o', output], fixture.mmdDir);
+      node(
+        [MMDC, '-q', '-p', puppeteerConfig, '-c', mermaidConfig, '-i', path.join(fixture.mmdDir, input), '-o', output],
+        fixture.mmdDir,
+      );
     const tools: Tool[] = [
       { name: 'proofdeck cold (--no-cache)', commands: (f, out) => [proofdeck(f.project, out, ['--no-cache'])] },
       { name: 'proofdeck warm (cached)', commands: (f, out) => [proofdeck(f.project, out, [])] },
       { name: 'proofdeck, fences as plain code', commands: (f, out) => [proofdeck(f.plain, out, [])] },
-      { name: 'mmdc once per diagram', commands: (f, out) => Array.from({ length: f.count }, (_, index) => mmdc(f, `d-${index + 1}.mmd`, path.join(out, `d-${index + 1}.svg`))) },
+      {
+        name: 'mmdc once per diagram',
+        commands: (f, out) =>
+          Array.from({ length: f.count }, (_, index) =>
+            mmdc(f, `d-${index + 1}.mmd`, path.join(out, `d-${index + 1}.svg`)),
+          ),
+      },
       { name: 'mmdc over deck.md', commands: (f, out) => [mmdc(f, 'deck.md', path.join(out, 'deck.md'))] },
     ];
-    const startup: Tool = { name: 'proofdeck --version (node start + modules)', commands: (f) => [node([CLI, '--version'], f.project)] };
+    const startup: Tool = {
+      name: 'proofdeck --version (node start + modules)',
+      commands: (f) => [node([CLI, '--version'], f.project)],
+    };
 
     // Each run writes into a folder of its own that did not exist before: a cold build every time.
     const inFreshFolder = freshFolders(scratch);
 
-    const mmdcVersion = run(node([MMDC, '--version'], ROOT)).trim().split('\n').at(-1);
+    const mmdcVersion = run(node([MMDC, '--version'], ROOT))
+      .trim()
+      .split('\n')
+      .at(-1);
     console.log(`Mermaid benchmark: median of ${runs} interleaved runs per cell, after one untimed warm-up run each`);
-    console.log(`node ${process.version}, mermaid-cli ${mmdcVersion}, ${chromiumVersion(chromium, ROOT)} (${chromium}); decks of ${fixtures.map((f) => f.count).join(' and ')} diagrams`);
-    console.log(`mmdc: -p puppeteer config {executablePath: ${chromium}, args: ${PEER_CHROMIUM_ARGS.join(' ')}}, -c the '${THEME}' theme's mermaid config`);
-    console.log('proofdeck: build --no-pdf into a fresh --out folder; warm = the project cache filled by the warm-up run');
-    console.log(`load average at start (1/5/15 min): ${loadavg().map((value) => value.toFixed(2)).join(' ')}\n`);
+    console.log(
+      `node ${process.version}, mermaid-cli ${mmdcVersion}, ${chromiumVersion(chromium, ROOT)} (${chromium}); decks of ${fixtures.map((f) => f.count).join(' and ')} diagrams`,
+    );
+    console.log(
+      `mmdc: -p puppeteer config {executablePath: ${chromium}, args: ${PEER_CHROMIUM_ARGS.join(' ')}}, -c the '${THEME}' theme's mermaid config`,
+    );
+    console.log(
+      'proofdeck: build --no-pdf into a fresh --out folder; warm = the project cache filled by the warm-up run',
+    );
+    console.log(
+      `load average at start (1/5/15 min): ${loadavg()
+        .map((value) => value.toFixed(2))
+        .join(' ')}\n`,
+    );
 
     // Warm-up: fills proofdeck's cache for the warm rows, checks every tool works and every diagram renders.
     for (const fixture of fixtures) {
@@ -207,7 +263,8 @@ async function main(): Promise<void> {
           for (const command of tool.commands(fixture, out)) run(command);
           if (tool.name.startsWith('mmdc')) {
             const svgs = readdirSync(out).filter((name) => name.endsWith('.svg'));
-            if (svgs.length !== fixture.count) throw new Error(`${tool.name} wrote ${svgs.length} SVGs for ${fixture.count} diagrams`);
+            if (svgs.length !== fixture.count)
+              throw new Error(`${tool.name} wrote ${svgs.length} SVGs for ${fixture.count} diagrams`);
           }
         });
       }
@@ -222,7 +279,10 @@ async function main(): Promise<void> {
         for (const tool of order) {
           const key = `${tool.name}\t${fixture.count}`;
           loads.push(loadavg()[0] ?? 0);
-          samples.set(key, [...(samples.get(key) ?? []), inFreshFolder((out) => measureAll(tool.commands(fixture, out)))]);
+          samples.set(key, [
+            ...(samples.get(key) ?? []),
+            inFreshFolder((out) => measureAll(tool.commands(fixture, out))),
+          ]);
         }
       }
       process.stderr.write(`round ${round + 1}/${runs} done\n`);
@@ -241,27 +301,68 @@ async function main(): Promise<void> {
         const peer = tool.name.startsWith('mmdc');
         const vsCold = peer ? `${(ms / stat(cold, fixture.count).ms).toFixed(1)}×` : '';
         const vsWarm = peer ? `${(ms / stat(warm, fixture.count).ms).toFixed(1)}×` : '';
-        return [String(fixture.count), tool.name, formatMs(ms), formatMs(ms / fixture.count), formatKiB(rssKiB), vsCold, vsWarm];
+        return [
+          String(fixture.count),
+          tool.name,
+          formatMs(ms),
+          formatMs(ms / fixture.count),
+          formatKiB(rssKiB),
+          vsCold,
+          vsWarm,
+        ];
       }),
     );
-    console.log(`load average (1 min) before each timed run: ${Math.min(...loads).toFixed(2)}–${Math.max(...loads).toFixed(2)}, median ${median(loads).toFixed(2)} (2 cores)`);
-    console.log(formatTable([' diagrams', 'tool', ' median wall', ' per diagram', ' peak RSS', ' peer/proofdeck cold', ' peer/proofdeck warm'], rows));
+    console.log(
+      `load average (1 min) before each timed run: ${Math.min(...loads).toFixed(2)}–${Math.max(...loads).toFixed(2)}, median ${median(loads).toFixed(2)} (2 cores)`,
+    );
+    console.log(
+      formatTable(
+        [
+          ' diagrams',
+          'tool',
+          ' median wall',
+          ' per diagram',
+          ' peak RSS',
+          ' peer/proofdeck cold',
+          ' peer/proofdeck warm',
+        ],
+        rows,
+      ),
+    );
 
     // The diagram stage on its own, in this process: no node start-up, module loading or HTML rendering.
     process.stderr.write('timing the diagram stage in-process\n');
     const inProcess = new Map<number, InProcess>();
-    for (const fixture of fixtures) inProcess.set(fixture.count, await timeInProcess(fixture, scratch, theme.mermaid, runs));
+    for (const fixture of fixtures)
+      inProcess.set(fixture.count, await timeInProcess(fixture, scratch, theme.mermaid, runs));
     const stageRows = fixtures.map((fixture) => {
       const timing = inProcess.get(fixture.count) as InProcess;
       const launch = median(timing.launchMs);
       const render = median(timing.coldRenderMs);
       const warmMs = median(timing.warmMs);
       const cliDiff = stat(warm, fixture.count).ms - stat(plain, fixture.count).ms;
-      return [String(fixture.count), formatMs(launch), formatMs(render), `${formatMs(render / fixture.count)}`, `${warmMs.toFixed(1)} ms`, `${cliDiff.toFixed(0)} ms`];
+      return [
+        String(fixture.count),
+        formatMs(launch),
+        formatMs(render),
+        `${formatMs(render / fixture.count)}`,
+        `${warmMs.toFixed(1)} ms`,
+        `${cliDiff.toFixed(0)} ms`,
+      ];
     });
     console.log(`diagram stage (renderDiagrams from src/diagram/render.ts, in-process, median of ${runs}):`);
     console.log(
-      formatTable([' diagrams', ' browser launch', ' cold render (1 page)', ' per diagram', ' warm (all cached)', ' CLI warm − plain-code deck'], stageRows),
+      formatTable(
+        [
+          ' diagrams',
+          ' browser launch',
+          ' cold render (1 page)',
+          ' per diagram',
+          ' warm (all cached)',
+          ' CLI warm − plain-code deck',
+        ],
+        stageRows,
+      ),
     );
 
     const n20 = fixtures.at(-1)?.count ?? 20;
@@ -270,10 +371,18 @@ async function main(): Promise<void> {
     const warmStage = median(inProcess.get(n20)?.warmMs ?? [0]);
     const warmCli = stat(warm, n20).ms - stat(plain, n20).ms;
     const startupMs = stat(startup.name, n20).ms;
-    console.log(`goal: ${n20} diagrams cold ≥ ${GOAL_COLD_SPEEDUP}× faster than ${n20} mmdc runs: ${speedup.toFixed(1)}× ${speedup >= GOAL_COLD_SPEEDUP ? 'MET' : 'MISSED'} (vs one mmdc run over deck.md: ${speedupMd.toFixed(1)}×)`);
-    console.log(`goal: warm under ${GOAL_WARM_MS} ms of diagram work (${n20} diagrams, in-process): ${warmStage.toFixed(1)} ms ${warmStage < GOAL_WARM_MS ? 'MET' : 'MISSED'}`);
-    console.log(`      cross-check from whole CLI builds: warm deck − same deck with plain code blocks = ${warmCli.toFixed(0)} ms (medians of whole builds; includes the extra HTML of inline SVG)`);
-    console.log(`note: every proofdeck wall time includes ~${formatMs(startupMs)} of node start-up and module loading (the --version row)`);
+    console.log(
+      `goal: ${n20} diagrams cold ≥ ${GOAL_COLD_SPEEDUP}× faster than ${n20} mmdc runs: ${speedup.toFixed(1)}× ${speedup >= GOAL_COLD_SPEEDUP ? 'MET' : 'MISSED'} (vs one mmdc run over deck.md: ${speedupMd.toFixed(1)}×)`,
+    );
+    console.log(
+      `goal: warm under ${GOAL_WARM_MS} ms of diagram work (${n20} diagrams, in-process): ${warmStage.toFixed(1)} ms ${warmStage < GOAL_WARM_MS ? 'MET' : 'MISSED'}`,
+    );
+    console.log(
+      `      cross-check from whole CLI builds: warm deck − same deck with plain code blocks = ${warmCli.toFixed(0)} ms (medians of whole builds; includes the extra HTML of inline SVG)`,
+    );
+    console.log(
+      `note: every proofdeck wall time includes ~${formatMs(startupMs)} of node start-up and module loading (the --version row)`,
+    );
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }

@@ -21,7 +21,22 @@ import { discoverThemes } from '../src/config/themes.ts';
 import { pdfDate, stampMetadata } from '../src/render/pdf/metadata.ts';
 import { printHandout } from '../src/render/pdf/print-handout.ts';
 import { printSlides } from '../src/render/pdf/print.ts';
-import { chromiumVersion, PEER_CHROMIUM_ARGS, freshFolders, ensureBenchPackages, ensureDebianPackages, formatKiB, formatMs, formatTable, measure, median, run, writeRepeatedDeck, type Command, type Sample } from './lib.ts';
+import {
+  chromiumVersion,
+  PEER_CHROMIUM_ARGS,
+  freshFolders,
+  ensureBenchPackages,
+  ensureDebianPackages,
+  formatKiB,
+  formatMs,
+  formatTable,
+  measure,
+  median,
+  run,
+  writeRepeatedDeck,
+  type Command,
+  type Sample,
+} from './lib.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const BENCH = path.join(ROOT, 'bench');
@@ -79,7 +94,10 @@ interface StageTimes {
 
 async function timePdfStage(deck: Deck, runs: number): Promise<StageTimes> {
   const themes = discoverThemes(ROOT);
-  const loaded = loadDeck({ name: deck.name, path: path.join(deck.dir, 'deck.md') }, { knownThemes: new Set(themes.keys()), cwd: ROOT });
+  const loaded = loadDeck(
+    { name: deck.name, path: path.join(deck.dir, 'deck.md') },
+    { knownThemes: new Set(themes.keys()), cwd: ROOT },
+  );
   const meta = loaded.deck?.meta;
   if (!meta) throw new Error(`${deck.label}: frontmatter did not parse`);
   const times: StageTimes = { launch: [], slides: [], handout: [], stamp: [] };
@@ -91,7 +109,10 @@ async function timePdfStage(deck: Deck, runs: number): Promise<StageTimes> {
       times.launch.push(performance.now() - launched);
       let page = await browser.newPage();
       let start = performance.now();
-      const slides = await printSlides(page, pathToFileURL(path.join(dir, 'index.html')).href, { fragments: 'final', timeoutMs: 120_000 });
+      const slides = await printSlides(page, pathToFileURL(path.join(dir, 'index.html')).href, {
+        fragments: 'final',
+        timeoutMs: 120_000,
+      });
       times.slides.push(performance.now() - start);
       await page.close();
       start = performance.now();
@@ -99,7 +120,9 @@ async function timePdfStage(deck: Deck, runs: number): Promise<StageTimes> {
       let stampMs = performance.now() - start;
       page = await browser.newPage();
       start = performance.now();
-      const handout = await printHandout(page, pathToFileURL(path.join(dir, 'handout.html')).href, { timeoutMs: 120_000 });
+      const handout = await printHandout(page, pathToFileURL(path.join(dir, 'handout.html')).href, {
+        timeoutMs: 120_000,
+      });
       times.handout.push(performance.now() - start);
       await page.close();
       start = performance.now();
@@ -115,7 +138,12 @@ async function timePdfStage(deck: Deck, runs: number): Promise<StageTimes> {
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { runs: { type: 'string', default: '5' }, 'decktape-runs': { type: 'string' }, 'decktape-x10-runs': { type: 'string', default: '1' }, times: { type: 'string', default: '10' } },
+    options: {
+      runs: { type: 'string', default: '5' },
+      'decktape-runs': { type: 'string' },
+      'decktape-x10-runs': { type: 'string', default: '1' },
+      times: { type: 'string', default: '10' },
+    },
   });
   const count = (name: string, value: string | undefined): number => {
     const number = Number(value);
@@ -134,7 +162,12 @@ async function main(): Promise<void> {
   const scratch = mkdtempSync(path.join(tmpdir(), 'bench-pdf-'));
   try {
     const source = readFileSync(FLAGSHIP, 'utf8');
-    const node = (args: string[], cwd = ROOT, env?: NodeJS.ProcessEnv): Command => ({ program: process.execPath, args, cwd, ...(env ? { env } : {}) });
+    const node = (args: string[], cwd = ROOT, env?: NodeJS.ProcessEnv): Command => ({
+      program: process.execPath,
+      args,
+      cwd,
+      ...(env ? { env } : {}),
+    });
     const makeDeck = (label: string, name: string, dir: string, markdown: string): Deck => {
       // Also fills the snippet, diagram and highlight caches the timed proofdeck builds then find warm.
       const html = path.join(scratch, `html-${name}`);
@@ -145,16 +178,28 @@ async function main(): Promise<void> {
     };
     const x10Dir = path.join(scratch, `rust-in-kernel-x${times}`);
     const x10Source = readFileSync(writeRepeatedDeck(path.dirname(FLAGSHIP), x10Dir, times), 'utf8');
-    const decks = [makeDeck('flagship', 'rust-in-kernel', path.dirname(FLAGSHIP), source), makeDeck(`flagship×${times}`, `rust-in-kernel-x${times}`, x10Dir, x10Source)];
+    const decks = [
+      makeDeck('flagship', 'rust-in-kernel', path.dirname(FLAGSHIP), source),
+      makeDeck(`flagship×${times}`, `rust-in-kernel-x${times}`, x10Dir, x10Source),
+    ];
     const isX10 = (deck: Deck): boolean => deck.label !== 'flagship';
 
     const marpEnv = { ...process.env, CHROME_PATH: chromium };
     const decktape = (deck: Deck, out: string, pause: string[]): Command =>
-      node([DECKTAPE, 'reveal', ...pause, '--chrome-path', chromium, ...PEER_CHROMIUM_ARGS.map((arg) => `--chrome-arg=${arg}`), pathToFileURL(path.join(deck.html, deck.name, 'index.html')).href, path.join(out, 'out.pdf')]);
+      node([
+        DECKTAPE,
+        'reveal',
+        ...pause,
+        '--chrome-path',
+        chromium,
+        ...PEER_CHROMIUM_ARGS.map((arg) => `--chrome-arg=${arg}`),
+        pathToFileURL(path.join(deck.html, deck.name, 'index.html')).href,
+        path.join(out, 'out.pdf'),
+      ]);
     const tools: Tool[] = [
       {
         name: 'proofdeck build (HTML + slide + handout PDF)',
-        note: 'proofdeck: `build <deck>` into a fresh folder: index.html, <deck>.pdf and <deck>-handout.pdf; snippet verdicts, diagrams and highlighting from the warm caches (compiling snippets is bench/snippets.ts\'s subject)',
+        note: "proofdeck: `build <deck>` into a fresh folder: index.html, <deck>.pdf and <deck>-handout.pdf; snippet verdicts, diagrams and highlighting from the warm caches (compiling snippets is bench/snippets.ts's subject)",
         command: (deck, out) => node([CLI, 'build', deck.dir, '--out', out]),
         output: (deck, out) => path.join(out, deck.name, `${deck.name}.pdf`),
         runs: () => runs,
@@ -187,7 +232,12 @@ async function main(): Promise<void> {
       {
         name: 'marp-cli --pdf (markdown as is)',
         note: 'marp-cli on the same deck.md (CHROME_PATH=Debian chromium, --allow-local-files): marp splits slides only at ---, which this markdown has none of',
-        command: (deck, out) => node([MARP, '--pdf', '--allow-local-files', path.join(deck.dir, 'deck.md'), '-o', path.join(out, 'out.pdf')], ROOT, marpEnv),
+        command: (deck, out) =>
+          node(
+            [MARP, '--pdf', '--allow-local-files', path.join(deck.dir, 'deck.md'), '-o', path.join(out, 'out.pdf')],
+            ROOT,
+            marpEnv,
+          ),
         output: (_, out) => path.join(out, 'out.pdf'),
         runs: () => runs,
         peer: true,
@@ -195,22 +245,42 @@ async function main(): Promise<void> {
       {
         name: 'marp-cli --pdf (+ headingDivider: 2)',
         note: 'the same markdown with `headingDivider: 2` added to its frontmatter, so marp makes one slide per # / ## heading like proofdeck',
-        command: (deck, out) => node([MARP, '--pdf', '--allow-local-files', deck.marpDivided, '-o', path.join(out, 'out.pdf')], ROOT, marpEnv),
+        command: (deck, out) =>
+          node(
+            [MARP, '--pdf', '--allow-local-files', deck.marpDivided, '-o', path.join(out, 'out.pdf')],
+            ROOT,
+            marpEnv,
+          ),
         output: (_, out) => path.join(out, 'out.pdf'),
         runs: () => runs,
         peer: true,
       },
     ];
-    const [ours, oursHtml, decktapeDefault, decktapeZero, marpAsIs, marpDivided] = tools as [Tool, Tool, Tool, Tool, Tool, Tool];
+    const [ours, oursHtml, decktapeDefault, decktapeZero, marpAsIs, marpDivided] = tools as [
+      Tool,
+      Tool,
+      Tool,
+      Tool,
+      Tool,
+      Tool,
+    ];
 
     // Each run writes into a folder of its own that did not exist before: a cold build every time.
     const inFreshFolder = freshFolders(scratch);
 
     const version = (args: string[]): string => run(node(args)).trim().split('\n').at(-1) ?? '?';
 
-    console.log(`PDF export benchmark: median of interleaved runs (count per cell in the runs column), after one untimed warm-up run each`);
-    console.log(`node ${process.version}, decktape ${version([DECKTAPE, 'version'])}, marp-cli ${version([MARP, '--version']).replace(/^@marp-team\/marp-cli /, '')}, ${chromiumVersion(chromium, ROOT)} (${chromium})`);
-    console.log(`load average at start (1/5/15 min): ${loadavg().map((value) => value.toFixed(2)).join(' ')}\n`);
+    console.log(
+      `PDF export benchmark: median of interleaved runs (count per cell in the runs column), after one untimed warm-up run each`,
+    );
+    console.log(
+      `node ${process.version}, decktape ${version([DECKTAPE, 'version'])}, marp-cli ${version([MARP, '--version']).replace(/^@marp-team\/marp-cli /, '')}, ${chromiumVersion(chromium, ROOT)} (${chromium})`,
+    );
+    console.log(
+      `load average at start (1/5/15 min): ${loadavg()
+        .map((value) => value.toFixed(2))
+        .join(' ')}\n`,
+    );
 
     // Warm-up: one untimed run each (also the page counts); decktape's default pause only on the flagship.
     const pages = new Map<string, number>();
@@ -231,7 +301,9 @@ async function main(): Promise<void> {
         });
       }
     }
-    for (const deck of decks) if (!pages.has(`${decktapeDefault.name}\t${deck.label}`)) pages.set(`${decktapeDefault.name}\t${deck.label}`, pages.get(`${decktapeZero.name}\t${deck.label}`) ?? 0);
+    for (const deck of decks)
+      if (!pages.has(`${decktapeDefault.name}\t${deck.label}`))
+        pages.set(`${decktapeDefault.name}\t${deck.label}`, pages.get(`${decktapeZero.name}\t${deck.label}`) ?? 0);
 
     const samples = new Map<string, Sample[]>();
     const loads: number[] = [];
@@ -251,7 +323,11 @@ async function main(): Promise<void> {
 
     const stat = (tool: Tool, deck: Deck): { ms: number; rssKiB: number; n: number } => {
       const list = samples.get(`${tool.name}\t${deck.label}`) ?? [];
-      return { ms: median(list.map((sample) => sample.ms)), rssKiB: median(list.map((sample) => sample.rssKiB)), n: list.length };
+      return {
+        ms: median(list.map((sample) => sample.ms)),
+        rssKiB: median(list.map((sample) => sample.rssKiB)),
+        n: list.length,
+      };
     };
     const rows: string[][] = [];
     for (const deck of decks) {
@@ -271,22 +347,65 @@ async function main(): Promise<void> {
           tool.peer ? `${(pdfOnly / ms).toFixed(2)}×` : '',
         ]);
       }
-      rows.push([deck.label, 'proofdeck PDF-only (build − --no-pdf)', '', formatMs(pdfOnly), `${(pdfOnly / 1000 / deck.slides).toFixed(3)}`, '', '', '', '']);
+      rows.push([
+        deck.label,
+        'proofdeck PDF-only (build − --no-pdf)',
+        '',
+        formatMs(pdfOnly),
+        `${(pdfOnly / 1000 / deck.slides).toFixed(3)}`,
+        '',
+        '',
+        '',
+        '',
+      ]);
     }
-    console.log(formatTable(['deck', 'tool', ' runs', ' median wall', ' s/slide', ' PDF pages', ' peak RSS', ' proofdeck/peer', ' PDF-only/peer'], rows));
-    for (const deck of decks) console.log(`${deck.label}: ${deck.slides} slides (pages of proofdeck's slide PDF; s/slide divides by this), handout ${pages.get(`handout\t${deck.label}`)} pages`);
+    console.log(
+      formatTable(
+        [
+          'deck',
+          'tool',
+          ' runs',
+          ' median wall',
+          ' s/slide',
+          ' PDF pages',
+          ' peak RSS',
+          ' proofdeck/peer',
+          ' PDF-only/peer',
+        ],
+        rows,
+      ),
+    );
+    for (const deck of decks)
+      console.log(
+        `${deck.label}: ${deck.slides} slides (pages of proofdeck's slide PDF; s/slide divides by this), handout ${pages.get(`handout\t${deck.label}`)} pages`,
+      );
     for (const tool of tools) console.log(`- ${tool.name}: ${tool.note}`);
-    console.log(`load average (1 min) before each timed run: ${Math.min(...loads).toFixed(2)}–${Math.max(...loads).toFixed(2)}, median ${median(loads).toFixed(2)} (2 cores)\n`);
+    console.log(
+      `load average (1 min) before each timed run: ${Math.min(...loads).toFixed(2)}–${Math.max(...loads).toFixed(2)}, median ${median(loads).toFixed(2)} (2 cores)\n`,
+    );
 
     process.stderr.write('timing the PDF stage in-process\n');
     const stageRows: string[][] = [];
     for (const deck of decks) {
       const stage = await timePdfStage(deck, runs);
-      stageRows.push([deck.label, formatMs(median(stage.launch)), formatMs(median(stage.slides)), formatMs(median(stage.handout)), formatMs(median(stage.stamp))]);
+      stageRows.push([
+        deck.label,
+        formatMs(median(stage.launch)),
+        formatMs(median(stage.slides)),
+        formatMs(median(stage.handout)),
+        formatMs(median(stage.stamp)),
+      ]);
     }
     console.log(`proofdeck PDF stage, in-process on the built HTML (median of ${runs}):`);
-    console.log(formatTable(['deck', ' browser launch', ' printSlides', ' printHandout', ' stampMetadata (both PDFs)'], stageRows));
-    console.log('(timed one after another here; the CLI prints the slides and the handout of a deck side by side, each in a browser context, so a renderer process, of its own)\n');
+    console.log(
+      formatTable(
+        ['deck', ' browser launch', ' printSlides', ' printHandout', ' stampMetadata (both PDFs)'],
+        stageRows,
+      ),
+    );
+    console.log(
+      '(timed one after another here; the CLI prints the slides and the handout of a deck side by side, each in a browser context, so a renderer process, of its own)\n',
+    );
 
     for (const deck of decks) {
       const total = stat(ours, deck).ms;
@@ -294,10 +413,16 @@ async function main(): Promise<void> {
       const vsDecktapeZero = total / stat(decktapeZero, deck).ms;
       const vsMarp = total / stat(marpDivided, deck).ms;
       const vsMarpAsIs = total / stat(marpAsIs, deck).ms;
-      console.log(`goal (${deck.label}): ≤ ${GOAL_VS_DECKTAPE}× decktape (default pause): ${vsDecktape.toFixed(2)}× ${vsDecktape <= GOAL_VS_DECKTAPE ? 'MET' : 'MISSED'}; vs decktape --pause 0: ${vsDecktapeZero.toFixed(2)}× ${vsDecktapeZero <= GOAL_VS_DECKTAPE ? 'met' : 'missed'}`);
-      console.log(`goal (${deck.label}): ≤ marp-cli (one slide per heading): ${vsMarp.toFixed(2)}× ${vsMarp <= 1 ? 'MET' : 'MISSED'}; vs marp-cli on the markdown as is: ${vsMarpAsIs.toFixed(2)}× ${vsMarpAsIs <= 1 ? 'met' : 'missed'}`);
+      console.log(
+        `goal (${deck.label}): ≤ ${GOAL_VS_DECKTAPE}× decktape (default pause): ${vsDecktape.toFixed(2)}× ${vsDecktape <= GOAL_VS_DECKTAPE ? 'MET' : 'MISSED'}; vs decktape --pause 0: ${vsDecktapeZero.toFixed(2)}× ${vsDecktapeZero <= GOAL_VS_DECKTAPE ? 'met' : 'missed'}`,
+      );
+      console.log(
+        `goal (${deck.label}): ≤ marp-cli (one slide per heading): ${vsMarp.toFixed(2)}× ${vsMarp <= 1 ? 'MET' : 'MISSED'}; vs marp-cli on the markdown as is: ${vsMarpAsIs.toFixed(2)}× ${vsMarpAsIs <= 1 ? 'met' : 'missed'}`,
+      );
     }
-    console.log('(proofdeck/peer: proofdeck\'s whole build, with both PDFs, over the peer\'s time; < 1× means proofdeck is faster)');
+    console.log(
+      "(proofdeck/peer: proofdeck's whole build, with both PDFs, over the peer's time; < 1× means proofdeck is faster)",
+    );
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }

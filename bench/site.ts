@@ -15,7 +15,10 @@ const FLAGSHIP = path.join(ROOT, 'decks', 'rust-in-kernel');
 
 /** 50 documentation pages with headings, prose, lists, a table and code: the shape of a small handbook. */
 function writePages(decksDir: string, count: number): string[] {
-  const notes = readFileSync(path.join(FLAGSHIP, 'deck.md'), 'utf8').split(':::notes').slice(1).map((block) => block.split('\n:::')[0]?.trim() ?? '');
+  const notes = readFileSync(path.join(FLAGSHIP, 'deck.md'), 'utf8')
+    .split(':::notes')
+    .slice(1)
+    .map((block) => block.split('\n:::')[0]?.trim() ?? '');
   const files: string[] = [];
   for (let n = 1; n <= count; n++) {
     const prose = notes.slice(n % notes.length, (n % notes.length) + 3).join('\n\n');
@@ -40,7 +43,11 @@ function main(): void {
     const pagesProject = path.join(scratch, 'pages');
     mkdirSync(path.join(pagesProject, 'decks'), { recursive: true });
     const pages = writePages(path.join(pagesProject, 'decks'), 50);
-    const proofdeck = (cwd: string, extra: string[] = []): Command => ({ program: process.execPath, args: [path.join(ROOT, 'bin', 'proofdeck.js'), 'build', '--no-pdf', ...extra], cwd });
+    const proofdeck = (cwd: string, extra: string[] = []): Command => ({
+      program: process.execPath,
+      args: [path.join(ROOT, 'bin', 'proofdeck.js'), 'build', '--no-pdf', ...extra],
+      cwd,
+    });
     const pandocAll = (files: readonly string[], out: string): Command => ({
       program: 'sh',
       args: ['-c', files.map((file, i) => `pandoc -s '${file}' -o '${out}/${i}.html'`).join(' && ')],
@@ -49,7 +56,11 @@ function main(): void {
     const outDir = path.join(scratch, 'pandoc-out');
     mkdirSync(outDir);
     const cases = [
-      { label: 'flagship deck', cwd: flagshipProject, files: [path.join(flagshipProject, 'decks', 'rust-in-kernel', 'deck.md')] },
+      {
+        label: 'flagship deck',
+        cwd: flagshipProject,
+        files: [path.join(flagshipProject, 'decks', 'rust-in-kernel', 'deck.md')],
+      },
       { label: '50 pages', cwd: pagesProject, files: pages },
     ];
     // Warm-up: fills proofdeck's snippet, diagram and highlight caches, as in everyday use; fails early.
@@ -72,11 +83,28 @@ function main(): void {
       }
       const index = statSync(path.join(c.cwd, 'dist', 'site', 'search-index.js')).size;
       const siteOnly = Math.max(0, median(full) - median(noSite));
-      rows.push([c.label, formatMs(median(full)), formatMs(siteOnly), formatMs(median(pandoc)), `${(median(full) / median(pandoc)).toFixed(2)}×`, `${(index / 1024).toFixed(0)} KiB`, formatKiB(rss)]);
+      rows.push([
+        c.label,
+        formatMs(median(full)),
+        formatMs(siteOnly),
+        formatMs(median(pandoc)),
+        `${(median(full) / median(pandoc)).toFixed(2)}×`,
+        `${(index / 1024).toFixed(0)} KiB`,
+        formatKiB(rss),
+      ]);
     }
-    process.stdout.write(`docs site benchmark · median of ${runs} runs · proofdeck build --no-pdf (decks + dist/site/, warm caches) vs pandoc -s per file\n\n`);
-    process.stdout.write(formatTable(['input', 'proofdeck build', 'of which site', 'pandoc -s', 'proofdeck/pandoc', 'search index', 'peak RSS'], rows));
-    process.stdout.write('\n"of which site" = build minus build --no-site. pandoc makes one standalone page per file: no navigation, search, checks or deck.\n');
+    process.stdout.write(
+      `docs site benchmark · median of ${runs} runs · proofdeck build --no-pdf (decks + dist/site/, warm caches) vs pandoc -s per file\n\n`,
+    );
+    process.stdout.write(
+      formatTable(
+        ['input', 'proofdeck build', 'of which site', 'pandoc -s', 'proofdeck/pandoc', 'search index', 'peak RSS'],
+        rows,
+      ),
+    );
+    process.stdout.write(
+      '\n"of which site" = build minus build --no-site. pandoc makes one standalone page per file: no navigation, search, checks or deck.\n',
+    );
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }

@@ -22,7 +22,14 @@ const { values } = parseArgs({
   options: {
     runs: { type: 'string', default: '5' },
     rust: { type: 'string', default: join(here, 'fixtures', 'rust-40.md') },
-    deck: { type: 'string', multiple: true, default: [join(here, '..', 'test', 'fixtures', 'snippets', 'seed-c.md'), join(here, '..', 'test', 'fixtures', 'snippets', 'rust-counterparts.md')] },
+    deck: {
+      type: 'string',
+      multiple: true,
+      default: [
+        join(here, '..', 'test', 'fixtures', 'snippets', 'seed-c.md'),
+        join(here, '..', 'test', 'fixtures', 'snippets', 'rust-counterparts.md'),
+      ],
+    },
   },
 });
 const runs = Math.max(1, Number(values.runs));
@@ -39,14 +46,20 @@ async function proofdeck(path: string, cacheDir: string): Promise<{ ms: number; 
 function rustdoc(path: string): number {
   const started = performance.now();
   try {
-    execFileSync('rustdoc', ['--test', '--edition', '2021', path], { stdio: 'pipe', env: { ...process.env, RUST_BACKTRACE: '0' } });
+    execFileSync('rustdoc', ['--test', '--edition', '2021', path], {
+      stdio: 'pipe',
+      env: { ...process.env, RUST_BACKTRACE: '0' },
+    });
   } catch {
     // A failing doctest still counts: we time the run, not the verdict.
   }
   return performance.now() - started;
 }
 
-async function measure(path: string, withRustdoc: boolean): Promise<{ cold: number; warm: number; rustdoc?: number; ok: string }> {
+async function measure(
+  path: string,
+  withRustdoc: boolean,
+): Promise<{ cold: number; warm: number; rustdoc?: number; ok: string }> {
   const cold: number[] = [];
   const warm: number[] = [];
   const reference: number[] = [];
@@ -70,8 +83,12 @@ const rust = await measure(values.rust, true);
 const reference = rust.rustdoc ?? Number.NaN;
 console.log(`\n${values.rust} (${rust.ok})`);
 console.log(`  rustdoc --test     ${fmt(reference)}`);
-console.log(`  proofdeck cold     ${fmt(rust.cold)}   ${(rust.cold / reference).toFixed(2)}× rustdoc   goal ≤ 0.70× ${rust.cold / reference <= 0.7 ? 'met' : 'MISSED'}`);
-console.log(`  proofdeck warm     ${fmt(rust.warm)}   ${(rust.warm / reference).toFixed(3)}× rustdoc  goal ≤ 0.05× ${rust.warm / reference <= 0.05 ? 'met' : 'MISSED'}`);
+console.log(
+  `  proofdeck cold     ${fmt(rust.cold)}   ${(rust.cold / reference).toFixed(2)}× rustdoc   goal ≤ 0.70× ${rust.cold / reference <= 0.7 ? 'met' : 'MISSED'}`,
+);
+console.log(
+  `  proofdeck warm     ${fmt(rust.warm)}   ${(rust.warm / reference).toFixed(3)}× rustdoc  goal ≤ 0.05× ${rust.warm / reference <= 0.05 ? 'met' : 'MISSED'}`,
+);
 for (const deck of values.deck) {
   const result = await measure(deck, false);
   console.log(`\n${deck} (${result.ok})`);

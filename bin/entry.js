@@ -12,10 +12,13 @@ export function entryPoint(root) {
   try {
     /** @type {{ entry: string, inputs: { file: string, mtimeMs: number, size: number }[] }} */
     const { entry, inputs } = JSON.parse(readFileSync(path.join(root, 'lib', 'manifest.json'), 'utf8'));
-    const fresh = typeof entry === 'string' && inputs.length > 0 && inputs.every(({ file, mtimeMs, size }) => {
-      const stat = statSync(path.join(root, file), { throwIfNoEntry: false });
-      return stat !== undefined && stat.mtimeMs === mtimeMs && stat.size === size;
-    });
+    const fresh =
+      typeof entry === 'string' &&
+      inputs.length > 0 &&
+      inputs.every(({ file, mtimeMs, size }) => {
+        const stat = statSync(path.join(root, file), { throwIfNoEntry: false });
+        return stat !== undefined && stat.mtimeMs === mtimeMs && stat.size === size;
+      });
     if (fresh) return path.join(root, 'lib', path.basename(entry));
   } catch {
     // No bundle, or an unreadable manifest: the sources are always right.

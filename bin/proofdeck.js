@@ -17,7 +17,9 @@ if (stripsTypes) {
 } else {
   const bundled = fileURLToPath(new URL('../node_modules/node/bin/node', import.meta.url));
   if (!existsSync(bundled)) {
-    process.stderr.write(`proofdeck: needs Node.js >= 22.18 (this is ${process.version}); run \`npm install\` in the proofdeck folder to get Node 24\n`);
+    process.stderr.write(
+      `proofdeck: needs Node.js >= 22.18 (this is ${process.version}); run \`npm install\` in the proofdeck folder to get Node 24\n`,
+    );
     process.exit(3);
   }
   const result = spawnSync(bundled, [fileURLToPath(import.meta.url), ...process.argv.slice(2)], { stdio: 'inherit' });

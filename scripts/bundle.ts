@@ -40,7 +40,9 @@ function inputOf(file: string): Input | undefined {
 }
 
 function sourcesUnder(dir: string): string[] {
-  return readdirSync(path.join(ROOT, dir), { recursive: true, encoding: 'utf8' }).filter((file) => /\.[cm]?[jt]s$/.test(file)).map((file) => path.join(dir, file));
+  return readdirSync(path.join(ROOT, dir), { recursive: true, encoding: 'utf8' })
+    .filter((file) => /\.[cm]?[jt]s$/.test(file))
+    .map((file) => path.join(dir, file));
 }
 
 /** What an earlier build left that a running process may still import: its outputs, or everything if its manifest does not say. */
@@ -55,7 +57,13 @@ function previousOutputs(): string[] {
 }
 
 // Stat before bundling: a file saved while esbuild runs then no longer matches, so this bundle is discarded.
-const watched = [...sourcesUnder('src'), 'package-lock.json', 'package.json', 'scripts/bundle.ts', 'node_modules/.package-lock.json'].sort();
+const watched = [
+  ...sourcesUnder('src'),
+  'package-lock.json',
+  'package.json',
+  'scripts/bundle.ts',
+  'node_modules/.package-lock.json',
+].sort();
 const before = watched.flatMap((file) => inputOf(file) ?? []);
 
 mkdirSync(STAGING, { recursive: true });
@@ -74,13 +82,17 @@ try {
     metafile: true,
     logLevel: 'warning',
     // Some bundled dependencies are CommonJS and call require() for Node built-ins.
-    banner: { js: "import { createRequire as __proofdeckRequire } from 'node:module';\nconst require = __proofdeckRequire(import.meta.url);" },
+    banner: {
+      js: "import { createRequire as __proofdeckRequire } from 'node:module';\nconst require = __proofdeckRequire(import.meta.url);",
+    },
   });
 
   const bundled = new Set(Object.keys(result.metafile.inputs));
   const inputs = before.filter(({ file }) => !file.startsWith('src/') || bundled.has(file));
   if (inputs.some((input) => JSON.stringify(inputOf(input.file)) !== JSON.stringify(input))) {
-    process.stderr.write('proofdeck bundle: sources changed while bundling; the CLI runs from src/ until the next bundle\n');
+    process.stderr.write(
+      'proofdeck bundle: sources changed while bundling; the CLI runs from src/ until the next bundle\n',
+    );
   } else {
     const outputs = readdirSync(STAGING).sort();
     const entry = outputs.find((file) => /^proofdeck-[A-Z0-9]+\.js$/.test(file));
@@ -92,7 +104,8 @@ try {
     const manifest: Manifest = { entry, inputs, outputs };
     writeFileSync(path.join(STAGING, 'manifest.json'), `${JSON.stringify(manifest, null, 1)}\n`);
     renameSync(path.join(STAGING, 'manifest.json'), MANIFEST);
-    for (const file of readdirSync(LIB)) if (!keep.has(file) && !file.startsWith('.staging-')) rmSync(path.join(LIB, file), { force: true });
+    for (const file of readdirSync(LIB))
+      if (!keep.has(file) && !file.startsWith('.staging-')) rmSync(path.join(LIB, file), { force: true });
   }
 } finally {
   rmSync(STAGING, { recursive: true, force: true });

@@ -1,5 +1,12 @@
 /** proofdeck's public library API. */
-export { buildDecks, checkDecks, type BuildOptions, type BuildResult, type CheckResult, type DeckOptions } from './build/build.ts';
+export {
+  buildDecks,
+  checkDecks,
+  type BuildOptions,
+  type BuildResult,
+  type CheckResult,
+  type DeckOptions,
+} from './build/build.ts';
 export { discoverDecks, resolveDeckPaths, type DeckSource } from './build/discover.ts';
 export { loadDeck, type LoadedDeck, type LoadOptions } from './build/load.ts';
 export { scaffoldDeck } from './build/scaffold.ts';

@@ -28,8 +28,16 @@ export function projectWithFixture(fixture: string, name = path.basename(fixture
 }
 
 /** Runs the real CLI in `cwd` with the Node running the tests. */
-export function runCli(cwd: string, args: string[], env: Record<string, string> = {}): { status: number; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', ...env } });
+export function runCli(
+  cwd: string,
+  args: string[],
+  env: Record<string, string> = {},
+): { status: number; stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, [BIN, ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1', ...env },
+  });
   return { status: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
 }
 

@@ -26,7 +26,10 @@ export function findChromium(env: NodeJS.ProcessEnv = process.env): string {
     throw new MissingToolError(`PROOFDECK_CHROMIUM=${chosen} does not exist`);
   }
   const found = CANDIDATES.find((candidate) => existsSync(candidate));
-  if (!found) throw new MissingToolError('chromium is not installed: run `sudo apt-get install chromium` (or set PROOFDECK_CHROMIUM)');
+  if (!found)
+    throw new MissingToolError(
+      'chromium is not installed: run `sudo apt-get install chromium` (or set PROOFDECK_CHROMIUM)',
+    );
   return found;
 }
 
@@ -40,7 +43,9 @@ export async function launchBrowser(): Promise<Browser> {
   } catch (error) {
     // A broken or hanging chromium is an environment problem: one line with the fix, exit 3.
     const reason = error instanceof Error ? (error.message.split('\n')[0] ?? error.message) : String(error);
-    throw new MissingToolError(`chromium (${executablePath}) did not start: ${reason}; check that \`${executablePath} --headless --no-sandbox --version\` works, or reinstall it: apt-get install --reinstall chromium`);
+    throw new MissingToolError(
+      `chromium (${executablePath}) did not start: ${reason}; check that \`${executablePath} --headless --no-sandbox --version\` works, or reinstall it: apt-get install --reinstall chromium`,
+    );
   }
 }
 

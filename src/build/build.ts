@@ -142,7 +142,10 @@ export async function buildDecks(options: BuildOptions = {}): Promise<BuildResul
       const theme = themeOf(loaded);
       return theme ? highlightRequests(loaded.tree, loaded.snippets, theme.shiki) : [];
     });
-    const highlighter = await prepareHighlighter(requests, { cacheDir: options.noCache ? undefined : cacheFolder(root, 'highlight'), pool: options.highlighters });
+    const highlighter = await prepareHighlighter(requests, {
+      cacheDir: options.noCache ? undefined : cacheFolder(root, 'highlight'),
+      pool: options.highlighters,
+    });
     // PDF and site code is loaded only by builds that make them: start-up time matters for quick rebuilds.
     const wantSite = options.site ?? (options.paths ?? []).length === 0;
     const [pdfStage, site] = await Promise.all([
@@ -158,14 +161,42 @@ export async function buildDecks(options: BuildOptions = {}): Promise<BuildResul
       for (const loaded of decks) {
         const theme = themeOf(loaded);
         if (!loaded.deck || !theme) continue;
-        const context: DeckRenderContext = { theme, highlighter, assets: loaded.assets, diagrams: loaded.diagrams, diagramResults: checked.diagramResults.get(loaded) ?? new Map(), tables: loaded.tables, snippets: loaded.snippets, snippetResults: snippetResults.get(loaded) ?? new Map(), self: loaded.deck, docs };
+        const context: DeckRenderContext = {
+          theme,
+          highlighter,
+          assets: loaded.assets,
+          diagrams: loaded.diagrams,
+          diagramResults: checked.diagramResults.get(loaded) ?? new Map(),
+          tables: loaded.tables,
+          snippets: loaded.snippets,
+          snippetResults: snippetResults.get(loaded) ?? new Map(),
+          self: loaded.deck,
+          docs,
+        };
         const content = contentOptions(context, loaded.deck.items);
         // The site resolves links between documents itself, so its content keeps them as written.
-        if (site) siteDocs.push({ deck: loaded.deck, content: contentOptions({ ...context, docs: undefined }, loaded.deck.items), theme, snippets: loaded.snippets, snippetResults: context.snippetResults ?? new Map() });
+        if (site)
+          siteDocs.push({
+            deck: loaded.deck,
+            content: contentOptions({ ...context, docs: undefined }, loaded.deck.items),
+            theme,
+            snippets: loaded.snippets,
+            snippetResults: context.snippetResults ?? new Map(),
+          });
         // A page (`kind: page`) is only an article on the site, never a deck or a PDF.
         if (loaded.deck.meta.kind === 'page') continue;
         // The handout page is what the handout PDF is printed from; without PDFs it is not made.
-        const handout = wantPdf ? [{ path: 'handout.html', content: renderHandout(loaded.deck.meta, loaded.deck.items, content, { layout: options.handoutLayout ?? 'notes', paper: options.paper ?? 'A4' }) }] : [];
+        const handout = wantPdf
+          ? [
+              {
+                path: 'handout.html',
+                content: renderHandout(loaded.deck.meta, loaded.deck.items, content, {
+                  layout: options.handoutLayout ?? 'notes',
+                  paper: options.paper ?? 'A4',
+                }),
+              },
+            ]
+          : [];
         writeToStage(stage, loaded.deck.name, [...renderDeck(loaded.deck, context, content), ...handout]);
         written.push(loaded.deck.name);
         pdfJobs.push({ deck: loaded.deck, file: loaded.file, dir: path.join(stage.dir, loaded.deck.name) });
@@ -173,12 +204,18 @@ export async function buildDecks(options: BuildOptions = {}): Promise<BuildResul
       // The site lists every deck, so it is only rewritten by a build of all of them.
       if (site) {
         const [{ renderSite }, { siteTables }] = site;
-        const tables = decks.flatMap((loaded) => (loaded.deck ? siteTables(loaded.deck.name, loaded.tables, loaded.file) : []));
+        const tables = decks.flatMap((loaded) =>
+          loaded.deck ? siteTables(loaded.deck.name, loaded.tables, loaded.file) : [],
+        );
         writeToStage(stage, 'site', renderSite({ docs: siteDocs, tables, pdf: wantPdf, base: options.base }));
         written.push('site');
       }
       if (pdfStage) {
-        await pdfStage.runPdfStage(pdfJobs, { browser, fragments: options.pdfFragments ?? 'final', ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
+        await pdfStage.runPdfStage(pdfJobs, {
+          browser,
+          fragments: options.pdfFragments ?? 'final',
+          ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+        });
       }
       if (hasErrors(files)) {
         discardStage(stage);

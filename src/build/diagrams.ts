@@ -22,7 +22,11 @@ export async function runDiagramStage(
   for (const deck of decks) {
     const theme = themeOf(deck);
     if (deck.diagrams.size === 0 || !theme) continue;
-    const results = await renderDiagrams([...deck.diagrams.values()], { browser: options.browser, config: theme.mermaid, cacheDir: options.cacheDir });
+    const results = await renderDiagrams([...deck.diagrams.values()], {
+      browser: options.browser,
+      config: theme.mermaid,
+      cacheDir: options.cacheDir,
+    });
     reportDiagramResults(deck.diagrams.values(), results, deck.file);
     byDeck.set(deck, results);
   }

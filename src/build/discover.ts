@@ -9,7 +9,6 @@ export interface DeckSource {
   path: string;
 }
 
-
 const DECK_FILE = 'deck.md';
 
 function fromDirectory(dir: string): DeckSource | undefined {
@@ -44,7 +43,10 @@ export function discoverDecks(root: string): DeckSource[] {
 function checkNames(decks: DeckSource[]): DeckSource[] {
   const seen = new Map<string, string>();
   for (const deck of decks) {
-    if (RESERVED.has(deck.name)) throw new UsageError(`a deck cannot be named "${deck.name}": dist/${deck.name}/ is proofdeck's own (${deck.path})`);
+    if (RESERVED.has(deck.name))
+      throw new UsageError(
+        `a deck cannot be named "${deck.name}": dist/${deck.name}/ is proofdeck's own (${deck.path})`,
+      );
     const other = seen.get(deck.name);
     if (other) throw new UsageError(`${other} and ${deck.path} would both be built to dist/${deck.name}/`);
     seen.set(deck.name, deck.path);
@@ -55,16 +57,18 @@ function checkNames(decks: DeckSource[]): DeckSource[] {
 /** Resolves command-line paths (deck folders or `.md` files) to deck sources. */
 export function resolveDeckPaths(root: string, paths: readonly string[]): DeckSource[] {
   if (paths.length === 0) return discoverDecks(root);
-  return checkNames(paths.map((given) => {
-    const full = path.resolve(root, given);
-    if (!existsSync(full)) throw new UsageError(`no such deck: ${given}`);
-    if (statSync(full).isDirectory()) {
-      const deck = fromDirectory(full);
-      if (!deck) throw new UsageError(`${given} has no ${DECK_FILE}`);
-      return deck;
-    }
-    if (!full.endsWith('.md')) throw new UsageError(`${given} is not a markdown file`);
-    const name = path.basename(full) === DECK_FILE ? path.basename(path.dirname(full)) : path.basename(full, '.md');
-    return { name, path: full };
-  }));
+  return checkNames(
+    paths.map((given) => {
+      const full = path.resolve(root, given);
+      if (!existsSync(full)) throw new UsageError(`no such deck: ${given}`);
+      if (statSync(full).isDirectory()) {
+        const deck = fromDirectory(full);
+        if (!deck) throw new UsageError(`${given} has no ${DECK_FILE}`);
+        return deck;
+      }
+      if (!full.endsWith('.md')) throw new UsageError(`${given} is not a markdown file`);
+      const name = path.basename(full) === DECK_FILE ? path.basename(path.dirname(full)) : path.basename(full, '.md');
+      return { name, path: full };
+    }),
+  );
 }

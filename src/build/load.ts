@@ -55,7 +55,11 @@ export interface LoadOptions {
 
 /** Reads, parses and checks a deck. Content problems become messages on the returned file. */
 export function loadDeck(source: DeckSource, options: LoadOptions): LoadedDeck {
-  const file = new VFile({ path: source.path, cwd: options.cwd ?? process.cwd(), value: readFileSync(source.path, 'utf8') });
+  const file = new VFile({
+    path: source.path,
+    cwd: options.cwd ?? process.cwd(),
+    value: readFileSync(source.path, 'utf8'),
+  });
   const tree = parseMarkdown(file, { cacheDir: options.parseCacheDir });
   const yaml = tree.children.find((node): node is Yaml => node.type === 'yaml');
   const meta = readFrontmatter(yaml, file, {

@@ -51,14 +51,26 @@ async function printDeck(browser: Browser, job: PdfJob, options: PdfStageOptions
   await Promise.all([
     inPage(browser, async (page) => {
       const slides = await printSlides(page, url('index.html'), { fragments: options.fragments, timeoutMs });
-      writeFileSync(path.join(job.dir, `${job.deck.name}.pdf`), stampMetadata(slides.pdf, job.deck.meta, job.deck.meta.title, date));
+      writeFileSync(
+        path.join(job.dir, `${job.deck.name}.pdf`),
+        stampMetadata(slides.pdf, job.deck.meta, job.deck.meta.title, date),
+      );
       for (const line of slides.overflows) {
-        addWarning(job.file, 'slide content does not fit the page: it is cut off in the PDF', { line: Math.max(line, 1), column: 1 }, 'pdf/overflow', 'Shorten the slide, split it with ---, or move prose into :::notes.');
+        addWarning(
+          job.file,
+          'slide content does not fit the page: it is cut off in the PDF',
+          { line: Math.max(line, 1), column: 1 },
+          'pdf/overflow',
+          'Shorten the slide, split it with ---, or move prose into :::notes.',
+        );
       }
     }),
     inPage(browser, async (page) => {
       const handout = await printHandout(page, url('handout.html'), { timeoutMs });
-      writeFileSync(path.join(job.dir, `${job.deck.name}-handout.pdf`), stampMetadata(handout, job.deck.meta, `${job.deck.meta.title} (handout)`, date));
+      writeFileSync(
+        path.join(job.dir, `${job.deck.name}-handout.pdf`),
+        stampMetadata(handout, job.deck.meta, `${job.deck.meta.title} (handout)`, date),
+      );
     }),
   ]);
 }
@@ -78,7 +90,13 @@ export async function runPdfStage(jobs: readonly PdfJob[], options: PdfStageOpti
           await printDeck(browser, job, options);
         } catch (error) {
           const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
-          addError(job.file, `PDF export of deck "${job.deck.name}" failed: ${reason}`, undefined, 'pdf/export', 'Run again; if it persists, check that chromium starts (chromium --headless --version).');
+          addError(
+            job.file,
+            `PDF export of deck "${job.deck.name}" failed: ${reason}`,
+            undefined,
+            'pdf/export',
+            'Run again; if it persists, check that chromium starts (chromium --headless --version).',
+          );
         }
         options.onProgress?.({ deck: job.deck.name, phase: 'done', ms: performance.now() - started });
       }),

@@ -90,7 +90,8 @@ Mermaid diagrams are rendered to SVG when you build, so they look the same in th
 
 /** Writes `decks/<name>/deck.md` under `root`; refuses to overwrite. Returns the file written. */
 export function scaffoldDeck(root: string, name: string): string {
-  if (!/^[a-z0-9][a-z0-9-]*$/i.test(name)) throw new UsageError(`deck name "${name}" must be letters, digits and dashes`);
+  if (!/^[a-z0-9][a-z0-9-]*$/i.test(name))
+    throw new UsageError(`deck name "${name}" must be letters, digits and dashes`);
   const dir = path.join(root, 'decks', name);
   const file = path.join(dir, 'deck.md');
   if (existsSync(file)) throw new UsageError(`${path.relative(root, file)} already exists`);

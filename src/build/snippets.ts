@@ -21,17 +21,31 @@ export type SnippetSession = Pick<VerifyOptions, 'toolchains' | 'sandbox'>;
  * each deck's file, and checks every `:proof[id]` against the verdicts. A missing compiler is an
  * environment problem: it throws {@link MissingToolError} after nothing was written.
  */
-export async function runSnippetStage(decks: readonly LoadedDeck[], options: SnippetStageOptions): Promise<Map<LoadedDeck, Map<string, SnippetResult>>> {
+export async function runSnippetStage(
+  decks: readonly LoadedDeck[],
+  options: SnippetStageOptions,
+): Promise<Map<LoadedDeck, Map<string, SnippetResult>>> {
   const snippets = decks.flatMap((deck) => deck.snippets);
-  const results = snippets.length > 0 ? await verifySnippets(snippets, { root: options.root, noCache: options.noCache, ...options.session }) : [];
+  const results =
+    snippets.length > 0
+      ? await verifySnippets(snippets, { root: options.root, noCache: options.noCache, ...options.session })
+      : [];
   const missing = findMissingTools(results);
-  if (missing.length > 0) throw new MissingToolError(missing.map(({ tool, hint }) => `${tool} is not installed; ${hint}`).join('\n'));
+  if (missing.length > 0)
+    throw new MissingToolError(missing.map(({ tool, hint }) => `${tool} is not installed; ${hint}`).join('\n'));
   reportSnippetResults(results, snippets, new Map(decks.map((deck) => [deck.file.path, deck.file])));
   const byId = new Map(results.map((result) => [result.id, result]));
   const byDeck = new Map<LoadedDeck, Map<string, SnippetResult>>();
   for (const deck of decks) {
-    const own = new Map(deck.snippets.flatMap((snippet) => (byId.has(snippet.id) ? [[snippet.id, byId.get(snippet.id) as SnippetResult] as const] : [])));
-    checkTableEvidence(deck.tables, deck.file, { snippetIds: new Set(deck.snippets.map((snippet) => snippet.id)), results: own });
+    const own = new Map(
+      deck.snippets.flatMap((snippet) =>
+        byId.has(snippet.id) ? [[snippet.id, byId.get(snippet.id) as SnippetResult] as const] : [],
+      ),
+    );
+    checkTableEvidence(deck.tables, deck.file, {
+      snippetIds: new Set(deck.snippets.map((snippet) => snippet.id)),
+      results: own,
+    });
     byDeck.set(deck, own);
   }
   return byDeck;

@@ -38,7 +38,10 @@ const interactive = () => process.stderr.isTTY === true && process.env.CI !== 't
 
 /** One line per snippet: what it was proved to do, or that it failed. */
 function snippetLines(results: readonly SnippetResult[]): string {
-  const lines = results.map((r) => `${!r.ok ? '✗' : r.summary.startsWith('not checked') ? '–' : '✓'} ${r.id.padEnd(22)} ${r.summary.replace(/^✗\s*/, '')}`);
+  const lines = results.map(
+    (r) =>
+      `${!r.ok ? '✗' : r.summary.startsWith('not checked') ? '–' : '✓'} ${r.id.padEnd(22)} ${r.summary.replace(/^✗\s*/, '')}`,
+  );
   return lines.length > 0 ? `${lines.join('\n')}\n\n` : '';
 }
 
@@ -46,8 +49,30 @@ function snippetLines(results: readonly SnippetResult[]): string {
 function report(files: readonly VFile[], flags: CheckFlags, snippets?: CheckResult['snippetResults']): number {
   const results = snippets ? [...snippets.values()].flatMap((byId) => [...byId.values()]) : undefined;
   if (results && flags.reporter === 'text') process.stderr.write(snippetLines(results));
-  const extra = results ? { snippets: results.map(({ id, ok, summary, problems, runs }) => ({ id, ok, summary, problems, runs: runs.map(({ tool, version, outcome, exitCode, report, cached, durationMs }) => ({ tool, version, outcome, exitCode, report, cached, durationMs })) })) } : {};
-  const text = formatWith(flags.reporter, files, { version: pkg.version, color: interactive() && !process.env.NO_COLOR, extra });
+  const extra = results
+    ? {
+        snippets: results.map(({ id, ok, summary, problems, runs }) => ({
+          id,
+          ok,
+          summary,
+          problems,
+          runs: runs.map(({ tool, version, outcome, exitCode, report, cached, durationMs }) => ({
+            tool,
+            version,
+            outcome,
+            exitCode,
+            report,
+            cached,
+            durationMs,
+          })),
+        })),
+      }
+    : {};
+  const text = formatWith(flags.reporter, files, {
+    version: pkg.version,
+    color: interactive() && !process.env.NO_COLOR,
+    extra,
+  });
   (flags.reporter === 'text' ? process.stderr : process.stdout).write(text);
   const { errors, warnings } = countMessages(files);
   return errors > 0 || (flags.frail && warnings > 0) ? EXIT.findings : EXIT.ok;
@@ -68,13 +93,16 @@ async function build(paths: string[], flags: BuildFlags, pdf: boolean): Promise<
     paper: flags.paper,
     onProgress: ({ deck, phase, ms }) => {
       if (phase === 'start' && interactive()) process.stderr.write(`\rprinting ${deck} PDFs…\u001B[K`);
-      if (phase === 'done') process.stderr.write(`${interactive() ? '\r\u001B[K' : ''}printed ${deck} PDFs in ${Math.round(ms ?? 0)} ms\n`);
+      if (phase === 'done')
+        process.stderr.write(`${interactive() ? '\r\u001B[K' : ''}printed ${deck} PDFs in ${Math.round(ms ?? 0)} ms\n`);
     },
   });
   const code = report(result.files, flags);
   for (const name of result.written) {
     const pdfs = pdf ? `, ${name}.pdf, ${name}-handout.pdf` : '';
-    process.stderr.write(name === 'site' ? `built ${flags.out}/site/ (docs site)\n` : `built ${flags.out}/${name}/index.html${pdfs}\n`);
+    process.stderr.write(
+      name === 'site' ? `built ${flags.out}/site/ (docs site)\n` : `built ${flags.out}/${name}/index.html${pdfs}\n`,
+    );
   }
   return code;
 }
@@ -95,7 +123,9 @@ function withBuildOptions(command: Command): Command {
     .option('-o, --out <dir>', 'output folder', 'dist')
     .option('--no-site', 'skip the docs site (dist/site/)')
     .option('--base <url>', 'public URL or path of dist/site/, for sitemap.xml and 404.html', '/')
-    .addOption(new Option('--pdf-fragments <mode>', 'fragments in the slide PDF').choices(['final', 'steps']).default('final'))
+    .addOption(
+      new Option('--pdf-fragments <mode>', 'fragments in the slide PDF').choices(['final', 'steps']).default('final'),
+    )
     .addOption(new Option('--handout <layout>', 'handout layout').choices([...HANDOUT_LAYOUTS]).default('notes'))
     .addOption(new Option('--paper <size>', 'handout paper size').choices([...PAPER_SIZES]).default('A4'));
 }
@@ -111,14 +141,21 @@ function program(setExit: (code: number) => void): Command {
     .option('--no-pdf', 'skip the slide and handout PDFs')
     .action(async (paths: string[], flags: BuildFlags) => setExit(await build(paths, flags, flags.pdf)));
 
-  withBuildOptions(cli.command('pdf').description('build decks with their slide and handout PDFs (same as build)')).action(async (paths: string[], flags: BuildFlags) =>
-    setExit(await build(paths, flags, true)),
-  );
+  withBuildOptions(
+    cli.command('pdf').description('build decks with their slide and handout PDFs (same as build)'),
+  ).action(async (paths: string[], flags: BuildFlags) => setExit(await build(paths, flags, true)));
 
-  withCheckOptions(cli.command('check').description('check decks without writing anything')).action(async (paths: string[], flags: CheckFlags) => {
-    const result = await checkDecks({ paths, theme: flags.theme, noCache: !flags.cache, checkExternal: flags.checkExternal });
-    setExit(report(result.files, flags, result.snippetResults));
-  });
+  withCheckOptions(cli.command('check').description('check decks without writing anything')).action(
+    async (paths: string[], flags: CheckFlags) => {
+      const result = await checkDecks({
+        paths,
+        theme: flags.theme,
+        noCache: !flags.cache,
+        checkExternal: flags.checkExternal,
+      });
+      setExit(report(result.files, flags, result.snippetResults));
+    },
+  );
 
   cli
     .command('dev')
@@ -129,7 +166,13 @@ function program(setExit: (code: number) => void): Command {
     .option('-o, --out <dir>', 'output folder', 'dist')
     .action(async (paths: string[], flags: { port: string; host: string; out: string }) => {
       const { startDev } = await import('../dev/server.ts');
-      const server = await startDev({ paths, outDir: flags.out, port: Number(flags.port), host: flags.host, log: (line) => process.stderr.write(`${line}\n`) });
+      const server = await startDev({
+        paths,
+        outDir: flags.out,
+        port: Number(flags.port),
+        host: flags.host,
+        log: (line) => process.stderr.write(`${line}\n`),
+      });
       process.stderr.write(`proofdeck dev: serving ${flags.out}/ at ${server.url} (Ctrl-C to stop)\n`);
       await new Promise<void>((resolve) => process.once('SIGINT', () => void server.close().then(resolve)));
       setExit(EXIT.ok);
@@ -157,7 +200,11 @@ export async function main(argv: readonly string[]): Promise<number> {
     if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
     const exit = exitCodeFor(error);
     const text = error instanceof Error ? error.message : String(error);
-    process.stderr.write(exit === EXIT.internal ? `proofdeck: internal error: ${error instanceof Error ? (error.stack ?? text) : text}\n` : `proofdeck: ${text}\n`);
+    process.stderr.write(
+      exit === EXIT.internal
+        ? `proofdeck: internal error: ${error instanceof Error ? (error.stack ?? text) : text}\n`
+        : `proofdeck: ${text}\n`,
+    );
     return exit;
   }
 }

@@ -39,10 +39,17 @@ export interface FrontmatterOptions {
 }
 
 /** Validates the YAML frontmatter node and returns the deck metadata; problems become messages on `file`. */
-export function readFrontmatter(node: Yaml | undefined, file: VFile, options: FrontmatterOptions = {}): DeckMeta | undefined {
+export function readFrontmatter(
+  node: Yaml | undefined,
+  file: VFile,
+  options: FrontmatterOptions = {},
+): DeckMeta | undefined {
   const fallbackTitle = file.stem ?? 'Untitled';
   if (!node) {
-    return { ...toMeta(frontmatterSchema.parse({ title: fallbackTitle })), theme: options.themeOverride ?? options.defaultTheme ?? 'dark' };
+    return {
+      ...toMeta(frontmatterSchema.parse({ title: fallbackTitle })),
+      theme: options.themeOverride ?? options.defaultTheme ?? 'dark',
+    };
   }
   // Frontmatter content starts on the line after the opening `---`.
   const firstLine = (node.position?.start.line ?? 1) + 1;
@@ -54,7 +61,13 @@ export function readFrontmatter(node: Yaml | undefined, file: VFile, options: Fr
   };
   if (doc.errors.length > 0) {
     for (const error of doc.errors) {
-      addError(file, `invalid YAML in frontmatter: ${error.message.split('\n')[0]}`, at(error.pos[0]), 'frontmatter/yaml', 'Fix the YAML syntax between the --- lines.');
+      addError(
+        file,
+        `invalid YAML in frontmatter: ${error.message.split('\n')[0]}`,
+        at(error.pos[0]),
+        'frontmatter/yaml',
+        'Fix the YAML syntax between the --- lines.',
+      );
     }
     return undefined;
   }
@@ -69,7 +82,13 @@ export function readFrontmatter(node: Yaml | undefined, file: VFile, options: Fr
   if (parsed.success) {
     const theme = options.themeOverride ?? parsed.data.theme;
     if (!options.themeOverride && options.knownThemes && !options.knownThemes.has(theme)) {
-      addError(file, `unknown theme "${theme}"`, at(keyOffset('theme')), 'frontmatter/unknown-theme', `Available themes: ${[...options.knownThemes].join(', ')} (folders under themes/).`);
+      addError(
+        file,
+        `unknown theme "${theme}"`,
+        at(keyOffset('theme')),
+        'frontmatter/unknown-theme',
+        `Available themes: ${[...options.knownThemes].join(', ')} (folders under themes/).`,
+      );
       return undefined;
     }
     return { ...toMeta(parsed.data), theme };
@@ -77,12 +96,24 @@ export function readFrontmatter(node: Yaml | undefined, file: VFile, options: Fr
   for (const issue of parsed.error.issues) {
     if (issue.code === 'unrecognized_keys') {
       for (const key of issue.keys) {
-        addError(file, `unknown frontmatter key "${key}"`, at(keyOffset(key)), 'frontmatter/unknown-key', `Known keys: ${Object.keys(frontmatterSchema.shape).join(', ')}.`);
+        addError(
+          file,
+          `unknown frontmatter key "${key}"`,
+          at(keyOffset(key)),
+          'frontmatter/unknown-key',
+          `Known keys: ${Object.keys(frontmatterSchema.shape).join(', ')}.`,
+        );
       }
       continue;
     }
     const key = String(issue.path[0] ?? '');
-    addError(file, `frontmatter "${key}": ${issue.message}`, at(keyOffset(key)), 'frontmatter/invalid-value', 'See the frontmatter table in the README.');
+    addError(
+      file,
+      `frontmatter "${key}": ${issue.message}`,
+      at(keyOffset(key)),
+      'frontmatter/invalid-value',
+      'See the frontmatter table in the README.',
+    );
   }
   return undefined;
 }

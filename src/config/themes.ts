@@ -16,7 +16,11 @@ export interface Theme {
   mermaid: Record<string, unknown>;
 }
 
-const themeJson = z.strictObject({ shiki: z.string(), appearance: z.enum(['light', 'dark']), mermaid: z._default(z.record(z.string(), z.unknown()), {}) });
+const themeJson = z.strictObject({
+  shiki: z.string(),
+  appearance: z.enum(['light', 'dark']),
+  mermaid: z._default(z.record(z.string(), z.unknown()), {}),
+});
 
 /** Themes that ship with proofdeck. */
 export const BUILTIN_THEMES_DIR = path.join(PACKAGE_ROOT, 'themes');
@@ -28,7 +32,12 @@ export function discoverThemes(projectRoot: string): Map<string, Theme> {
     if (!existsSync(dir)) continue;
     for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
       const folder = path.join(dir, entry.name);
-      if (!entry.isDirectory() || !existsSync(path.join(folder, 'theme.css')) || !existsSync(path.join(folder, 'theme.json'))) continue;
+      if (
+        !entry.isDirectory() ||
+        !existsSync(path.join(folder, 'theme.css')) ||
+        !existsSync(path.join(folder, 'theme.json'))
+      )
+        continue;
       const settings = themeJson.parse(JSON.parse(readFileSync(path.join(folder, 'theme.json'), 'utf8')));
       themes.set(entry.name, { name: entry.name, css: path.join(folder, 'theme.css'), ...settings });
     }

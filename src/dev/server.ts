@@ -37,9 +37,20 @@ export interface DevServer {
 }
 
 const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.svg': 'image/svg+xml',
-  '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.gif': 'image/gif', '.webp': 'image/webp', '.woff2': 'font/woff2',
-  '.pdf': 'application/pdf', '.json': 'application/json', '.txt': 'text/plain; charset=utf-8', '.xml': 'application/xml',
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.woff2': 'font/woff2',
+  '.pdf': 'application/pdf',
+  '.json': 'application/json',
+  '.txt': 'text/plain; charset=utf-8',
+  '.xml': 'application/xml',
 };
 
 /** Builds once, then serves and watches until closed. */
@@ -65,10 +76,12 @@ export async function startDev(options: DevOptions = {}): Promise<DevServer> {
     if (paths.length === 0) return;
     queue = queue.then(async () => {
       const started = performance.now();
-      const result = await buildDecks({ root, paths, outDir, pdf: false, browser, highlighters, snippetSession }).catch((error: unknown) => {
-        log(`proofdeck dev: ${error instanceof Error ? error.message : String(error)}`);
-        return undefined;
-      });
+      const result = await buildDecks({ root, paths, outDir, pdf: false, browser, highlighters, snippetSession }).catch(
+        (error: unknown) => {
+          log(`proofdeck dev: ${error instanceof Error ? error.message : String(error)}`);
+          return undefined;
+        },
+      );
       const ms = performance.now() - started;
       const ok = result !== undefined && result.written.length > 0;
       const problems = result?.files.some((file) => file.messages.length > 0) ? formatReport(result.files) : undefined;
@@ -88,7 +101,11 @@ export async function startDev(options: DevOptions = {}): Promise<DevServer> {
   const server = createServer((request, response) => {
     const url = request.url ?? '/';
     if (url === EVENTS_PATH) {
-      response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
+      response.writeHead(200, {
+        'content-type': 'text/event-stream',
+        'cache-control': 'no-store',
+        connection: 'keep-alive',
+      });
       response.write(': connected\n\n');
       if (lastProblems) response.write(`event: problems\ndata: ${JSON.stringify({ text: lastProblems })}\n\n`);
       clients.add(response);
@@ -97,7 +114,9 @@ export async function startDev(options: DevOptions = {}): Promise<DevServer> {
     }
     const resolved = resolveRequestPath(outDir, url === '/' && decks.length === 1 ? `/${decks[0]?.name}/` : url);
     if ('status' in resolved) {
-      response.writeHead(resolved.status, { 'content-type': 'text/plain' }).end(resolved.status === 403 ? 'forbidden\n' : 'not found\n');
+      response
+        .writeHead(resolved.status, { 'content-type': 'text/plain' })
+        .end(resolved.status === 403 ? 'forbidden\n' : 'not found\n');
       return;
     }
     const type = TYPES[path.extname(resolved.file)] ?? 'application/octet-stream';

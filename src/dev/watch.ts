@@ -6,7 +6,11 @@ import path from 'node:path';
 export type Affected = Set<string> | 'all';
 
 /** Watches `decks/`, `themes/` and `diagrams/` under `root`; calls `onChange` once per burst of events. */
-export function watchSources(root: string, onChange: (affected: Affected, files: string[]) => void, debounceMs = 10): () => void {
+export function watchSources(
+  root: string,
+  onChange: (affected: Affected, files: string[]) => void,
+  debounceMs = 10,
+): () => void {
   const watchers: FSWatcher[] = [];
   let pending: Affected = new Set();
   let files: string[] = [];

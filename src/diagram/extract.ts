@@ -51,12 +51,26 @@ export function extractDiagrams(tree: Root, file: VFile, options: ExtractOptions
     if (node.type === 'code' && node.lang?.toLowerCase() === 'mermaid') {
       const meta = parseFenceMeta(node.lang, node.meta);
       const attributes = Object.fromEntries(meta.attributes.map((a) => [a.key, a.value]));
-      diagrams.set(diagramKey(node), { id: uniqueId(node.value), text: node.value, origin: 'fence', file: markdown, firstLine: start.line + 1, ...at, ...caption(attributes) });
+      diagrams.set(diagramKey(node), {
+        id: uniqueId(node.value),
+        text: node.value,
+        origin: 'fence',
+        file: markdown,
+        firstLine: start.line + 1,
+        ...at,
+        ...caption(attributes),
+      });
       return;
     }
     if (node.type !== 'leafDirective' || (node.name !== 'diagram' && node.name !== 'timeline')) return;
     const diagram = node.name === 'diagram' ? fromFile(node, file, options) : fromData(node, file, options);
-    if (diagram) diagrams.set(diagramKey(node), { id: uniqueId(diagram.text), ...at, ...caption(node.attributes ?? {}), ...diagram });
+    if (diagram)
+      diagrams.set(diagramKey(node), {
+        id: uniqueId(diagram.text),
+        ...at,
+        ...caption(node.attributes ?? {}),
+        ...diagram,
+      });
   });
   return diagrams;
 }
@@ -66,12 +80,24 @@ type Partial = Pick<Diagram, 'text' | 'origin' | 'file' | 'firstLine'>;
 function fromFile(node: LeafDirective, file: VFile, options: ExtractOptions): Partial | undefined {
   const name = node.attributes?.file;
   if (!name) {
-    addError(file, '`::diagram` needs a file attribute', node.position?.start, 'diagram/missing-file', 'Write ::diagram{file="name.mmd"} with the file under diagrams/.');
+    addError(
+      file,
+      '`::diagram` needs a file attribute',
+      node.position?.start,
+      'diagram/missing-file',
+      'Write ::diagram{file="name.mmd"} with the file under diagrams/.',
+    );
     return undefined;
   }
   const full = path.resolve(options.diagramsDir, name);
   if (path.relative(options.diagramsDir, full).startsWith('..') || !existsSync(full)) {
-    addError(file, `diagram file not found: ${name}`, node.position?.start, 'diagram/missing-file', `Diagram files live in ${path.relative(process.cwd(), options.diagramsDir) || '.'}/.`);
+    addError(
+      file,
+      `diagram file not found: ${name}`,
+      node.position?.start,
+      'diagram/missing-file',
+      `Diagram files live in ${path.relative(process.cwd(), options.diagramsDir) || '.'}/.`,
+    );
     return undefined;
   }
   return { text: readFileSync(full, 'utf8'), origin: 'file', file: full, firstLine: 1 };
@@ -82,12 +108,24 @@ function fromData(node: LeafDirective, file: VFile, options: ExtractOptions): Pa
   const data = attributes.data;
   const place = node.position?.start;
   if (!data) {
-    addError(file, '`::timeline` needs a data attribute', place, 'diagram/timeline-data', 'Write ::timeline{data="./events.yaml"}.');
+    addError(
+      file,
+      '`::timeline` needs a data attribute',
+      place,
+      'diagram/timeline-data',
+      'Write ::timeline{data="./events.yaml"}.',
+    );
     return undefined;
   }
   const loaded = options.loadRecords(data);
   if ('error' in loaded) {
-    addError(file, `timeline data: ${loaded.error}`, place, 'diagram/timeline-data', 'The file must hold a list of records (YAML, JSON or CSV) inside the deck folder.');
+    addError(
+      file,
+      `timeline data: ${loaded.error}`,
+      place,
+      'diagram/timeline-data',
+      'The file must hold a list of records (YAML, JSON or CSV) inside the deck folder.',
+    );
     return undefined;
   }
   const fields = {
@@ -96,5 +134,10 @@ function fromData(node: LeafDirective, file: VFile, options: ExtractOptions): Pa
     ...(attributes.title ? { title: attributes.title } : {}),
     ...(attributes.direction === 'TD' ? { direction: 'TD' as const } : {}),
   };
-  return { text: timelineFromRecords(loaded.records, fields), origin: 'data', file: file.path, firstLine: place?.line ?? 1 };
+  return {
+    text: timelineFromRecords(loaded.records, fields),
+    origin: 'data',
+    file: file.path,
+    firstLine: place?.line ?? 1,
+  };
 }

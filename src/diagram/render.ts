@@ -14,7 +14,9 @@ import { scopeSvgIds } from './svg.ts';
 
 const require = createRequire(import.meta.url);
 const MERMAID_JS = require.resolve('mermaid/dist/mermaid.min.js');
-const MERMAID_VERSION = (JSON.parse(readFileSync(path.join(path.dirname(MERMAID_JS), '..', 'package.json'), 'utf8')) as { version: string }).version;
+const MERMAID_VERSION = (
+  JSON.parse(readFileSync(path.join(path.dirname(MERMAID_JS), '..', 'package.json'), 'utf8')) as { version: string }
+).version;
 
 /** Mermaid configuration derived from the deck theme. */
 export type MermaidConfig = Record<string, unknown>;
@@ -36,9 +38,13 @@ interface PageResult {
 }
 
 /** Renders every diagram; cached ones without a browser, the rest in one page of the shared browser. */
-export async function renderDiagrams(diagrams: readonly Diagram[], options: RenderDiagramOptions): Promise<Map<string, DiagramResult>> {
+export async function renderDiagrams(
+  diagrams: readonly Diagram[],
+  options: RenderDiagramOptions,
+): Promise<Map<string, DiagramResult>> {
   const results = new Map<string, DiagramResult>();
-  const keyOf = (diagram: Diagram) => diagramCacheKey({ text: diagram.text, id: diagram.id, mermaidVersion: MERMAID_VERSION, config: options.config });
+  const keyOf = (diagram: Diagram) =>
+    diagramCacheKey({ text: diagram.text, id: diagram.id, mermaidVersion: MERMAID_VERSION, config: options.config });
   const pending: Diagram[] = [];
   for (const diagram of diagrams) {
     const cached = options.cacheDir ? readCachedSvg(options.cacheDir, keyOf(diagram)) : undefined;
@@ -77,7 +83,10 @@ function writeRenderPage(dir: string): string {
     else writeFileSync(target, font.content);
   }
   const page = path.join(dir, 'render.html');
-  writeFileSync(page, `<!doctype html><html><head><meta charset="utf-8"><link rel="stylesheet" href="fonts.css"><script src="${pathToFileURL(MERMAID_JS).href}"></script></head><body><p style="font-family:'Source Sans 3'">fonts</p></body></html>`);
+  writeFileSync(
+    page,
+    `<!doctype html><html><head><meta charset="utf-8"><link rel="stylesheet" href="fonts.css"><script src="${pathToFileURL(MERMAID_JS).href}"></script></head><body><p style="font-family:'Source Sans 3'">fonts</p></body></html>`,
+  );
   return page;
 }
 
@@ -90,28 +99,37 @@ async function renderInPage(diagrams: readonly Diagram[], options: RenderDiagram
   }
 }
 
-async function renderBatch(page: Page, dir: string, diagrams: readonly Diagram[], options: RenderDiagramOptions): Promise<PageResult[]> {
+async function renderBatch(
+  page: Page,
+  dir: string,
+  diagrams: readonly Diagram[],
+  options: RenderDiagramOptions,
+): Promise<PageResult[]> {
   await page.goto(pathToFileURL(writeRenderPage(dir)).href, { waitUntil: 'load' });
   await page.evaluate(() => document.fonts.ready.then(() => undefined));
   const jobs = diagrams.map((diagram) => ({ id: diagram.id, text: diagram.text }));
-  return await page.evaluate(async (batch, config) => {
-    interface Mermaid {
-      initialize(config: unknown): void;
-      render(id: string, text: string): Promise<{ svg: string }>;
-    }
-    const mermaid = (globalThis as unknown as { mermaid: Mermaid }).mermaid;
-    mermaid.initialize({ ...config, startOnLoad: false, securityLevel: 'strict', deterministicIds: true });
-    const out: PageResult[] = [];
-    for (const job of batch) {
-      try {
-        out.push({ svg: (await mermaid.render(job.id, job.text)).svg });
-      } catch (error) {
-        const e = error as { message?: string; name?: string };
-        out.push({ message: String(e.message ?? error), name: String(e.name ?? 'Error') });
-        document.getElementById(job.id)?.remove();
-        document.getElementById(`d${job.id}`)?.remove();
+  return await page.evaluate(
+    async (batch, config) => {
+      interface Mermaid {
+        initialize(config: unknown): void;
+        render(id: string, text: string): Promise<{ svg: string }>;
       }
-    }
-    return out;
-  }, jobs, options.config);
+      const mermaid = (globalThis as unknown as { mermaid: Mermaid }).mermaid;
+      mermaid.initialize({ ...config, startOnLoad: false, securityLevel: 'strict', deterministicIds: true });
+      const out: PageResult[] = [];
+      for (const job of batch) {
+        try {
+          out.push({ svg: (await mermaid.render(job.id, job.text)).svg });
+        } catch (error) {
+          const e = error as { message?: string; name?: string };
+          out.push({ message: String(e.message ?? error), name: String(e.name ?? 'Error') });
+          document.getElementById(job.id)?.remove();
+          document.getElementById(`d${job.id}`)?.remove();
+        }
+      }
+      return out;
+    },
+    jobs,
+    options.config,
+  );
 }

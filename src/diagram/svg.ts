@@ -10,7 +10,9 @@ function escapeXml(text: string): string {
  */
 export function scopeSvgIds(svg: string, diagramId: string): string {
   const ids = [...svg.matchAll(/\sid="([^"]+)"/g)].map((match) => match[1] ?? '');
-  const foreign = new Set(ids.filter((id) => id !== diagramId && !id.startsWith(`${diagramId}-`) && !id.startsWith(`${diagramId}_`)));
+  const foreign = new Set(
+    ids.filter((id) => id !== diagramId && !id.startsWith(`${diagramId}-`) && !id.startsWith(`${diagramId}_`)),
+  );
   let scoped = svg;
   for (const id of foreign) {
     const escaped = id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -28,9 +30,17 @@ export function scopeSvgIds(svg: string, diagramId: string): string {
 }
 
 /** Puts `<title>`/`<desc>` first in the SVG and labels it with them (what accTitle/accDescr do). */
-export function addAccessibleName(svg: string, diagramId: string, title: string | undefined, description: string | undefined): string {
+export function addAccessibleName(
+  svg: string,
+  diagramId: string,
+  title: string | undefined,
+  description: string | undefined,
+): string {
   if (!title && !description) return svg;
-  const cleaned = svg.replace(/<title[^>]*>[\s\S]*?<\/title>/, '').replace(/<desc[^>]*>[\s\S]*?<\/desc>/, '').replace(/\saria-(labelledby|describedby)="[^"]*"/g, '');
+  const cleaned = svg
+    .replace(/<title[^>]*>[\s\S]*?<\/title>/, '')
+    .replace(/<desc[^>]*>[\s\S]*?<\/desc>/, '')
+    .replace(/\saria-(labelledby|describedby)="[^"]*"/g, '');
   const parts: string[] = [];
   const aria: string[] = [];
   if (title) {
@@ -41,5 +51,9 @@ export function addAccessibleName(svg: string, diagramId: string, title: string 
     parts.push(`<desc id="${diagramId}-desc">${escapeXml(description)}</desc>`);
     aria.push(`aria-describedby="${diagramId}-desc"`);
   }
-  return cleaned.replace(/<svg\b([^>]*)>/, (_m, attributes: string) => `<svg${attributes.replace(/\srole="[^"]*"/, '')} role="img" ${aria.join(' ')}>${parts.join('')}`);
+  return cleaned.replace(
+    /<svg\b([^>]*)>/,
+    (_m, attributes: string) =>
+      `<svg${attributes.replace(/\srole="[^"]*"/, '')} role="img" ${aria.join(' ')}>${parts.join('')}`,
+  );
 }

@@ -46,7 +46,9 @@ export function timelineFromRecords(records: readonly Record<string, unknown>[],
   }
   // Several data files (milestones, releases) interleave: order the periods by year when all have one.
   const year = (period: string) => Number(/^\d{4}/.exec(period)?.[0]);
-  const ordered = [...periods].every(([period]) => !Number.isNaN(year(period))) ? [...periods].sort(([a], [b]) => year(a) - year(b)) : [...periods];
+  const ordered = [...periods].every(([period]) => !Number.isNaN(year(period)))
+    ? [...periods].sort(([a], [b]) => year(a) - year(b))
+    : [...periods];
   const lines = [fields.direction === 'TD' ? 'timeline TD' : 'timeline'];
   if (fields.title) lines.push(`    title ${label(fields.title)}`);
   for (const [period, events] of ordered) lines.push(`    ${period} : ${events.join(' : ')}`);

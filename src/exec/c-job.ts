@@ -36,12 +36,16 @@ export function cCompileArgs(snippet: Snippet, tool: Toolchain): string[] {
   const gnu = tool.name === 'gcc' || tool.name === 'g++';
   const args = [
     ...(snippet.std ? [`-std=${snippet.std}`] : []),
-    '-Wall', '-Wextra', '-O0', '-g',
+    '-Wall',
+    '-Wextra',
+    '-O0',
+    '-g',
     ...(gnu ? ['-fdiagnostics-plain-output'] : ['-fno-caret-diagnostics', '-fno-color-diagnostics']),
   ];
   // Like rustdoc's `#![allow(unused)]`: a slide fragment's variables are often unused by design.
   if (snippet.wrapped === true) {
-    for (const flag of ['-Wunused-variable', '-Wunused-but-set-variable']) if (!snippet.warns.includes(flag)) args.push(`-Wno-${flag.slice(2)}`);
+    for (const flag of ['-Wunused-variable', '-Wunused-but-set-variable'])
+      if (!snippet.warns.includes(flag)) args.push(`-Wno-${flag.slice(2)}`);
   }
   const expectation = snippet.expectation;
   if (expectation.kind === 'detect') args.push(...DETECTOR_FLAGS[expectation.detector]);
@@ -66,7 +70,14 @@ export function runCJob(snippet: Snippet, tool: Toolchain, context: ExecContext)
     const env = baseEnv('/usr/local/bin:/usr/bin:/bin');
     // A compiler outside /usr (e.g. /opt/gcc-13/bin/gcc) needs its install prefix in the sandbox.
     const binds = tool.path.startsWith('/usr/') ? [] : [dirname(dirname(tool.path))];
-    const compile = await runStep(context, { argv: [tool.path, ...cCompileArgs(snippet, tool)], hostDir: dir, phase: 'compile', env, limits: limits.compile, binds });
+    const compile = await runStep(context, {
+      argv: [tool.path, ...cCompileArgs(snippet, tool)],
+      hostDir: dir,
+      phase: 'compile',
+      env,
+      limits: limits.compile,
+      binds,
+    });
     const compiled = compiledRun(tool, degraded, compile, parseCcDiagnostics(compile.stderr, source), limits.compile);
     if (compiled.outcome !== 'compiled' || !cNeedsRun(snippet)) return compiled;
     const detector = snippet.expectation.kind === 'detect' ? snippet.expectation.detector : undefined;

@@ -6,16 +6,22 @@
  */
 import type { ToolDiagnostic } from '../model/snippet.ts';
 
-const LOCATED = /^(?<file>[^:\n]+):(?<line>\d+):(?:(?<col>\d+):)? (?<severity>warning|error|note|fatal error): (?<message>.*?)(?: \[(?<option>-[Wf][^\]]*)\])?$/;
-const TOOL_ERROR = /^(?:collect2|clang(?:\+\+)?|gcc|g\+\+|cc1(?:plus)?|\/usr\/bin\/ld|ld(?:\.\w+)?): (?:fatal )?error: (?<message>.*)$/;
-const LINKER = /^(?<file>[^:\n]+):\(\.\w+\+0x[0-9a-f]+\): (?<message>undefined reference to .*|multiple definition of .*)$/;
+const LOCATED =
+  /^(?<file>[^:\n]+):(?<line>\d+):(?:(?<col>\d+):)? (?<severity>warning|error|note|fatal error): (?<message>.*?)(?: \[(?<option>-[Wf][^\]]*)\])?$/;
+const TOOL_ERROR =
+  /^(?:collect2|clang(?:\+\+)?|gcc|g\+\+|cc1(?:plus)?|\/usr\/bin\/ld|ld(?:\.\w+)?): (?:fatal )?error: (?<message>.*)$/;
+const LINKER =
+  /^(?<file>[^:\n]+):\(\.\w+\+0x[0-9a-f]+\): (?<message>undefined reference to .*|multiple definition of .*)$/;
 
 /**
  * Normalises a warning option to the plain `-W` flag: `-Werror=use-after-free` → `-Wuse-after-free`,
  * `-Werror,-Warray-bounds` → `-Warray-bounds`, `-Wstringop-overflow=` → `-Wstringop-overflow`.
  */
 export function normalizeWarningFlag(option: string): string {
-  const parts = option.split(',').map((part) => part.trim()).filter((part) => part !== '-Werror');
+  const parts = option
+    .split(',')
+    .map((part) => part.trim())
+    .filter((part) => part !== '-Werror');
   let flag = parts[parts.length - 1] ?? option;
   if (flag.startsWith('-Werror=')) flag = `-W${flag.slice('-Werror='.length)}`;
   return flag.replace(/=$/, '');
@@ -27,7 +33,8 @@ export function parseCcDiagnostics(stderr: string, sourceName: string): ToolDiag
   for (const line of stderr.split('\n')) {
     const located = LOCATED.exec(line)?.groups;
     if (located) {
-      const severity = located['severity'] === 'note' ? 'note' : located['severity'] === 'warning' ? 'warning' : 'error';
+      const severity =
+        located['severity'] === 'note' ? 'note' : located['severity'] === 'warning' ? 'warning' : 'error';
       const option = located['option'];
       const inSource = located['file'] === sourceName;
       diagnostics.push({

@@ -12,7 +12,13 @@ import { DEFAULT_LIMITS, type ExecContext, type StepLimits } from './job-dir.ts'
 import { canMerge, runMergedRust } from './rust-merge.ts';
 import { runRustJob, rustNeedsRun } from './rust-job.ts';
 import { probeSandbox, type Sandbox } from './sandbox.ts';
-import { createToolchainSet, MissingToolchainError, type Toolchain, type ToolchainSet, type ToolName } from './toolchains.ts';
+import {
+  createToolchainSet,
+  MissingToolchainError,
+  type Toolchain,
+  type ToolchainSet,
+  type ToolName,
+} from './toolchains.ts';
 
 /** Options for {@link executeSnippets}. */
 export interface ExecuteOptions {
@@ -47,20 +53,39 @@ export function toolsFor(snippet: Snippet): ToolName[] {
 
 function missingRun(error: MissingToolchainError): ToolRun {
   return {
-    tool: error.tool, version: '', outcome: 'skipped', diagnostics: [{ severity: 'error', message: error.message }],
-    stdout: '', stderr: '', durationMs: 0, cached: false, missingTool: { tool: error.tool, hint: error.hint },
+    tool: error.tool,
+    version: '',
+    outcome: 'skipped',
+    diagnostics: [{ severity: 'error', message: error.message }],
+    stdout: '',
+    stderr: '',
+    durationMs: 0,
+    cached: false,
+    missingTool: { tool: error.tool, hint: error.hint },
   };
 }
 
 function internalRun(tool: Toolchain, error: unknown): ToolRun {
   const message = error instanceof Error ? error.message : String(error);
-  return { tool: tool.name, version: tool.version, outcome: 'skipped', diagnostics: [{ severity: 'error', message: `internal error: ${message}` }], stdout: '', stderr: '', durationMs: 0, cached: false };
+  return {
+    tool: tool.name,
+    version: tool.version,
+    outcome: 'skipped',
+    diagnostics: [{ severity: 'error', message: `internal error: ${message}` }],
+    stdout: '',
+    stderr: '',
+    durationMs: 0,
+    cached: false,
+  };
 }
 
 /** Everything that can change a run: the program, how it is built (the real command line) and run, the exact compiler. */
 function keyFor(snippet: Snippet, tool: Toolchain, limits: StepLimits): string {
   const { program, lang, expectation, std, edition } = snippet;
-  const build = lang === 'rust' ? { edition, flags: snippet.flags, run: rustNeedsRun(snippet) } : { args: cCompileArgs(snippet, tool), std: std ?? null };
+  const build =
+    lang === 'rust'
+      ? { edition, flags: snippet.flags, run: rustNeedsRun(snippet) }
+      : { args: cCompileArgs(snippet, tool), std: std ?? null };
   return cacheKey({ program, lang, expectation, build, run: limits.run, tool: tool.versionLine, path: tool.path });
 }
 
@@ -74,25 +99,36 @@ interface Pending {
 }
 
 /** Compiles and runs `snippets`; never throws for content or missing tools (they become runs). */
-export async function executeSnippets(snippets: readonly Snippet[], options: ExecuteOptions = {}): Promise<ExecuteResult> {
-  const toolchains = options.toolchains ?? createToolchainSet({ cacheDir: options.cacheDir === undefined ? undefined : join(options.cacheDir, 'toolchains') });
+export async function executeSnippets(
+  snippets: readonly Snippet[],
+  options: ExecuteOptions = {},
+): Promise<ExecuteResult> {
+  const toolchains =
+    options.toolchains ??
+    createToolchainSet({ cacheDir: options.cacheDir === undefined ? undefined : join(options.cacheDir, 'toolchains') });
   const cache = createRunCache(options.cacheDir);
   const slots: (ToolRun | undefined)[][] = snippets.map((snippet) => toolsFor(snippet).map(() => undefined));
   const pending: Pending[] = [];
-  await Promise.all(snippets.map((snippet, index) => Promise.all(toolsFor(snippet).map(async (name, slot) => {
-    let tool: Toolchain;
-    try {
-      tool = await toolchains.get(name);
-    } catch (error) {
-      if (!(error instanceof MissingToolchainError)) throw error;
-      (slots[index] ?? [])[slot] = missingRun(error);
-      return;
-    }
-    const key = keyFor(snippet, tool, options.limits ?? DEFAULT_LIMITS);
-    const hit = await cache.get(key);
-    if (hit) (slots[index] ?? [])[slot] = hit;
-    else pending.push({ snippet, tool, key, index, slot });
-  }))));
+  await Promise.all(
+    snippets.map((snippet, index) =>
+      Promise.all(
+        toolsFor(snippet).map(async (name, slot) => {
+          let tool: Toolchain;
+          try {
+            tool = await toolchains.get(name);
+          } catch (error) {
+            if (!(error instanceof MissingToolchainError)) throw error;
+            (slots[index] ?? [])[slot] = missingRun(error);
+            return;
+          }
+          const key = keyFor(snippet, tool, options.limits ?? DEFAULT_LIMITS);
+          const hit = await cache.get(key);
+          if (hit) (slots[index] ?? [])[slot] = hit;
+          else pending.push({ snippet, tool, key, index, slot });
+        }),
+      ),
+    ),
+  );
   const result: ExecuteResult = { runs: [] };
   if (pending.length > 0) {
     const sandbox = options.sandbox ?? (await probeSandbox());
@@ -100,12 +136,14 @@ export async function executeSnippets(snippets: readonly Snippet[], options: Exe
     const limit = pLimit(Math.max(1, options.concurrency ?? availableParallelism()));
     const context: ExecContext = { sandbox, limits: options.limits ?? DEFAULT_LIMITS, schedule: (task) => limit(task) };
     const fresh = await runPending(pending, context, options.noMerge === true);
-    await Promise.all(pending.map(async (item) => {
-      const run = fresh.get(item) ?? internalRun(item.tool, 'no result');
-      (slots[item.index] ?? [])[item.slot] = run;
-      // Timeouts depend on machine load and internal errors on the host: never cache them.
-      if (run.outcome !== 'timeout' && run.outcome !== 'skipped') await cache.put(item.key, run);
-    }));
+    await Promise.all(
+      pending.map(async (item) => {
+        const run = fresh.get(item) ?? internalRun(item.tool, 'no result');
+        (slots[item.index] ?? [])[item.slot] = run;
+        // Timeouts depend on machine load and internal errors on the host: never cache them.
+        if (run.outcome !== 'timeout' && run.outcome !== 'skipped') await cache.put(item.key, run);
+      }),
+    );
   }
   result.runs = slots.map((runs) => runs.filter((run): run is ToolRun => run !== undefined));
   return result;
@@ -129,16 +167,32 @@ async function runPending(pending: Pending[], context: ExecContext, noMerge: boo
       groups.set(group, [...(groups.get(group) ?? []), item]);
       continue;
     }
-    const job = item.snippet.lang === 'rust' ? () => runRustJob(item.snippet, item.tool, context) : () => runCJob(item.snippet, item.tool, context);
+    const job =
+      item.snippet.lang === 'rust'
+        ? () => runRustJob(item.snippet, item.tool, context)
+        : () => runCJob(item.snippet, item.tool, context);
     jobs.push(guarded(item.tool, job).then((run) => void fresh.set(item, run)));
   }
   for (const group of groups.values()) {
     const tool = group[0]?.tool;
     if (!tool) continue;
-    jobs.push(runMergedRust(group.map((item) => item.snippet), tool, context).then(
-      (runs) => { for (const item of group) { const run = runs.get(item.snippet); if (run) fresh.set(item, run); } },
-      (error: unknown) => { for (const item of group) fresh.set(item, internalRun(tool, error)); },
-    ));
+    jobs.push(
+      runMergedRust(
+        group.map((item) => item.snippet),
+        tool,
+        context,
+      ).then(
+        (runs) => {
+          for (const item of group) {
+            const run = runs.get(item.snippet);
+            if (run) fresh.set(item, run);
+          }
+        },
+        (error: unknown) => {
+          for (const item of group) fresh.set(item, internalRun(tool, error));
+        },
+      ),
+    );
   }
   await Promise.all(jobs);
   return fresh;

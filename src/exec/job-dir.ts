@@ -14,12 +14,31 @@ export interface StepLimits {
 
 /** Defaults: generous for compilers, tight for snippet programs. */
 export const DEFAULT_LIMITS: StepLimits = {
-  compile: { wallMs: 60_000, cpuSeconds: 60, fileSizeBytes: 256 << 20, openFiles: 1024, processes: 256, tmpfsBytes: 512 << 20 },
-  run: { wallMs: 10_000, cpuSeconds: 5, fileSizeBytes: 64 << 20, openFiles: 256, processes: 128, addressSpaceBytes: 1 << 30, tmpfsBytes: 64 << 20 },
+  compile: {
+    wallMs: 60_000,
+    cpuSeconds: 60,
+    fileSizeBytes: 256 << 20,
+    openFiles: 1024,
+    processes: 256,
+    tmpfsBytes: 512 << 20,
+  },
+  run: {
+    wallMs: 10_000,
+    cpuSeconds: 5,
+    fileSizeBytes: 64 << 20,
+    openFiles: 256,
+    processes: 128,
+    addressSpaceBytes: 1 << 30,
+    tmpfsBytes: 64 << 20,
+  },
 };
 
 /** Creates the job dir with `files`, runs `body`, and removes the dir whatever happens. */
-export async function withJobDir<T>(sandbox: Sandbox, files: Record<string, string>, body: (dir: string) => Promise<T>): Promise<T> {
+export async function withJobDir<T>(
+  sandbox: Sandbox,
+  files: Record<string, string>,
+  body: (dir: string) => Promise<T>,
+): Promise<T> {
   const dir = await mkdtemp(join(tmpdir(), 'proofdeck-'));
   try {
     for (const [name, text] of Object.entries(files)) await writeFile(join(dir, name), text);
@@ -46,7 +65,9 @@ export interface ExecContext {
 /** Runs one step in the sandbox when a slot is free; the wall clock is enforced here (CPU time by prlimit). */
 export function runStep(context: ExecContext, step: SandboxStep): Promise<ProcessResult> {
   const command = sandboxCommand(context.sandbox, step);
-  return context.schedule(() => runProcess(command.argv, { cwd: command.cwd, env: command.env, timeoutMs: step.limits.wallMs }));
+  return context.schedule(() =>
+    runProcess(command.argv, { cwd: command.cwd, env: command.env, timeoutMs: step.limits.wallMs }),
+  );
 }
 
 /** The environment every step starts from: C locale (gcc quotes change with it), no backtraces. */
@@ -57,9 +78,11 @@ export function baseEnv(path: string): Record<string, string> {
 /** Why a step stopped, when limits stopped it: wall clock, CPU time, file size. */
 export function limitReason(result: ProcessResult, limits: SandboxLimits): string | undefined {
   if (result.timedOut) return `killed after ${limits.wallMs / 1000} s (wall-clock limit)`;
-  const signal = result.signal ?? (result.exitCode !== null && result.exitCode > 128 ? result.exitCode - 128 : undefined);
+  const signal =
+    result.signal ?? (result.exitCode !== null && result.exitCode > 128 ? result.exitCode - 128 : undefined);
   if (signal === 'SIGXCPU' || signal === 24) return `killed after ${limits.cpuSeconds} s of CPU time (CPU limit)`;
-  if (signal === 'SIGXFSZ' || signal === 25) return `stopped writing at ${limits.fileSizeBytes >> 20} MiB (file size limit)`;
+  if (signal === 'SIGXFSZ' || signal === 25)
+    return `stopped writing at ${limits.fileSizeBytes >> 20} MiB (file size limit)`;
   if (signal === 'SIGKILL' || signal === 9) return 'killed (SIGKILL)';
   return undefined;
 }

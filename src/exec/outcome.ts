@@ -7,7 +7,10 @@ import { limitReason } from './job-dir.ts';
 import { parseRuntimeReport } from './runtime-reports.ts';
 
 /** Common fields of a run from one toolchain. */
-export function baseRun(tool: Toolchain, degraded: boolean): Pick<ToolRun, 'tool' | 'version' | 'cached'> & { sandboxDegraded?: boolean } {
+export function baseRun(
+  tool: Toolchain,
+  degraded: boolean,
+): Pick<ToolRun, 'tool' | 'version' | 'cached'> & { sandboxDegraded?: boolean } {
   return { tool: tool.name, version: tool.version, cached: false, ...(degraded ? { sandboxDegraded: true } : {}) };
 }
 
@@ -24,7 +27,10 @@ export function compiledRun(
   const extra: ToolDiagnostic[] = stopped ? [{ severity: 'error', message: `compiler ${stopped}` }] : [];
   if (failed && !stopped && !diagnostics.some((d) => d.severity === 'error')) {
     // A compiler that fails without a parsable error (crash, missing runtime): keep its words.
-    extra.push({ severity: 'error', message: result.stderr.trim().split('\n').slice(-3).join(' ') || `exit status ${String(result.exitCode)}` });
+    extra.push({
+      severity: 'error',
+      message: result.stderr.trim().split('\n').slice(-3).join(' ') || `exit status ${String(result.exitCode)}`,
+    });
   }
   return {
     ...baseRun(tool, degraded),
@@ -38,7 +44,13 @@ export function compiledRun(
 }
 
 /** The run after executing the binary: timeout, a detector/panic report, or a plain exit. */
-export function executedRun(compiled: ToolRun, result: ProcessResult, sourceName: string, limits: SandboxLimits, programOffset = 0): ToolRun {
+export function executedRun(
+  compiled: ToolRun,
+  result: ProcessResult,
+  sourceName: string,
+  limits: SandboxLimits,
+  programOffset = 0,
+): ToolRun {
   const stopped = limitReason(result, limits);
   const report = parseRuntimeReport(result.stderr, sourceName);
   const diagnostics = [...compiled.diagnostics];
@@ -53,9 +65,16 @@ export function executedRun(compiled: ToolRun, result: ProcessResult, sourceName
     });
   }
   if (stopped) diagnostics.push({ severity: 'error', message: `program ${stopped}` });
-  const outcome: ToolRun['outcome'] = stopped && !report
-    ? 'timeout'
-    : report?.reporter === 'panic' ? 'panicked' : report ? 'detected' : result.exitCode === 0 ? 'ran' : 'run-failed';
+  const outcome: ToolRun['outcome'] =
+    stopped && !report
+      ? 'timeout'
+      : report?.reporter === 'panic'
+        ? 'panicked'
+        : report
+          ? 'detected'
+          : result.exitCode === 0
+            ? 'ran'
+            : 'run-failed';
   const exitCode = result.exitCode ?? (result.signal ? 128 + signalNumber(result.signal) : undefined);
   return {
     ...compiled,
@@ -69,7 +88,17 @@ export function executedRun(compiled: ToolRun, result: ProcessResult, sourceName
   };
 }
 
-const SIGNALS: Partial<Record<NodeJS.Signals, number>> = { SIGABRT: 6, SIGKILL: 9, SIGSEGV: 11, SIGXCPU: 24, SIGXFSZ: 25, SIGILL: 4, SIGFPE: 8, SIGBUS: 7, SIGTERM: 15 };
+const SIGNALS: Partial<Record<NodeJS.Signals, number>> = {
+  SIGABRT: 6,
+  SIGKILL: 9,
+  SIGSEGV: 11,
+  SIGXCPU: 24,
+  SIGXFSZ: 25,
+  SIGILL: 4,
+  SIGFPE: 8,
+  SIGBUS: 7,
+  SIGTERM: 15,
+};
 
 function signalNumber(signal: NodeJS.Signals): number {
   return SIGNALS[signal] ?? 0;

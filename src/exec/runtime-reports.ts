@@ -22,7 +22,11 @@ export interface RuntimeReport {
 
 const FRAME = /^\s*#\d+ 0x[0-9a-f]+ in \S+ (?<path>\S+?):(?<line>\d+)(?::(?<col>\d+))?\s*$/;
 
-function firstFrameIn(lines: string[], from: number, sourceName: string): { programLine: number; programColumn?: number } | undefined {
+function firstFrameIn(
+  lines: string[],
+  from: number,
+  sourceName: string,
+): { programLine: number; programColumn?: number } | undefined {
   for (let i = from; i < lines.length; i++) {
     const frame = FRAME.exec(lines[i] ?? '')?.groups;
     if (!frame || basename(frame['path'] ?? '') !== sourceName) continue;
@@ -39,8 +43,18 @@ function sanitizerReport(lines: string[], sourceName: string): RuntimeReport | u
   const summary = lines.find((line) => line.startsWith('SUMMARY: AddressSanitizer: '));
   const fromSummary = summary ? /^SUMMARY: AddressSanitizer: (\S+)/.exec(summary)?.[1] : undefined;
   const fromHeadline = /AddressSanitizer: (?:attempting )?([\w-]+)/.exec(headline)?.[1];
-  const kind = leak ? 'detected memory leaks' : (fromSummary && !/^\d/.test(fromSummary) ? fromSummary : fromHeadline ?? headline);
-  return { reporter: leak ? 'lsan' : 'asan', kind, headline, detail: headline, ...firstFrameIn(lines, index + 1, sourceName) };
+  const kind = leak
+    ? 'detected memory leaks'
+    : fromSummary && !/^\d/.test(fromSummary)
+      ? fromSummary
+      : (fromHeadline ?? headline);
+  return {
+    reporter: leak ? 'lsan' : 'asan',
+    kind,
+    headline,
+    detail: headline,
+    ...firstFrameIn(lines, index + 1, sourceName),
+  };
 }
 
 function ubsanReport(lines: string[], sourceName: string): RuntimeReport | undefined {
@@ -62,7 +76,10 @@ function ubsanReport(lines: string[], sourceName: string): RuntimeReport | undef
 
 function panicReport(stderr: string, sourceName: string): RuntimeReport | undefined {
   // The `(<tid>)` after the thread name changes between runs, so it is not part of the match.
-  const match = /thread '[^']*'(?: \(\d+\))? panicked at (?<path>[^\n]+?):(?<line>\d+):(?<col>\d+):\n(?<message>[\s\S]*?)(?:\nnote: |\nstack backtrace:|\n*$)/.exec(stderr)?.groups;
+  const match =
+    /thread '[^']*'(?: \(\d+\))? panicked at (?<path>[^\n]+?):(?<line>\d+):(?<col>\d+):\n(?<message>[\s\S]*?)(?:\nnote: |\nstack backtrace:|\n*$)/.exec(
+      stderr,
+    )?.groups;
   if (!match) return undefined;
   const detail = (match['message'] ?? '').trimEnd();
   const located = basename(match['path'] ?? '') === sourceName;
@@ -78,9 +95,17 @@ function panicReport(stderr: string, sourceName: string): RuntimeReport | undefi
 function abortReport(lines: string[]): RuntimeReport | undefined {
   for (const line of lines) {
     if (line.includes('*** stack smashing detected ***')) {
-      return { reporter: 'stack-protector', kind: 'stack smashing detected', headline: line.trim(), detail: line.trim() };
+      return {
+        reporter: 'stack-protector',
+        kind: 'stack smashing detected',
+        headline: line.trim(),
+        detail: line.trim(),
+      };
     }
-    const glibc = /^(?:\*\*\* (.+?) \*\*\*: terminated|(free\(\): .+|malloc\(\): .+|double free or corruption.*))$/.exec(line.trim());
+    const glibc =
+      /^(?:\*\*\* (.+?) \*\*\*: terminated|(free\(\): .+|malloc\(\): .+|double free or corruption.*))$/.exec(
+        line.trim(),
+      );
     if (glibc) {
       const kind = glibc[1] ?? glibc[2] ?? line.trim();
       return { reporter: 'glibc', kind, headline: line.trim(), detail: line.trim() };
@@ -92,5 +117,10 @@ function abortReport(lines: string[]): RuntimeReport | undefined {
 /** The first report in `stderr`, or undefined when the program printed none. `sourceName` is the compiled file's name. */
 export function parseRuntimeReport(stderr: string, sourceName: string): RuntimeReport | undefined {
   const lines = stderr.split('\n');
-  return sanitizerReport(lines, sourceName) ?? ubsanReport(lines, sourceName) ?? panicReport(stderr, sourceName) ?? abortReport(lines);
+  return (
+    sanitizerReport(lines, sourceName) ??
+    ubsanReport(lines, sourceName) ??
+    panicReport(stderr, sourceName) ??
+    abortReport(lines)
+  );
 }

@@ -21,8 +21,12 @@ export function rustNeedsRun(snippet: Snippet): boolean {
 export function rustCompileArgs(snippet: Snippet, paths: SandboxPaths, run: boolean): string[] {
   return [
     `${paths.sysroot ?? ''}/bin/rustc`,
-    '--edition', snippet.edition,
-    '--crate-name', 'snippet', '--crate-type', 'bin',
+    '--edition',
+    snippet.edition,
+    '--crate-name',
+    'snippet',
+    '--crate-type',
+    'bin',
     '--error-format=json',
     ...(run ? ['-o', 'prog'] : ['--emit=mir', '-o', 'snippet.mir']),
     ...snippet.flags,
@@ -51,7 +55,13 @@ export function runRustJob(snippet: Snippet, tool: Toolchain, context: ExecConte
       limits: limits.compile,
       ...(tool.sysroot ? { sysroot: tool.sysroot } : {}),
     });
-    const compiled = compiledRun(tool, degraded, compile, parseRustcDiagnostics(compile.stderr, RUST_SOURCE), limits.compile);
+    const compiled = compiledRun(
+      tool,
+      degraded,
+      compile,
+      parseRustcDiagnostics(compile.stderr, RUST_SOURCE),
+      limits.compile,
+    );
     if (compiled.outcome !== 'compiled' || !run) return compiled;
     const result = await runStep(context, {
       argv: [`${paths.build}/prog`],

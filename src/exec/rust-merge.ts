@@ -26,7 +26,8 @@ export interface MergedCrate {
 }
 
 /** Items that only work at the crate root or that would collide between snippets. */
-const ROOT_ONLY = /^\s*(#!\[|extern\s+crate\b|#\[macro_use\])|global_allocator|no_mangle|panic_handler|export_name|link_section|macro_export|\$crate/m;
+const ROOT_ONLY =
+  /^\s*(#!\[|extern\s+crate\b|#\[macro_use\])|global_allocator|no_mangle|panic_handler|export_name|link_section|macro_export|\$crate/m;
 
 /**
  * True when the snippet can live in a module of a shared crate: it compiles without failing, it has
@@ -53,8 +54,14 @@ export function mergeSnippets(snippets: Snippet[]): MergedCrate {
     // A snippet's `main` may return a Result: keep its Termination semantics (exit code 1 + "Error: …").
     lines.push('pub(crate) fn __proofdeck_entry() -> impl ::std::process::Termination { main() }', '}');
   });
-  lines.push('fn main() -> ::std::process::ExitCode {', '    use ::std::process::Termination;', '    match ::std::env::var("PROOFDECK_SNIPPET").as_deref() {');
-  snippets.forEach((_snippet, index) => lines.push(`        Ok("${index}") => __pd_${index}::__proofdeck_entry().report(),`));
+  lines.push(
+    'fn main() -> ::std::process::ExitCode {',
+    '    use ::std::process::Termination;',
+    '    match ::std::env::var("PROOFDECK_SNIPPET").as_deref() {',
+  );
+  snippets.forEach((_snippet, index) =>
+    lines.push(`        Ok("${index}") => __pd_${index}::__proofdeck_entry().report(),`),
+  );
   lines.push('        _ => ::std::process::ExitCode::from(2),', '    }', '}', '');
   return { source: lines.join('\n'), members };
 }
@@ -73,7 +80,12 @@ function shift(diagnostic: ToolDiagnostic, member: MergedMember): ToolDiagnostic
  * snippets that own an error are built on their own and the rest are merged again; if errors cannot be
  * attributed, every snippet is built on its own. The result is the same as building each alone.
  */
-export async function runMergedRust(snippets: Snippet[], tool: Toolchain, context: ExecContext, attempt = 0): Promise<Map<Snippet, ToolRun>> {
+export async function runMergedRust(
+  snippets: Snippet[],
+  tool: Toolchain,
+  context: ExecContext,
+  attempt = 0,
+): Promise<Map<Snippet, ToolRun>> {
   const results = new Map<Snippet, ToolRun>();
   if (snippets.length < 2 || attempt > 1) {
     await Promise.all(snippets.map(async (snippet) => results.set(snippet, await runRustJob(snippet, tool, context))));
@@ -81,40 +93,57 @@ export async function runMergedRust(snippets: Snippet[], tool: Toolchain, contex
   }
   const crate = mergeSnippets(snippets);
   const degraded = context.sandbox.kind !== 'bwrap';
-  const scaled = { ...context.limits.compile, wallMs: context.limits.compile.wallMs * 2, cpuSeconds: context.limits.compile.cpuSeconds * 2 };
+  const scaled = {
+    ...context.limits.compile,
+    wallMs: context.limits.compile.wallMs * 2,
+    cpuSeconds: context.limits.compile.cpuSeconds * 2,
+  };
   const sysroot = tool.sysroot ? { sysroot: tool.sysroot } : {};
   const retry = await withJobDir(context.sandbox, { [RUST_SOURCE]: crate.source }, async (dir) => {
     const paths = sandboxPaths(context.sandbox, dir, tool.sysroot);
     const env = rustEnv(paths);
     const first = crate.members[0]?.snippet;
     if (!first) return [];
-    const compile = await runStep(context, { argv: rustCompileArgs(first, paths, true), hostDir: dir, phase: 'compile', env, limits: scaled, ...sysroot });
+    const compile = await runStep(context, {
+      argv: rustCompileArgs(first, paths, true),
+      hostDir: dir,
+      phase: 'compile',
+      env,
+      limits: scaled,
+      ...sysroot,
+    });
     const diagnostics = parseRustcDiagnostics(compile.stderr, RUST_SOURCE);
     if (compile.exitCode !== 0) {
       const errors = diagnostics.filter((d) => d.severity === 'error');
-      const owners = new Set(errors.map((d) => (d.programLine === undefined ? undefined : memberOf(crate, d.programLine)?.snippet)));
+      const owners = new Set(
+        errors.map((d) => (d.programLine === undefined ? undefined : memberOf(crate, d.programLine)?.snippet)),
+      );
       if (owners.has(undefined) || owners.size === 0) return snippets.map((snippet) => ({ snippet, alone: true }));
       return snippets.map((snippet) => ({ snippet, alone: owners.has(snippet) }));
     }
     // Each member gets its share of the build time and only its own diagnostics (not the whole stderr).
     const share = { ...compile, stdout: '', stderr: '', durationMs: Math.round(compile.durationMs / snippets.length) };
-    await Promise.all(crate.members.map(async (member, index) => {
-      const own = diagnostics.filter((d) => d.programLine !== undefined && memberOf(crate, d.programLine) === member).map((d) => shift(d, member));
-      const compiled = compiledRun(tool, degraded, share, own, scaled);
-      if (!rustNeedsRun(member.snippet)) {
-        results.set(member.snippet, compiled);
-        return;
-      }
-      const run = await runStep(context, {
-        argv: [`${paths.build}/prog`],
-        hostDir: dir,
-        phase: 'run',
-        env: { ...env, PROOFDECK_SNIPPET: String(index) },
-        limits: context.limits.run,
-        ...sysroot,
-      });
-      results.set(member.snippet, executedRun(compiled, run, RUST_SOURCE, context.limits.run, member.offset));
-    }));
+    await Promise.all(
+      crate.members.map(async (member, index) => {
+        const own = diagnostics
+          .filter((d) => d.programLine !== undefined && memberOf(crate, d.programLine) === member)
+          .map((d) => shift(d, member));
+        const compiled = compiledRun(tool, degraded, share, own, scaled);
+        if (!rustNeedsRun(member.snippet)) {
+          results.set(member.snippet, compiled);
+          return;
+        }
+        const run = await runStep(context, {
+          argv: [`${paths.build}/prog`],
+          hostDir: dir,
+          phase: 'run',
+          env: { ...env, PROOFDECK_SNIPPET: String(index) },
+          limits: context.limits.run,
+          ...sysroot,
+        });
+        results.set(member.snippet, executedRun(compiled, run, RUST_SOURCE, context.limits.run, member.offset));
+      }),
+    );
     return [];
   });
   const alone = retry.filter((entry) => entry.alone).map((entry) => entry.snippet);

@@ -98,22 +98,54 @@ function prlimitArgs(sandbox: Sandbox, limits: SandboxLimits): string[] {
 function setprivArgs(sandbox: Sandbox): string[] {
   if (sandbox.uid === undefined || !sandbox.setpriv) return [];
   const id = String(sandbox.uid);
-  return [sandbox.setpriv, `--reuid=${id}`, `--regid=${id}`, '--clear-groups', '--inh-caps=-all', '--bounding-set=-all', '--no-new-privs', '--'];
+  return [
+    sandbox.setpriv,
+    `--reuid=${id}`,
+    `--regid=${id}`,
+    '--clear-groups',
+    '--inh-caps=-all',
+    '--bounding-set=-all',
+    '--no-new-privs',
+    '--',
+  ];
 }
 
 function bwrapArgs(sandbox: Sandbox, step: SandboxStep): string[] {
   const size = String(step.limits.tmpfsBytes);
   const args = [
     sandbox.bwrap ?? 'bwrap',
-    '--unshare-net', '--unshare-pid', '--unshare-ipc', '--unshare-uts', '--unshare-cgroup-try',
-    '--die-with-parent', '--new-session',
-    '--ro-bind', '/usr', '/usr', ...rootLinks(),
+    '--unshare-net',
+    '--unshare-pid',
+    '--unshare-ipc',
+    '--unshare-uts',
+    '--unshare-cgroup-try',
+    '--die-with-parent',
+    '--new-session',
+    '--ro-bind',
+    '/usr',
+    '/usr',
+    ...rootLinks(),
     // Parent dirs that bwrap creates are 0700 root: make them enterable for the dropped uid.
-    '--perms', '0755', '--dir', '/etc',
-    '--ro-bind-try', '/etc/alternatives', '/etc/alternatives',
-    '--ro-bind-try', '/etc/ld.so.cache', '/etc/ld.so.cache',
-    '--proc', '/proc', '--dev', '/dev',
-    '--perms', '1777', '--size', size, '--tmpfs', '/tmp',
+    '--perms',
+    '0755',
+    '--dir',
+    '/etc',
+    '--ro-bind-try',
+    '/etc/alternatives',
+    '/etc/alternatives',
+    '--ro-bind-try',
+    '/etc/ld.so.cache',
+    '/etc/ld.so.cache',
+    '--proc',
+    '/proc',
+    '--dev',
+    '/dev',
+    '--perms',
+    '1777',
+    '--size',
+    size,
+    '--tmpfs',
+    '/tmp',
   ];
   if (step.sysroot) args.push('--perms', '0755', '--dir', '/opt', '--ro-bind', step.sysroot, '/opt/rust');
   for (const path of step.binds ?? []) {
@@ -123,23 +155,48 @@ function bwrapArgs(sandbox: Sandbox, step: SandboxStep): string[] {
     args.push('--ro-bind', path, path);
   }
   if (step.phase === 'compile') args.push('--bind', step.hostDir, '/build', '--chdir', '/build');
-  else args.push('--ro-bind', step.hostDir, '/build', '--perms', '1777', '--size', size, '--tmpfs', '/work', '--chdir', '/work');
+  else
+    args.push(
+      '--ro-bind',
+      step.hostDir,
+      '/build',
+      '--perms',
+      '1777',
+      '--size',
+      size,
+      '--tmpfs',
+      '/work',
+      '--chdir',
+      '/work',
+    );
   args.push('--clearenv');
-  for (const [key, value] of Object.entries(step.env).sort(([a], [b]) => a.localeCompare(b))) args.push('--setenv', key, value);
+  for (const [key, value] of Object.entries(step.env).sort(([a], [b]) => a.localeCompare(b)))
+    args.push('--setenv', key, value);
   return args;
 }
 
 /** The full command line (and spawn cwd/env) that runs `step` under `sandbox`. */
-export function sandboxCommand(sandbox: Sandbox, step: SandboxStep): { argv: string[]; cwd: string; env: Record<string, string> } {
+export function sandboxCommand(
+  sandbox: Sandbox,
+  step: SandboxStep,
+): { argv: string[]; cwd: string; env: Record<string, string> } {
   if (sandbox.kind === 'bwrap') {
-    return { argv: [...prlimitArgs(sandbox, step.limits), ...bwrapArgs(sandbox, step), ...setprivArgs(sandbox), ...step.argv], cwd: step.hostDir, env: {} };
+    return {
+      argv: [...prlimitArgs(sandbox, step.limits), ...bwrapArgs(sandbox, step), ...setprivArgs(sandbox), ...step.argv],
+      cwd: step.hostDir,
+      env: {},
+    };
   }
   // Without namespaces the compiler keeps our uid (the rustup sysroot is often private to it);
   // the snippet's own binary still runs as the unprivileged uid so RLIMIT_NPROC holds.
   const drop = step.phase === 'run' ? setprivArgs(sandbox) : [];
   const cwd = step.phase === 'run' ? join(step.hostDir, 'run') : step.hostDir;
   // No private /tmp here: temporary files go to the step's own folder, which is removed afterwards.
-  return { argv: [...prlimitArgs(sandbox, step.limits), ...drop, ...step.argv], cwd, env: { ...step.env, TMPDIR: cwd } };
+  return {
+    argv: [...prlimitArgs(sandbox, step.limits), ...drop, ...step.argv],
+    cwd,
+    env: { ...step.env, TMPDIR: cwd },
+  };
 }
 
 /** Decides how to isolate steps here: bubblewrap when it can start a trivial sandbox, else limits only. */
@@ -148,10 +205,15 @@ export async function probeSandbox(options: { uid?: number; disableBwrap?: boole
   const setpriv = findOnPath('setpriv');
   const isRoot = process.getuid?.() === 0;
   const uid = isRoot && setpriv ? (options.uid ?? 65534) : undefined;
-  const base = { ...(prlimit ? { prlimit } : {}), ...(setpriv ? { setpriv } : {}), ...(uid !== undefined ? { uid } : {}) };
+  const base = {
+    ...(prlimit ? { prlimit } : {}),
+    ...(setpriv ? { setpriv } : {}),
+    ...(uid !== undefined ? { uid } : {}),
+  };
   const bwrap = findOnPath('bwrap');
   if (options.disableBwrap) return { kind: 'limits-only', reason: 'bubblewrap disabled by option', ...base };
-  if (!bwrap) return { kind: 'limits-only', reason: 'bubblewrap (bwrap) is not installed: apt-get install bubblewrap', ...base };
+  if (!bwrap)
+    return { kind: 'limits-only', reason: 'bubblewrap (bwrap) is not installed: apt-get install bubblewrap', ...base };
   const candidate: Sandbox = { kind: 'bwrap', bwrap, ...base };
   const probe = sandboxCommand(candidate, {
     argv: ['/usr/bin/true'],
@@ -163,7 +225,11 @@ export async function probeSandbox(options: { uid?: number; disableBwrap?: boole
   try {
     const result = await runProcess(probe.argv, { cwd: probe.cwd, env: probe.env, timeoutMs: 5000 });
     if (result.exitCode === 0) return candidate;
-    return { kind: 'limits-only', reason: `bubblewrap cannot create a sandbox here: ${result.stderr.trim().split('\n')[0] ?? ''}`, ...base };
+    return {
+      kind: 'limits-only',
+      reason: `bubblewrap cannot create a sandbox here: ${result.stderr.trim().split('\n')[0] ?? ''}`,
+      ...base,
+    };
   } catch (error) {
     return { kind: 'limits-only', reason: `bubblewrap cannot start: ${String(error)}`, ...base };
   }

@@ -55,7 +55,11 @@ function hostEnv(): Record<string, string> {
 async function capture(argv: string[], tool: ToolName): Promise<string> {
   try {
     const result = await runProcess(argv, { env: hostEnv(), timeoutMs: 30_000 });
-    if (result.exitCode !== 0) throw new MissingToolchainError(tool, `\`${argv.join(' ')}\` failed: ${result.stderr.trim().split('\n')[0] ?? ''}`);
+    if (result.exitCode !== 0)
+      throw new MissingToolchainError(
+        tool,
+        `\`${argv.join(' ')}\` failed: ${result.stderr.trim().split('\n')[0] ?? ''}`,
+      );
     return result.stdout;
   } catch (error) {
     if (error instanceof SpawnError) throw new MissingToolchainError(tool, error.message);
@@ -69,11 +73,21 @@ function shortVersion(version: string): string {
 
 async function discoverRustc(path: string): Promise<Toolchain> {
   // Both through the rustup proxy, in parallel: the same toolchain answers, and a warm check waits once.
-  const [sysrootOutput, verbose] = await Promise.all([capture([path, '--print', 'sysroot'], 'rustc'), capture([path, '-vV'], 'rustc')]);
+  const [sysrootOutput, verbose] = await Promise.all([
+    capture([path, '--print', 'sysroot'], 'rustc'),
+    capture([path, '-vV'], 'rustc'),
+  ]);
   const sysroot = sysrootOutput.trim();
   const versionLine = verbose.split('\n')[0]?.trim() ?? '';
   const version = /^release: (\S+)/m.exec(verbose)?.[1] ?? /rustc (\S+)/.exec(versionLine)?.[1] ?? 'unknown';
-  return { name: 'rustc', path: join(sysroot, 'bin', 'rustc'), version, short: shortVersion(version), versionLine, sysroot };
+  return {
+    name: 'rustc',
+    path: join(sysroot, 'bin', 'rustc'),
+    version,
+    short: shortVersion(version),
+    versionLine,
+    sysroot,
+  };
 }
 
 /**
@@ -152,7 +166,10 @@ async function probe(name: ToolName, path: string): Promise<Toolchain> {
   const output = await capture([path, '--version'], name);
   const versionLine = output.split('\n')[0]?.trim() ?? '';
   // gcc: "gcc (Debian 12.2.0-14+deb12u1) 12.2.0"; clang: "Debian clang version 14.0.6".
-  const version = /version (\d+\.\d+(?:\.\d+)?)/.exec(versionLine)?.[1] ?? /(\d+\.\d+(?:\.\d+)?)\s*$/.exec(versionLine)?.[1] ?? 'unknown';
+  const version =
+    /version (\d+\.\d+(?:\.\d+)?)/.exec(versionLine)?.[1] ??
+    /(\d+\.\d+(?:\.\d+)?)\s*$/.exec(versionLine)?.[1] ??
+    'unknown';
   return { name, path, version, short: shortVersion(version), versionLine };
 }
 
@@ -180,7 +197,8 @@ export async function discoverToolchain(name: ToolName, options: DiscoverOptions
   if (remembered) return remembered;
   const toolchain = await probe(name, path);
   const binary = identity(toolchain.path);
-  if (binary !== undefined) writeCacheEntry(cacheDir, key, 'json', JSON.stringify({ toolchain, binary } satisfies RememberedToolchain));
+  if (binary !== undefined)
+    writeCacheEntry(cacheDir, key, 'json', JSON.stringify({ toolchain, binary } satisfies RememberedToolchain));
   return toolchain;
 }
 

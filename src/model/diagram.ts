@@ -22,4 +22,6 @@ export interface Diagram {
 }
 
 /** Rendering result: SVG markup, or mermaid's error mapped to a line of the diagram source. */
-export type DiagramResult = { ok: true; svg: string; cached: boolean } | { ok: false; message: string; sourceLine?: number; sourceColumn?: number };
+export type DiagramResult =
+  | { ok: true; svg: string; cached: boolean }
+  | { ok: false; message: string; sourceLine?: number; sourceColumn?: number };

@@ -13,7 +13,12 @@ import { fileIdentity, readCacheEntry, sha256, writeCacheEntry } from '../cache/
 import { PACKAGE_ROOT } from '../config/package-root.ts';
 import { restoreStrayTextDirectives } from './directives.ts';
 
-const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']).use(remarkDirective).freeze();
+const processor = unified()
+  .use(remarkParse)
+  .use(remarkGfm)
+  .use(remarkFrontmatter, ['yaml'])
+  .use(remarkDirective)
+  .freeze();
 
 /** Options for {@link parseMarkdown}. */
 export interface ParseOptions {

@@ -41,7 +41,13 @@ export function splitSlides(tree: Root, options: SplitOptions = {}): DeckItem[] 
   };
 
   const open = (line: number, title: string | undefined, startsSection: boolean, fromBreak = false): Draft => {
-    const slide: Slide = { line, id: slugger.slug(title ?? `slide-${line}`), content: [], notes: [], attributes: { classes: [] } };
+    const slide: Slide = {
+      line,
+      id: slugger.slug(title ?? `slide-${line}`),
+      content: [],
+      notes: [],
+      attributes: { classes: [] },
+    };
     if (title !== undefined) slide.title = title;
     if (startsSection) {
       stack = [slide];
@@ -95,7 +101,8 @@ function addToSlide(draft: Draft, node: RootContent): void {
 
 /** A stack of one slide is just a slide: reveal.js would otherwise show a pointless down arrow. */
 function unwrapSingleStacks(item: DeckItem): DeckItem {
-  if (item.kind === 'stack' && item.slides.length === 1 && item.slides[0]) return { kind: 'slide', slide: item.slides[0] };
+  if (item.kind === 'stack' && item.slides.length === 1 && item.slides[0])
+    return { kind: 'slide', slide: item.slides[0] };
   return item;
 }
 

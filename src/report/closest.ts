@@ -15,7 +15,11 @@ export function editDistance(a: string, b: string): number {
 }
 
 /** The candidate closest to `wanted` (ties: alphabetical), when it is close enough to be a likely typo. */
-export function closest(wanted: string, candidates: Iterable<string>, limit = Math.max(2, Math.floor(wanted.length / 3))): string | undefined {
+export function closest(
+  wanted: string,
+  candidates: Iterable<string>,
+  limit = Math.max(2, Math.floor(wanted.length / 3)),
+): string | undefined {
   let best: { id: string; cost: number } | undefined;
   for (const id of [...candidates].sort()) {
     const cost = editDistance(wanted, id);

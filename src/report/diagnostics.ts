@@ -36,5 +36,7 @@ export function collectDiagnostics(files: readonly VFile[]): Diagnostic[] {
       out.push(diagnostic);
     }
   }
-  return out.sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
+  return out.sort(
+    (a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0),
+  );
 }

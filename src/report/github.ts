@@ -11,7 +11,14 @@ function escape(value: string, property: boolean): string {
 export function toGithubAnnotations(diagnostics: readonly Diagnostic[]): string {
   return diagnostics
     .map((d) => {
-      const props = [`file=${escape(d.file, true)}`, d.line ? `line=${d.line}` : '', d.column ? `col=${d.column}` : '', `title=${escape(d.ruleId, true)}`].filter(Boolean).join(',');
+      const props = [
+        `file=${escape(d.file, true)}`,
+        d.line ? `line=${d.line}` : '',
+        d.column ? `col=${d.column}` : '',
+        `title=${escape(d.ruleId, true)}`,
+      ]
+        .filter(Boolean)
+        .join(',');
       return `::${d.severity} ${props}::${escape(d.hint ? `${d.message} (${d.hint})` : d.message, false)}\n`;
     })
     .join('');

@@ -9,7 +9,11 @@ export const REPORTERS = ['text', 'json', 'sarif', 'github'] as const;
 export type Reporter = (typeof REPORTERS)[number];
 
 /** Formats `files` for `reporter`; `extra` adds machine-readable data (e.g. per-snippet results) to JSON. */
-export function formatWith(reporter: Reporter, files: readonly VFile[], options: { version: string; color?: boolean; extra?: Record<string, unknown> }): string {
+export function formatWith(
+  reporter: Reporter,
+  files: readonly VFile[],
+  options: { version: string; color?: boolean; extra?: Record<string, unknown> },
+): string {
   if (reporter === 'text') return formatReport(files, { color: options.color ?? false });
   const diagnostics = collectDiagnostics(files);
   if (reporter === 'github') return toGithubAnnotations(diagnostics);

@@ -28,7 +28,15 @@ export function toSarif(diagnostics: readonly Diagnostic[], version: string): Re
             {
               physicalLocation: {
                 artifactLocation: { uri: d.file.split('\\').join('/') },
-                ...(d.line ? { region: { startLine: d.line, startColumn: d.column ?? 1, ...(d.endLine ? { endLine: d.endLine, endColumn: d.endColumn ?? 1 } : {}) } } : {}),
+                ...(d.line
+                  ? {
+                      region: {
+                        startLine: d.line,
+                        startColumn: d.column ?? 1,
+                        ...(d.endLine ? { endLine: d.endLine, endColumn: d.endColumn ?? 1 } : {}),
+                      },
+                    }
+                  : {}),
               },
             },
           ],

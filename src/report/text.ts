@@ -54,10 +54,15 @@ function ordered(file: VFile): VFileMessage[] {
 
 /** Formats every message of every file, plus a one-line summary. */
 export function formatReport(files: readonly VFile[], options: { color?: boolean } = {}): string {
-  const blocks = files.flatMap((file) => ordered(file).map((message) => formatMessage(file, message, options.color ?? false)));
+  const blocks = files.flatMap((file) =>
+    ordered(file).map((message) => formatMessage(file, message, options.color ?? false)),
+  );
   const { errors, warnings } = countMessages(files);
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   // Pages (`kind: page`) are checked too, so count files rather than decks.
-  const summary = errors + warnings === 0 ? `checked ${plural(files.length, 'file')}: no problems` : `${plural(errors, 'error')}, ${plural(warnings, 'warning')} in ${plural(files.length, 'file')}`;
+  const summary =
+    errors + warnings === 0
+      ? `checked ${plural(files.length, 'file')}: no problems`
+      : `${plural(errors, 'error')}, ${plural(warnings, 'warning')} in ${plural(files.length, 'file')}`;
   return [...blocks, summary].join('\n\n') + '\n';
 }

@@ -4,7 +4,12 @@ import { editDistance } from '../report/closest.ts';
 
 /** A problem with one attribute, positioned by its offset in the info string. */
 export interface AttributeProblem {
-  ruleId: 'snippet/unknown-attribute' | 'snippet/invalid-attribute' | 'snippet/conflicting-attributes' | 'snippet/unknown-compiler' | 'snippet/wrong-language-attribute';
+  ruleId:
+    | 'snippet/unknown-attribute'
+    | 'snippet/invalid-attribute'
+    | 'snippet/conflicting-attributes'
+    | 'snippet/unknown-compiler'
+    | 'snippet/wrong-language-attribute';
   severity: 'error' | 'warning';
   message: string;
   offset: number;
@@ -12,10 +17,31 @@ export interface AttributeProblem {
 }
 
 /** Attributes only Rust blocks understand. */
-export const RUST_ONLY = ['no_run', 'should_panic', 'edition2015', 'edition2018', 'edition2021', 'edition2024', 'lint', 'standalone_crate', 'test_harness'];
+export const RUST_ONLY = [
+  'no_run',
+  'should_panic',
+  'edition2015',
+  'edition2018',
+  'edition2021',
+  'edition2024',
+  'lint',
+  'standalone_crate',
+  'test_harness',
+];
 /** Attributes only C/C++ blocks understand. */
-export const C_ONLY = ['run', 'stdout', 'exit', 'warns', 'asan', 'ubsan', 'lsan', 'stack-protector', 'std', 'cflags', 'cc'];
-
+export const C_ONLY = [
+  'run',
+  'stdout',
+  'exit',
+  'warns',
+  'asan',
+  'ubsan',
+  'lsan',
+  'stack-protector',
+  'std',
+  'cflags',
+  'cc',
+];
 
 /** The closest known spelling (`no-run` → `no_run`), when one is close enough to be a typo. */
 export function suggest(word: string, known: readonly string[]): string | undefined {
@@ -29,7 +55,11 @@ export function suggest(word: string, known: readonly string[]): string | undefi
 }
 
 /** "unknown attribute" with a did-you-mean, or a pointer to the other language when it belongs there. */
-export function unknownAttribute(attribute: FenceAttribute, lang: 'rust' | 'c', known: readonly string[]): AttributeProblem {
+export function unknownAttribute(
+  attribute: FenceAttribute,
+  lang: 'rust' | 'c',
+  known: readonly string[],
+): AttributeProblem {
   const other = lang === 'rust' ? C_ONLY : RUST_ONLY;
   if (other.includes(attribute.key) || (lang === 'c' && /^E\d{4}$/.test(attribute.key))) {
     return {
@@ -52,5 +82,11 @@ export function unknownAttribute(attribute: FenceAttribute, lang: 'rust' | 'c', 
 
 /** A malformed value. */
 export function invalidValue(attribute: FenceAttribute, message: string, hint?: string): AttributeProblem {
-  return { ruleId: 'snippet/invalid-attribute', severity: 'error', message, offset: attribute.offset, ...(hint ? { hint } : {}) };
+  return {
+    ruleId: 'snippet/invalid-attribute',
+    severity: 'error',
+    message,
+    offset: attribute.offset,
+    ...(hint ? { hint } : {}),
+  };
 }

@@ -9,23 +9,71 @@ import type { CCompiler, Detector, Expectation, Snippet } from '../model/snippet
 import type { FenceAttribute } from '../parse/fence-meta.ts';
 import { invalidValue, suggest, unknownAttribute, type AttributeProblem } from './attribute-problems.ts';
 
-const KNOWN = ['ignore', 'compile_fail', 'warns', 'run', 'stdout', 'exit', 'asan', 'ubsan', 'lsan', 'stack-protector', 'std', 'cflags', 'cc', 'id'];
+const KNOWN = [
+  'ignore',
+  'compile_fail',
+  'warns',
+  'run',
+  'stdout',
+  'exit',
+  'asan',
+  'ubsan',
+  'lsan',
+  'stack-protector',
+  'std',
+  'cflags',
+  'cc',
+  'id',
+];
 
 /** Report kinds ASan prints after `ERROR: AddressSanitizer:` / `SUMMARY: AddressSanitizer:`. */
 export const ASAN_KINDS = [
-  'heap-buffer-overflow', 'stack-buffer-overflow', 'global-buffer-overflow', 'dynamic-stack-buffer-overflow', 'stack-buffer-underflow',
-  'heap-use-after-free', 'stack-use-after-scope', 'stack-use-after-return', 'use-after-poison', 'container-overflow',
-  'double-free', 'bad-free', 'alloc-dealloc-mismatch', 'new-delete-type-mismatch', 'SEGV', 'stack-overflow',
-  'memcpy-param-overlap', 'negative-size-param', 'calloc-overflow', 'allocation-size-too-big', 'odr-violation', 'unknown-crash',
+  'heap-buffer-overflow',
+  'stack-buffer-overflow',
+  'global-buffer-overflow',
+  'dynamic-stack-buffer-overflow',
+  'stack-buffer-underflow',
+  'heap-use-after-free',
+  'stack-use-after-scope',
+  'stack-use-after-return',
+  'use-after-poison',
+  'container-overflow',
+  'double-free',
+  'bad-free',
+  'alloc-dealloc-mismatch',
+  'new-delete-type-mismatch',
+  'SEGV',
+  'stack-overflow',
+  'memcpy-param-overlap',
+  'negative-size-param',
+  'calloc-overflow',
+  'allocation-size-too-big',
+  'odr-violation',
+  'unknown-crash',
 ];
 
 /** Attributes that need `=value`, with an example for the hint. */
-const NEEDS_VALUE: Record<string, string> = { warns: 'warns=-Wuse-after-free', stdout: 'stdout="hello\\n"', exit: 'exit=1', std: 'std=c11', cflags: 'cflags="-O2"', cc: 'cc=gcc', id: 'id=uaf' };
+const NEEDS_VALUE: Record<string, string> = {
+  warns: 'warns=-Wuse-after-free',
+  stdout: 'stdout="hello\\n"',
+  exit: 'exit=1',
+  std: 'std=c11',
+  cflags: 'cflags="-O2"',
+  cc: 'cc=gcc',
+  id: 'id=uaf',
+};
 
-const STD = { c: /^(c|gnu)(89|90|99|9x|11|1x|17|18|2x|23)$|^iso9899:\w+$/, cpp: /^(c|gnu)\+\+(98|03|0x|11|1y|14|1z|17|2a|20|2b|23|2c|26)$/ };
+const STD = {
+  c: /^(c|gnu)(89|90|99|9x|11|1x|17|18|2x|23)$|^iso9899:\w+$/,
+  cpp: /^(c|gnu)\+\+(98|03|0x|11|1y|14|1z|17|2a|20|2b|23|2c|26)$/,
+};
 
 /** The parts of a {@link Snippet} that C attributes decide. */
-export type CSpec = Pick<Snippet, 'expectation' | 'compilers' | 'warns' | 'flags'> & { std?: string; id?: string; idOffset?: number };
+export type CSpec = Pick<Snippet, 'expectation' | 'compilers' | 'warns' | 'flags'> & {
+  std?: string;
+  id?: string;
+  idOffset?: number;
+};
 
 function normalizeFlag(flag: string): string {
   return flag.replace(/=$/, '');
@@ -37,7 +85,10 @@ function splitFlags(value: string): string[] {
 }
 
 /** Parses the attributes of a `c`/`h`/`cpp` fence (the language token already removed). */
-export function parseCAttributes(attributes: FenceAttribute[], lang: 'c' | 'cpp'): { spec: CSpec; problems: AttributeProblem[] } {
+export function parseCAttributes(
+  attributes: FenceAttribute[],
+  lang: 'c' | 'cpp',
+): { spec: CSpec; problems: AttributeProblem[] } {
   const problems: AttributeProblem[] = [];
   const seen = new Map<string, FenceAttribute>();
   const warns: string[] = [];
@@ -73,12 +124,22 @@ export function parseCAttributes(attributes: FenceAttribute[], lang: 'c' | 'cpp'
         failCodes.push(normalizeFlag(value));
         continues = failCodes;
       } else if (value) failMessages.push(value);
-      else problems.push(invalidValue(attribute, '`compile_fail=` needs a -W flag or a message substring', 'e.g. compile_fail=-Wuse-after-free or compile_fail="undeclared"'));
+      else
+        problems.push(
+          invalidValue(
+            attribute,
+            '`compile_fail=` needs a -W flag or a message substring',
+            'e.g. compile_fail=-Wuse-after-free or compile_fail="undeclared"',
+          ),
+        );
     } else if (key === 'warns') {
       if (value?.startsWith('-W')) {
         warns.push(normalizeFlag(value));
         continues = warns;
-      } else problems.push(invalidValue(attribute, `\`warns=${value ?? ''}\` must name a warning flag`, 'e.g. warns=-Wuse-after-free'));
+      } else
+        problems.push(
+          invalidValue(attribute, `\`warns=${value ?? ''}\` must name a warning flag`, 'e.g. warns=-Wuse-after-free'),
+        );
     } else if (key === 'stdout' && value !== undefined) {
       stdout = value.replace(/\\n/g, '\n').replace(/\\t/g, '\t');
     } else if (key === 'exit' && value !== undefined) {
@@ -87,19 +148,40 @@ export function parseCAttributes(attributes: FenceAttribute[], lang: 'c' | 'cpp'
     } else if (key === 'asan' || key === 'ubsan' || key === 'lsan' || key === 'stack-protector') {
       if (key === 'asan' && value !== undefined && !ASAN_KINDS.includes(value)) {
         const guess = suggest(value, ASAN_KINDS);
-        problems.push(invalidValue(attribute, `unknown ASan report kind \`${value}\``, guess ? `did you mean \`${guess}\`?` : `one of: ${ASAN_KINDS.join(', ')}`));
+        problems.push(
+          invalidValue(
+            attribute,
+            `unknown ASan report kind \`${value}\``,
+            guess ? `did you mean \`${guess}\`?` : `one of: ${ASAN_KINDS.join(', ')}`,
+          ),
+        );
       }
-      if (key === 'stack-protector' && value !== undefined) problems.push(invalidValue(attribute, '`stack-protector` takes no value'));
+      if (key === 'stack-protector' && value !== undefined)
+        problems.push(invalidValue(attribute, '`stack-protector` takes no value'));
       detectors.push({ detector: key, ...(value ? { report: value } : {}), attribute });
     } else if (key === 'std' && value !== undefined) {
       if (STD[lang].test(value)) std = value;
-      else problems.push(invalidValue(attribute, `\`std=${value}\` is not a ${lang === 'c' ? 'C' : 'C++'} standard`, lang === 'c' ? 'e.g. std=c11, std=gnu17' : 'e.g. std=c++17'));
+      else
+        problems.push(
+          invalidValue(
+            attribute,
+            `\`std=${value}\` is not a ${lang === 'c' ? 'C' : 'C++'} standard`,
+            lang === 'c' ? 'e.g. std=c11, std=gnu17' : 'e.g. std=c++17',
+          ),
+        );
     } else if (key === 'cflags' && value !== undefined) {
       flags.push(...splitFlags(value));
     } else if (key === 'cc' && value !== undefined) {
       if (value === 'both') compilers = ['gcc', 'clang'];
       else if (value === 'gcc' || value === 'clang') compilers = [value];
-      else problems.push({ ruleId: 'snippet/unknown-compiler', severity: 'error', message: `unknown compiler \`cc=${value}\``, offset: attribute.offset, hint: 'use cc=gcc, cc=clang or cc=both' });
+      else
+        problems.push({
+          ruleId: 'snippet/unknown-compiler',
+          severity: 'error',
+          message: `unknown compiler \`cc=${value}\``,
+          offset: attribute.offset,
+          hint: 'use cc=gcc, cc=clang or cc=both',
+        });
     } else if (key === 'id' && value !== undefined) {
       seen.set('id', attribute);
     } else {
@@ -108,23 +190,43 @@ export function parseCAttributes(attributes: FenceAttribute[], lang: 'c' | 'cpp'
   }
   const conflict = (a: string, b: string): void => {
     const attribute = seen.get(b);
-    if (seen.has(a) && attribute) problems.push({ ruleId: 'snippet/conflicting-attributes', severity: 'error', message: `\`${b}\` cannot be combined with \`${a}\``, offset: attribute.offset, hint: 'one expectation per snippet: split it into two blocks' });
+    if (seen.has(a) && attribute)
+      problems.push({
+        ruleId: 'snippet/conflicting-attributes',
+        severity: 'error',
+        message: `\`${b}\` cannot be combined with \`${a}\``,
+        offset: attribute.offset,
+        hint: 'one expectation per snippet: split it into two blocks',
+      });
   };
   for (const other of ['run', 'stdout', 'exit', ...detectors.map((d) => d.detector)]) conflict('compile_fail', other);
   for (const detector of detectors) for (const other of ['stdout', 'exit']) conflict(detector.detector, other);
   const extra = detectors[1];
-  if (extra) problems.push({ ruleId: 'snippet/conflicting-attributes', severity: 'error', message: `only one detector per snippet (found ${detectors.map((d) => d.detector).join(', ')})`, offset: extra.attribute.offset, hint: 'one program per bug: split the block' });
+  if (extra)
+    problems.push({
+      ruleId: 'snippet/conflicting-attributes',
+      severity: 'error',
+      message: `only one detector per snippet (found ${detectors.map((d) => d.detector).join(', ')})`,
+      offset: extra.attribute.offset,
+      hint: 'one program per bug: split the block',
+    });
   const first = detectors[0];
   const expectation: Expectation = seen.has('ignore')
     ? { kind: 'ignore' }
-    : seen.has('compile_fail') ? { kind: 'compile-fail', codes: failCodes, messages: failMessages }
-    : first ? { kind: 'detect', detector: first.detector, ...(first.report ? { report: first.report } : {}) }
-    : seen.has('run') || stdout !== undefined || exitCode !== undefined ? { kind: 'run', exitCode: exitCode ?? 0, ...(stdout !== undefined ? { stdout } : {}) }
-    : { kind: 'compile' };
+    : seen.has('compile_fail')
+      ? { kind: 'compile-fail', codes: failCodes, messages: failMessages }
+      : first
+        ? { kind: 'detect', detector: first.detector, ...(first.report ? { report: first.report } : {}) }
+        : seen.has('run') || stdout !== undefined || exitCode !== undefined
+          ? { kind: 'run', exitCode: exitCode ?? 0, ...(stdout !== undefined ? { stdout } : {}) }
+          : { kind: 'compile' };
   const idAttribute = seen.get('id');
   return {
     spec: {
-      expectation, compilers, warns, flags,
+      expectation,
+      compilers,
+      warns,
+      flags,
       ...(std ? { std } : {}),
       ...(idAttribute?.value !== undefined ? { id: idAttribute.value, idOffset: idAttribute.offset } : {}),
     },

@@ -22,7 +22,11 @@ function classify(text: string): ChunkKind {
   if (trimmed.endsWith('}') && !STATEMENT_START.test(trimmed)) {
     const head = trimmed.slice(0, trimmed.indexOf('{')).trim();
     // `int add(int a, int b)`, `static void *make(size_t n)`: a declarator ending in a parameter list.
-    if (/^[A-Za-z_][\w\s*]*\b[A-Za-z_]\w*\s*\([^;]*\)$/.test(head) && /\s|\*/.test(head.slice(0, head.indexOf('(')).trim())) return 'function';
+    if (
+      /^[A-Za-z_][\w\s*]*\b[A-Za-z_]\w*\s*\([^;]*\)$/.test(head) &&
+      /\s|\*/.test(head.slice(0, head.indexOf('(')).trim())
+    )
+      return 'function';
   }
   return 'body';
 }
@@ -40,7 +44,11 @@ export function splitChunks(masked: string): Chunk[] {
   let start = -1;
   const close = (end: number): void => {
     if (start === -1) return;
-    chunks.push({ kind: classify(masked.slice(start, end)), first: lineOf(masked, start), last: lineOf(masked, end - 1) });
+    chunks.push({
+      kind: classify(masked.slice(start, end)),
+      first: lineOf(masked, start),
+      last: lineOf(masked, end - 1),
+    });
     start = -1;
   };
   for (let i = 0; i < masked.length; i++) {

@@ -15,7 +15,14 @@ export function mapCHiddenLine(line: SourceLine): { hidden: boolean; code: Sourc
   const match = HIDDEN.exec(line.text);
   if (!match) return { hidden: false, code: line };
   const cut = match[0].length;
-  return { hidden: true, code: { text: (match[1] ?? '') + line.text.slice(cut), line: line.line, column: line.column + cut - (match[1] ?? '').length } };
+  return {
+    hidden: true,
+    code: {
+      text: (match[1] ?? '') + line.text.slice(cut),
+      line: line.line,
+      column: line.column + cut - (match[1] ?? '').length,
+    },
+  };
 }
 
 /** Groups chunks that share a line, so a line is never split between file scope and main. */
@@ -51,9 +58,16 @@ export function hasCMain(code: string): boolean {
 }
 
 /** The whole C transformation for one block. `wrap: false` for headers and included files. */
-export function buildCProgram(code: SourceLine[], lang: 'c' | 'cpp', options: { hidden: boolean; wrap: boolean }): BuiltProgram {
+export function buildCProgram(
+  code: SourceLine[],
+  lang: 'c' | 'cpp',
+  options: { hidden: boolean; wrap: boolean },
+): BuiltProgram {
   const mapped = code.map((line) => (options.hidden ? mapCHiddenLine(line) : { hidden: false, code: line }));
-  const displayed = mapped.filter((entry) => !entry.hidden).map((entry) => entry.code.text).join('\n');
+  const displayed = mapped
+    .filter((entry) => !entry.hidden)
+    .map((entry) => entry.code.text)
+    .join('\n');
   const lines = mapped.map((entry) => entry.code);
   const text = joinLines(lines);
   if (!options.wrap) return { displayed, lines, wrapped: false };
@@ -67,7 +81,14 @@ export function buildCProgram(code: SourceLine[], lang: 'c' | 'cpp', options: { 
   while (body.length > 0 && (body[body.length - 1]?.text.trim() ?? '') === '') body.pop();
   return {
     displayed,
-    lines: [...headers, ...top, generated(lang === 'cpp' ? 'int main() {' : 'int main(void) {'), ...body, generated('return 0;'), generated('}')],
+    lines: [
+      ...headers,
+      ...top,
+      generated(lang === 'cpp' ? 'int main() {' : 'int main(void) {'),
+      ...body,
+      generated('return 0;'),
+      generated('}'),
+    ],
     wrapped: true,
   };
 }

@@ -4,7 +4,11 @@ import type { SourceLine } from './source-lines.ts';
 
 /** The markdown lines of the file (empty when the vfile has no value). */
 export function markdownLines(value: unknown): string[] {
-  return typeof value === 'string' ? value.split(/\r?\n/) : value instanceof Uint8Array ? new TextDecoder().decode(value).split(/\r?\n/) : [];
+  return typeof value === 'string'
+    ? value.split(/\r?\n/)
+    : value instanceof Uint8Array
+      ? new TextDecoder().decode(value).split(/\r?\n/)
+      : [];
 }
 
 /**

@@ -7,7 +7,12 @@ const GENERIC_STEMS = new Set(['deck', 'index', 'readme', 'slides', 'talk']);
 export function deckSlug(path: string): string {
   const stem = basename(path, extname(path));
   const name = GENERIC_STEMS.has(stem.toLowerCase()) ? basename(dirname(path)) || stem : stem;
-  return name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'deck';
+  return (
+    name
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '') || 'deck'
+  );
 }
 
 /** True for an id that is safe in HTML ids, file names and CLI filters. */

@@ -16,7 +16,12 @@ export interface IncludeRequest {
 /** A resolved include, or a positioned reason why not. */
 export type IncludeResult =
   | { ok: true; path: string; text: string; displayed: string; firstLine: number; region?: string }
-  | { ok: false; ruleId: 'snippet/missing-include' | 'snippet/include-outside-root' | 'snippet/unknown-region'; message: string; hint: string };
+  | {
+      ok: false;
+      ruleId: 'snippet/missing-include' | 'snippet/include-outside-root' | 'snippet/unknown-region';
+      message: string;
+      hint: string;
+    };
 
 const INCLUDE = /^<<<\s+(\S+?)(?:#([\w.-]+))?(?:\s*\{[^}]*\})?(?:\s+\[[^\]]*\])?\s*$/;
 
@@ -48,14 +53,18 @@ export function extractRegion(text: string, region: string): { displayed: string
   let to = lines.findIndex((line, index) => index > from && end.test(line));
   if (to === -1) to = lines.length;
   const body = lines.slice(from + 1, to).filter((line) => !MARKER.test(line));
-  const indent = Math.min(...body.filter((line) => line.trim() !== '').map((line) => line.length - line.trimStart().length));
+  const indent = Math.min(
+    ...body.filter((line) => line.trim() !== '').map((line) => line.length - line.trimStart().length),
+  );
   const cut = Number.isFinite(indent) ? indent : 0;
   return { displayed: body.map((line) => line.slice(cut)).join('\n'), firstLine: from + 2 };
 }
 
 /** Resolves and reads an include relative to the markdown file (`@/` relative to `root`), never outside `root`. */
 export function resolveInclude(request: IncludeRequest, markdownPath: string, root: string): IncludeResult {
-  const target = request.path.startsWith('@/') ? join(root, request.path.slice(2)) : resolve(dirname(markdownPath), request.path);
+  const target = request.path.startsWith('@/')
+    ? join(root, request.path.slice(2))
+    : resolve(dirname(markdownPath), request.path);
   const outside: IncludeResult = {
     ok: false,
     ruleId: 'snippet/include-outside-root',
@@ -64,7 +73,12 @@ export function resolveInclude(request: IncludeRequest, markdownPath: string, ro
   };
   if (!inside(root, target)) return outside;
   if (!existsSync(target) || !statSync(target).isFile()) {
-    return { ok: false, ruleId: 'snippet/missing-include', message: `included file \`${request.path}\` does not exist`, hint: `looked for ${target}` };
+    return {
+      ok: false,
+      ruleId: 'snippet/missing-include',
+      message: `included file \`${request.path}\` does not exist`,
+      hint: `looked for ${target}`,
+    };
   }
   // A symlink inside the root may still point out of it.
   if (!inside(realpathSync(root), realpathSync(target))) return outside;
@@ -72,7 +86,12 @@ export function resolveInclude(request: IncludeRequest, markdownPath: string, ro
   if (!request.region) return { ok: true, path: target, text, displayed: text, firstLine: 1 };
   const region = extractRegion(text, request.region);
   if (!region) {
-    return { ok: false, ruleId: 'snippet/unknown-region', message: `region \`${request.region}\` not found in \`${request.path}\``, hint: `mark it with \`// #region ${request.region}\` … \`// #endregion ${request.region}\`` };
+    return {
+      ok: false,
+      ruleId: 'snippet/unknown-region',
+      message: `region \`${request.region}\` not found in \`${request.path}\``,
+      hint: `mark it with \`// #region ${request.region}\` … \`// #endregion ${request.region}\``,
+    };
   }
   return { ok: true, path: target, text, ...region, region: request.region };
 }

@@ -5,5 +5,12 @@ export { reportSnippetResults } from '../check/snippet/report.ts';
 export { defaultCacheDir } from '../exec/cache.ts';
 export { DEFAULT_LIMITS, type StepLimits } from '../exec/job-dir.ts';
 export { probeSandbox, type Sandbox, type SandboxLimits } from '../exec/sandbox.ts';
-export { createToolchainSet, discoverToolchain, MissingToolchainError, type Toolchain, type ToolchainSet, type ToolName } from '../exec/toolchains.ts';
+export {
+  createToolchainSet,
+  discoverToolchain,
+  MissingToolchainError,
+  type Toolchain,
+  type ToolchainSet,
+  type ToolName,
+} from '../exec/toolchains.ts';
 export type { Snippet, SnippetResult, SnippetFinding, ToolRun, ToolDiagnostic, Expectation } from '../model/snippet.ts';

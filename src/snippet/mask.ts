@@ -55,13 +55,24 @@ export function maskSource(text: string, lang: 'rust' | 'c'): string {
       let j = i;
       // Rust block comments nest; C ones do not.
       while (j < text.length) {
-        if (text.startsWith('/*', j)) { depth++; j += 2; if (lang === 'c' && depth > 1) depth = 1; }
-        else if (text.startsWith('*/', j)) { depth--; j += 2; if (depth === 0) break; }
-        else j++;
+        if (text.startsWith('/*', j)) {
+          depth++;
+          j += 2;
+          if (lang === 'c' && depth > 1) depth = 1;
+        } else if (text.startsWith('*/', j)) {
+          depth--;
+          j += 2;
+          if (depth === 0) break;
+        } else j++;
       }
       out += blank(text.slice(i, j));
       i = j;
-    } else if (lang === 'rust' && (c === 'r' || c === 'b') && /[\w]/.test(text[i - 1] ?? ' ') === false && rawStringEnd(text, i) !== undefined) {
+    } else if (
+      lang === 'rust' &&
+      (c === 'r' || c === 'b') &&
+      /[\w]/.test(text[i - 1] ?? ' ') === false &&
+      rawStringEnd(text, i) !== undefined
+    ) {
       const end = rawStringEnd(text, i) ?? text.length;
       out += `"${blank(text.slice(i + 1, end - 1))}"`;
       i = end;

@@ -6,7 +6,22 @@
  */
 import { maskSource } from './mask.ts';
 
-const ITEM_KEYWORDS = new Set(['fn', 'struct', 'enum', 'union', 'trait', 'impl', 'mod', 'use', 'const', 'static', 'type', 'extern', 'macro_rules', 'auto']);
+const ITEM_KEYWORDS = new Set([
+  'fn',
+  'struct',
+  'enum',
+  'union',
+  'trait',
+  'impl',
+  'mod',
+  'use',
+  'const',
+  'static',
+  'type',
+  'extern',
+  'macro_rules',
+  'auto',
+]);
 const QUALIFIERS = new Set(['pub', 'async', 'unsafe', 'default', 'safe', 'const', 'extern']);
 const BLOCK_ITEMS = new Set(['fn', 'struct', 'enum', 'union', 'trait', 'impl', 'mod', 'macro_rules', 'extern']);
 
@@ -18,7 +33,8 @@ interface Token {
 function tokenize(masked: string): Token[] {
   const tokens: Token[] = [];
   const pattern = /[A-Za-z_][A-Za-z0-9_]*|"[^"]*"|'[^']*'|::|->|=>|\S/g;
-  for (let match = pattern.exec(masked); match; match = pattern.exec(masked)) tokens.push({ text: match[0], index: match.index });
+  for (let match = pattern.exec(masked); match; match = pattern.exec(masked))
+    tokens.push({ text: match[0], index: match.index });
   return tokens;
 }
 
@@ -40,7 +56,10 @@ function skipItem(tokens: Token[], start: number, keyword: string): number {
   for (let i = start; i < tokens.length; ) {
     const text = tokens[i]?.text;
     if (text === ';') return i + 1;
-    if (text === '(' || text === '[') { i = skipGroup(tokens, i); continue; }
+    if (text === '(' || text === '[') {
+      i = skipGroup(tokens, i);
+      continue;
+    }
     if (text === '{') {
       const end = skipGroup(tokens, i);
       if (BLOCK_ITEMS.has(keyword)) return tokens[end]?.text === ';' ? end + 1 : end;
@@ -60,18 +79,42 @@ export function hasMainFn(source: string): boolean {
   let i = 0;
   while (i < tokens.length) {
     const text = tokens[i]?.text ?? '';
-    if (text === ';') { i++; continue; }
-    if (text === '#' && tokens[i + 1]?.text === '[') { i = skipGroup(tokens, i + 1); continue; }
-    if (text === 'pub' && tokens[i + 1]?.text === '(') { i = skipGroup(tokens, i + 1); continue; }
-    if (QUALIFIERS.has(text) && text !== 'const' && text !== 'extern') { i++; continue; }
-    if (text === 'extern' && tokens[i + 1]?.text.startsWith('"')) { i += 2; continue; }
-    if (text === 'const' && (tokens[i + 1]?.text === 'fn' || tokens[i + 1]?.text === 'unsafe' || tokens[i + 1]?.text === 'async')) { i++; continue; }
+    if (text === ';') {
+      i++;
+      continue;
+    }
+    if (text === '#' && tokens[i + 1]?.text === '[') {
+      i = skipGroup(tokens, i + 1);
+      continue;
+    }
+    if (text === 'pub' && tokens[i + 1]?.text === '(') {
+      i = skipGroup(tokens, i + 1);
+      continue;
+    }
+    if (QUALIFIERS.has(text) && text !== 'const' && text !== 'extern') {
+      i++;
+      continue;
+    }
+    if (text === 'extern' && tokens[i + 1]?.text.startsWith('"')) {
+      i += 2;
+      continue;
+    }
+    if (
+      text === 'const' &&
+      (tokens[i + 1]?.text === 'fn' || tokens[i + 1]?.text === 'unsafe' || tokens[i + 1]?.text === 'async')
+    ) {
+      i++;
+      continue;
+    }
     if (text === 'fn') {
       if (tokens[i + 1]?.text === 'main') return true;
       i = skipItem(tokens, i, 'fn');
       continue;
     }
-    if (ITEM_KEYWORDS.has(text)) { i = skipItem(tokens, i, text === 'extern' && tokens[i + 1]?.text === 'crate' ? 'use' : text); continue; }
+    if (ITEM_KEYWORDS.has(text)) {
+      i = skipItem(tokens, i, text === 'extern' && tokens[i + 1]?.text === 'crate' ? 'use' : text);
+      continue;
+    }
     if (/^[A-Za-z_]/.test(text) && tokens[i + 1]?.text === '!') {
       foundMacro = true;
       i = skipItem(tokens, i, 'macro_rules');

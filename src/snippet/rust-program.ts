@@ -18,7 +18,8 @@ export function mapHiddenLine(line: SourceLine): { hidden: boolean; code: Source
     const text = line.text.replace('##', '#');
     return { hidden: false, code: { ...line, text }, shown: text };
   }
-  if (trimmed.startsWith('# ')) return { hidden: true, code: { ...line, text: trimmed.slice(2), column: line.column + indent + 2 } };
+  if (trimmed.startsWith('# '))
+    return { hidden: true, code: { ...line, text: trimmed.slice(2), column: line.column + indent + 2 } };
   if (trimmed === '#') return { hidden: true, code: { ...line, text: '' } };
   return { hidden: false, code: line, shown: line.text };
 }
@@ -47,8 +48,10 @@ interface Partition {
   rest: SourceLine[];
 }
 
-const isBlankOrComment = (trimmed: string): boolean => trimmed === '' || (trimmed.startsWith('//') && !trimmed.startsWith('///'));
-const isExternCrate = (trimmed: string): boolean => trimmed.startsWith('extern crate') || trimmed.startsWith('#[macro_use] extern crate');
+const isBlankOrComment = (trimmed: string): boolean =>
+  trimmed === '' || (trimmed.startsWith('//') && !trimmed.startsWith('///'));
+const isExternCrate = (trimmed: string): boolean =>
+  trimmed.startsWith('extern crate') || trimmed.startsWith('#[macro_use] extern crate');
 
 /** rustdoc's `partition_source`; undefined when an attribute never completes (rustdoc then leaves the code alone). */
 export function partitionRust(lines: SourceLine[]): Partition | undefined {
@@ -87,8 +90,13 @@ export function partitionRust(lines: SourceLine[]): Partition | undefined {
 
 /** The whole rustdoc transformation for one block's lines. `hidden: false` for included files. */
 export function buildRustProgram(code: SourceLine[], options: { hidden: boolean } = { hidden: true }): BuiltProgram {
-  const mapped = code.map((line) => (options.hidden ? mapHiddenLine(line) : { hidden: false, code: line, shown: line.text }));
-  const displayed = mapped.filter((entry) => !entry.hidden).map((entry) => entry.shown ?? '').join('\n');
+  const mapped = code.map((line) =>
+    options.hidden ? mapHiddenLine(line) : { hidden: false, code: line, shown: line.text },
+  );
+  const displayed = mapped
+    .filter((entry) => !entry.hidden)
+    .map((entry) => entry.shown ?? '')
+    .join('\n');
   const testLines = mapped.map((entry) => entry.code);
   const part = partitionRust(testLines);
   // Like rustdoc, code that does not even tokenise (unbalanced delimiters) is compiled as written.

@@ -11,7 +11,20 @@ export interface CalendarPoint {
 }
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const FULL_MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const FULL_MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 const MONTH_NAME = '([A-Za-z]{3,9})\\.?';
 
 const YEAR = /^(\d{4})$/;
@@ -47,7 +60,9 @@ export function parseCalendarPoint(text: string): CalendarPoint | undefined {
 
 function monthNumber(name: string | undefined): number {
   const lower = (name ?? '').toLowerCase();
-  const index = FULL_MONTHS.findIndex((full) => full.toLowerCase() === lower || full.slice(0, 3).toLowerCase() === lower);
+  const index = FULL_MONTHS.findIndex(
+    (full) => full.toLowerCase() === lower || full.slice(0, 3).toLowerCase() === lower,
+  );
   // "Sept" is common enough in English prose to accept.
   return lower === 'sept' ? 9 : index + 1;
 }

@@ -35,7 +35,12 @@ function readRow(row: TableRow, number: number, width: number, source: string, p
   const all = row.children.map((cell, column) => readCell(cell, column, source, problems));
   const cells: (CellModel | undefined)[] = Array.from({ length: width }, (_, column) => all[column]);
   const end = row.position?.end;
-  return { number, cells, extra: all.slice(width), end: end ? { line: end.line, column: end.column } : (all.at(-1)?.place ?? { line: 1, column: 1 }) };
+  return {
+    number,
+    cells,
+    extra: all.slice(width),
+    end: end ? { line: end.line, column: end.column } : (all.at(-1)?.place ?? { line: 1, column: 1 }),
+  };
 }
 
 function readCell(cell: TableCell, column: number, source: string, problems: Problem[]): CellModel {
@@ -61,7 +66,9 @@ function readCell(cell: TableCell, column: number, source: string, problems: Pro
 
 /** A cell's text without its `:proof` citations, whitespace collapsed. */
 export function plainText(cell: TableCell): string {
-  const parts = cell.children.map((child) => (child.type === 'textDirective' && child.name === PROOF_DIRECTIVE ? ' ' : toString(child)));
+  const parts = cell.children.map((child) =>
+    child.type === 'textDirective' && child.name === PROOF_DIRECTIVE ? ' ' : toString(child),
+  );
   return collapseWhitespace(parts.join(''));
 }
 
@@ -70,14 +77,26 @@ function readCitation(node: TextDirective, problems: Problem[]): Citation | unde
   const place = { line: start.line, column: start.column };
   const snippetId = toString(node).trim();
   if (snippetId === '') {
-    problems.push({ ruleId: 'table/evidence', severity: 'error', message: '`:proof[]` names no snippet', place, hint: 'Write the snippet id in the brackets: :proof[c-uaf].' });
+    problems.push({
+      ruleId: 'table/evidence',
+      severity: 'error',
+      message: '`:proof[]` names no snippet',
+      place,
+      hint: 'Write the snippet id in the brackets: :proof[c-uaf].',
+    });
     return undefined;
   }
   const outcome = node.attributes?.outcome;
   if (outcome === undefined || outcome === null) return { snippetId, claims: [], node, place };
   const claims = parseClaims(outcome);
   if ('error' in claims) {
-    problems.push({ ruleId: 'table/evidence', severity: 'error', message: `:proof[${snippetId}]: ${claims.error}`, place, hint: 'Example: :proof[rs-leak]{outcome=runs}.' });
+    problems.push({
+      ruleId: 'table/evidence',
+      severity: 'error',
+      message: `:proof[${snippetId}]: ${claims.error}`,
+      place,
+      hint: 'Example: :proof[rs-leak]{outcome=runs}.',
+    });
     return undefined;
   }
   return { snippetId, claims: claims.claims, node, place };

@@ -19,7 +19,11 @@ export interface ReadTablesOptions {
 }
 
 /** Reads all tables in document order; problems with specs and data files are returned, not thrown. */
-export function readTables(tree: Root, source: string, options: ReadTablesOptions): { tables: TableModel[]; problems: Problem[] } {
+export function readTables(
+  tree: Root,
+  source: string,
+  options: ReadTablesOptions,
+): { tables: TableModel[]; problems: Problem[] } {
   const tables: TableModel[] = [];
   const problems: Problem[] = [];
   const claimed = new Set<Table>();
@@ -37,13 +41,24 @@ export function readTables(tree: Root, source: string, options: ReadTablesOption
   return { tables, problems };
 }
 
-function readSpecTable(node: ContainerDirective, source: string, options: ReadTablesOptions, problems: Problem[]): TableModel | undefined {
+function readSpecTable(
+  node: ContainerDirective,
+  source: string,
+  options: ReadTablesOptions,
+  problems: Problem[],
+): TableModel | undefined {
   const { spec, problems: specProblems } = parseTableSpec(node, source);
   problems.push(...specProblems);
-  const specError = (message: string, place = spec.place, hint?: string) => problems.push({ ruleId: 'table/spec', severity: 'error', message, place, ...(hint ? { hint } : {}) });
+  const specError = (message: string, place = spec.place, hint?: string) =>
+    problems.push({ ruleId: 'table/spec', severity: 'error', message, place, ...(hint ? { hint } : {}) });
   const authored = node.children.filter((child): child is Table => child.type === 'table');
   const extra = authored[1]?.position?.start;
-  if (extra) specError('a `:::table` container holds one table; this is a second one', { line: extra.line, column: extra.column }, 'Give each table its own :::table container.');
+  if (extra)
+    specError(
+      'a `:::table` container holds one table; this is a second one',
+      { line: extra.line, column: extra.column },
+      'Give each table its own :::table container.',
+    );
 
   let data: TableModel['data'];
   if (spec.data) {
@@ -51,8 +66,17 @@ function readSpecTable(node: ContainerDirective, source: string, options: ReadTa
     const read = 'error' in resolved ? resolved : readDataFile(resolved.path, spec.data.path);
     if ('error' in read) {
       const where = 'line' in read && read.line !== undefined ? ` (${spec.data.path}:${read.line})` : '';
-      const hint = 'error' in resolved ? 'data= is relative to the markdown file and must stay inside the deck folder.' : 'A data file is a YAML or JSON list of records, or a CSV file with a header row.';
-      problems.push({ ruleId: 'table/data-source', severity: 'error', message: `${read.error}${where}`, place: spec.data.place, hint });
+      const hint =
+        'error' in resolved
+          ? 'data= is relative to the markdown file and must stay inside the deck folder.'
+          : 'A data file is a YAML or JSON list of records, or a CSV file with a header row.';
+      problems.push({
+        ruleId: 'table/data-source',
+        severity: 'error',
+        message: `${read.error}${where}`,
+        place: spec.data.place,
+        hint,
+      });
     } else {
       data = read.data;
     }
@@ -64,7 +88,12 @@ function readSpecTable(node: ContainerDirective, source: string, options: ReadTa
     const read = readTable(table, source);
     problems.push(...read.problems);
     model = { table, container: node, generated: false, header: read.header, rows: read.rows, spec };
-    if (spec.columns) specError('columns= only applies to a table generated from data=, and this container has a table', spec.columns[0]?.place, 'Remove columns=, or remove the table to generate it from the data file.');
+    if (spec.columns)
+      specError(
+        'columns= only applies to a table generated from data=, and this container has a table',
+        spec.columns[0]?.place,
+        'Remove columns=, or remove the table to generate it from the data file.',
+      );
   } else if (data && spec.data) {
     const head = generatedHeader(data, spec.columns, spec.data.place);
     problems.push(...head.problems);
@@ -72,7 +101,12 @@ function readSpecTable(node: ContainerDirective, source: string, options: ReadTa
     const body = generatedRows(data, head.header, types, spec.data.place);
     model = { table: body.table, container: node, generated: true, header: head.header, rows: body.rows, spec };
   } else {
-    if (!spec.data) specError('`:::table` holds no table and has no data= to generate one from', spec.place, 'Put a markdown table inside, or add data="./file.yaml".');
+    if (!spec.data)
+      specError(
+        '`:::table` holds no table and has no data= to generate one from',
+        spec.place,
+        'Put a markdown table inside, or add data="./file.yaml".',
+      );
     return undefined;
   }
   if (data) model.data = data;
@@ -81,6 +115,7 @@ function readSpecTable(node: ContainerDirective, source: string, options: ReadTa
   model.resolved = resolved;
   applyColumnClaims(model.rows, resolved);
   const needsKey = spec.match[0] ?? (table && spec.data ? spec.data : undefined);
-  if (needsKey && !spec.key) specError('rows can only be paired by a key column: add key=', needsKey.place, 'Example: key="Kernel version".');
+  if (needsKey && !spec.key)
+    specError('rows can only be paired by a key column: add key=', needsKey.place, 'Example: key="Kernel version".');
   return model;
 }

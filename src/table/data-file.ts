@@ -37,14 +37,20 @@ export function fieldKey(name: string): string {
 }
 
 /** Resolves a `data=` path against the markdown's folder; it must stay inside the deck's folder. */
-export function resolveDataPath(markdownDir: string, deckDir: string, written: string): { path: string } | { error: string } {
-  if (path.isAbsolute(written) || /^[a-z][a-z+.-]*:/i.test(written)) return { error: `data file "${written}" must be a path relative to the markdown file` };
+export function resolveDataPath(
+  markdownDir: string,
+  deckDir: string,
+  written: string,
+): { path: string } | { error: string } {
+  if (path.isAbsolute(written) || /^[a-z][a-z+.-]*:/i.test(written))
+    return { error: `data file "${written}" must be a path relative to the markdown file` };
   const resolved = path.resolve(markdownDir, written);
   if (!existsSync(resolved)) return { error: `data file not found: ${written}` };
   const real = realpathSync(resolved);
   const root = existsSync(deckDir) ? realpathSync(deckDir) : path.resolve(deckDir);
   const relative = path.relative(root, real);
-  if (relative.startsWith('..') || path.isAbsolute(relative)) return { error: `data file "${written}" is outside the deck's folder` };
+  if (relative.startsWith('..') || path.isAbsolute(relative))
+    return { error: `data file "${written}" is outside the deck's folder` };
   return { path: real };
 }
 
@@ -69,7 +75,11 @@ export function parseYamlData(text: string, display: string): DataRead {
     const reason = (first.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '');
     return { error: `${display} is not valid YAML/JSON: ${reason}`, line: lineOf(first.pos[0]) };
   }
-  if (!isSeq(doc.contents)) return { error: `${display} must be a list of records (a YAML "- key: value" list or a JSON array of objects)`, line: lineOf(doc.contents?.range?.[0]) };
+  if (!isSeq(doc.contents))
+    return {
+      error: `${display} must be a list of records (a YAML "- key: value" list or a JSON array of objects)`,
+      line: lineOf(doc.contents?.range?.[0]),
+    };
   const records: DataRecord[] = [];
   for (const item of doc.contents.items) {
     const line = lineOf(isMap(item) || isScalar(item) || isSeq(item) ? item.range?.[0] : undefined);
@@ -78,7 +88,8 @@ export function parseYamlData(text: string, display: string): DataRead {
     for (const pair of item.items) {
       const name = isScalar(pair.key) ? String(pair.key.value) : '';
       const fieldLine = lineOf(isScalar(pair.key) ? pair.key.range?.[0] : undefined);
-      if (pair.value !== null && !isScalar(pair.value)) return { error: `field "${name}" in ${display} is not a single value`, line: fieldLine };
+      if (pair.value !== null && !isScalar(pair.value))
+        return { error: `field "${name}" in ${display} is not a single value`, line: fieldLine };
       const added = addField(fields, name, valueOf(pair.value), fieldLine, display);
       if (added) return added;
     }
@@ -102,7 +113,10 @@ function parseCsvData(text: string, display: string): DataRead {
   const records: DataRecord[] = [];
   for (const record of body) {
     if (record.fields.length !== head.fields.length) {
-      return { error: `a row of ${display} has ${record.fields.length} fields, its header has ${head.fields.length}`, line: record.line };
+      return {
+        error: `a row of ${display} has ${record.fields.length} fields, its header has ${head.fields.length}`,
+        line: record.line,
+      };
     }
     const fields = new Map<string, DataField>();
     for (const [index, name] of head.fields.entries()) {
@@ -114,7 +128,13 @@ function parseCsvData(text: string, display: string): DataRead {
   return { data: { display, records, fields: head.fields } };
 }
 
-function addField(fields: Map<string, DataField>, name: string, value: string, line: number, display: string): { error: string; line: number } | undefined {
+function addField(
+  fields: Map<string, DataField>,
+  name: string,
+  value: string,
+  line: number,
+  display: string,
+): { error: string; line: number } | undefined {
   const key = fieldKey(name);
   const clash = fields.get(key);
   if (clash) return { error: `fields "${clash.name}" and "${name}" in ${display} name the same column`, line };
@@ -124,6 +144,7 @@ function addField(fields: Map<string, DataField>, name: string, value: string, l
 
 function fieldOrder(records: readonly DataRecord[]): string[] {
   const names = new Map<string, string>();
-  for (const record of records) for (const [key, field] of record.fields) if (!names.has(key)) names.set(key, field.name);
+  for (const record of records)
+    for (const [key, field] of record.fields) if (!names.has(key)) names.set(key, field.name);
   return [...names.values()];
 }

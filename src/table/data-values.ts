@@ -34,7 +34,8 @@ export function sameAsData(type: ColumnType | undefined, cell: Content, data: Co
   if (isBlank(cell.text) && isBlank(data.text)) return true;
   const cellValue = type && valueOf(type, cell);
   const dataValue = type && valueOf(widen(type), data);
-  if (!cellValue || !dataValue || cellValue.kind !== dataValue.kind || cellValue.kind === 'text') return cell.text === data.text;
+  if (!cellValue || !dataValue || cellValue.kind !== dataValue.kind || cellValue.kind === 'text')
+    return cell.text === data.text;
   if (cellValue.kind === 'calendar' && dataValue.kind === 'calendar') {
     const shown = atPrecisionOf(dataValue, cellValue);
     return formatRange(shown.from, shown.to) === formatRange(cellValue.from, cellValue.to);
@@ -51,7 +52,10 @@ export function expectedText(type: ColumnType | undefined, cell: Content, data: 
   return formatRange(shown.from, shown.to);
 }
 
-function atPrecisionOf(data: { from: CalendarPoint; to: CalendarPoint }, cell: { from: CalendarPoint; to: CalendarPoint }): { from: CalendarPoint; to: CalendarPoint } {
+function atPrecisionOf(
+  data: { from: CalendarPoint; to: CalendarPoint },
+  cell: { from: CalendarPoint; to: CalendarPoint },
+): { from: CalendarPoint; to: CalendarPoint } {
   return { from: truncate(data.from, precisionOf(cell.from)), to: truncate(data.to, precisionOf(cell.to)) };
 }
 

@@ -10,7 +10,11 @@ import type { Citation } from './model.ts';
  * anchor on the site). A citation that is not proved (no result, a failed snippet, another outcome) gets
  * ✗ and says so; such a build has already failed, but `check` output and previews stay honest.
  */
-export function evidenceMark(citation: Pick<Citation, 'snippetId' | 'claims'>, result: SnippetResult | undefined, href: string): Element {
+export function evidenceMark(
+  citation: Pick<Citation, 'snippetId' | 'claims'>,
+  result: SnippetResult | undefined,
+  href: string,
+): Element {
   const id = citation.snippetId;
   const claim = result ? provenClaim(result, citation.claims) : undefined;
   const toolchains = result ? toolchainText(result) : '';
@@ -21,7 +25,11 @@ export function evidenceMark(citation: Pick<Citation, 'snippetId' | 'claims'>, r
       h('span.sr-only', `proved by snippet ${id}, ${meaning}: ${toolchains}`),
     ]);
   }
-  const why = !result ? 'not verified in this build' : !result.ok ? 'the snippet failed its own check' : `it did not end as claimed (${citation.claims.join(' or ')})`;
+  const why = !result
+    ? 'not verified in this build'
+    : !result.ok
+      ? 'the snippet failed its own check'
+      : `it did not end as claimed (${citation.claims.join(' or ')})`;
   return h('a.evidence.evidence-unproved', { href, title: `${id}: ${why}`, dataSnippet: id }, [
     h('span', { ariaHidden: 'true' }, '✗'),
     h('span.sr-only', `not proved by snippet ${id}: ${why}`),

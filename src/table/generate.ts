@@ -7,7 +7,11 @@ import { contentOf, parseInline } from './inline.ts';
 import type { CellModel, ColumnRef, ColumnType, Problem, RowModel } from './model.ts';
 
 /** Header cells for the generated table: `columns=` when given, else the data file's field names. */
-export function generatedHeader(data: DataTable, columns: readonly ColumnRef[] | undefined, place: Place): { header: CellModel[]; problems: Problem[] } {
+export function generatedHeader(
+  data: DataTable,
+  columns: readonly ColumnRef[] | undefined,
+  place: Place,
+): { header: CellModel[]; problems: Problem[] } {
   const problems: Problem[] = [];
   const keys = new Set(data.records.flatMap((record) => [...record.fields.keys()]));
   const names = columns ?? data.fields.map((name) => ({ name, place }));
@@ -22,20 +26,27 @@ export function generatedHeader(data: DataTable, columns: readonly ColumnRef[] |
       });
     }
   }
-  const header = names.map((ref, column): CellModel => ({
-    column,
-    text: ref.name,
-    hasLink: false,
-    empty: ref.name === '',
-    place,
-    citations: [],
-    node: { type: 'tableCell', children: parseInline(ref.name) },
-  }));
+  const header = names.map(
+    (ref, column): CellModel => ({
+      column,
+      text: ref.name,
+      hasLink: false,
+      empty: ref.name === '',
+      place,
+      citations: [],
+      node: { type: 'tableCell', children: parseInline(ref.name) },
+    }),
+  );
   return { header, problems };
 }
 
 /** Body rows from the data records, values formatted for their column's type. */
-export function generatedRows(data: DataTable, header: readonly CellModel[], types: readonly (ColumnType | undefined)[], place: Place): { table: Table; rows: RowModel[] } {
+export function generatedRows(
+  data: DataTable,
+  header: readonly CellModel[],
+  types: readonly (ColumnType | undefined)[],
+  place: Place,
+): { table: Table; rows: RowModel[] } {
   const rows = data.records.map((record, index): RowModel => {
     const cells = header.map((column): CellModel => {
       const field = record.fields.get(fieldKey(column.text));

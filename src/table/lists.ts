@@ -27,13 +27,22 @@ export function readLists(tree: Root, source: string): { lists: ListModel[]; pro
     if (node.name !== LIST_CONTAINER) return;
     const start = node.position?.start ?? { line: 1, column: 1 };
     const place = { line: start.line, column: start.column };
-    const problem = (message: string, hint: string, at: Place = place) => problems.push({ ruleId: 'table/spec', severity: 'error', message, place: at, hint });
+    const problem = (message: string, hint: string, at: Place = place) =>
+      problems.push({ ruleId: 'table/spec', severity: 'error', message, place: at, hint });
     for (const raw of rawAttributes(source, node)) {
-      if (raw.name !== 'id' && raw.name !== 'class') problem(`unknown list attribute "${raw.name}"`, 'A list takes only an id: :::list{#memory-errors}.', { line: start.line, column: start.column + raw.start });
+      if (raw.name !== 'id' && raw.name !== 'class')
+        problem(`unknown list attribute "${raw.name}"`, 'A list takes only an id: :::list{#memory-errors}.', {
+          line: start.line,
+          column: start.column + raw.start,
+        });
     }
     const items = listItems(node);
     const id = node.attributes?.id;
-    if (!id) problem('`:::list` needs an id to be matched against', 'Write :::list{#memory-errors} and match="#memory-errors" on the table.');
+    if (!id)
+      problem(
+        '`:::list` needs an id to be matched against',
+        'Write :::list{#memory-errors} and match="#memory-errors" on the table.',
+      );
     if (items.length === 0) problem('`:::list` contains no list', 'Put a markdown list (- item) inside the container.');
     if (id) lists.push({ id, node, place, items });
   });

@@ -11,7 +11,10 @@ export function findColumn(header: readonly CellModel[], name: string): number |
   const wanted = normalizeName(name);
   const exact = header.findIndex((cell) => cell.text === wanted);
   if (exact >= 0) return exact;
-  for (const same of [(text: string) => text.toLowerCase() === wanted.toLowerCase(), (text: string) => fieldKey(text) === fieldKey(wanted)]) {
+  for (const same of [
+    (text: string) => text.toLowerCase() === wanted.toLowerCase(),
+    (text: string) => fieldKey(text) === fieldKey(wanted),
+  ]) {
     const matches = header.filter((cell) => same(cell.text));
     if (matches.length > 0) return matches.length === 1 ? matches[0]?.column : undefined;
   }
@@ -19,7 +22,10 @@ export function findColumn(header: readonly CellModel[], name: string): number |
 }
 
 /** Resolves every column the spec names; unknown names become `table/spec` problems at the name. */
-export function resolveSpec(spec: TableSpec, header: readonly CellModel[]): { resolved: ResolvedSpec; problems: Problem[] } {
+export function resolveSpec(
+  spec: TableSpec,
+  header: readonly CellModel[],
+): { resolved: ResolvedSpec; problems: Problem[] } {
   const problems: Problem[] = [];
   const known = header.map((cell) => `"${cell.text}"`).join(', ');
   const column = (ref: ColumnRef, required = false): number | undefined => {
@@ -64,7 +70,13 @@ export function resolveSpec(spec: TableSpec, header: readonly CellModel[]): { re
 }
 
 function twice(attribute: string, ref: ColumnRef): Problem {
-  return { ruleId: 'table/spec', severity: 'error', message: `column "${ref.name}" appears twice in ${attribute}=`, place: ref.place, hint: 'Keep one entry per column.' };
+  return {
+    ruleId: 'table/spec',
+    severity: 'error',
+    message: `column "${ref.name}" appears twice in ${attribute}=`,
+    place: ref.place,
+    hint: 'Keep one entry per column.',
+  };
 }
 
 /** Gives citations without their own `outcome=` the claims of their column's `evidence=`. */

@@ -8,7 +8,19 @@ import { parseColumnType, splitTopLevel } from './types.ts';
 import { collapseWhitespace } from './values.ts';
 
 /** Attributes a `:::table` accepts. */
-export const TABLE_ATTRIBUTES = ['id', 'class', 'key', 'types', 'sort', 'rows', 'required', 'data', 'columns', 'match', 'evidence'] as const;
+export const TABLE_ATTRIBUTES = [
+  'id',
+  'class',
+  'key',
+  'types',
+  'sort',
+  'rows',
+  'required',
+  'data',
+  'columns',
+  'match',
+  'evidence',
+] as const;
 
 const RULE = 'table/spec';
 const DATA_FILE = /\.(ya?ml|json|csv)$/i;
@@ -24,8 +36,12 @@ export function parseTableSpec(node: ContainerDirective, source: string): { spec
   const attrs = node.attributes ?? {};
   const problems: Problem[] = [];
   const place = (name: string, needle?: string): Place => attributePlace(source, node, name, needle);
-  const problem = (message: string, at: Place, hint?: string) => problems.push({ ruleId: RULE, severity: 'error', message, place: at, ...(hint ? { hint } : {}) });
-  const ref = (attribute: string, name: string): ColumnRef => ({ name: normalizeName(name), place: place(attribute, name.trim()) });
+  const problem = (message: string, at: Place, hint?: string) =>
+    problems.push({ ruleId: RULE, severity: 'error', message, place: at, ...(hint ? { hint } : {}) });
+  const ref = (attribute: string, name: string): ColumnRef => ({
+    name: normalizeName(name),
+    place: place(attribute, name.trim()),
+  });
 
   const seen = new Set<string>();
   for (const raw of rawAttributes(source, node)) {
@@ -38,20 +54,36 @@ export function parseTableSpec(node: ContainerDirective, source: string): { spec
     seen.add(raw.name);
   }
 
-  const spec: TableSpec = { place: { line: start.line, column: start.column }, types: [], required: [], match: [], evidence: [] };
+  const spec: TableSpec = {
+    place: { line: start.line, column: start.column },
+    types: [],
+    required: [],
+    match: [],
+    evidence: [],
+  };
   if (attrs.id) spec.id = attrs.id;
   if (attrs.key !== undefined && attrs.key !== null) {
-    if (normalizeName(attrs.key) === '') problem('key= is empty', place('key'), 'Name the column whose values identify the rows: key="Kernel version".');
+    if (normalizeName(attrs.key) === '')
+      problem('key= is empty', place('key'), 'Name the column whose values identify the rows: key="Kernel version".');
     else spec.key = ref('key', attrs.key);
   }
   for (const { name, rest, offset } of namedParts(attrs.types)) {
     if (rest === undefined) {
-      problem(`cannot read "${name.trim()}" in types=: write "Column: type"`, place('types', name.trim()), 'Separate columns with ";": types="Released: month-year; Notes: text".');
+      problem(
+        `cannot read "${name.trim()}" in types=: write "Column: type"`,
+        place('types', name.trim()),
+        'Separate columns with ";": types="Released: month-year; Notes: text".',
+      );
       continue;
     }
     const parsed = parseColumnType(rest);
     const needle = (attrs.types ?? '').slice(offset);
-    if ('error' in parsed) problem(`column "${normalizeName(name)}" in types=: ${parsed.error}`, place('types', needle.slice(parsed.offset) || needle), typeHint);
+    if ('error' in parsed)
+      problem(
+        `column "${normalizeName(name)}" in types=: ${parsed.error}`,
+        place('types', needle.slice(parsed.offset) || needle),
+        typeHint,
+      );
     else spec.types.push({ column: ref('types', name), type: parsed.type });
   }
   if (attrs.sort !== undefined && attrs.sort !== null) {
@@ -61,27 +93,49 @@ export function parseTableSpec(node: ContainerDirective, source: string): { spec
   }
   if (attrs.rows !== undefined && attrs.rows !== null) {
     if (/^\d+$/.test(attrs.rows.trim())) spec.rows = { count: Number(attrs.rows), place: place('rows') };
-    else problem(`rows= must be a whole number, not "${attrs.rows}"`, place('rows'), 'Write rows=8: the number of body rows, without the header.');
+    else
+      problem(
+        `rows= must be a whole number, not "${attrs.rows}"`,
+        place('rows'),
+        'Write rows=8: the number of body rows, without the header.',
+      );
   }
   spec.required = names(attrs.required).map((name) => ref('required', name));
-  if (attrs.columns !== undefined && attrs.columns !== null) spec.columns = names(attrs.columns).map((name) => ref('columns', name));
+  if (attrs.columns !== undefined && attrs.columns !== null)
+    spec.columns = names(attrs.columns).map((name) => ref('columns', name));
   if (attrs.data !== undefined && attrs.data !== null) {
-    if (!DATA_FILE.test(attrs.data.trim())) problem(`data= must name a .yaml, .yml, .json or .csv file, not "${attrs.data}"`, place('data'), 'Write data="./facts.yaml", relative to the markdown file.');
+    if (!DATA_FILE.test(attrs.data.trim()))
+      problem(
+        `data= must name a .yaml, .yml, .json or .csv file, not "${attrs.data}"`,
+        place('data'),
+        'Write data="./facts.yaml", relative to the markdown file.',
+      );
     else spec.data = { path: attrs.data.trim(), place: place('data') };
   }
   for (const target of (attrs.match ?? '').split(/\s+/).filter(Boolean)) {
     if (/^#./.test(target) || DATA_FILE.test(target)) spec.match.push({ target, place: place('match', target) });
-    else problem(`cannot read match target "${target}"`, place('match', target), 'Use #id of a :::list or :::table, or a data file: match="#memory-errors ./errors.yaml".');
+    else
+      problem(
+        `cannot read match target "${target}"`,
+        place('match', target),
+        'Use #id of a :::list or :::table, or a data file: match="#memory-errors ./errors.yaml".',
+      );
   }
   for (const { name, rest } of namedParts(attrs.evidence)) {
     const claims = rest === undefined ? { error: `write "${name.trim()}: outcome"` } : parseClaims(rest);
-    if ('error' in claims) problem(`column "${normalizeName(name)}" in evidence=: ${claims.error}`, place('evidence', name.trim()), 'Example: evidence="What C does: detected; How Rust prevents it: compile-error|panic".');
+    if ('error' in claims)
+      problem(
+        `column "${normalizeName(name)}" in evidence=: ${claims.error}`,
+        place('evidence', name.trim()),
+        'Example: evidence="What C does: detected; How Rust prevents it: compile-error|panic".',
+      );
     else spec.evidence.push({ column: ref('evidence', name), claims: claims.claims });
   }
   return { spec, problems };
 }
 
-const typeHint = 'Types: text, enum(A|B), year, month-year, date, version, integer, integer(unit), number, number(unit), mark, link; join alternatives with |.';
+const typeHint =
+  'Types: text, enum(A|B), year, month-year, date, version, integer, integer(unit), number, number(unit), mark, link; join alternatives with |.';
 
 /** Splits `A: x; B: y` into names and the text after the first colon (`undefined` when there is none). */
 function namedParts(value: string | null | undefined): { name: string; rest: string | undefined; offset: number }[] {

@@ -34,7 +34,19 @@ export function collapseWhitespace(text: string): string {
   return text.trim().replace(/\s+/g, ' ');
 }
 
-const MARKS: Readonly<Record<string, number>> = { '✓': 2, '✔': 2, '✅': 2, yes: 2, '~': 1, '◐': 1, partial: 1, '✗': 0, '✘': 0, '❌': 0, no: 0 };
+const MARKS: Readonly<Record<string, number>> = {
+  '✓': 2,
+  '✔': 2,
+  '✅': 2,
+  yes: 2,
+  '~': 1,
+  '◐': 1,
+  partial: 1,
+  '✗': 0,
+  '✘': 0,
+  '❌': 0,
+  no: 0,
+};
 const VERSION = /^v?(\d+(?:\.\d+)*)(?:-([0-9A-Za-z.]+))?$/;
 const QUANTITY = /^([+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)(?:\s*(\S.*))?$/;
 
@@ -52,7 +64,8 @@ export function parseValue(type: ColumnType, content: Content): ValueParse {
     // "8–16 KiB" and "10–20%": the unit is written once, after the high end.
     const unit = highText.replace(/^[+-]?[\d.,]+\s*/, '');
     let low = parseValue(type, { text: lowText, hasLink: false });
-    if (!('value' in low) && unit !== highText && unit !== '') low = parseValue(type, { text: `${lowText} ${unit}`, hasLink: false });
+    if (!('value' in low) && unit !== highText && unit !== '')
+      low = parseValue(type, { text: `${lowText} ${unit}`, hasLink: false });
     if ('value' in low && 'value' in high) return joinRange(low.value, high.value);
     reason ??= 'reason' in low ? low.reason : 'reason' in high ? high.reason : undefined;
   }
@@ -92,7 +105,9 @@ function parseSingle(alternative: TypeAlternative, { text, hasLink }: Content): 
       return parseQuantity(alternative, text);
     default: {
       const point = parseCalendarPoint(text);
-      return point && precisionOf(point) === alternative.kind ? { value: { kind: 'calendar', from: point, to: point } } : {};
+      return point && precisionOf(point) === alternative.kind
+        ? { value: { kind: 'calendar', from: point, to: point } }
+        : {};
     }
   }
 }
@@ -104,7 +119,11 @@ function parseQuantity(alternative: { kind: 'integer' | 'number'; unit?: string 
   if (alternative.kind === 'integer' && !Number.isInteger(number)) return { reason: 'not a whole number' };
   const unit = m[2] ?? '';
   if (unit !== (alternative.unit ?? '')) {
-    return { reason: alternative.unit ? `the unit must be ${alternative.unit}` : `no unit is declared for this column (${alternative.kind}(${unit}))` };
+    return {
+      reason: alternative.unit
+        ? `the unit must be ${alternative.unit}`
+        : `no unit is declared for this column (${alternative.kind}(${unit}))`,
+    };
   }
   return { value: { kind: 'quantity', from: number, to: number, unit } };
 }
@@ -112,7 +131,8 @@ function parseQuantity(alternative: { kind: 'integer' | 'number'; unit?: string 
 function joinRange(low: Value, high: Value): ValueParse {
   // Each side of the dash is a single value (from equal to to), so comparing them compares the ends.
   if (low.kind !== high.kind || !('from' in low) || !('from' in high)) return {};
-  if (low.kind === 'quantity' && high.kind === 'quantity' && low.unit !== high.unit) return { reason: 'both ends of a range need the same unit' };
+  if (low.kind === 'quantity' && high.kind === 'quantity' && low.unit !== high.unit)
+    return { reason: 'both ends of a range need the same unit' };
   if (compareValues(low, high) > 0) return { reason: 'the range runs backwards' };
   return { value: { ...low, to: high.to } as Value };
 }

@@ -54,7 +54,8 @@ export function planAssets(tree: Root, deckDir: string): AssetPlan {
     if (node.type === 'image') add(node.url, node.position, true);
     // Links to other markdown files are links to decks and pages, rewritten by the renderer, not
     // assets; one that names no file is still a missing file.
-    else if (node.type === 'link' && /\.md$/i.test(node.url.split('#')[0] ?? '')) addMissingDocument(node.url, node.position);
+    else if (node.type === 'link' && /\.md$/i.test(node.url.split('#')[0] ?? ''))
+      addMissingDocument(node.url, node.position);
     else if (node.type === 'link') add(node.url, node.position, path.extname(node.url.split('#')[0] ?? '') !== '');
     else if (node.type === 'leafDirective' && node.name === 'slide' && node.attributes?.['background-image']) {
       add(node.attributes['background-image'], node.position, true);

@@ -6,7 +6,14 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { readCacheEntry, sha256, writeCacheEntry } from '../cache/store.ts';
 import type { Element } from 'hast';
-import { createShikiHighlighter, shikiName, shikiPre, type CodeHighlighter, type HighlighterPool, type ShikiHighlighter } from './highlight.ts';
+import {
+  createShikiHighlighter,
+  shikiName,
+  shikiPre,
+  type CodeHighlighter,
+  type HighlighterPool,
+  type ShikiHighlighter,
+} from './highlight.ts';
 
 /** One block a build will highlight. */
 export interface HighlightRequest {
@@ -28,7 +35,9 @@ export interface PreparedHighlighter extends CodeHighlighter {
   dispose(): void;
 }
 
-const SHIKI_VERSION = (JSON.parse(readFileSync(createRequire(import.meta.url).resolve('shiki/package.json'), 'utf8')) as { version: string }).version;
+const SHIKI_VERSION = (
+  JSON.parse(readFileSync(createRequire(import.meta.url).resolve('shiki/package.json'), 'utf8')) as { version: string }
+).version;
 
 function keyOf({ code, lang, theme }: HighlightRequest): string {
   return sha256(JSON.stringify([SHIKI_VERSION, theme, shikiName(lang), code.replace(/\n$/, '')]));
@@ -47,7 +56,10 @@ function readCached(dir: string | undefined, key: string): Element | undefined {
  * Looks every request up in the cache and highlights the misses with shiki (loaded only then), so
  * rendering stays synchronous. A block that was not requested is highlighted on demand if shiki is loaded.
  */
-export async function prepareHighlighter(requests: readonly HighlightRequest[], options: PrepareOptions): Promise<PreparedHighlighter> {
+export async function prepareHighlighter(
+  requests: readonly HighlightRequest[],
+  options: PrepareOptions,
+): Promise<PreparedHighlighter> {
   const ready = new Map<string, Element>();
   const misses: HighlightRequest[] = [];
   for (const request of requests) {

@@ -15,7 +15,16 @@ export interface CodeHighlighter {
   pre(code: string, lang: string, theme: string): Element;
 }
 
-const ALIASES: Record<string, string> = { h: 'c', 'c++': 'cpp', sh: 'shellscript', bash: 'shellscript', shell: 'shellscript', console: 'shellscript', makefile: 'make', kbuild: 'make' };
+const ALIASES: Record<string, string> = {
+  h: 'c',
+  'c++': 'cpp',
+  sh: 'shellscript',
+  bash: 'shellscript',
+  shell: 'shellscript',
+  console: 'shellscript',
+  makefile: 'make',
+  kbuild: 'make',
+};
 
 /** Maps a fence language to shiki's name (aliases resolved, lower case). */
 export function shikiName(lang: string): string {
@@ -27,9 +36,14 @@ export function shikiName(lang: string): string {
  * Creates the one highlighter a build shares, loading only the languages its fences use: shiki is
  * imported here, not at start-up, and each grammar costs compile time.
  */
-export async function createShikiHighlighter(themes: readonly string[], fenceLangs: Iterable<string>): Promise<ShikiHighlighter> {
+export async function createShikiHighlighter(
+  themes: readonly string[],
+  fenceLangs: Iterable<string>,
+): Promise<ShikiHighlighter> {
   const shiki = await import('shiki');
-  const langs = [...new Set([...fenceLangs].map(shikiName))].filter((lang): lang is BundledLanguage => lang in shiki.bundledLanguages).sort();
+  const langs = [...new Set([...fenceLangs].map(shikiName))]
+    .filter((lang): lang is BundledLanguage => lang in shiki.bundledLanguages)
+    .sort();
   const highlighter = await shiki.createHighlighter({ themes: [...new Set(themes)].sort(), langs });
   return { highlighter, langs: new Set(highlighter.getLoadedLanguages()) };
 }
@@ -102,7 +116,10 @@ export function createHighlighterPool(): HighlighterPool {
   let current: { key: Set<string>; highlighter: Promise<ShikiHighlighter> } | undefined;
   return {
     async get(themes, fenceLangs) {
-      const wanted = new Set([...themes.map((t) => `theme:${t}`), ...[...fenceLangs].map((l) => `lang:${shikiName(l)}`)]);
+      const wanted = new Set([
+        ...themes.map((t) => `theme:${t}`),
+        ...[...fenceLangs].map((l) => `lang:${shikiName(l)}`),
+      ]);
       if (!current || [...wanted].some((item) => !current?.key.has(item))) {
         const key = new Set([...(current?.key ?? []), ...wanted]);
         const all = [...key];

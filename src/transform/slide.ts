@@ -45,39 +45,48 @@ function makeItemsFragments(nodes: ElementContent[]): void {
 function checkedTable(state: State, node: ContainerDirective, options: ContentOptions): Element {
   const own = node.children.some((child) => child.type === 'table');
   const generated = own ? undefined : options.tableFor?.(node);
-  const children = (generated ? [state.one(generated, node)] : state.all(node)).filter((child): child is ElementContent => child !== undefined && !Array.isArray(child)) as ElementContent[];
-  const wrapper = element('div', ['checked-table', ...(node.attributes?.class ?? '').split(/\s+/).filter(Boolean)], children);
+  const children = (generated ? [state.one(generated, node)] : state.all(node)).filter(
+    (child): child is ElementContent => child !== undefined && !Array.isArray(child),
+  ) as ElementContent[];
+  const wrapper = element(
+    'div',
+    ['checked-table', ...(node.attributes?.class ?? '').split(/\s+/).filter(Boolean)],
+    children,
+  );
   if (node.attributes?.id) wrapper.properties.id = node.attributes.id;
   return wrapper;
 }
 
-const containerDirective = (options: ContentOptions): Handler => (state: State, node: ContainerDirective) => {
-  if (node.name === 'table') return checkedTable(state, node, options);
-  const children = state.all(node) as ElementContent[];
-  switch (node.name) {
-    case 'list':
-      return element('div', ['checked-list'], children);
-    case 'incremental':
-      makeItemsFragments(children);
-      return element('div', ['incremental'], children);
-    case 'fragment':
-      return element('div', ['fragment'], children);
-    case 'columns':
-      return element('div', ['columns'], children);
-    case 'column':
-      return element('div', ['column'], children);
-    default:
-      // Unknown containers are reported by deck/unknown-directive; their content still shows.
-      return element('div', [], children);
-  }
-};
+const containerDirective =
+  (options: ContentOptions): Handler =>
+  (state: State, node: ContainerDirective) => {
+    if (node.name === 'table') return checkedTable(state, node, options);
+    const children = state.all(node) as ElementContent[];
+    switch (node.name) {
+      case 'list':
+        return element('div', ['checked-list'], children);
+      case 'incremental':
+        makeItemsFragments(children);
+        return element('div', ['incremental'], children);
+      case 'fragment':
+        return element('div', ['fragment'], children);
+      case 'columns':
+        return element('div', ['columns'], children);
+      case 'column':
+        return element('div', ['column'], children);
+      default:
+        // Unknown containers are reported by deck/unknown-directive; their content still shows.
+        return element('div', [], children);
+    }
+  };
 
 /** Converts slide or notes content to hast. Raw HTML written by the author is kept. */
 export function contentToHast(nodes: readonly RootContent[], options: ContentOptions): HastRoot {
   const root: Root = { type: 'root', children: [...nodes, ...(options.definitions ?? [])] };
   const code: Handler = (_state, node: Code) => options.renderCode(node);
   const leafDirective: Handler = (_state, node: LeafDirective) => options.renderLeaf?.(node);
-  const textDirective: Handler = (_state, node: TextDirective) => (node.name === 'proof' ? options.renderProof?.(node) : undefined);
+  const textDirective: Handler = (_state, node: TextDirective) =>
+    node.name === 'proof' ? options.renderProof?.(node) : undefined;
   const hast = toHast(root, {
     allowDangerousHtml: true,
     handlers: { code, containerDirective: containerDirective(options), leafDirective, textDirective },
@@ -86,7 +95,11 @@ export function contentToHast(nodes: readonly RootContent[], options: ContentOpt
   return hast;
 }
 
-function rewriteUrls(tree: HastRoot, assets: ReadonlyMap<string, Asset>, rewriteLink: ContentOptions['rewriteLink']): void {
+function rewriteUrls(
+  tree: HastRoot,
+  assets: ReadonlyMap<string, Asset>,
+  rewriteLink: ContentOptions['rewriteLink'],
+): void {
   visit(tree, 'element', (node) => {
     for (const key of ['src', 'href'] as const) {
       const value = node.properties[key];

@@ -19,12 +19,16 @@ export function snippetDetails(snippet: Snippet, result: SnippetResult | undefin
 
 /** Wraps `pre` in a figure with the badge; the figure's id lets tables and the site link to the snippet. */
 export function snippetFigure(pre: Element, snippet: Snippet, result: SnippetResult | undefined): Element {
-  if (snippet.expectation.kind === 'ignore') return h('figure.snippet.snippet-ignored', { id: `snippet-${snippet.id}` }, [pre]);
+  if (snippet.expectation.kind === 'ignore')
+    return h('figure.snippet.snippet-ignored', { id: `snippet-${snippet.id}` }, [pre]);
   const state = !result ? 'unverified' : result.ok ? 'proved' : 'failed';
   const mark = state === 'proved' ? '✓' : '✗';
   const label = result?.summary.replace(/^✗\s*/, '') ?? 'not verified';
   return h('figure.snippet', { id: `snippet-${snippet.id}`, dataSnippet: snippet.id, dataState: state }, [
     pre,
-    h('figcaption.badge', { className: [`badge-${state}`], title: snippetDetails(snippet, result) }, [h('span.badge-mark', { ariaHidden: 'true' }, mark), ` ${label}`]),
+    h('figcaption.badge', { className: [`badge-${state}`], title: snippetDetails(snippet, result) }, [
+      h('span.badge-mark', { ariaHidden: 'true' }, mark),
+      ` ${label}`,
+    ]),
   ]);
 }

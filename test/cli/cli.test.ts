@@ -24,7 +24,8 @@ describe('proofdeck CLI', () => {
     const before = new Map(files.map((file) => [file, readFileSync(path.join(out, file))]));
     expect(runCli(root, ['build']).status).toBe(0);
     expect(listFiles(out)).toEqual(files);
-    for (const file of files) expect(readFileSync(path.join(out, file)).equals(before.get(file) ?? Buffer.alloc(0)), file).toBe(true);
+    for (const file of files)
+      expect(readFileSync(path.join(out, file)).equals(before.get(file) ?? Buffer.alloc(0)), file).toBe(true);
   });
 
   it('prints compiler-style diagnostics, exits 1, and leaves the previous dist/ untouched', () => {
@@ -32,10 +33,15 @@ describe('proofdeck CLI', () => {
     expect(runCli(root, ['build']).status).toBe(0);
     const index = path.join(root, 'dist', 'talk', 'index.html');
     const good = readFileSync(index, 'utf8');
-    writeFileSync(path.join(root, 'decks', 'talk', 'deck.md'), '---\ntitle: Talk\ncolour: red\n---\n\n## Slide\n\n![x](./nope.png)\n');
+    writeFileSync(
+      path.join(root, 'decks', 'talk', 'deck.md'),
+      '---\ntitle: Talk\ncolour: red\n---\n\n## Slide\n\n![x](./nope.png)\n',
+    );
     const bad = runCli(root, ['build']);
     expect(bad.status).toBe(1);
-    expect(bad.stderr).toContain('decks/talk/deck.md:3:1: error: unknown frontmatter key "colour" [frontmatter/unknown-key]');
+    expect(bad.stderr).toContain(
+      'decks/talk/deck.md:3:1: error: unknown frontmatter key "colour" [frontmatter/unknown-key]',
+    );
     expect(bad.stderr).toContain('decks/talk/deck.md:8:1: error: file not found: ./nope.png [deck/missing-asset]');
     expect(bad.stderr).toContain('2 errors, 0 warnings in 1 file');
     expect(bad.stderr).not.toMatch(/\n\s+at /);
@@ -68,7 +74,9 @@ describe('proofdeck CLI', () => {
   it('--theme overrides the frontmatter theme and --out picks the folder', () => {
     const root = tempProject({ talk: '---\ntitle: Talk\ntheme: dark\n---\n\n## Slide\n' });
     expect(runCli(root, ['build', '--theme', 'light', '--out', 'site']).status).toBe(0);
-    expect(readFileSync(path.join(root, 'site', 'talk', '_proofdeck', 'theme.css'), 'utf8')).toContain('proofdeck light');
+    expect(readFileSync(path.join(root, 'site', 'talk', '_proofdeck', 'theme.css'), 'utf8')).toContain(
+      'proofdeck light',
+    );
   });
 
   it('new scaffolds a deck that builds with no findings', () => {

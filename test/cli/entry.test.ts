@@ -13,9 +13,16 @@ function project(): { root: string; bundle: string; source: string } {
   mkdirSync(path.join(root, 'lib'));
   writeFileSync(path.join(root, 'src', 'cli', 'main.ts'), 'export {}\n');
   const stat = statSync(path.join(root, 'src', 'cli', 'main.ts'));
-  const manifest = { entry: 'proofdeck-ABC123.js', inputs: [{ file: 'src/cli/main.ts', mtimeMs: stat.mtimeMs, size: stat.size }] };
+  const manifest = {
+    entry: 'proofdeck-ABC123.js',
+    inputs: [{ file: 'src/cli/main.ts', mtimeMs: stat.mtimeMs, size: stat.size }],
+  };
   writeFileSync(path.join(root, 'lib', 'manifest.json'), JSON.stringify(manifest));
-  return { root, bundle: path.join(root, 'lib', 'proofdeck-ABC123.js'), source: path.join(root, 'src', 'cli', 'main.ts') };
+  return {
+    root,
+    bundle: path.join(root, 'lib', 'proofdeck-ABC123.js'),
+    source: path.join(root, 'src', 'cli', 'main.ts'),
+  };
 }
 
 describe('entryPoint', () => {
@@ -38,7 +45,10 @@ describe('entryPoint', () => {
     const { root, source } = project();
     writeFileSync(path.join(root, 'lib', 'manifest.json'), '{"inputs": [');
     expect(choose(root)).toBe(source);
-    writeFileSync(path.join(root, 'lib', 'manifest.json'), JSON.stringify({ inputs: [{ file: 'src/cli/main.ts', mtimeMs: 0, size: 0 }] }));
+    writeFileSync(
+      path.join(root, 'lib', 'manifest.json'),
+      JSON.stringify({ inputs: [{ file: 'src/cli/main.ts', mtimeMs: 0, size: 0 }] }),
+    );
     expect(choose(root)).toBe(source);
     expect(choose(mkdtempSync(path.join(tmpdir(), 'proofdeck-entry-')))).toMatch(/src\/cli\/main\.ts$/);
   });

@@ -54,13 +54,17 @@ describe('proofdeck dev', () => {
   it('reloads the edited deck on the same slide, shows an error overlay, and clears it when fixed', async () => {
     const page = await browser.newPage();
     await page.goto(`${server.url}live/index.html#/2`, { waitUntil: 'load' });
-    await page.waitForFunction(() => document.querySelector('.reveal .slides section.present')?.textContent?.includes('Original text.'));
+    await page.waitForFunction(() =>
+      document.querySelector('.reveal .slides section.present')?.textContent?.includes('Original text.'),
+    );
 
     const rebuilt = server.nextBuild();
     await page.evaluate(() => Object.assign(window, { sameDocument: true }));
     writeFileSync(deckFile(), DECK.replace('Original text.', 'Edited text.'));
     expect((await rebuilt).ok).toBe(true);
-    await page.waitForFunction(() => document.querySelector('.reveal .slides section.present')?.textContent?.includes('Edited text.'));
+    await page.waitForFunction(() =>
+      document.querySelector('.reveal .slides section.present')?.textContent?.includes('Edited text.'),
+    );
     expect(page.url()).toMatch(/#\/second$/);
     // Updated in place: no manual reload, and not even a page load.
     expect(await page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBe(true);
@@ -69,20 +73,27 @@ describe('proofdeck dev', () => {
     writeFileSync(deckFile(), DECK.replace('title: Live', 'title: Live\ncolour: red'));
     expect((await broken).ok).toBe(false);
     await page.waitForSelector('#proofdeck-dev-overlay');
-    expect(await page.$eval('#proofdeck-dev-overlay', (el) => el.textContent)).toContain('unknown frontmatter key "colour" [frontmatter/unknown-key]');
+    expect(await page.$eval('#proofdeck-dev-overlay', (el) => el.textContent)).toContain(
+      'unknown frontmatter key "colour" [frontmatter/unknown-key]',
+    );
     expect(readFileSync(path.join(root, 'dist', 'live', 'index.html'), 'utf8')).toContain('Edited text.');
 
     const fixed = server.nextBuild();
     writeFileSync(deckFile(), DECK.replace('Original text.', 'Fixed text.'));
     expect((await fixed).ok).toBe(true);
-    await page.waitForFunction(() => document.querySelector('.reveal .slides section.present')?.textContent?.includes('Fixed text.'));
+    await page.waitForFunction(() =>
+      document.querySelector('.reveal .slides section.present')?.textContent?.includes('Fixed text.'),
+    );
     expect(await page.$('#proofdeck-dev-overlay')).toBeNull();
     await page.close();
   });
 
   it('rebuilds a single-file deck (decks/<name>.md) when it is saved', async () => {
     const rebuilt = server.nextBuild();
-    writeFileSync(path.join(root, 'decks', 'solo.md'), DECK.replace('Live', 'Solo').replace('Original text.', 'Solo edit.'));
+    writeFileSync(
+      path.join(root, 'decks', 'solo.md'),
+      DECK.replace('Live', 'Solo').replace('Original text.', 'Solo edit.'),
+    );
     expect((await rebuilt).ok).toBe(true);
     expect(readFileSync(path.join(root, 'dist', 'solo', 'index.html'), 'utf8')).toContain('Solo edit.');
   });
@@ -91,7 +102,16 @@ describe('proofdeck dev', () => {
     symlinkSync('/etc', path.join(root, 'dist', 'etc-link'));
     expect(await rawGet(server.url, '/live/index.html')).toBe(200);
     expect(await rawGet(server.url, '/live/')).toBe(200);
-    for (const attempt of ['/../package.json', '/live/../../decks/live/deck.md', '/%2e%2e/decks/live/deck.md', '/live/..%2f..%2fdecks%2flive%2fdeck.md', '/..%5c..%5cetc%5cpasswd', '/etc-link/passwd', '/%00', '/%E0%A4%A']) {
+    for (const attempt of [
+      '/../package.json',
+      '/live/../../decks/live/deck.md',
+      '/%2e%2e/decks/live/deck.md',
+      '/live/..%2f..%2fdecks%2flive%2fdeck.md',
+      '/..%5c..%5cetc%5cpasswd',
+      '/etc-link/passwd',
+      '/%00',
+      '/%E0%A4%A',
+    ]) {
       expect([403, 404], attempt).toContain(await rawGet(server.url, attempt));
     }
   });

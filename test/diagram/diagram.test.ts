@@ -16,13 +16,26 @@ function project(fixture: string): string {
 
 describe('timelineFromRecords', () => {
   it('groups records by period in data order and keeps labels plain', () => {
-    const text = timelineFromRecords([{ year: 2020, event: 'A: b' }, { year: 2022, event: 'C' }, { year: 2020, event: 'D' }], { title: 'T' });
+    const text = timelineFromRecords(
+      [
+        { year: 2020, event: 'A: b' },
+        { year: 2022, event: 'C' },
+        { year: 2020, event: 'D' },
+      ],
+      { title: 'T' },
+    );
     expect(text).toBe('timeline\n    title T\n    2020 : A – b : D\n    2022 : C\n');
   });
 
   it('shows a date as its year and a span of dates as its years, and can run top down', () => {
-    const records = [{ released: '2024-11-17–2025', event: 'Real drivers' }, { released: '2022-12-11', event: 'Merged; experimental' }, { year: '2019', event: 'Prototypes' }];
-    expect(timelineFromRecords(records, { direction: 'TD' })).toBe('timeline TD\n    2019 : Prototypes\n    2022 : Merged, experimental\n    2024–25 : Real drivers\n');
+    const records = [
+      { released: '2024-11-17–2025', event: 'Real drivers' },
+      { released: '2022-12-11', event: 'Merged; experimental' },
+      { year: '2019', event: 'Prototypes' },
+    ];
+    expect(timelineFromRecords(records, { direction: 'TD' })).toBe(
+      'timeline TD\n    2019 : Prototypes\n    2022 : Merged, experimental\n    2024–25 : Real drivers\n',
+    );
   });
 });
 
@@ -38,8 +51,25 @@ describe('mermaid diagrams', () => {
     const svgs = html.match(/<svg[\s\S]*?<\/svg>/g) ?? [];
     expect(svgs).toHaveLength(4);
     // Labels are split over <tspan>s when mermaid wraps them: compare the text content.
-    const text = svgs.map((svg) => svg.replace(/<style[\s\S]*?<\/style>/g, '').replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ')).join(' | ');
-    for (const label of ['Markdown', 'Checks', 'Speaker', 'Compiler', 'verdict', 'Rust for Linux announced', 'Linux 6.1 merges Rust support', 'Parse', 'Render']) {
+    const text = svgs
+      .map((svg) =>
+        svg
+          .replace(/<style[\s\S]*?<\/style>/g, '')
+          .replace(/<[^>]+>/g, ' ')
+          .replace(/\s+/g, ' '),
+      )
+      .join(' | ');
+    for (const label of [
+      'Markdown',
+      'Checks',
+      'Speaker',
+      'Compiler',
+      'verdict',
+      'Rust for Linux announced',
+      'Linux 6.1 merges Rust support',
+      'Parse',
+      'Render',
+    ]) {
       expect(text).toContain(label);
     }
     expect(html).toContain('<title id="mermaid-');
@@ -70,7 +100,12 @@ describe('mermaid diagrams', () => {
     const root = project('diagram-errors');
     const result = await checkDecks({ root, noCache: true });
     const lines = result.files[0]?.messages.map((m) => `${path.basename(m.file ?? '')}:${m.line} ${m.ruleId}`).sort();
-    expect(lines).toEqual(['broken.mmd:4 diagram/syntax', 'deck.md:11 diagram/syntax', 'deck.md:17 diagram/unknown-type', 'deck.md:27 diagram/missing-file']);
+    expect(lines).toEqual([
+      'broken.mmd:4 diagram/syntax',
+      'deck.md:11 diagram/syntax',
+      'deck.md:17 diagram/unknown-type',
+      'deck.md:27 diagram/missing-file',
+    ]);
     const report = formatReport(result.files);
     expect(report).toContain('mermaid: Parse error on line 4');
     expect(report).toContain('unknown mermaid diagram type "flowchrt"');
@@ -92,7 +127,9 @@ describe('mermaid diagrams', () => {
     const root = project('diagrams');
     const result = runCli(root, ['build', '--no-cache'], { PROOFDECK_CHROMIUM: '/nonexistent/chromium' });
     expect(result.status).toBe(3);
-    expect(result.stderr.trim().split('\n')).toEqual(['proofdeck: PROOFDECK_CHROMIUM=/nonexistent/chromium does not exist']);
+    expect(result.stderr.trim().split('\n')).toEqual([
+      'proofdeck: PROOFDECK_CHROMIUM=/nonexistent/chromium does not exist',
+    ]);
     expect(readdirSync(root)).not.toContain('dist');
   });
 });

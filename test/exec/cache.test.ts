@@ -3,7 +3,16 @@ import { cacheKey, createRunCache, defaultCacheDir } from '../../src/exec/cache.
 import type { ToolRun } from '../../src/model/snippet.ts';
 import { prove, tempCacheDir, tempDir } from '../snippet/prove.ts';
 
-const run: ToolRun = { tool: 'gcc', version: '12.2.0', outcome: 'compiled', diagnostics: [], stdout: '', stderr: '', durationMs: 5, cached: false };
+const run: ToolRun = {
+  tool: 'gcc',
+  version: '12.2.0',
+  outcome: 'compiled',
+  diagnostics: [],
+  stdout: '',
+  stderr: '',
+  durationMs: 5,
+  cached: false,
+};
 
 describe('run cache', () => {
   it('keys on content, whatever the key order', () => {

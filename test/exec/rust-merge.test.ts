@@ -9,7 +9,10 @@ describe('merged Rust builds', () => {
     const a = { ...base, id: 'a', program: '#![allow(unused)]\nfn main() {\nlet x = 1;\n}' };
     const b = { ...base, id: 'b', program: '#![allow(unused)]\nfn main() {}' };
     const crate = mergeSnippets([a, b]);
-    expect(crate.members.map((m) => [m.snippet.id, m.offset, m.lineCount])).toEqual([['a', 2, 4], ['b', 9, 2]]);
+    expect(crate.members.map((m) => [m.snippet.id, m.offset, m.lineCount])).toEqual([
+      ['a', 2, 4],
+      ['b', 9, 2],
+    ]);
     // Merged line = program line + offset: program line 3 is merged line 5.
     expect(crate.source.split('\n')[5 - 1]).toBe('let x = 1;');
     expect(crate.source).toContain('Ok("1") => __pd_1::__proofdeck_entry().report(),');
@@ -31,9 +34,17 @@ describe('merged Rust builds', () => {
     ].join('\n\n');
     const merged = await prove(markdown);
     const separate = await prove(markdown, { noMerge: true });
-    const verdicts = (proved: typeof merged) => proved.results.map((r) => [r.ok, r.runs[0]?.outcome, r.runs[0]?.exitCode ?? null]);
+    const verdicts = (proved: typeof merged) =>
+      proved.results.map((r) => [r.ok, r.runs[0]?.outcome, r.runs[0]?.exitCode ?? null]);
     expect(verdicts(merged)).toEqual(verdicts(separate));
-    expect(verdicts(merged)).toEqual([[true, 'ran', 0], [true, 'ran', 0], [false, 'run-failed', 1], [true, 'panicked', 101], [false, 'compile-error', 1], [true, 'compiled', 0]]);
+    expect(verdicts(merged)).toEqual([
+      [true, 'ran', 0],
+      [true, 'ran', 0],
+      [false, 'run-failed', 1],
+      [true, 'panicked', 101],
+      [false, 'compile-error', 1],
+      [true, 'compiled', 0],
+    ]);
     expect(merged.messages).toEqual(separate.messages);
   });
 });

@@ -9,12 +9,18 @@ import { prove } from '../snippet/prove.ts';
 
 // A uid of its own, so that "nothing left running" is not confused by other test files' sandboxes.
 const UID = 64_999;
-const LIMITS: StepLimits = { compile: DEFAULT_LIMITS.compile, run: { ...DEFAULT_LIMITS.run, wallMs: 3000, cpuSeconds: 1, fileSizeBytes: 16 << 20, tmpfsBytes: 128 << 20 } };
+const LIMITS: StepLimits = {
+  compile: DEFAULT_LIMITS.compile,
+  run: { ...DEFAULT_LIMITS.run, wallMs: 3000, cpuSeconds: 1, fileSizeBytes: 16 << 20, tmpfsBytes: 128 << 20 },
+};
 const isRoot = process.getuid?.() === 0;
 
 function survivors(): string[] {
   try {
-    return execFileSync('pgrep', ['-u', String(UID), '-a'], { encoding: 'utf8' }).trim().split('\n').filter(Boolean);
+    return execFileSync('pgrep', ['-u', String(UID), '-a'], { encoding: 'utf8' })
+      .trim()
+      .split('\n')
+      .filter(Boolean);
   } catch {
     return [];
   }
@@ -55,14 +61,18 @@ describe.each([
 
   it.runIf(isRoot)('stops a fork bomb (process limit + group kill) and leaves nothing running', async () => {
     const limits = { ...LIMITS, run: { ...LIMITS.run, wallMs: 1500 } };
-    const { results, messages } = await prove(block('#include <unistd.h>\nint main(void) { for (;;) fork(); }'), { sandbox, limits });
+    const { results, messages } = await prove(block('#include <unistd.h>\nint main(void) { for (;;) fork(); }'), {
+      sandbox,
+      limits,
+    });
     expect(results[0]?.runs[0]?.outcome).toBe('timeout');
     expect(messages[0]?.ruleId).toBe('snippet/timeout');
     expect(await nothingLeftRunning()).toEqual([]);
   });
 
   it('stops a 1 GB write at the file size limit', async () => {
-    const program = '#include <stdio.h>\n#include <string.h>\nint main(void) {\n  static char mb[1 << 20];\n  memset(mb, 1, sizeof mb);\n  FILE *f = fopen("big.bin", "w");\n  for (int i = 0; i < 1024; i++) fwrite(mb, 1, sizeof mb, f);\n  return fclose(f) == 0 ? 0 : 1;\n}';
+    const program =
+      '#include <stdio.h>\n#include <string.h>\nint main(void) {\n  static char mb[1 << 20];\n  memset(mb, 1, sizeof mb);\n  FILE *f = fopen("big.bin", "w");\n  for (int i = 0; i < 1024; i++) fwrite(mb, 1, sizeof mb, f);\n  return fclose(f) == 0 ? 0 : 1;\n}';
     const { results, messages } = await prove(block(program), { sandbox, limits: LIMITS });
     expect(results[0]?.ok).toBe(false);
     expect(messages[0]?.reason).toMatch(/file size limit/);
@@ -90,7 +100,12 @@ describe.each([
     const previous = process.env['TMPDIR'];
     process.env['TMPDIR'] = jobs;
     try {
-      const { results } = await prove(block('#include <stdio.h>\nint main(void) { for (int i = 0; i < 100000; i++) puts("0123456789abcdef"); return 0; }'), { sandbox, limits: LIMITS });
+      const { results } = await prove(
+        block(
+          '#include <stdio.h>\nint main(void) { for (int i = 0; i < 100000; i++) puts("0123456789abcdef"); return 0; }',
+        ),
+        { sandbox, limits: LIMITS },
+      );
       const stdout = results[0]?.runs[0]?.stdout ?? '';
       expect(stdout.length).toBeLessThanOrEqual(65536 + 20);
       expect(stdout.endsWith('[output truncated]')).toBe(true);

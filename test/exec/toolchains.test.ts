@@ -29,7 +29,10 @@ describe('toolchain discovery', () => {
   /** A fake gcc: a real ELF program (scripts count as wrappers) that logs each probe and prints a version. */
   function installFakeGcc(bin: string, probes: string, version: string): void {
     const source = path.join(bin, 'fake.c');
-    writeFileSync(source, `#include <stdio.h>\nint main(void) { FILE *f = fopen("${probes}", "a"); if (f) { fputs("probe\\n", f); fclose(f); } printf("gcc (Debian ${version}-1) ${version}\\n"); return 0; }\n`);
+    writeFileSync(
+      source,
+      `#include <stdio.h>\nint main(void) { FILE *f = fopen("${probes}", "a"); if (f) { fputs("probe\\n", f); fclose(f); } printf("gcc (Debian ${version}-1) ${version}\\n"); return 0; }\n`,
+    );
     execFileSync('gcc', ['-o', path.join(bin, 'gcc'), source]);
   }
 
@@ -45,7 +48,10 @@ describe('toolchain discovery', () => {
     expect(await discoverToolchain('gcc', { pathEnv: bin, cacheDir })).toMatchObject({ version: '12.2.0' });
     expect(probeCount()).toBe(1);
     installFakeGcc(bin, probes, '13.10.0');
-    expect(await discoverToolchain('gcc', { pathEnv: bin, cacheDir })).toMatchObject({ version: '13.10.0', short: '13.10' });
+    expect(await discoverToolchain('gcc', { pathEnv: bin, cacheDir })).toMatchObject({
+      version: '13.10.0',
+      short: '13.10',
+    });
     expect(probeCount()).toBe(2);
     await discoverToolchain('gcc', { pathEnv: bin });
     expect(probeCount()).toBe(3);

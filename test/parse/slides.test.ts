@@ -12,11 +12,9 @@ describe('splitSlides', () => {
   const items = splitSlides(parseMarkdown(vfileOf(structure)));
 
   it('makes sections into stacks and keeps earlier slides horizontal', () => {
-    expect(items.map((item) => (item.kind === 'slide' ? item.slide.title : item.slides.map((s) => s.title ?? '(untitled)')))).toEqual([
-      'Before any section',
-      ['Section A', 'A.1', 'A.2', '(untitled)'],
-      ['Section B', 'B.1'],
-    ]);
+    expect(
+      items.map((item) => (item.kind === 'slide' ? item.slide.title : item.slides.map((s) => s.title ?? '(untitled)'))),
+    ).toEqual(['Before any section', ['Section A', 'A.1', 'A.2', '(untitled)'], ['Section B', 'B.1']]);
   });
 
   it('records the source line and a stable id of each slide', () => {
@@ -44,7 +42,11 @@ describe('splitSlides', () => {
 
   it('keeps fragments and columns as directives for the renderer', () => {
     const a2 = allSlides(items)[3];
-    expect(a2?.content.map((node) => (node.type === 'containerDirective' ? node.name : node.type))).toEqual(['heading', 'incremental', 'fragment']);
+    expect(a2?.content.map((node) => (node.type === 'containerDirective' ? node.name : node.type))).toEqual([
+      'heading',
+      'incremental',
+      'fragment',
+    ]);
   });
 
   it('honours slideLevel 1: every # heading is a slide, no stacks', () => {
@@ -54,7 +56,9 @@ describe('splitSlides', () => {
 
   it('leaves prose like "Rust:Safety" alone instead of treating it as a directive', () => {
     const [item] = splitSlides(parseMarkdown(vfileOf('## T\n\nRust:Safety at 10:30\n')));
-    expect(item?.kind === 'slide' && toString({ type: 'root', children: item.slide.content })).toContain('Rust:Safety at 10:30');
+    expect(item?.kind === 'slide' && toString({ type: 'root', children: item.slide.content })).toContain(
+      'Rust:Safety at 10:30',
+    );
   });
 });
 

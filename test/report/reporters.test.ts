@@ -16,8 +16,26 @@ describe('reporters', () => {
     const schema = JSON.parse(readFileSync(path.join(FIXTURES, 'sarif', 'sarif-2.1.0.json'), 'utf8')) as object;
     const validate = new Ajv2020({ strict: false, allErrors: true, validateFormats: false }).compile(schema);
     expect(validate(sarif), JSON.stringify(validate.errors)).toBe(true);
-    const results = (sarif as { runs: { results: { ruleId: string; level: string; locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }[] }[] }[] }).runs[0]?.results ?? [];
-    expect(results.map((r) => [r.ruleId, r.level, r.locations[0]?.physicalLocation.artifactLocation.uri, r.locations[0]?.physicalLocation.region.startLine])).toEqual([
+    const results =
+      (
+        sarif as {
+          runs: {
+            results: {
+              ruleId: string;
+              level: string;
+              locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }[];
+            }[];
+          }[];
+        }
+      ).runs[0]?.results ?? [];
+    expect(
+      results.map((r) => [
+        r.ruleId,
+        r.level,
+        r.locations[0]?.physicalLocation.artifactLocation.uri,
+        r.locations[0]?.physicalLocation.region.startLine,
+      ]),
+    ).toEqual([
       ['frontmatter/unknown-key', 'error', 'decks/talk/deck.md', 3],
       ['deck/missing-asset', 'error', 'decks/talk/deck.md', 8],
       ['deck/heading-skip', 'warning', 'decks/talk/deck.md', 10],
@@ -27,16 +45,29 @@ describe('reporters', () => {
   it('prints GitHub workflow annotations', () => {
     const root = tempProject({ talk: BAD });
     const lines = runCli(root, ['check', '--reporter', 'github']).stdout.trim().split('\n');
-    expect(lines[0]).toBe('::error file=decks/talk/deck.md,line=3,col=1,title=frontmatter/unknown-key::unknown frontmatter key "colour" (Known keys%3A title, subtitle, author, date, event, abstract, theme, slideLevel, transition, kind.)'.replace('%3A', ':'));
+    expect(lines[0]).toBe(
+      '::error file=decks/talk/deck.md,line=3,col=1,title=frontmatter/unknown-key::unknown frontmatter key "colour" (Known keys%3A title, subtitle, author, date, event, abstract, theme, slideLevel, transition, kind.)'.replace(
+        '%3A',
+        ':',
+      ),
+    );
     expect(lines).toHaveLength(3);
     expect(lines[2]).toMatch(/^::warning file=decks\/talk\/deck.md,line=10,col=1,title=deck\/heading-skip::/);
   });
 
   it('prints JSON with counts and positioned diagnostics', () => {
     const root = tempProject({ talk: BAD });
-    const json = JSON.parse(runCli(root, ['check', '--reporter', 'json']).stdout) as { errors: number; warnings: number; diagnostics: { line: number; ruleId: string }[] };
+    const json = JSON.parse(runCli(root, ['check', '--reporter', 'json']).stdout) as {
+      errors: number;
+      warnings: number;
+      diagnostics: { line: number; ruleId: string }[];
+    };
     expect([json.errors, json.warnings]).toEqual([2, 1]);
-    expect(json.diagnostics.map((d) => `${d.line} ${d.ruleId}`)).toEqual(['3 frontmatter/unknown-key', '8 deck/missing-asset', '10 deck/heading-skip']);
+    expect(json.diagnostics.map((d) => `${d.line} ${d.ruleId}`)).toEqual([
+      '3 frontmatter/unknown-key',
+      '8 deck/missing-asset',
+      '10 deck/heading-skip',
+    ]);
   });
 
   it('fails on warnings only with --frail', () => {

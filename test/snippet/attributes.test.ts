@@ -41,7 +41,11 @@ describe('Rust attributes (rustdoc spelling and precedence)', () => {
 
   it('reports unknown attributes with a did-you-mean', () => {
     const [problem] = rust('rust,should-panic').problems;
-    expect(problem).toMatchObject({ ruleId: 'snippet/unknown-attribute', severity: 'error', hint: 'did you mean `should_panic`?' });
+    expect(problem).toMatchObject({
+      ruleId: 'snippet/unknown-attribute',
+      severity: 'error',
+      hint: 'did you mean `should_panic`?',
+    });
   });
 
   it('points C attributes in a Rust block at the right language', () => {
@@ -49,13 +53,21 @@ describe('Rust attributes (rustdoc spelling and precedence)', () => {
   });
 
   it('warns about error codes without compile_fail', () => {
-    expect(rust('rust,E0382').problems[0]).toMatchObject({ ruleId: 'snippet/conflicting-attributes', severity: 'warning' });
+    expect(rust('rust,E0382').problems[0]).toMatchObject({
+      ruleId: 'snippet/conflicting-attributes',
+      severity: 'warning',
+    });
   });
 });
 
 describe('C attributes', () => {
   it('defaults to compile cleanly with both compilers', () => {
-    expect(c('c').spec).toEqual({ expectation: { kind: 'compile' }, compilers: ['gcc', 'clang'], warns: [], flags: [] });
+    expect(c('c').spec).toEqual({
+      expectation: { kind: 'compile' },
+      compilers: ['gcc', 'clang'],
+      warns: [],
+      flags: [],
+    });
   });
 
   it.each([
@@ -78,7 +90,13 @@ describe('C attributes', () => {
 
   it('reads warns lists, std, cflags, cc and id', () => {
     expect(c('c warns=-Wuse-after-free,-Wunused-variable std=c11 cflags="-O1 -DX=1" cc=gcc id=uaf').spec).toEqual({
-      expectation: { kind: 'compile' }, compilers: ['gcc'], warns: ['-Wuse-after-free', '-Wunused-variable'], flags: ['-O1', '-DX=1'], std: 'c11', id: 'uaf', idOffset: 77,
+      expectation: { kind: 'compile' },
+      compilers: ['gcc'],
+      warns: ['-Wuse-after-free', '-Wunused-variable'],
+      flags: ['-O1', '-DX=1'],
+      std: 'c11',
+      id: 'uaf',
+      idOffset: 77,
     });
     expect(c('cpp std=c++17', 'cpp').spec.std).toBe('c++17');
   });

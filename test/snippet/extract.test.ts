@@ -14,13 +14,29 @@ function extract(markdown: string, path = `${ROOT}/memory.md`) {
   const file = new VFile({ path, value: markdown });
   const tree = unified().use(remarkParse).use(remarkGfm).parse(file) as Root;
   const snippets = extractSnippets(tree, file, { root: ROOT });
-  return { snippets, messages: file.messages.map((m) => ({ line: m.line, column: m.column, ruleId: m.ruleId, fatal: m.fatal, reason: m.reason })) };
+  return {
+    snippets,
+    messages: file.messages.map((m) => ({
+      line: m.line,
+      column: m.column,
+      ruleId: m.ruleId,
+      fatal: m.fatal,
+      reason: m.reason,
+    })),
+  };
 }
 
 describe('extractSnippets', () => {
   it('takes c, h, cpp, c++ and rust blocks and nothing else', () => {
-    const { snippets } = extract('```c\nint x;\n```\n\n```h\nint f(void);\n```\n\n```c++\nint y;\n```\n\n```rust,no_run\nlet x = 1;\n```\n\n```text\nhi\n```\n\n```\nplain\n```\n\n```python\nx = 1\n```\n');
-    expect(snippets.map((s) => [s.id, s.lang])).toEqual([['memory-c-1', 'c'], ['memory-c-2', 'c'], ['memory-cpp-1', 'cpp'], ['memory-rust-1', 'rust']]);
+    const { snippets } = extract(
+      '```c\nint x;\n```\n\n```h\nint f(void);\n```\n\n```c++\nint y;\n```\n\n```rust,no_run\nlet x = 1;\n```\n\n```text\nhi\n```\n\n```\nplain\n```\n\n```python\nx = 1\n```\n',
+    );
+    expect(snippets.map((s) => [s.id, s.lang])).toEqual([
+      ['memory-c-1', 'c'],
+      ['memory-c-2', 'c'],
+      ['memory-cpp-1', 'cpp'],
+      ['memory-rust-1', 'rust'],
+    ]);
     expect(snippets[1]?.program).toBe('int f(void);');
   });
 
@@ -32,12 +48,28 @@ describe('extractSnippets', () => {
 
   it('reports duplicate ids at the attribute', () => {
     const { messages } = extract('```c id=x\nint a;\n```\n\n```c  id=x\nint b;\n```\n');
-    expect(messages).toEqual([{ line: 5, column: 7, ruleId: 'snippet/duplicate-id', fatal: true, reason: 'duplicate snippet id `x` (first used on line 1)' }]);
+    expect(messages).toEqual([
+      {
+        line: 5,
+        column: 7,
+        ruleId: 'snippet/duplicate-id',
+        fatal: true,
+        reason: 'duplicate snippet id `x` (first used on line 1)',
+      },
+    ]);
   });
 
   it('reports bad attributes at their column, as errors', () => {
     const { messages } = extract('Text\n\n```rust,should-panic\nlet x = 1;\n```\n');
-    expect(messages).toEqual([{ line: 3, column: 9, ruleId: 'snippet/unknown-attribute', fatal: true, reason: 'unknown Rust snippet attribute `should-panic`' }]);
+    expect(messages).toEqual([
+      {
+        line: 3,
+        column: 9,
+        ruleId: 'snippet/unknown-attribute',
+        fatal: true,
+        reason: 'unknown Rust snippet attribute `should-panic`',
+      },
+    ]);
   });
 
   it('maps program lines and columns back to the markdown, through list indentation and hidden lines', () => {
@@ -51,7 +83,9 @@ describe('extractSnippets', () => {
   });
 
   it('shows an included region and compiles the whole file', () => {
-    const { snippets, messages } = extract('```c asan=heap-use-after-free\n<<< ./include/uaf.c#bug\n```\n\n```rust,compile_fail,E0382\n<<< @/include/moved.rs#moved\n```\n');
+    const { snippets, messages } = extract(
+      '```c asan=heap-use-after-free\n<<< ./include/uaf.c#bug\n```\n\n```rust,compile_fail,E0382\n<<< @/include/moved.rs#moved\n```\n',
+    );
     expect(messages).toEqual([]);
     const [c, rust] = snippets;
     expect(c?.displayed).toBe('char *p = malloc(10);\nfree(p);\n*p = 42;');
@@ -74,12 +108,40 @@ describe('extractSnippets', () => {
 
   it('never throws, and maps every program line (property)', () => {
     const block = fc.record({
-      lang: fc.constantFrom('c', 'h', 'cpp', 'rust', 'rust,compile_fail', 'c asan', 'c id=a', 'rust,edition2015', 'c cc=x'),
-      body: fc.array(fc.oneof(fc.string(), fc.constantFrom('# let x = 1;', '##x', '/// int y;', 'fn main() {', 'int main(void) {', '}', '{', '#![a]', '<<< ./x.c')), { maxLength: 8 }),
+      lang: fc.constantFrom(
+        'c',
+        'h',
+        'cpp',
+        'rust',
+        'rust,compile_fail',
+        'c asan',
+        'c id=a',
+        'rust,edition2015',
+        'c cc=x',
+      ),
+      body: fc.array(
+        fc.oneof(
+          fc.string(),
+          fc.constantFrom(
+            '# let x = 1;',
+            '##x',
+            '/// int y;',
+            'fn main() {',
+            'int main(void) {',
+            '}',
+            '{',
+            '#![a]',
+            '<<< ./x.c',
+          ),
+        ),
+        { maxLength: 8 },
+      ),
     });
     fc.assert(
       fc.property(fc.array(block, { maxLength: 5 }), (blocks) => {
-        const markdown = blocks.map((b) => `\`\`\`${b.lang}\n${b.body.join('\n').replace(/```/g, '')}\n\`\`\`\n`).join('\n');
+        const markdown = blocks
+          .map((b) => `\`\`\`${b.lang}\n${b.body.join('\n').replace(/```/g, '')}\n\`\`\`\n`)
+          .join('\n');
         const { snippets } = extract(markdown);
         for (const snippet of snippets) {
           const programLines = snippet.program.split('\n').length;

@@ -37,6 +37,12 @@ export async function prove(markdown: string, options: VerifyOptions & { path?: 
   const snippets = extractSnippets(tree, file, { root });
   const results = await verifySnippets(snippets, { noCache: true, ...options, root });
   reportSnippetResults(results, snippets, new Map([[path, file]]));
-  const messages = file.messages.map((m) => ({ line: m.line, column: m.column, ruleId: m.ruleId, fatal: m.fatal, reason: m.reason }));
+  const messages = file.messages.map((m) => ({
+    line: m.line,
+    column: m.column,
+    ruleId: m.ruleId,
+    fatal: m.fatal,
+    reason: m.reason,
+  }));
   return { snippets, results, messages, file };
 }

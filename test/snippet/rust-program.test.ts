@@ -4,8 +4,12 @@ import { buildRustProgram, mapHiddenLine } from '../../src/snippet/rust-program.
 import { hasMainFn } from '../../src/snippet/rust-main.ts';
 import type { SourceLine } from '../../src/snippet/source-lines.ts';
 
-const lines = (text: string, first = 10): SourceLine[] => text.split('\n').map((line, index) => ({ text: line, line: first + index, column: 0 }));
-const program = (text: string): string => buildRustProgram(lines(text)).lines.map((line) => line.text).join('\n');
+const lines = (text: string, first = 10): SourceLine[] =>
+  text.split('\n').map((line, index) => ({ text: line, line: first + index, column: 0 }));
+const program = (text: string): string =>
+  buildRustProgram(lines(text))
+    .lines.map((line) => line.text)
+    .join('\n');
 
 describe('rustdoc hidden lines', () => {
   it('hides `# ` lines and a lone `#`, keeps their code, and turns `##` into `#`', () => {
@@ -20,13 +24,19 @@ describe('rustdoc hidden lines', () => {
   });
 
   it('maps a hidden line to the column after its `# ` prefix', () => {
-    expect(mapHiddenLine({ text: '  # let x = 1;', line: 5, column: 2 }).code).toEqual({ text: 'let x = 1;', line: 5, column: 6 });
+    expect(mapHiddenLine({ text: '  # let x = 1;', line: 5, column: 2 }).code).toEqual({
+      text: 'let x = 1;',
+      line: 5,
+      column: 6,
+    });
   });
 });
 
 describe('rustdoc main wrapping', () => {
   it('wraps statements in fn main and injects #![allow(unused)]', () => {
-    expect(program('let x = 5;\nassert_eq!(x, 5);')).toBe('#![allow(unused)]\nfn main() {\nlet x = 5;\nassert_eq!(x, 5);\n}');
+    expect(program('let x = 5;\nassert_eq!(x, 5);')).toBe(
+      '#![allow(unused)]\nfn main() {\nlet x = 5;\nassert_eq!(x, 5);\n}',
+    );
   });
 
   it('keeps crate attributes and extern crate outside main, lint attributes after the others', () => {
@@ -36,11 +46,15 @@ describe('rustdoc main wrapping', () => {
   });
 
   it('joins a multi-line crate attribute', () => {
-    expect(program('#![cfg_attr(all(),\n  allow(dead_code))]\nlet x = 1;')).toBe('#![allow(unused)]\n#![cfg_attr(all(),\n  allow(dead_code))]\nfn main() {\nlet x = 1;\n}');
+    expect(program('#![cfg_attr(all(),\n  allow(dead_code))]\nlet x = 1;')).toBe(
+      '#![allow(unused)]\n#![cfg_attr(all(),\n  allow(dead_code))]\nfn main() {\nlet x = 1;\n}',
+    );
   });
 
   it('does not wrap when the block has its own fn main', () => {
-    expect(program('use std::fmt;\nfn main() {\n    println!("hi");\n}')).toBe('#![allow(unused)]\nuse std::fmt;\nfn main() {\n    println!("hi");\n}');
+    expect(program('use std::fmt;\nfn main() {\n    println!("hi");\n}')).toBe(
+      '#![allow(unused)]\nuse std::fmt;\nfn main() {\n    println!("hi");\n}',
+    );
     expect(buildRustProgram(lines('fn main() {}')).wrapped).toBe(false);
   });
 
@@ -49,7 +63,9 @@ describe('rustdoc main wrapping', () => {
   });
 
   it('wraps code ending in (()) in a Result-returning function, as rustdoc does', () => {
-    expect(program('let n: i32 = "1".parse()?;\nOk::<(), std::num::ParseIntError>(())')).toContain('fn _inner() -> core::result::Result<(), impl core::fmt::Debug> {');
+    expect(program('let n: i32 = "1".parse()?;\nOk::<(), std::num::ParseIntError>(())')).toContain(
+      'fn _inner() -> core::result::Result<(), impl core::fmt::Debug> {',
+    );
   });
 
   it('leaves code that does not tokenise alone', () => {
@@ -82,10 +98,19 @@ describe('hasMainFn (rustdoc parses items up to the first statement)', () => {
 describe('properties', () => {
   it('never throws and maps every program line', () => {
     fc.assert(
-      fc.property(fc.array(fc.oneof(fc.string(), fc.constantFrom('# x', '##', '#', '#![a]', '#![b(', 'extern crate c;', 'fn main() {', '}', '"', "'a")), { maxLength: 12 }), (texts) => {
-        const built = buildRustProgram(texts.map((text, index) => ({ text, line: index + 1, column: 0 })));
-        expect(built.lines.every((line) => line.line >= 0 && line.line <= texts.length)).toBe(true);
-      }),
+      fc.property(
+        fc.array(
+          fc.oneof(
+            fc.string(),
+            fc.constantFrom('# x', '##', '#', '#![a]', '#![b(', 'extern crate c;', 'fn main() {', '}', '"', "'a"),
+          ),
+          { maxLength: 12 },
+        ),
+        (texts) => {
+          const built = buildRustProgram(texts.map((text, index) => ({ text, line: index + 1, column: 0 })));
+          expect(built.lines.every((line) => line.line >= 0 && line.line <= texts.length)).toBe(true);
+        },
+      ),
       { numRuns: 300 },
     );
   });

@@ -8,7 +8,11 @@ import { fieldKey, parseYamlData, readDataFile, resolveDataPath } from '../../sr
 describe('YAML and JSON data', () => {
   it('keeps every value as written, with its line', () => {
     const read = parseYamlData('- version: 6.10\n  rust: No\n  released: 2022-12-11\n  notes: ~\n', 'k.yaml');
-    expect('data' in read && read.data.records[0]?.fields.get('version')).toEqual({ name: 'version', value: '6.10', line: 1 });
+    expect('data' in read && read.data.records[0]?.fields.get('version')).toEqual({
+      name: 'version',
+      value: '6.10',
+      line: 1,
+    });
     expect('data' in read && read.data.records[0]?.fields.get('rust')?.value).toBe('No');
     expect('data' in read && read.data.records[0]?.fields.get('notes')?.value).toBe('');
     expect('data' in read && read.data.fields).toEqual(['version', 'rust', 'released', 'notes']);
@@ -16,19 +20,28 @@ describe('YAML and JSON data', () => {
 
   it('reads JSON with the YAML parser, so numbers keep their digits', () => {
     const read = parseYamlData('[\n  {"Kernel version": 6.10, "ok": true}\n]', 'k.json');
-    expect('data' in read && read.data.records[0]?.fields.get('kernelversion')).toEqual({ name: 'Kernel version', value: '6.10', line: 2 });
+    expect('data' in read && read.data.records[0]?.fields.get('kernelversion')).toEqual({
+      name: 'Kernel version',
+      value: '6.10',
+      line: 2,
+    });
   });
 
   it('reports syntax errors, shapes and clashing fields with a line', () => {
     expect(parseYamlData('- a: [1\n- b', 'x.yaml')).toMatchObject({ line: 2 });
     expect(parseYamlData('a: 1', 'x.yaml')).toMatchObject({ error: expect.stringContaining('list of records') });
-    expect(parseYamlData('- 1\n', 'x.yaml')).toMatchObject({ line: 1, error: expect.stringContaining('not a mapping') });
+    expect(parseYamlData('- 1\n', 'x.yaml')).toMatchObject({
+      line: 1,
+      error: expect.stringContaining('not a mapping'),
+    });
     expect(parseYamlData('- kernel_version: 1\n  Kernel version: 2\n', 'x.yaml')).toMatchObject({ line: 2 });
     expect(parseYamlData('- a: 1\n  a: 2\n', 'x.yaml')).toMatchObject({ line: 2 });
   });
 
   it('maps column names to field names', () => {
-    expect(['Kernel version', 'kernel_version', 'kernelVersion', 'kernel-version'].map(fieldKey)).toEqual(Array(4).fill('kernelversion'));
+    expect(['Kernel version', 'kernel_version', 'kernelVersion', 'kernel-version'].map(fieldKey)).toEqual(
+      Array(4).fill('kernelversion'),
+    );
   });
 });
 
@@ -61,13 +74,19 @@ describe('data file paths', () => {
   it('resolves relative paths inside the deck folder', () => {
     const resolved = resolveDataPath(dir, dir, './in.csv');
     expect(resolved).toMatchObject({ path: expect.stringContaining('in.csv') });
-    expect('path' in resolved && readDataFile(resolved.path, './in.csv')).toMatchObject({ data: { records: [{ line: 2 }] } });
+    expect('path' in resolved && readDataFile(resolved.path, './in.csv')).toMatchObject({
+      data: { records: [{ line: 2 }] },
+    });
   });
 
   it('refuses missing files, absolute paths, URLs, escapes and symlinks that lead out', () => {
     expect(resolveDataPath(dir, dir, './nope.yaml')).toEqual({ error: 'data file not found: ./nope.yaml' });
-    expect(resolveDataPath(dir, dir, path.join(dir, 'in.csv'))).toMatchObject({ error: expect.stringContaining('relative') });
-    expect(resolveDataPath(dir, dir, 'https://example.com/x.csv')).toMatchObject({ error: expect.stringContaining('relative') });
+    expect(resolveDataPath(dir, dir, path.join(dir, 'in.csv'))).toMatchObject({
+      error: expect.stringContaining('relative'),
+    });
+    expect(resolveDataPath(dir, dir, 'https://example.com/x.csv')).toMatchObject({
+      error: expect.stringContaining('relative'),
+    });
     expect(resolveDataPath(dir, dir, '../out.yaml')).toMatchObject({ error: expect.stringContaining('outside') });
     expect(resolveDataPath(dir, dir, './link.yaml')).toMatchObject({ error: expect.stringContaining('outside') });
   });

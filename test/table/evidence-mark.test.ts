@@ -16,13 +16,25 @@ describe('evidence marks', () => {
 
   it('says so when the claim is not proved', () => {
     const wrong = fakeResult('rs-leak-forget', true, ['ran']);
-    expect(toHtml(evidenceMark({ snippetId: 'rs-leak-forget', claims: ['compile-error'] }, wrong, '#/leak'))).toContain('✗</span><span class="sr-only">not proved by snippet rs-leak-forget: it did not end as claimed (compile-error)');
-    expect(toHtml(evidenceMark({ snippetId: 'x', claims: ['runs'] }, undefined, '#/x'))).toContain('not verified in this build');
-    expect(toHtml(evidenceMark({ snippetId: 'x', claims: ['runs'] }, fakeResult('x', false, ['ran']), '#/x'))).toContain('failed its own check');
+    expect(toHtml(evidenceMark({ snippetId: 'rs-leak-forget', claims: ['compile-error'] }, wrong, '#/leak'))).toContain(
+      '✗</span><span class="sr-only">not proved by snippet rs-leak-forget: it did not end as claimed (compile-error)',
+    );
+    expect(toHtml(evidenceMark({ snippetId: 'x', claims: ['runs'] }, undefined, '#/x'))).toContain(
+      'not verified in this build',
+    );
+    expect(
+      toHtml(evidenceMark({ snippetId: 'x', claims: ['runs'] }, fakeResult('x', false, ['ran']), '#/x')),
+    ).toContain('failed its own check');
   });
 
   it('names the toolchains when the snippet has no summary', () => {
-    const html = toHtml(evidenceMark({ snippetId: 'rs-uaf', claims: ['compile-error'] }, fakeResult('rs-uaf', true, ['compile-error'], ''), '#/uaf'));
+    const html = toHtml(
+      evidenceMark(
+        { snippetId: 'rs-uaf', claims: ['compile-error'] },
+        fakeResult('rs-uaf', true, ['compile-error'], ''),
+        '#/uaf',
+      ),
+    );
     expect(html).toContain('title="rs-uaf: rustc 1.85.0"');
   });
 });

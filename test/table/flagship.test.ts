@@ -45,35 +45,54 @@ describe('flagship tables', () => {
     const context = fixtureResults(FLAGSHIP);
     context.results.set('rs-uaf', fakeResult('rs-uaf', true, ['ran']));
     expect(lines(TABLES, context)).toEqual([
-      expect.stringMatching(/^34:89 table\/evidence snippet rs-uaf does not prove compile-error .* rustc 1\.85\.0: ran$/),
+      expect.stringMatching(
+        /^34:89 table\/evidence snippet rs-uaf does not prove compile-error .* rustc 1\.85\.0: ran$/,
+      ),
     ]);
   });
 
   it('fail when the list and the table drift apart, at both ends', () => {
-    const drifted = TABLES.replace('- Memory leak\n', '').replace('| Null pointer dereference |', '| Null dereference |');
+    const drifted = TABLES.replace('- Memory leak\n', '').replace(
+      '| Null pointer dereference |',
+      '| Null dereference |',
+    );
     expect(lines(drifted)).toEqual([
       expect.stringMatching(/^34:3 table\/match "Null dereference" is not in list #memory-errors/),
       expect.stringMatching(/^37:3 table\/match "Memory leak" is not in list #memory-errors/),
-      expect.stringMatching(/^13:3 table\/match "Null pointer dereference" from list #memory-errors is missing from table #rust-answers/),
+      expect.stringMatching(
+        /^13:3 table\/match "Null pointer dereference" from list #memory-errors is missing from table #rust-answers/,
+      ),
     ]);
   });
 
   it('fail when the kernel table disagrees with kernel-versions.yaml: the original "2023" for 6.2–6.7 included', () => {
-    const original = TABLES.replace('| 6.2–6.7 | Feb 2023–Jan 2024 |', '| 6.2–6.7 | 2023 |').replace('| 6.1 | Dec 2022 |', '| 6.1 | Nov 2022 |');
+    const original = TABLES.replace('| 6.2–6.7 | Feb 2023–Jan 2024 |', '| 6.2–6.7 | 2023 |').replace(
+      '| 6.1 | Dec 2022 |',
+      '| 6.1 | Nov 2022 |',
+    );
     expect(lines(original)).toEqual([
-      expect.stringMatching(/^49:9 table\/data-mismatch "Released" of row "6.1" is "Nov 2022" but \.\/kernel-versions\.yaml:\d+ says "2022-12-11", so the cell should read "Dec 2022"$/),
-      expect.stringMatching(/^50:13 table\/data-mismatch "Released" of row "6.2–6.7" is "2023" but .* should read "2023–2024"$/),
+      expect.stringMatching(
+        /^49:9 table\/data-mismatch "Released" of row "6.1" is "Nov 2022" but \.\/kernel-versions\.yaml:\d+ says "2022-12-11", so the cell should read "Dec 2022"$/,
+      ),
+      expect.stringMatching(
+        /^50:13 table\/data-mismatch "Released" of row "6.2–6.7" is "2023" but .* should read "2023–2024"$/,
+      ),
     ]);
   });
 
   it('gives the timeline a date and an event for every release', () => {
-    const read = parseYamlData(readFileSync(path.join(FLAGSHIP, 'kernel-versions.yaml'), 'utf8'), 'kernel-versions.yaml');
+    const read = parseYamlData(
+      readFileSync(path.join(FLAGSHIP, 'kernel-versions.yaml'), 'utf8'),
+      'kernel-versions.yaml',
+    );
     if (!('data' in read)) throw new Error(read.error);
     const calendar = parseColumnType('date | month-year | year');
     if ('error' in calendar) throw new Error(calendar.error);
     for (const record of read.data.records) {
       expect(record.fields.get('event')?.value).toMatch(/\S/);
-      expect(parseValue(calendar.type, { text: record.fields.get('released')?.value ?? '', hasLink: false })).toHaveProperty('value');
+      expect(
+        parseValue(calendar.type, { text: record.fields.get('released')?.value ?? '', hasLink: false }),
+      ).toHaveProperty('value');
     }
   });
 });

@@ -14,9 +14,11 @@ function deckWith(files: Record<string, string>): string {
 
 describe('tables generated from data files', () => {
   const dir = deckWith({
-    'k.yaml': '- kernel_version: "6.1"\n  released: 2022-12-11\n  notes: "`CONFIG_RUST`, x86_64"\n  event: timeline only\n- kernel_version: "6.10"\n  released: 2024-07-14\n  notes: ""\n',
+    'k.yaml':
+      '- kernel_version: "6.1"\n  released: 2022-12-11\n  notes: "`CONFIG_RUST`, x86_64"\n  event: timeline only\n- kernel_version: "6.10"\n  released: 2024-07-14\n  notes: ""\n',
   });
-  const markdown = ':::table{data="./k.yaml" columns="Kernel version; Released; Notes" types="Released: month-year"}\n:::\n';
+  const markdown =
+    ':::table{data="./k.yaml" columns="Kernel version; Released; Notes" types="Released: month-year"}\n:::\n';
   const { file, tables } = checkMarkdown(markdown, { path: path.join(dir, 'deck.md'), deckDir: dir });
 
   it('builds an mdast table with the columns asked for, values formatted for their type', () => {
@@ -42,10 +44,18 @@ describe('tables generated from data files', () => {
   });
 
   it('uses the data file field names when columns= is absent, and checks data against types', () => {
-    const checked = checkMarkdown(':::table{data="./k.yaml" types="Released: year; Kernel version: enum(6.1)" sort="Kernel version desc"}\n:::\n', { path: path.join(dir, 'deck.md'), deckDir: dir });
-    expect(checked.tables[0]?.header.map((cell) => cell.text)).toEqual(['kernel_version', 'released', 'notes', 'event']);
-    expect(checked.file.messages.map((message) => `${message.line}:${message.column} ${message.ruleId} ${message.reason}`)).toEqual([
-      '1:10 table/type "kernel_version" of row 2 is "6.10", expected one of "6.1" (./k.yaml:5)',
+    const checked = checkMarkdown(
+      ':::table{data="./k.yaml" types="Released: year; Kernel version: enum(6.1)" sort="Kernel version desc"}\n:::\n',
+      { path: path.join(dir, 'deck.md'), deckDir: dir },
+    );
+    expect(checked.tables[0]?.header.map((cell) => cell.text)).toEqual([
+      'kernel_version',
+      'released',
+      'notes',
+      'event',
     ]);
+    expect(
+      checked.file.messages.map((message) => `${message.line}:${message.column} ${message.ruleId} ${message.reason}`),
+    ).toEqual(['1:10 table/type "kernel_version" of row 2 is "6.10", expected one of "6.1" (./k.yaml:5)']);
   });
 });

@@ -13,7 +13,12 @@ import { checkTableEvidence, checkTables } from '../../src/check/table/tables.ts
 import type { SnippetResult, ToolRun } from '../../src/model/snippet.ts';
 import type { TableModel } from '../../src/table/model.ts';
 
-const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']).use(remarkDirective).freeze();
+const processor = unified()
+  .use(remarkParse)
+  .use(remarkGfm)
+  .use(remarkFrontmatter, ['yaml'])
+  .use(remarkDirective)
+  .freeze();
 
 /**
  * Parses like src/parse/parser.ts once `proof` is in KNOWN_TEXT_DIRECTIVES: other text directives
@@ -25,7 +30,10 @@ export function parseDeck(file: VFile): Root {
   visit(tree, 'textDirective', (node, index, parent: Parent | undefined) => {
     if (!parent || index === undefined || node.name === 'proof') return;
     const { start, end } = node.position ?? {};
-    const value = start?.offset !== undefined && end?.offset !== undefined ? source.slice(start.offset, end.offset) : `:${node.name}`;
+    const value =
+      start?.offset !== undefined && end?.offset !== undefined
+        ? source.slice(start.offset, end.offset)
+        : `:${node.name}`;
     const text: Text = { type: 'text', value, ...(node.position ? { position: node.position } : {}) };
     parent.children.splice(index, 1, text);
     return [SKIP, index + 1];
@@ -34,18 +42,30 @@ export function parseDeck(file: VFile): Root {
 }
 
 /** A snippet result whose runs ended with `outcomes` (one run per outcome). */
-export function fakeResult(id: string, ok: boolean, outcomes: ToolRun['outcome'][], summary = `${id} summary`): SnippetResult {
-  const tools = id.startsWith('rs-') ? [['rustc', '1.85.0']] : [['gcc', '12.2.0'], ['clang', '14.0.6']];
-  const runs = outcomes.map((outcome, index): ToolRun => ({
-    tool: tools[index]?.[0] ?? 'cc',
-    version: tools[index]?.[1] ?? '0',
-    outcome,
-    diagnostics: [],
-    stdout: '',
-    stderr: '',
-    durationMs: 1,
-    cached: false,
-  }));
+export function fakeResult(
+  id: string,
+  ok: boolean,
+  outcomes: ToolRun['outcome'][],
+  summary = `${id} summary`,
+): SnippetResult {
+  const tools = id.startsWith('rs-')
+    ? [['rustc', '1.85.0']]
+    : [
+        ['gcc', '12.2.0'],
+        ['clang', '14.0.6'],
+      ];
+  const runs = outcomes.map(
+    (outcome, index): ToolRun => ({
+      tool: tools[index]?.[0] ?? 'cc',
+      version: tools[index]?.[1] ?? '0',
+      outcome,
+      diagnostics: [],
+      stdout: '',
+      stderr: '',
+      durationMs: 1,
+      cached: false,
+    }),
+  );
   return { id, ok, summary, problems: ok ? [] : [`${id} did not meet its expectation`], runs };
 }
 
@@ -58,14 +78,20 @@ export function fixtureResults(dir: string): { snippetIds: Set<string>; results:
     // No results.json: a fixture without snippets.
   }
   const results = new Map<string, SnippetResult>();
-  for (const [id, entry] of Object.entries(raw)) if (entry.verified !== false) results.set(id, fakeResult(id, entry.ok, entry.outcomes));
+  for (const [id, entry] of Object.entries(raw))
+    if (entry.verified !== false) results.set(id, fakeResult(id, entry.ok, entry.outcomes));
   return { snippetIds: new Set(Object.keys(raw)), results };
 }
 
 /** Runs both table passes on markdown, as the build will. */
 export function checkMarkdown(
   markdown: string,
-  options: { path?: string; deckDir?: string; snippetIds?: ReadonlySet<string>; results?: ReadonlyMap<string, SnippetResult> } = {},
+  options: {
+    path?: string;
+    deckDir?: string;
+    snippetIds?: ReadonlySet<string>;
+    results?: ReadonlyMap<string, SnippetResult>;
+  } = {},
 ): { file: VFile; tables: TableModel[]; tree: Root } {
   const filePath = options.path ?? path.join(process.cwd(), 'deck.md');
   const file = new VFile({ path: filePath, value: markdown });

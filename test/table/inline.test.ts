@@ -42,7 +42,11 @@ describe('parseInline', () => {
   const plainCharacter = fc.constantFrom(...'abcxyzé019 .,;()\'"+=%/?-');
   const markdownCharacter = fc.constantFrom(...'*_`[]<>&\\~!#|:@w–\r\t\u0000', 'www.', 'http://', '`a`', ' `');
   const value = (special: number) =>
-    fc.array(fc.oneof({ arbitrary: plainCharacter, weight: 8 }, { arbitrary: markdownCharacter, weight: special }), { maxLength: 20 }).map((characters) => characters.join('').trim());
+    fc
+      .array(fc.oneof({ arbitrary: plainCharacter, weight: 8 }, { arbitrary: markdownCharacter, weight: special }), {
+        maxLength: 20,
+      })
+      .map((characters) => characters.join('').trim());
 
   it('agrees with micromark on values made of plain-text characters', () => {
     fc.assert(

@@ -6,7 +6,9 @@ import { vfileOf } from '../helpers.ts';
 import { parseDeck } from './helpers.ts';
 
 function container(markdown: string): ContainerDirective {
-  const node = parseDeck(vfileOf(markdown)).children.find((child): child is ContainerDirective => child.type === 'containerDirective');
+  const node = parseDeck(vfileOf(markdown)).children.find(
+    (child): child is ContainerDirective => child.type === 'containerDirective',
+  );
   if (!node) throw new Error('no container');
   return node;
 }
@@ -16,7 +18,14 @@ describe('attribute positions', () => {
   const node = container(markdown);
 
   it('lists attributes as written, repeats and shorthands included', () => {
-    expect(rawAttributes(markdown, node).map((attribute) => attribute.name)).toEqual(['id', 'class', 'key', 'rows', 'types', 'key']);
+    expect(rawAttributes(markdown, node).map((attribute) => attribute.name)).toEqual([
+      'id',
+      'class',
+      'key',
+      'rows',
+      'types',
+      'key',
+    ]);
   });
 
   it('places an attribute, or a part of its value', () => {
@@ -28,7 +37,8 @@ describe('attribute positions', () => {
 
 describe('table specs', () => {
   it('reads every attribute', () => {
-    const markdown = ':::table{#k key=" Kernel  version " types="Released: month-year|year; Stage: enum(No|Yes)" sort="Released desc" rows=6 required="Notes; Released" data="./k.yaml" match="#list ./k.csv" evidence="C: detected; Rust: compile-error|panic"}\n:::\n';
+    const markdown =
+      ':::table{#k key=" Kernel  version " types="Released: month-year|year; Stage: enum(No|Yes)" sort="Released desc" rows=6 required="Notes; Released" data="./k.yaml" match="#list ./k.csv" evidence="C: detected; Rust: compile-error|panic"}\n:::\n';
     const { spec, problems } = parseTableSpec(container(markdown), markdown);
     expect(problems).toEqual([]);
     expect(spec).toMatchObject({
@@ -53,7 +63,9 @@ describe('table specs', () => {
   it('reports bad values at the attribute', () => {
     const markdown = ':::table{data="./notes.txt" rows=-1 sort=" desc" key=""}\n:::\n';
     const { problems } = parseTableSpec(container(markdown), markdown);
-    expect(problems.map((problem) => [problem.place.column, problem.message]).sort((a, b) => Number(a[0]) - Number(b[0]))).toEqual([
+    expect(
+      problems.map((problem) => [problem.place.column, problem.message]).sort((a, b) => Number(a[0]) - Number(b[0])),
+    ).toEqual([
       [10, 'data= must name a .yaml, .yml, .json or .csv file, not "./notes.txt"'],
       [29, 'rows= must be a whole number, not "-1"'],
       [37, 'sort= names no column'],

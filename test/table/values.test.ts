@@ -20,7 +20,9 @@ function value(source: string, text: string): Value | undefined {
 describe('column types', () => {
   it('parses alternatives, enums and units', () => {
     expect(type('month-year | year').alternatives).toEqual([{ kind: 'month-year' }, { kind: 'year' }]);
-    expect(type('enum(No | Initial, experimental|Growing)').alternatives).toEqual([{ kind: 'enum', values: ['No', 'Initial, experimental', 'Growing'] }]);
+    expect(type('enum(No | Initial, experimental|Growing)').alternatives).toEqual([
+      { kind: 'enum', values: ['No', 'Initial, experimental', 'Growing'] },
+    ]);
     expect(type('integer(KiB)').alternatives).toEqual([{ kind: 'integer', unit: 'KiB' }]);
   });
 
@@ -77,14 +79,20 @@ describe('values', () => {
 
   it('orders versions numerically and ranges by their low end', () => {
     const versions = ['6.11', '6.2–6.7', '6.1', '6.12–6.18', '6.0', '6.8', '6.2-rc1'];
-    const sorted = [...versions].sort((a, b) => compareValues(value('version', a) as Value, value('version', b) as Value));
+    const sorted = [...versions].sort((a, b) =>
+      compareValues(value('version', a) as Value, value('version', b) as Value),
+    );
     expect(sorted).toEqual(['6.0', '6.1', '6.2-rc1', '6.2–6.7', '6.8', '6.11', '6.12–6.18']);
   });
 
   it('orders enums in declared order and calendar values by their first day', () => {
-    const stages = ['Growing', 'No', 'Initial'].sort((a, b) => compareValues(value('enum(No|Initial|Growing)', a) as Value, value('enum(No|Initial|Growing)', b) as Value));
+    const stages = ['Growing', 'No', 'Initial'].sort((a, b) =>
+      compareValues(value('enum(No|Initial|Growing)', a) as Value, value('enum(No|Initial|Growing)', b) as Value),
+    );
     expect(stages).toEqual(['No', 'Initial', 'Growing']);
-    const days = ['Mar 2024', '2023', 'Dec 2022'].sort((a, b) => compareValues(value('month-year|year', a) as Value, value('month-year|year', b) as Value));
+    const days = ['Mar 2024', '2023', 'Dec 2022'].sort((a, b) =>
+      compareValues(value('month-year|year', a) as Value, value('month-year|year', b) as Value),
+    );
     expect(days).toEqual(['Dec 2022', '2023', 'Mar 2024']);
   });
 

@@ -17,15 +17,33 @@ export function checkDirectives(tree: Root, file: VFile): void {
     const place = node.position?.start;
     if (!known.has(node.name)) {
       const spelled = node.type === 'containerDirective' ? `:::${node.name}` : `::${node.name}`;
-      addError(file, `unknown directive \`${spelled}\``, place, 'deck/unknown-directive', `Known: ${[...known].map((n) => (node.type === 'containerDirective' ? ':::' : '::') + n).join(', ')}.`);
+      addError(
+        file,
+        `unknown directive \`${spelled}\``,
+        place,
+        'deck/unknown-directive',
+        `Known: ${[...known].map((n) => (node.type === 'containerDirective' ? ':::' : '::') + n).join(', ')}.`,
+      );
       return;
     }
     if (node.name !== 'slide') return;
     for (const [key, value] of Object.entries(node.attributes ?? {})) {
       if (!SLIDE_ATTRIBUTES.has(key)) {
-        addError(file, `unknown slide attribute "${key}"`, place, 'deck/slide-attribute', `Known: .class, ${[...SLIDE_ATTRIBUTES].slice(1).join(', ')}.`);
+        addError(
+          file,
+          `unknown slide attribute "${key}"`,
+          place,
+          'deck/slide-attribute',
+          `Known: .class, ${[...SLIDE_ATTRIBUTES].slice(1).join(', ')}.`,
+        );
       } else if (key === 'transition' && !(TRANSITIONS as readonly string[]).includes(value ?? '')) {
-        addError(file, `unknown transition "${value ?? ''}"`, place, 'deck/slide-attribute', `Use one of: ${TRANSITIONS.join(', ')}.`);
+        addError(
+          file,
+          `unknown transition "${value ?? ''}"`,
+          place,
+          'deck/slide-attribute',
+          `Use one of: ${TRANSITIONS.join(', ')}.`,
+        );
       }
     }
   });

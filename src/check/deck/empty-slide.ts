@@ -8,6 +8,12 @@ import { addWarning } from '../../report/messages.ts';
 export function checkEmptySlides(items: readonly DeckItem[], file: VFile): void {
   for (const slide of allSlides(items)) {
     if (slide.content.length > 0 || slide.attributes.backgroundImage) continue;
-    addWarning(file, 'empty slide', { line: slide.line, column: 1 }, 'deck/empty-slide', 'Remove the extra `---`, or give the slide a heading or content.');
+    addWarning(
+      file,
+      'empty slide',
+      { line: slide.line, column: 1 },
+      'deck/empty-slide',
+      'Remove the extra `---`, or give the slide a heading or content.',
+    );
   }
 }

@@ -6,6 +6,12 @@ import { addError } from '../../report/messages.ts';
 /** Reports each reference whose file is missing, at the reference. */
 export function checkMissingAssets(plan: AssetPlan, file: VFile): void {
   for (const { url, position } of plan.missing) {
-    addError(file, `file not found: ${url}`, position?.start, 'deck/missing-asset', 'Paths are relative to the deck\'s markdown file.');
+    addError(
+      file,
+      `file not found: ${url}`,
+      position?.start,
+      'deck/missing-asset',
+      "Paths are relative to the deck's markdown file.",
+    );
   }
 }

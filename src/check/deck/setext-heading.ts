@@ -21,7 +21,9 @@ export function checkSetextHeadings(tree: Root, file: VFile): void {
         : 'setext heading (`===` underline): use `#` headings so the slide structure is visible',
       { line: end.line, column: 1 },
       'deck/setext-heading',
-      isDash ? 'Put a blank line before `---` to start a new slide, or write the heading with `##`.' : 'Write the heading as `# Title`.',
+      isDash
+        ? 'Put a blank line before `---` to start a new slide, or write the heading with `##`.'
+        : 'Write the heading as `# Title`.',
     );
   });
 }

@@ -31,7 +31,8 @@ function swallowed(node: ContainerDirective, slideLevel: number): string | undef
     if (found || child === node) return found ? EXIT : undefined;
     if (child.type === 'heading' && child.depth <= slideLevel) found = `the heading "${toString(child)}"`;
     else if (child.type === 'thematicBreak') found = 'a `---` slide break';
-    else if (child.type === 'containerDirective' && child.name === 'notes' && node.name !== 'notes') found = 'a `:::notes` block';
+    else if (child.type === 'containerDirective' && child.name === 'notes' && node.name !== 'notes')
+      found = 'a `:::notes` block';
     return found ? EXIT : undefined;
   });
   return found;

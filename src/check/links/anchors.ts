@@ -48,7 +48,8 @@ export function docAnchors(deck: ParsedDeck): DocAnchors {
     for (const node of [...slide.content, ...slide.notes]) {
       visit(node, (child) => {
         // A checked table keeps the id written on it (`:::table{#kernel-versions}`).
-        if (child.type === 'containerDirective' && child.name === 'table' && child.attributes?.id) ids.add(child.attributes.id);
+        if (child.type === 'containerDirective' && child.name === 'table' && child.attributes?.id)
+          ids.add(child.attributes.id);
         if (child.type !== 'heading' || child === own) return;
         const id = slugger.slug(toString(child));
         ids.add(id);

@@ -33,7 +33,8 @@ function placeOf(position: Position | undefined): Place | undefined {
 
 function anchorHint(anchor: string, anchors: DocAnchors): string {
   const near = closest(anchor, anchors.ids);
-  const rule = 'Anchors are slide ids and heading slugs: the heading text in lowercase, spaces as "-", punctuation dropped.';
+  const rule =
+    'Anchors are slide ids and heading slugs: the heading text in lowercase, spaces as "-", punctuation dropped.';
   return near ? `Did you mean #${near}? ${rule}` : rule;
 }
 
@@ -61,11 +62,23 @@ export function checkLinks(docs: readonly LinkDoc[]): ExternalLink[] {
         const anchors = anchorsOf(target.doc);
         if (anchors.ids.has(target.anchor)) return;
         const where = target.doc === deck ? 'this file' : path.relative(path.dirname(deck.path), target.doc.path);
-        addError(file, `broken link: no slide or heading "#${target.anchor}" in ${where}`, place, RULE, anchorHint(target.anchor, anchors));
+        addError(
+          file,
+          `broken link: no slide or heading "#${target.anchor}" in ${where}`,
+          place,
+          RULE,
+          anchorHint(target.anchor, anchors),
+        );
       }
       if (target.kind === 'file' && path.extname(target.path) === '' && !existsSync(target.path)) {
         const shown = node.url.split('#')[0] ?? node.url;
-        addError(file, `broken link: ${shown} does not exist`, place, RULE, 'Paths are relative to the markdown file; link a deck by its folder or deck.md, a page by its .md file.');
+        addError(
+          file,
+          `broken link: ${shown} does not exist`,
+          place,
+          RULE,
+          'Paths are relative to the markdown file; link a deck by its folder or deck.md, a page by its .md file.',
+        );
       }
     });
   }

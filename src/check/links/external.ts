@@ -18,15 +18,21 @@ async function probe(url: string, doFetch: typeof fetch, timeoutMs: number): Pro
   try {
     let response = await doFetch(url, { method: 'HEAD', redirect: 'follow', signal: AbortSignal.timeout(timeoutMs) });
     // Many servers refuse HEAD (405, 403, 501) but serve GET.
-    if (response.status >= 400) response = await doFetch(url, { method: 'GET', redirect: 'follow', signal: AbortSignal.timeout(timeoutMs) });
+    if (response.status >= 400)
+      response = await doFetch(url, { method: 'GET', redirect: 'follow', signal: AbortSignal.timeout(timeoutMs) });
     return response.status >= 400 ? `HTTP ${response.status}` : undefined;
   } catch (error) {
-    return error instanceof Error && error.name === 'TimeoutError' ? `no answer within ${timeoutMs} ms` : `unreachable (${error instanceof Error ? error.message : String(error)})`;
+    return error instanceof Error && error.name === 'TimeoutError'
+      ? `no answer within ${timeoutMs} ms`
+      : `unreachable (${error instanceof Error ? error.message : String(error)})`;
   }
 }
 
 /** Checks every distinct URL and adds a `links/external` warning at each link to a failing one. */
-export async function checkExternalLinks(links: readonly ExternalLink[], options: ExternalCheckOptions = {}): Promise<void> {
+export async function checkExternalLinks(
+  links: readonly ExternalLink[],
+  options: ExternalCheckOptions = {},
+): Promise<void> {
   const doFetch = options.fetch ?? globalThis.fetch;
   const timeoutMs = options.timeoutMs ?? 10_000;
   const limit = pLimit(options.concurrency ?? 8);
@@ -42,6 +48,13 @@ export async function checkExternalLinks(links: readonly ExternalLink[], options
   );
   for (const link of links) {
     const problem = failures.get(link.url);
-    if (problem) addWarning(link.file, `external link ${link.url}: ${problem}`, link.place, 'links/external', 'Fix or remove the link; external links are only checked with --check-external.');
+    if (problem)
+      addWarning(
+        link.file,
+        `external link ${link.url}: ${problem}`,
+        link.place,
+        'links/external',
+        'Fix or remove the link; external links are only checked with --check-external.',
+      );
   }
 }

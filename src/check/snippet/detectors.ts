@@ -12,11 +12,18 @@ export function toolLabel(run: ToolRun): string {
 }
 
 /** Badge/message name of a detector. */
-export const DETECTOR_NAMES: Record<Detector, string> = { asan: 'ASan', ubsan: 'UBSan', lsan: 'LSan', 'stack-protector': 'stack protector' };
+export const DETECTOR_NAMES: Record<Detector, string> = {
+  asan: 'ASan',
+  ubsan: 'UBSan',
+  lsan: 'LSan',
+  'stack-protector': 'stack protector',
+};
 
 /** The diagnostic that carries the run's runtime report (sanitizer, abort or panic), if any. */
 export function reportDiagnostic(run: ToolRun): ToolDiagnostic | undefined {
-  return run.report === undefined ? undefined : run.diagnostics.find((d) => d.severity === 'error' && d.code === run.report);
+  return run.report === undefined
+    ? undefined
+    : run.diagnostics.find((d) => d.severity === 'error' && d.code === run.report);
 }
 
 /** Who produced a report headline: `ASan`, `LSan`, `UBSan`, `stack protector`, `glibc`. */
@@ -54,7 +61,11 @@ export function reportMatches(expectation: Extract<Expectation, { kind: 'detect'
 export function expectedReport(expectation: Extract<Expectation, { kind: 'detect' }>): string {
   const name = DETECTOR_NAMES[expectation.detector];
   if (expectation.report !== undefined) return `${name}: ${expectation.report}`;
-  return expectation.detector === 'lsan' ? 'LSan: memory leak' : expectation.detector === 'stack-protector' ? 'stack protector: stack smashing detected' : `a ${name} report`;
+  return expectation.detector === 'lsan'
+    ? 'LSan: memory leak'
+    : expectation.detector === 'stack-protector'
+      ? 'stack protector: stack smashing detected'
+      : `a ${name} report`;
 }
 
 /** How a run's report reads in a message: `ASan: stack-buffer-overflow`. */

@@ -9,7 +9,11 @@ import { addError, addWarning } from '../../report/messages.ts';
  * are matched by position (as `verifySnippets` returns them), else by id. Files are looked up by
  * `snippet.file`; snippets whose file is not in `fileByPath` are skipped.
  */
-export function reportSnippetResults(results: readonly SnippetResult[], snippets: readonly Snippet[], fileByPath: ReadonlyMap<string, VFile>): void {
+export function reportSnippetResults(
+  results: readonly SnippetResult[],
+  snippets: readonly Snippet[],
+  fileByPath: ReadonlyMap<string, VFile>,
+): void {
   const byId = new Map(snippets.map((snippet) => [snippet.id, snippet]));
   let degradedReported = false;
   results.forEach((result, index) => {

@@ -13,7 +13,9 @@ export function passSummary(snippet: Snippet, runs: readonly ToolRun[]): string 
     case 'ignore':
       return 'not checked (ignore)';
     case 'compile':
-      return snippet.warns.length > 0 ? `warns ${snippet.warns.join(', ')} · ${tools(runs)}` : `compiles · ${tools(runs)}`;
+      return snippet.warns.length > 0
+        ? `warns ${snippet.warns.join(', ')} · ${tools(runs)}`
+        : `compiles · ${tools(runs)}`;
     case 'run': {
       const exit = expectation.exitCode === 0 ? 'runs' : `exits ${expectation.exitCode}`;
       return `${expectation.stdout !== undefined ? `${exit}, output checked` : exit} · ${tools(runs)}`;
@@ -25,7 +27,13 @@ export function passSummary(snippet: Snippet, runs: readonly ToolRun[]): string 
     case 'panic':
       return `panics · ${tools(runs)}`;
     case 'detect': {
-      const kind = expectation.report ?? (expectation.detector === 'lsan' ? 'memory leak' : expectation.detector === 'stack-protector' ? 'stack smashing' : 'report');
+      const kind =
+        expectation.report ??
+        (expectation.detector === 'lsan'
+          ? 'memory leak'
+          : expectation.detector === 'stack-protector'
+            ? 'stack smashing'
+            : 'report');
       return `${DETECTOR_NAMES[expectation.detector]}: ${kind} · ${runs.map((run) => run.tool).join(', ')}`;
     }
   }

@@ -34,7 +34,10 @@ export interface VerifyOptions {
  * missing compilers: those are findings (`snippet/missing-toolchain` runs carry `missingTool`, which
  * the CLI turns into exit code 3, see {@link findMissingTools}).
  */
-export async function verifySnippets(snippets: readonly Snippet[], options: VerifyOptions = {}): Promise<SnippetResult[]> {
+export async function verifySnippets(
+  snippets: readonly Snippet[],
+  options: VerifyOptions = {},
+): Promise<SnippetResult[]> {
   const root = options.root ?? process.cwd();
   const execute: ExecuteOptions = {
     cacheDir: options.noCache ? undefined : (options.cacheDir ?? defaultCacheDir(root)),
@@ -63,6 +66,7 @@ export async function verifySnippets(snippets: readonly Snippet[], options: Veri
 /** The distinct missing toolchains among the results (the CLI exits 3 when there are any). */
 export function findMissingTools(results: readonly SnippetResult[]): { tool: string; hint: string }[] {
   const missing = new Map<string, string>();
-  for (const result of results) for (const run of result.runs) if (run.missingTool) missing.set(run.missingTool.tool, run.missingTool.hint);
+  for (const result of results)
+    for (const run of result.runs) if (run.missingTool) missing.set(run.missingTool.tool, run.missingTool.hint);
   return [...missing].sort(([a], [b]) => a.localeCompare(b)).map(([tool, hint]) => ({ tool, hint }));
 }

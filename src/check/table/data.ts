@@ -20,13 +20,21 @@ export function checkAgainstData(model: TableModel, file: VFile): void {
   const keyField = fieldKey(keyName);
   const fields = new Set(data.records.flatMap((record) => [...record.fields.keys()]));
   if (!fields.has(keyField)) {
-    addError(file, `${data.display} has no field for the key column "${keyName}"`, spec.data.place, 'table/data-source', `Fields: ${data.fields.join(', ')}; "${keyName}" reads a field named ${keyName.toLowerCase().replace(/\s+/g, '_')}.`);
+    addError(
+      file,
+      `${data.display} has no field for the key column "${keyName}"`,
+      spec.data.place,
+      'table/data-source',
+      `Fields: ${data.fields.join(', ')}; "${keyName}" reads a field named ${keyName.toLowerCase().replace(/\s+/g, '_')}.`,
+    );
     return;
   }
   const keyType = resolved.types[key];
   const unmatched = new Set<DataRecord>(data.records);
   const byKey = new Map<string, DataRecord>();
-  const keyOf = new Map(data.records.map((record) => [record, inlineContent(record.fields.get(keyField)?.value ?? '')]));
+  const keyOf = new Map(
+    data.records.map((record) => [record, inlineContent(record.fields.get(keyField)?.value ?? '')]),
+  );
   for (const record of data.records) {
     const text = keyOf.get(record)?.text ?? '';
     const first = byKey.get(text);
@@ -34,15 +42,30 @@ export function checkAgainstData(model: TableModel, file: VFile): void {
       byKey.set(text, record);
       continue;
     }
-    addError(file, `"${text}" is in ${data.display} twice (lines ${first.line} and ${record.line})`, spec.data.place, 'table/data-source', 'Each record needs its own key.');
+    addError(
+      file,
+      `"${text}" is in ${data.display} twice (lines ${first.line} and ${record.line})`,
+      spec.data.place,
+      'table/data-source',
+      'Each record needs its own key.',
+    );
     unmatched.delete(record);
   }
   for (const row of model.rows) {
     const keyCell = row.cells[key];
     if (!keyCell || keyCell.text === '') continue;
-    const record = data.records.find((candidate) => unmatched.has(candidate) && sameAsData(keyType, keyCell, keyOf.get(candidate) ?? inlineContent('')));
+    const record = data.records.find(
+      (candidate) =>
+        unmatched.has(candidate) && sameAsData(keyType, keyCell, keyOf.get(candidate) ?? inlineContent('')),
+    );
     if (!record) {
-      addError(file, `"${keyCell.text}" is not in ${data.display}`, keyCell.place, 'table/data-mismatch', `Add it to ${data.display}, or fix the key if it is misspelt.`);
+      addError(
+        file,
+        `"${keyCell.text}" is not in ${data.display}`,
+        keyCell.place,
+        'table/data-mismatch',
+        `Add it to ${data.display}, or fix the key if it is misspelt.`,
+      );
       continue;
     }
     unmatched.delete(record);
@@ -67,7 +90,13 @@ export function checkAgainstData(model: TableModel, file: VFile): void {
   }
   for (const record of unmatched) {
     const text = record.fields.get(keyField)?.value ?? '';
-    addError(file, `"${text}" (${data.display}:${record.line}) is missing from the table`, spec.data.place, 'table/data-mismatch', 'Add the row, or remove the record from the data file.');
+    addError(
+      file,
+      `"${text}" (${data.display}:${record.line}) is missing from the table`,
+      spec.data.place,
+      'table/data-mismatch',
+      'Add the row, or remove the record from the data file.',
+    );
   }
 }
 

@@ -18,7 +18,10 @@ const RULE = 'table/evidence';
 
 /** Every citation in a table's cells, header included. */
 export function citationsOf(model: TableModel): Citation[] {
-  const cells: (CellModel | undefined)[] = [...model.header, ...model.rows.flatMap((row) => [...row.cells, ...row.extra])];
+  const cells: (CellModel | undefined)[] = [
+    ...model.header,
+    ...model.rows.flatMap((row) => [...row.cells, ...row.extra]),
+  ];
   return cells.flatMap((cell) => cell?.citations ?? []);
 }
 
@@ -29,7 +32,13 @@ export function checkEvidenceStructure(tree: Root, tables: readonly TableModel[]
   visit(tree, 'textDirective', (node) => {
     if (node.name !== PROOF_DIRECTIVE || checked.has(node)) return;
     const place = node.position?.start;
-    addError(file, '`:proof` is only checked inside a `:::table` container', place && { line: place.line, column: place.column }, RULE, 'Wrap the table in :::table{evidence="Column: outcome"} … ::: so the citation is verified.');
+    addError(
+      file,
+      '`:proof` is only checked inside a `:::table` container',
+      place && { line: place.line, column: place.column },
+      RULE,
+      'Wrap the table in :::table{evidence="Column: outcome"} … ::: so the citation is verified.',
+    );
   });
   for (const model of tables) {
     const resolved = model.resolved;
@@ -39,12 +48,24 @@ export function checkEvidenceStructure(tree: Root, tables: readonly TableModel[]
         const claims = cell && resolved.claims[cell.column];
         if (!cell || !claims || (cell.node && proofsIn(cell.node).length > 0)) continue;
         const column = model.header[cell.column]?.text ?? '';
-        addError(file, `"${column}" of ${rowLabel(row, resolved.key)} cites no snippet, but the column claims evidence (${claims.join(' or ')})`, cell.place, RULE, 'Cite the snippet that proves it: :proof[snippet-id].');
+        addError(
+          file,
+          `"${column}" of ${rowLabel(row, resolved.key)} cites no snippet, but the column claims evidence (${claims.join(' or ')})`,
+          cell.place,
+          RULE,
+          'Cite the snippet that proves it: :proof[snippet-id].',
+        );
       }
     }
     for (const citation of citationsOf(model)) {
       if (citation.claims.length > 0) continue;
-      addError(file, `:proof[${citation.snippetId}] does not say which outcome it proves`, citation.place, RULE, 'Add evidence="Column: outcome" to the :::table, or write :proof[id]{outcome=compile-error}.');
+      addError(
+        file,
+        `:proof[${citation.snippetId}] does not say which outcome it proves`,
+        citation.place,
+        RULE,
+        'Add evidence="Column: outcome" to the :::table, or write :proof[id]{outcome=compile-error}.',
+      );
     }
   }
 }
@@ -74,18 +95,42 @@ export function checkEvidenceResults(tables: readonly TableModel[], file: VFile,
       const { snippetId: id, claims, place } = citation;
       if (!options.snippetIds.has(id)) {
         const near = closest(id, options.snippetIds, 2);
-        addError(file, `:proof[${id}] cites a snippet that does not exist`, place, RULE, near ? `Did you mean ${near}?` : 'Snippet ids come from id= on a fenced block.');
+        addError(
+          file,
+          `:proof[${id}] cites a snippet that does not exist`,
+          place,
+          RULE,
+          near ? `Did you mean ${near}?` : 'Snippet ids come from id= on a fenced block.',
+        );
         continue;
       }
       if (!options.results || claims.length === 0) continue;
       const result = options.results.get(id);
       const wanted = claims.map((claim) => `${claim} (${CLAIM_MEANINGS[claim]})`).join(' or ');
       if (!result) {
-        addError(file, `snippet ${id} was not verified in this build, so it cannot prove ${wanted}`, place, RULE, 'Cite a snippet that is compiled (not ignore), and run the check with snippets enabled.');
+        addError(
+          file,
+          `snippet ${id} was not verified in this build, so it cannot prove ${wanted}`,
+          place,
+          RULE,
+          'Cite a snippet that is compiled (not ignore), and run the check with snippets enabled.',
+        );
       } else if (!result.ok) {
-        addError(file, `snippet ${id} failed its own check, so it proves nothing: ${result.problems[0] ?? result.summary}`, place, RULE, 'Fix the snippet (see its own message) first.');
+        addError(
+          file,
+          `snippet ${id} failed its own check, so it proves nothing: ${result.problems[0] ?? result.summary}`,
+          place,
+          RULE,
+          'Fix the snippet (see its own message) first.',
+        );
       } else if (!provenClaim(result, claims)) {
-        addError(file, `snippet ${id} does not prove ${wanted}: ${describeRuns(result)}`, place, RULE, 'Cite the snippet that shows this, or correct the claim (outcome=).');
+        addError(
+          file,
+          `snippet ${id} does not prove ${wanted}: ${describeRuns(result)}`,
+          place,
+          RULE,
+          'Cite the snippet that shows this, or correct the claim (outcome=).',
+        );
       }
     }
   }

@@ -45,16 +45,40 @@ export function checkPipeParagraphs(tree: Root, file: VFile): void {
     const first = lines[0];
     const container = first ? BROKEN_CONTAINER.exec(first.text) : null;
     if (first && container) {
-      addError(file, `this \`:::${container[1] ?? ''}\` line was not read as a directive, so nothing here is checked`, { line: first.line, column: first.column }, 'table/spec', 'Keep the whole {…} on the opening line, with no space between the name and {.');
+      addError(
+        file,
+        `this \`:::${container[1] ?? ''}\` line was not read as a directive, so nothing here is checked`,
+        { line: first.line, column: first.column },
+        'table/spec',
+        'Keep the whole {…} on the opening line, with no space between the name and {.',
+      );
       return;
     }
     const second = lines[1];
-    if (!first || !second || !lines.every((line) => line.text.startsWith('|')) || !lines.some((line) => countCells(line.text) > 1)) return;
+    if (
+      !first ||
+      !second ||
+      !lines.every((line) => line.text.startsWith('|')) ||
+      !lines.some((line) => countCells(line.text) > 1)
+    )
+      return;
     const place = { line: second.line, column: second.column };
     if (DELIMITER_ROW.test(second.text)) {
-      addError(file, `the delimiter row has ${countCells(second.text)} cells but the header has ${countCells(first.text)}, so this is not a table`, place, 'table/missing-header', 'Give the delimiter row one --- per header cell.');
+      addError(
+        file,
+        `the delimiter row has ${countCells(second.text)} cells but the header has ${countCells(first.text)}, so this is not a table`,
+        place,
+        'table/missing-header',
+        'Give the delimiter row one --- per header cell.',
+      );
     } else {
-      addError(file, 'this looks like a table but has no delimiter row under its header, so it is shown as a paragraph', place, 'table/missing-header', 'Add a line like | --- | --- | under the header row.');
+      addError(
+        file,
+        'this looks like a table but has no delimiter row under its header, so it is shown as a paragraph',
+        place,
+        'table/missing-header',
+        'Add a line like | --- | --- | under the header row.',
+      );
     }
   });
 }

@@ -22,7 +22,13 @@ export function checkSortOrder(model: TableModel, file: VFile): void {
       const order = compareValues(previous.value, parsed.value);
       if (sort.direction === 'asc' ? order > 0 : order < 0) {
         const order = sort.direction === 'asc' ? 'ascending' : 'descending';
-        addError(file, `"${cell.text}" is out of order: it comes after "${previous.text}", but "${name}" is sorted ${order}`, cell.place, 'table/sort', `Move the row, or change sort= (sort="${name} ${sort.direction === 'asc' ? 'desc' : 'asc'}").`);
+        addError(
+          file,
+          `"${cell.text}" is out of order: it comes after "${previous.text}", but "${name}" is sorted ${order}`,
+          cell.place,
+          'table/sort',
+          `Move the row, or change sort= (sort="${name} ${sort.direction === 'asc' ? 'desc' : 'asc'}").`,
+        );
       }
     }
     previous = { value: parsed.value, text: cell.text };

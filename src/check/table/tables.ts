@@ -36,7 +36,9 @@ export function checkTables(tree: Root, file: VFile, options: CheckTablesOptions
   reportProblems(file, [...listProblems, ...problems]);
   checkUniqueIds(tree, file);
   for (const model of tables) {
-    const strict = new Set([model.resolved?.key, ...(model.resolved?.required ?? [])].filter((column) => column !== undefined));
+    const strict = new Set(
+      [model.resolved?.key, ...(model.resolved?.required ?? [])].filter((column) => column !== undefined),
+    );
     checkTableShape(model, file, strict);
     checkColumns(model, file);
     checkColumnTypes(model, file);
@@ -62,6 +64,13 @@ function checkUniqueIds(tree: Root, file: VFile): void {
     if (!id || !start || (node.name !== TABLE_CONTAINER && node.name !== LIST_CONTAINER)) return;
     const first = seen.get(id);
     if (first === undefined) seen.set(id, start.line);
-    else addError(file, `id "${id}" is already used at line ${first}`, { line: start.line, column: start.column }, 'table/spec', 'Ids of :::table and :::list containers must be unique.');
+    else
+      addError(
+        file,
+        `id "${id}" is already used at line ${first}`,
+        { line: start.line, column: start.column },
+        'table/spec',
+        'Ids of :::table and :::list containers must be unique.',
+      );
   });
 }

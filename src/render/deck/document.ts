@@ -46,7 +46,10 @@ export function renderDocument(meta: DeckMeta, sections: Element[]): string {
         h('div.reveal', [h('div.slides', sections)]),
         h('script', { src: `${RUNTIME_DIR}/reveal/reveal.js` }),
         h('script', { src: `${RUNTIME_DIR}/reveal/notes.js` }),
-        h('script', `Reveal.initialize(Object.assign(${JSON.stringify(revealConfig(meta))}, { plugins: [RevealNotes] }));`),
+        h(
+          'script',
+          `Reveal.initialize(Object.assign(${JSON.stringify(revealConfig(meta))}, { plugins: [RevealNotes] }));`,
+        ),
       ]),
     ]),
   ]);

@@ -49,7 +49,8 @@ function deckLink(url: string, self: ParsedDeck, docs: DocIndex): string | undef
   if (target.kind !== 'doc') return undefined;
   const hash = target.anchor ? `#/${encodeURIComponent(target.anchor)}` : '';
   if (target.doc === self) return hash || undefined;
-  if (target.doc.meta.kind === 'page') return `../site/${target.doc.name}/index.html${target.anchor ? `#${encodeURIComponent(target.anchor)}` : ''}`;
+  if (target.doc.meta.kind === 'page')
+    return `../site/${target.doc.name}/index.html${target.anchor ? `#${encodeURIComponent(target.anchor)}` : ''}`;
   return `../${target.doc.name}/index.html${hash}`;
 }
 
@@ -57,13 +58,20 @@ function deckLink(url: string, self: ParsedDeck, docs: DocIndex): string | undef
 export function snippetSlideIds(items: readonly DeckItem[], snippets: readonly Snippet[]): Map<string, string> {
   const slides = allSlides(items);
   return new Map(
-    snippets.map((snippet) => [snippet.id, slides.filter((slide) => slide.line <= snippet.line).at(-1)?.id ?? 'title'] as const),
+    snippets.map(
+      (snippet) => [snippet.id, slides.filter((slide) => slide.line <= snippet.line).at(-1)?.id ?? 'title'] as const,
+    ),
   );
 }
 
 /** Evidence marks for every `:proof[id]` of the deck's tables, by directive node. */
-function proofRenderer(context: DeckRenderContext, slideOf: ReadonlyMap<string, string>): (node: TextDirective) => Element | undefined {
-  const citations = new Map((context.tables ?? []).flatMap((model) => citationsOf(model)).map((citation) => [citation.node, citation]));
+function proofRenderer(
+  context: DeckRenderContext,
+  slideOf: ReadonlyMap<string, string>,
+): (node: TextDirective) => Element | undefined {
+  const citations = new Map(
+    (context.tables ?? []).flatMap((model) => citationsOf(model)).map((citation) => [citation.node, citation]),
+  );
   return (node) => {
     const citation = citations.get(node);
     if (!citation) return undefined;
@@ -81,7 +89,10 @@ function renderedDiagram(node: { position?: Code['position'] }, context: DeckRen
 
 /** How slide content is turned into HTML for this deck; shared by the deck and the handout. */
 /** A fence's code as shown: a snippet's displayed text (hidden setup lines removed, an include's region only). */
-function shownCode(node: Code, snippetAt: ReadonlyMap<number, Snippet>): { code: string; snippet: Snippet | undefined } {
+function shownCode(
+  node: Code,
+  snippetAt: ReadonlyMap<number, Snippet>,
+): { code: string; snippet: Snippet | undefined } {
   const snippet = snippetAt.get(node.position?.start.line ?? -1);
   return { code: snippet?.displayed ?? node.value, snippet };
 }
@@ -104,7 +115,11 @@ export function contentOptions(context: DeckRenderContext, items: readonly DeckI
     if (figure) return figure;
     const meta = parseFenceMeta(node.lang, node.meta);
     const { code, snippet } = shownCode(node, snippetAt);
-    const pre = highlightCode(context.highlighter, code, { lang: meta.lang, theme: context.theme.shiki, steps: meta.highlight });
+    const pre = highlightCode(context.highlighter, code, {
+      lang: meta.lang,
+      theme: context.theme.shiki,
+      steps: meta.highlight,
+    });
     return snippet ? snippetFigure(pre, snippet, context.snippetResults?.get(snippet.id)) : pre;
   };
   return {
@@ -115,14 +130,23 @@ export function contentOptions(context: DeckRenderContext, items: readonly DeckI
     renderProof: proofRenderer(context, snippetSlideIds(items, context.snippets ?? [])),
     memo: new WeakMap(),
     definitions: context.self?.definitions ?? [],
-    ...(context.self && context.docs ? { rewriteLink: (url: string) => deckLink(url, context.self as ParsedDeck, context.docs as DocIndex) } : {}),
+    ...(context.self && context.docs
+      ? { rewriteLink: (url: string) => deckLink(url, context.self as ParsedDeck, context.docs as DocIndex) }
+      : {}),
   };
 }
 
 /** The deck's files, paths relative to `dist/<deck>/`, in a stable order. */
-export function renderDeck(deck: ParsedDeck, context: DeckRenderContext, content: ContentOptions = contentOptions(context, deck.items)): OutputFile[] {
+export function renderDeck(
+  deck: ParsedDeck,
+  context: DeckRenderContext,
+  content: ContentOptions = contentOptions(context, deck.items),
+): OutputFile[] {
   const sections = [titleSlide(deck.meta), ...renderItems(deck.items, content)];
-  const assets: OutputFile[] = [...context.assets.assets.values()].map((asset) => ({ path: asset.target, copyFrom: asset.source }));
+  const assets: OutputFile[] = [...context.assets.assets.values()].map((asset) => ({
+    path: asset.target,
+    copyFrom: asset.source,
+  }));
   return [
     { path: 'index.html', content: renderDocument(deck.meta, sections) },
     ...revealFiles(),

@@ -6,7 +6,9 @@ import { contentToHast, type ContentOptions } from '../../transform/slide.ts';
 
 /** The slide made from the frontmatter: title, subtitle, author, event and date. */
 export function titleSlide(meta: DeckMeta): Element {
-  const byline = [meta.author, [meta.event, meta.date].filter(Boolean).join(' · ')].filter((part) => part && part.length > 0);
+  const byline = [meta.author, [meta.event, meta.date].filter(Boolean).join(' · ')].filter(
+    (part) => part && part.length > 0,
+  );
   return h('section.title-slide', { id: 'title' }, [
     h('h1', meta.title),
     meta.subtitle ? h('p.subtitle', meta.subtitle) : undefined,
@@ -35,13 +37,19 @@ function renderSection(slide: Slide, options: ContentOptions, sectionTitle: bool
   }
   if (attributes.transition) properties.dataTransition = attributes.transition;
   const children = contentToHast(slide.content, options).children as ElementContent[];
-  if (slide.notes.length > 0) children.push(h('aside.notes', contentToHast(slide.notes, options).children as ElementContent[]));
+  if (slide.notes.length > 0)
+    children.push(h('aside.notes', contentToHast(slide.notes, options).children as ElementContent[]));
   return h('section', properties, children);
 }
 
 /** All deck items as top-level `<section>`s; stacks nest their slides (reveal.js vertical slides). */
 export function renderItems(items: readonly DeckItem[], options: ContentOptions): Element[] {
   return items.map((item) =>
-    item.kind === 'slide' ? slideSection(item.slide, options) : h('section.stack', item.slides.map((slide, index) => slideSection(slide, options, index === 0))),
+    item.kind === 'slide'
+      ? slideSection(item.slide, options)
+      : h(
+          'section.stack',
+          item.slides.map((slide, index) => slideSection(slide, options, index === 0)),
+        ),
   );
 }

@@ -31,16 +31,27 @@ interface HandoutSlide {
 function splitNotes(section: Element): { section: Element; notes: ElementContent[] } {
   const isNotes = (child: ElementContent) => child.type === 'element' && child.tagName === 'aside';
   const aside = section.children.find(isNotes);
-  return { section: { ...section, children: section.children.filter((child) => !isNotes(child)) }, notes: aside?.type === 'element' ? aside.children : [] };
+  return {
+    section: { ...section, children: section.children.filter((child) => !isNotes(child)) },
+    notes: aside?.type === 'element' ? aside.children : [],
+  };
 }
 
 function handoutSlides(meta: DeckMeta, items: readonly DeckItem[], options: ContentOptions): HandoutSlide[] {
-  const slides: HandoutSlide[] = [{ number: 1, title: meta.title, section: titleSlide(meta), notes: [], sectionStart: false }];
+  const slides: HandoutSlide[] = [
+    { number: 1, title: meta.title, section: titleSlide(meta), notes: [], sectionStart: false },
+  ];
   for (const item of items) {
     const group = item.kind === 'slide' ? [item.slide] : item.slides;
     group.forEach((slide, index) => {
       const { section, notes } = splitNotes(slideSection(slide, options, item.kind === 'stack' && index === 0));
-      slides.push({ number: slides.length + 1, title: slide.title ?? `Slide ${slides.length + 1}`, section, notes, sectionStart: item.kind === 'stack' && index === 0 });
+      slides.push({
+        number: slides.length + 1,
+        title: slide.title ?? `Slide ${slides.length + 1}`,
+        section,
+        notes,
+        sectionStart: item.kind === 'stack' && index === 0,
+      });
     });
   }
   return slides;
@@ -55,10 +66,14 @@ function slideBlock(slide: HandoutSlide, layout: HandoutLayout): Element {
   const Heading = slide.sectionStart ? 'h2' : 'h3';
   const label = h(`${Heading}.label`, [h('span.number', `Slide ${slide.number}`), ` ${slide.title}`]);
   if (layout === 'notes') {
-    const notes = slide.notes.length > 0 ? h('div.notes', slide.notes) : h('p.no-notes', 'No speaker notes for this slide.');
+    const notes =
+      slide.notes.length > 0 ? h('div.notes', slide.notes) : h('p.no-notes', 'No speaker notes for this slide.');
     return h('article.slide.layout-notes', [label, frame(slide), notes]);
   }
-  const lines = h('div.lines', Array.from({ length: layout === '2up' ? 3 : 8 }, () => h('span')));
+  const lines = h(
+    'div.lines',
+    Array.from({ length: layout === '2up' ? 3 : 8 }, () => h('span')),
+  );
   return h(`article.slide.layout-${layout}`, [label, h('div.pair', [frame(slide), lines])]);
 }
 
@@ -81,12 +96,23 @@ export function pageStyle(options: HandoutOptions): string {
 }
 
 /** Serialises the handout page; its stylesheet is `handout.css` next to the deck theme. */
-export function renderHandout(meta: DeckMeta, items: readonly DeckItem[], content: ContentOptions, options: HandoutOptions): string {
+export function renderHandout(
+  meta: DeckMeta,
+  items: readonly DeckItem[],
+  content: ContentOptions,
+  options: HandoutOptions,
+): string {
   const slides = handoutSlides(meta, items, content);
   const byline = [meta.author, meta.event, meta.date].filter(Boolean).join(' · ');
   const perPage = options.layout === 'notes' ? 1 : options.layout === '2up' ? 2 : 3;
   const pages: Element[] = [];
-  for (let i = 0; i < slides.length; i += perPage) pages.push(h('div.page', slides.slice(i, i + perPage).map((slide) => slideBlock(slide, options.layout))));
+  for (let i = 0; i < slides.length; i += perPage)
+    pages.push(
+      h(
+        'div.page',
+        slides.slice(i, i + perPage).map((slide) => slideBlock(slide, options.layout)),
+      ),
+    );
   const tree = h(null, [
     { type: 'doctype' },
     h('html', { lang: 'en' }, [
@@ -104,7 +130,10 @@ export function renderHandout(meta: DeckMeta, items: readonly DeckItem[], conten
           meta.subtitle ? h('p.subtitle', meta.subtitle) : undefined,
           byline ? h('p.byline', byline) : undefined,
           meta.abstract ? h('p.abstract', meta.abstract) : undefined,
-          h('p.contents', `${slides.length} slides · handout with ${options.layout === 'notes' ? 'speaker notes' : `${perPage} slides per page`}`),
+          h(
+            'p.contents',
+            `${slides.length} slides · handout with ${options.layout === 'notes' ? 'speaker notes' : `${perPage} slides per page`}`,
+          ),
         ]),
         h('main', pages),
       ]),

@@ -54,11 +54,15 @@ function renumberStructureIds(text: string): string {
 export function stampMetadata(pdf: Uint8Array, meta: DeckMeta, title: string, date: Date): Uint8Array {
   const stamp = pdfDateString(date);
   // latin1 maps bytes 1:1 to characters, so offsets in the string are byte offsets.
-  const text = renumberStructureIds(Buffer.from(pdf).toString('latin1')).replace(/\/(CreationDate|ModDate) \(D:[^)]{21}\)/g, (_match, key: string) => `/${key} (${stamp})`);
+  const text = renumberStructureIds(Buffer.from(pdf).toString('latin1')).replace(
+    /\/(CreationDate|ModDate) \(D:[^)]{21}\)/g,
+    (_match, key: string) => `/${key} (${stamp})`,
+  );
   const trailer = /trailer\s*<<([\s\S]*?)>>\s*startxref\s*(\d+)\s*%%EOF\s*$/.exec(text);
   const size = Number(/\/Size (\d+)/.exec(trailer?.[1] ?? '')?.[1]);
   const root = /\/Root (\d+ \d+ R)/.exec(trailer?.[1] ?? '')?.[1];
-  if (!trailer || !root || !Number.isInteger(size)) throw new Error('unexpected PDF trailer from chromium: cannot stamp metadata');
+  if (!trailer || !root || !Number.isInteger(size))
+    throw new Error('unexpected PDF trailer from chromium: cannot stamp metadata');
   const object = `${size} 0 obj\n<< ${infoEntries(meta, title, stamp)} >>\nendobj\n`;
   const objectOffset = text.length;
   const xrefOffset = objectOffset + object.length;

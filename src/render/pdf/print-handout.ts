@@ -5,5 +5,11 @@ import type { Page } from 'puppeteer-core';
 export async function printHandout(page: Page, url: string, options: { timeoutMs: number }): Promise<Uint8Array> {
   await page.goto(url, { waitUntil: 'load', timeout: options.timeoutMs });
   await page.evaluate(() => document.fonts.ready.then(() => undefined));
-  return page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true, timeout: options.timeoutMs });
+  return page.pdf({
+    preferCSSPageSize: true,
+    printBackground: true,
+    tagged: true,
+    outline: true,
+    timeout: options.timeoutMs,
+  });
 }

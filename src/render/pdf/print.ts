@@ -41,13 +41,20 @@ export async function printSlides(page: Page, url: string, options: PrintSlidesO
     const state = globalThis as unknown as { __pdfReady?: Promise<void> };
     state.__pdfReady = new Promise((resolve) => {
       document.addEventListener('DOMContentLoaded', () => {
-        (globalThis as unknown as { Reveal: { on(event: string, listener: () => void): void } }).Reveal.on('pdf-ready', () => resolve());
+        (globalThis as unknown as { Reveal: { on(event: string, listener: () => void): void } }).Reveal.on(
+          'pdf-ready',
+          () => resolve(),
+        );
       });
     });
   });
   const steps = options.fragments === 'steps';
   await page.goto(`${url}?print-pdf&pdfSeparateFragments=${steps}`, { waitUntil: 'load', timeout });
-  await withTimeout(page.evaluate(() => (globalThis as unknown as { __pdfReady: Promise<void> }).__pdfReady), timeout, 'reveal.js never reported pdf-ready');
+  await withTimeout(
+    page.evaluate(() => (globalThis as unknown as { __pdfReady: Promise<void> }).__pdfReady),
+    timeout,
+    'reveal.js never reported pdf-ready',
+  );
   await page.evaluate(() => document.fonts.ready.then(() => undefined));
   const overflows = await page.evaluate(() =>
     [...document.querySelectorAll<HTMLElement>('.pdf-page')].flatMap((pdfPage) => {
@@ -56,7 +63,9 @@ export async function printSlides(page: Page, url: string, options: PrintSlidesO
       const tooTall = slide.scrollHeight > pdfPage.clientHeight + 1;
       const tooWide = slide.scrollWidth > pdfPage.clientWidth + 1;
       // Code blocks clip their long lines themselves, so the slide does not grow: measure them too.
-      const clipped = [...slide.querySelectorAll<HTMLElement>('pre, pre > code, table')].some((block) => block.scrollWidth > block.clientWidth + 1);
+      const clipped = [...slide.querySelectorAll<HTMLElement>('pre, pre > code, table')].some(
+        (block) => block.scrollWidth > block.clientWidth + 1,
+      );
       return tooTall || tooWide || clipped ? [Number(slide.dataset.line ?? 0)] : [];
     }),
   );
@@ -64,7 +73,8 @@ export async function printSlides(page: Page, url: string, options: PrintSlidesO
   // builds the tagged structure and the outline only from what is not hidden. In the final state a
   // code step-through shows all its lines lit (`pd-final`), not only the last step's.
   await page.evaluate((final) => {
-    for (const slide of document.querySelectorAll('.reveal .slides section[aria-hidden]')) slide.removeAttribute('aria-hidden');
+    for (const slide of document.querySelectorAll('.reveal .slides section[aria-hidden]'))
+      slide.removeAttribute('aria-hidden');
     if (final) document.documentElement.classList.add('pd-final');
   }, !steps);
   const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true, timeout });

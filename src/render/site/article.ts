@@ -54,7 +54,9 @@ function revealHash(href: string, refs: readonly SlideRef[]): string | undefined
 
 /** Depth of the document's top-level headings (1 when it has none), which the site shows as `<h2>`. */
 function topDepth(refs: readonly SlideRef[]): number {
-  const depths = refs.flatMap(({ slide }) => slide.content.flatMap((node) => (node.type === 'heading' ? [node.depth] : [])));
+  const depths = refs.flatMap(({ slide }) =>
+    slide.content.flatMap((node) => (node.type === 'heading' ? [node.depth] : [])),
+  );
   return depths.length > 0 ? Math.min(...depths) : 1;
 }
 
@@ -94,19 +96,38 @@ export function renderArticle(doc: SiteDoc, options: ArticleOptions): ArticleRes
     const hash = target.anchor === undefined ? '' : `#${encodeURIComponent(target.anchor)}`;
     return target.doc === deck ? hash || 'index.html' : `../${target.doc.name}/index.html${hash}`;
   };
-  const sections = renderSections(refs, { content, headingIds: anchors.headings, shift, minLevel, rewriteHref, deckHref: isDeck ? `../../${deck.name}/index.html` : undefined });
+  const sections = renderSections(refs, {
+    content,
+    headingIds: anchors.headings,
+    shift,
+    minLevel,
+    rewriteHref,
+    deckHref: isDeck ? `../../${deck.name}/index.html` : undefined,
+  });
   // A page that opens with its own `# Title` needs no header: its first heading is the title.
-  const header = ownTitle ? undefined : h('header.doc-header', [
-    h('p.doc-kicker', [h('span.kind', isDeck ? 'Talk' : 'Page'), ...(isDeck && (meta.event || meta.date) ? [h('span.sep', { ariaHidden: 'true' }, '·'), ...byline(meta)] : [])]),
-    h('h1', meta.title),
-    meta.subtitle ? h('p.doc-subtitle', meta.subtitle) : undefined,
-    meta.author ? h('p.doc-author', `By ${meta.author}`) : undefined,
-    meta.abstract ? h('p.doc-abstract', meta.abstract) : undefined,
-    isDeck ? deckActions(deck.name, options.pdf) : undefined,
-  ]);
+  const header = ownTitle
+    ? undefined
+    : h('header.doc-header', [
+        h('p.doc-kicker', [
+          h('span.kind', isDeck ? 'Talk' : 'Page'),
+          ...(isDeck && (meta.event || meta.date) ? [h('span.sep', { ariaHidden: 'true' }, '·'), ...byline(meta)] : []),
+        ]),
+        h('h1', meta.title),
+        meta.subtitle ? h('p.doc-subtitle', meta.subtitle) : undefined,
+        meta.author ? h('p.doc-author', `By ${meta.author}`) : undefined,
+        meta.abstract ? h('p.doc-abstract', meta.abstract) : undefined,
+        isDeck ? deckActions(deck.name, options.pdf) : undefined,
+      ]);
   const article = h(`article.doc.doc-${meta.kind}`, { style: diagramPalette(doc) }, [header, ...sections]);
   const pagePath = docPath(deck.name);
   const intro = [meta.subtitle, meta.author, meta.event, meta.abstract].filter(Boolean).join(' ');
-  const copied = [...assets.values()].map((asset): OutputFile => ({ path: path.posix.join(deck.name, asset.target), copyFrom: asset.source }));
-  return { article, toc: tocEntries(refs, anchors, shift, minLevel), search: searchRecords(pagePath, meta.title, intro, refs), assets: copied };
+  const copied = [...assets.values()].map(
+    (asset): OutputFile => ({ path: path.posix.join(deck.name, asset.target), copyFrom: asset.source }),
+  );
+  return {
+    article,
+    toc: tocEntries(refs, anchors, shift, minLevel),
+    search: searchRecords(pagePath, meta.title, intro, refs),
+    assets: copied,
+  };
 }

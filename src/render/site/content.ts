@@ -15,7 +15,6 @@ export interface SiteContentOptions {
   rewriteHref: (href: string) => string | undefined;
 }
 
-
 function withClasses(element: Element, classes: readonly string[]): Element {
   const { class: _string, className: _list, ...rest } = element.properties;
   return { ...element, properties: classes.length > 0 ? { ...rest, className: [...classes] } : rest };
@@ -32,8 +31,23 @@ function heading(element: Element, level: number, options: SiteContentOptions): 
   if (!id) return { ...element, tagName };
   // The heading text links to itself (as on MDN), unless the author already put a link in it.
   const children: ElementContent[] = containsLink(element.children)
-    ? [...element.children, { type: 'element', tagName: 'a', properties: { className: ['heading-anchor'], href: `#${id}`, ariaLabel: 'Link to this section' }, children: [{ type: 'text', value: '#' }] }]
-    : [{ type: 'element', tagName: 'a', properties: { className: ['heading-link'], href: `#${id}` }, children: element.children }];
+    ? [
+        ...element.children,
+        {
+          type: 'element',
+          tagName: 'a',
+          properties: { className: ['heading-anchor'], href: `#${id}`, ariaLabel: 'Link to this section' },
+          children: [{ type: 'text', value: '#' }],
+        },
+      ]
+    : [
+        {
+          type: 'element',
+          tagName: 'a',
+          properties: { className: ['heading-link'], href: `#${id}` },
+          children: element.children,
+        },
+      ];
   return { ...element, tagName, properties: { ...element.properties, id }, children };
 }
 
@@ -41,9 +55,22 @@ function heading(element: Element, level: number, options: SiteContentOptions): 
 function flattenSteps(pre: Element): Element {
   const first = pre.children.find((child): child is Element => child.type === 'element' && child.tagName === 'code');
   if (!first) return pre;
-  const lines = first.children.map((child) => (child.type === 'element' ? withClasses(child, classList(child).filter((name) => name !== 'dim' && name !== 'highlighted')) : child));
+  const lines = first.children.map((child) =>
+    child.type === 'element'
+      ? withClasses(
+          child,
+          classList(child).filter((name) => name !== 'dim' && name !== 'highlighted'),
+        )
+      : child,
+  );
   const code: Element = { ...withClasses(first, []), children: lines };
-  return { ...withClasses(pre, classList(pre).filter((name) => name !== 'has-steps')), children: [code] };
+  return {
+    ...withClasses(
+      pre,
+      classList(pre).filter((name) => name !== 'has-steps'),
+    ),
+    children: [code],
+  };
 }
 
 function transform(node: ElementContent, options: SiteContentOptions): ElementContent {
@@ -53,7 +80,11 @@ function transform(node: ElementContent, options: SiteContentOptions): ElementCo
   if (level) return heading(element, Number(level), options);
   if (element.tagName === 'pre' && classList(element).includes('has-steps')) return flattenSteps(element);
   // An evidence mark in a checked table links to the slide in the deck; on the site, the proving snippet is on the page.
-  if (element.tagName === 'a' && classList(element).includes('evidence') && typeof element.properties.dataSnippet === 'string') {
+  if (
+    element.tagName === 'a' &&
+    classList(element).includes('evidence') &&
+    typeof element.properties.dataSnippet === 'string'
+  ) {
     return { ...element, properties: { ...element.properties, href: `#snippet-${element.properties.dataSnippet}` } };
   }
   if (element.tagName === 'a' && typeof element.properties.href === 'string') {

@@ -20,7 +20,13 @@ export function renderSitemap(paths: readonly string[], base: string): string {
     .map((path) => base + path.replace(/(^|\/)index\.html$/, '$1'))
     .sort();
   const entries = urls.map((url) => `  <url><loc>${escapeXml(encodeURI(url))}</loc></url>`);
-  return ['<?xml version="1.0" encoding="UTF-8"?>', '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">', ...entries, '</urlset>', ''].join('\n');
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
+    ...entries,
+    '</urlset>',
+    '',
+  ].join('\n');
 }
 
 /** The 404 page's content. Its links use `base`, because a server shows it at whatever path was asked for. */
@@ -30,8 +36,13 @@ export function renderNotFound(base: string): ElementContent[] {
       h('header.doc-header', [
         h('p.doc-kicker', [h('span.kind', 'Error 404')]),
         h('h1', 'Page not found'),
-        h('p.doc-abstract', 'There is nothing at this address. It may have moved when the talks were rebuilt: try the search above, or start from the list of talks.'),
-        h('ul.doc-actions', [h('li', [h('a.button.primary', { href: `${base}${SITE_PATHS.home}` }, 'All talks and pages')])]),
+        h(
+          'p.doc-abstract',
+          'There is nothing at this address. It may have moved when the talks were rebuilt: try the search above, or start from the list of talks.',
+        ),
+        h('ul.doc-actions', [
+          h('li', [h('a.button.primary', { href: `${base}${SITE_PATHS.home}` }, 'All talks and pages')]),
+        ]),
       ]),
     ]),
   ];

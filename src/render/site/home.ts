@@ -16,25 +16,56 @@ function talkCard(doc: SiteDoc, pdf: boolean): Element {
     h('p.card-links', [
       h('a', { href: `../${name}/index.html`, ariaLabel: `Present ${meta.title}` }, 'Present'),
       pdf ? h('a', { href: `../${name}/${name}.pdf`, ariaLabel: `PDF of ${meta.title}` }, 'PDF') : undefined,
-      pdf ? h('a', { href: `../${name}/${name}-handout.pdf`, ariaLabel: `Handout of ${meta.title}` }, 'Handout') : undefined,
+      pdf
+        ? h('a', { href: `../${name}/${name}-handout.pdf`, ariaLabel: `Handout of ${meta.title}` }, 'Handout')
+        : undefined,
     ]),
   ]);
 }
 
 function pageItem(doc: SiteDoc): Element {
   const { meta, name } = doc.deck;
-  return h('li', [h('a', { href: docPath(name) }, meta.title), meta.abstract ?? meta.subtitle ? h('span.page-summary', ` — ${meta.abstract ?? meta.subtitle}`) : undefined]);
+  return h('li', [
+    h('a', { href: docPath(name) }, meta.title),
+    (meta.abstract ?? meta.subtitle) ? h('span.page-summary', ` — ${meta.abstract ?? meta.subtitle}`) : undefined,
+  ]);
 }
 
 /** The home page's main content. */
-export function renderHome(title: string, decks: readonly SiteDoc[], pages: readonly SiteDoc[], pdf: boolean): ElementContent[] {
-  const counts = [decks.length > 0 ? plural(decks.length, 'talk') : undefined, pages.length > 0 ? plural(pages.length, 'page') : undefined].filter(Boolean).join(' and ');
+export function renderHome(
+  title: string,
+  decks: readonly SiteDoc[],
+  pages: readonly SiteDoc[],
+  pdf: boolean,
+): ElementContent[] {
+  const counts = [
+    decks.length > 0 ? plural(decks.length, 'talk') : undefined,
+    pages.length > 0 ? plural(pages.length, 'page') : undefined,
+  ]
+    .filter(Boolean)
+    .join(' and ');
   return [
     h('header.home-hero', [
       h('h1', title),
-      h('p.lead', `${counts || 'Nothing yet'}. Every code example was compiled against real compilers and every checked claim was tested when this site was built.`),
+      h(
+        'p.lead',
+        `${counts || 'Nothing yet'}. Every code example was compiled against real compilers and every checked claim was tested when this site was built.`,
+      ),
     ]),
-    decks.length > 0 ? h('section.home-section', { ariaLabelledby: 'talks' }, [h('h2#talks', 'Talks'), h('ul.cards', decks.map((doc) => talkCard(doc, pdf)))]) : undefined,
-    pages.length > 0 ? h('section.home-section', { ariaLabelledby: 'pages' }, [h('h2#pages', 'Pages'), h('ul.page-list', pages.map(pageItem))]) : undefined,
+    decks.length > 0
+      ? h('section.home-section', { ariaLabelledby: 'talks' }, [
+          h('h2#talks', 'Talks'),
+          h(
+            'ul.cards',
+            decks.map((doc) => talkCard(doc, pdf)),
+          ),
+        ])
+      : undefined,
+    pages.length > 0
+      ? h('section.home-section', { ariaLabelledby: 'pages' }, [
+          h('h2#pages', 'Pages'),
+          h('ul.page-list', pages.map(pageItem)),
+        ])
+      : undefined,
   ].filter((node): node is Element => node !== undefined);
 }

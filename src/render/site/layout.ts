@@ -25,41 +25,75 @@ export interface PageContent {
 }
 
 /** Reads the stored choice before the first paint, so a dark page never flashes light. */
-const THEME_BOOT = "try{var t=localStorage.getItem('proofdeck-theme');if(t==='light'||t==='dark')document.documentElement.dataset.theme=t}catch(e){}";
+const THEME_BOOT =
+  "try{var t=localStorage.getItem('proofdeck-theme');if(t==='light'||t==='dark')document.documentElement.dataset.theme=t}catch(e){}";
 
 function icon(paths: string[]): Element {
-  return h('svg', { className: ['icon'], viewBox: '0 0 24 24', width: 18, height: 18, ariaHidden: 'true', focusable: 'false' }, paths.map((d) => h('path', { d })));
+  return h(
+    'svg',
+    { className: ['icon'], viewBox: '0 0 24 24', width: 18, height: 18, ariaHidden: 'true', focusable: 'false' },
+    paths.map((d) => h('path', { d })),
+  );
 }
 
-const SEARCH_ICON = icon(['M10.5 3a7.5 7.5 0 0 1 5.92 12.1l4.74 4.74-1.42 1.42-4.74-4.74A7.5 7.5 0 1 1 10.5 3zm0 2a5.5 5.5 0 1 0 0 11 5.5 5.5 0 0 0 0-11z']);
+const SEARCH_ICON = icon([
+  'M10.5 3a7.5 7.5 0 0 1 5.92 12.1l4.74 4.74-1.42 1.42-4.74-4.74A7.5 7.5 0 1 1 10.5 3zm0 2a5.5 5.5 0 1 0 0 11 5.5 5.5 0 0 0 0-11z',
+]);
 const MOON_ICON = icon(['M20.4 14.6A8.5 8.5 0 0 1 9.4 3.6a8.5 8.5 0 1 0 11 11z']);
-const SUN_ICON = icon(['M12 7a5 5 0 1 1 0 10 5 5 0 0 1 0-10zm-1-6h2v3h-2zm0 19h2v3h-2zM1 11h3v2H1zm19 0h3v2h-3zM4.2 2.8l2.1 2.1-1.4 1.4-2.1-2.1zm14.9 14.9 2.1 2.1-1.4 1.4-2.1-2.1zM2.8 19.8l2.1-2.1 1.4 1.4-2.1 2.1zM17.7 4.9l2.1-2.1 1.4 1.4-2.1 2.1z']);
+const SUN_ICON = icon([
+  'M12 7a5 5 0 1 1 0 10 5 5 0 0 1 0-10zm-1-6h2v3h-2zm0 19h2v3h-2zM1 11h3v2H1zm19 0h3v2h-3zM4.2 2.8l2.1 2.1-1.4 1.4-2.1-2.1zm14.9 14.9 2.1 2.1-1.4 1.4-2.1-2.1zM2.8 19.8l2.1-2.1 1.4 1.4-2.1 2.1zM17.7 4.9l2.1-2.1 1.4 1.4-2.1 2.1z',
+]);
 const MENU_ICON = icon(['M3 6h18v2H3zm0 5h18v2H3zm0 5h18v2H3z']);
 
 function topBar(chrome: SiteChrome, root: string): Element {
   return h('header.topbar', [
-    h('button.menu-toggle', { type: 'button', ariaControls: 'sidebar', ariaExpanded: 'false', ariaLabel: 'Show navigation' }, [MENU_ICON]),
+    h(
+      'button.menu-toggle',
+      { type: 'button', ariaControls: 'sidebar', ariaExpanded: 'false', ariaLabel: 'Show navigation' },
+      [MENU_ICON],
+    ),
     h('a.brand', { href: `${root}${SITE_PATHS.home}` }, chrome.title),
     h('div.search', { role: 'search' }, [
       h('label.visually-hidden', { htmlFor: 'search-input' }, 'Search the site'),
       SEARCH_ICON,
-      h('input#search-input', { type: 'search', placeholder: 'Search', autoComplete: 'off', spellCheck: 'false', ariaDescribedby: 'search-status' }),
+      h('input#search-input', {
+        type: 'search',
+        placeholder: 'Search',
+        autoComplete: 'off',
+        spellCheck: 'false',
+        ariaDescribedby: 'search-status',
+      }),
       h('kbd.search-key', { ariaHidden: 'true' }, '/'),
-      h('div#search-panel.search-panel', { hidden: true }, [h('p#search-status.search-status', { ariaLive: 'polite' }), h('ul#search-results.search-results')]),
+      h('div#search-panel.search-panel', { hidden: true }, [
+        h('p#search-status.search-status', { ariaLive: 'polite' }),
+        h('ul#search-results.search-results'),
+      ]),
     ]),
-    h('button.theme-toggle', { type: 'button', ariaPressed: 'false', ariaLabel: 'Dark theme', title: 'Toggle dark theme' }, [MOON_ICON, SUN_ICON]),
+    h(
+      'button.theme-toggle',
+      { type: 'button', ariaPressed: 'false', ariaLabel: 'Dark theme', title: 'Toggle dark theme' },
+      [MOON_ICON, SUN_ICON],
+    ),
   ]);
 }
 
 function sidebar(chrome: SiteChrome, current: string, root: string): Element {
-  const link = (entry: NavEntry) => h('li', [h('a', { href: `${root}${entry.path}`, ariaCurrent: entry.path === current ? 'page' : undefined }, entry.title)]);
+  const link = (entry: NavEntry) =>
+    h('li', [
+      h('a', { href: `${root}${entry.path}`, ariaCurrent: entry.path === current ? 'page' : undefined }, entry.title),
+    ]);
   const group = (name: NavEntry['group'], heading: string) => {
     const entries = chrome.nav.filter((entry) => entry.group === name);
     return entries.length === 0 ? [] : [h('p.nav-heading', heading), h('ul', entries.map(link))];
   };
   const home = chrome.nav.filter((entry) => entry.path === SITE_PATHS.home);
   const verification = chrome.nav.filter((entry) => entry.path === SITE_PATHS.verification);
-  return h('nav#sidebar.sidebar', { ariaLabel: 'Site' }, [h('ul', home.map(link)), ...group('talks', 'Talks'), ...group('pages', 'Pages'), h('ul.nav-end', verification.map(link))]);
+  return h('nav#sidebar.sidebar', { ariaLabel: 'Site' }, [
+    h('ul', home.map(link)),
+    ...group('talks', 'Talks'),
+    ...group('pages', 'Pages'),
+    h('ul.nav-end', verification.map(link)),
+  ]);
 }
 
 function pager(chrome: SiteChrome, current: string, root: string): Element | undefined {
@@ -68,7 +102,12 @@ function pager(chrome: SiteChrome, current: string, root: string): Element | und
   const prev = chrome.nav[index - 1];
   const next = chrome.nav[index + 1];
   const side = (entry: NavEntry | undefined, rel: 'prev' | 'next') =>
-    entry ? h(`a.pager-${rel}`, { href: `${root}${entry.path}`, rel }, [h('span.pager-label', rel === 'prev' ? 'Previous' : 'Next'), h('span.pager-title', entry.title)]) : undefined;
+    entry
+      ? h(`a.pager-${rel}`, { href: `${root}${entry.path}`, rel }, [
+          h('span.pager-label', rel === 'prev' ? 'Previous' : 'Next'),
+          h('span.pager-title', entry.title),
+        ])
+      : undefined;
   return h('nav.pager', { ariaLabel: 'Previous and next page' }, [side(prev, 'prev'), side(next, 'next')]);
 }
 
@@ -102,7 +141,11 @@ export function renderPage(page: PageContent, chrome: SiteChrome): string {
           page.toc,
         ]),
         h('footer.site-footer', [
-          h('p', [chrome.verification, ' ', h('a', { href: `${root}${SITE_PATHS.verification}` }, 'See the verification page.')]),
+          h('p', [
+            chrome.verification,
+            ' ',
+            h('a', { href: `${root}${SITE_PATHS.verification}` }, 'See the verification page.'),
+          ]),
           h('p.generator', 'Built with proofdeck from the same checked sources as the slides.'),
         ]),
       ]),

@@ -29,7 +29,8 @@ export interface NavEntry {
 
 /** Decks newest first (then by title), pages by title: the order of the home page, sidebar and prev/next. */
 export function orderDocs(docs: readonly SiteDoc[]): { decks: SiteDoc[]; pages: SiteDoc[] } {
-  const byTitle = (a: SiteDoc, b: SiteDoc) => a.deck.meta.title.localeCompare(b.deck.meta.title, 'en') || a.deck.name.localeCompare(b.deck.name, 'en');
+  const byTitle = (a: SiteDoc, b: SiteDoc) =>
+    a.deck.meta.title.localeCompare(b.deck.meta.title, 'en') || a.deck.name.localeCompare(b.deck.name, 'en');
   const decks = docs.filter((doc) => doc.deck.meta.kind === 'deck');
   const pages = docs.filter((doc) => doc.deck.meta.kind === 'page');
   decks.sort((a, b) => (b.deck.meta.date ?? '').localeCompare(a.deck.meta.date ?? '') || byTitle(a, b));
@@ -51,7 +52,8 @@ export function navEntries(decks: readonly SiteDoc[], pages: readonly SiteDoc[])
 export function assertUniqueNames(docs: readonly SiteDoc[]): void {
   const seen = new Set<string>([SITE_PATHS.runtime]);
   for (const { deck } of docs) {
-    if (seen.has(deck.name)) throw new Error(`two site documents (or a document and the runtime) share the name "${deck.name}": ${deck.path}`);
+    if (seen.has(deck.name))
+      throw new Error(`two site documents (or a document and the runtime) share the name "${deck.name}": ${deck.path}`);
     seen.add(deck.name);
   }
 }

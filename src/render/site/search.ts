@@ -47,7 +47,14 @@ export function searchRecords(path: string, page: string, intro: string, refs: r
   for (const { slide } of refs) {
     lastTitle = slide.title ?? lastTitle;
     const content = textOf(slide.content);
-    records.push({ url: `${path}#${slide.id}`, title: lastTitle, page, text: content.text, code: content.code, notes: textOf(slide.notes).text });
+    records.push({
+      url: `${path}#${slide.id}`,
+      title: lastTitle,
+      page,
+      text: content.text,
+      code: content.code,
+      notes: textOf(slide.notes).text,
+    });
   }
   return records;
 }

@@ -15,7 +15,9 @@ export interface SlideRef {
 /** Every slide with its reveal.js indices, in document order. */
 export function slideRefs(items: readonly DeckItem[]): SlideRef[] {
   return items.flatMap((item, index) =>
-    item.kind === 'slide' ? [{ slide: item.slide, h: index + 1, v: 0 }] : item.slides.map((slide, v) => ({ slide, h: index + 1, v })),
+    item.kind === 'slide'
+      ? [{ slide: item.slide, h: index + 1, v: 0 }]
+      : item.slides.map((slide, v) => ({ slide, h: index + 1, v })),
   );
 }
 
@@ -26,7 +28,11 @@ export interface SectionOptions extends SiteContentOptions {
   deckHref?: string | undefined;
 }
 
-const PLAY_ICON = h('svg', { className: ['icon'], viewBox: '0 0 16 16', width: 14, height: 14, ariaHidden: 'true', focusable: 'false' }, [h('path', { d: 'M4 2.5v11l9-5.5z', fill: 'currentColor' })]);
+const PLAY_ICON = h(
+  'svg',
+  { className: ['icon'], viewBox: '0 0 16 16', width: 14, height: 14, ariaHidden: 'true', focusable: 'false' },
+  [h('path', { d: 'M4 2.5v11l9-5.5z', fill: 'currentColor' })],
+);
 
 function presentLink(ref: SlideRef, deckHref: string): Element {
   const label = ref.slide.title ? `Present slide: ${ref.slide.title}` : `Present slide ${ref.h}.${ref.v}`;
@@ -50,7 +56,9 @@ function section(ref: SlideRef, options: SectionOptions): Element {
   children.push(...rest);
   if (slide.notes.length > 0) {
     const notes = siteContent(contentToHast(slide.notes, options.content).children as ElementContent[], options);
-    children.push(h('div.notes', { role: 'note', ariaLabel: 'Speaker notes' }, [h('p.notes-label', 'Speaker notes'), ...notes]));
+    children.push(
+      h('div.notes', { role: 'note', ariaLabel: 'Speaker notes' }, [h('p.notes-label', 'Speaker notes'), ...notes]),
+    );
   }
   return h('section.slide', { id: title ? undefined : slide.id }, children);
 }

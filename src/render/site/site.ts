@@ -15,8 +15,12 @@ import { renderVerification, toolVersions, verificationCounts } from './verifica
 function verificationLine(counts: ReturnType<typeof verificationCounts>): string {
   const { snippets, failed, tables, failedTables, ignored } = counts;
   if (snippets + tables === 0) return 'Nothing here needed compiling or checking.';
-  if (failed + failedTables > 0) return `${failed} of ${snippets} snippets and ${failedTables} of ${tables} tables failed verification.`;
-  const parts = [snippets > 0 ? `${snippets} code snippet${snippets === 1 ? '' : 's'}` : '', tables > 0 ? `${tables} table${tables === 1 ? '' : 's'}` : ''].filter(Boolean);
+  if (failed + failedTables > 0)
+    return `${failed} of ${snippets} snippets and ${failedTables} of ${tables} tables failed verification.`;
+  const parts = [
+    snippets > 0 ? `${snippets} code snippet${snippets === 1 ? '' : 's'}` : '',
+    tables > 0 ? `${tables} table${tables === 1 ? '' : 's'}` : '',
+  ].filter(Boolean);
   return `All ${parts.join(' and ')} verified at build time${ignored > 0 ? ` (${ignored} more shown only, not compiled)` : ''}.`;
 }
 
@@ -38,20 +42,72 @@ export function renderSite(input: SiteInput): OutputFile[] {
   const add = (file: OutputFile) => files.set(file.path, file);
   const records: SearchRecord[] = [];
 
-  add({ path: SITE_PATHS.home, content: renderPage({ path: SITE_PATHS.home, title, description: `${title}: talks and documentation.`, main: renderHome(title, decks, pages, pdf) }, chrome) });
+  add({
+    path: SITE_PATHS.home,
+    content: renderPage(
+      {
+        path: SITE_PATHS.home,
+        title,
+        description: `${title}: talks and documentation.`,
+        main: renderHome(title, decks, pages, pdf),
+      },
+      chrome,
+    ),
+  });
   for (const doc of [...decks, ...pages]) {
     const { article, toc, search, assets } = renderArticle(doc, { index, pdf });
     const path = docPath(doc.deck.name);
     const { meta } = doc.deck;
-    add({ path, content: renderPage({ path, title: meta.title, description: meta.abstract ?? meta.subtitle ?? meta.title, main: [article], toc: renderToc(toc) }, chrome) });
+    add({
+      path,
+      content: renderPage(
+        {
+          path,
+          title: meta.title,
+          description: meta.abstract ?? meta.subtitle ?? meta.title,
+          main: [article],
+          toc: renderToc(toc),
+        },
+        chrome,
+      ),
+    });
     assets.forEach(add);
     records.push(...search);
   }
   const tools = toolVersions(input.docs, input.toolchains);
-  add({ path: SITE_PATHS.verification, content: renderPage({ path: SITE_PATHS.verification, title: 'Verification', description: 'What every snippet and table was expected to do, and what happened.', main: renderVerification(decks.concat(pages), tables, tools) }, chrome) });
-  add({ path: SITE_PATHS.notFound, content: renderPage({ path: SITE_PATHS.notFound, root: base, title: 'Page not found', description: 'Page not found.', main: renderNotFound(base) }, chrome) });
+  add({
+    path: SITE_PATHS.verification,
+    content: renderPage(
+      {
+        path: SITE_PATHS.verification,
+        title: 'Verification',
+        description: 'What every snippet and table was expected to do, and what happened.',
+        main: renderVerification(decks.concat(pages), tables, tools),
+      },
+      chrome,
+    ),
+  });
+  add({
+    path: SITE_PATHS.notFound,
+    content: renderPage(
+      {
+        path: SITE_PATHS.notFound,
+        root: base,
+        title: 'Page not found',
+        description: 'Page not found.',
+        main: renderNotFound(base),
+      },
+      chrome,
+    ),
+  });
   add({ path: SITE_PATHS.searchIndex, content: searchIndexScript(records) });
-  add({ path: 'sitemap.xml', content: renderSitemap([...files.keys()].filter((path) => path.endsWith('.html')), base) });
+  add({
+    path: 'sitemap.xml',
+    content: renderSitemap(
+      [...files.keys()].filter((path) => path.endsWith('.html')),
+      base,
+    ),
+  });
   siteRuntimeFiles().forEach(add);
   return [...files.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }

@@ -8,11 +8,16 @@ import type { SiteTable } from './types.ts';
 function checks(model: TableModel): string[] {
   const spec = model.spec;
   if (!spec) return [];
-  const citations = [...model.header, ...model.rows.flatMap((row) => row.cells)].reduce((count, cell) => count + (cell?.citations.length ?? 0), 0);
+  const citations = [...model.header, ...model.rows.flatMap((row) => row.cells)].reduce(
+    (count, cell) => count + (cell?.citations.length ?? 0),
+    0,
+  );
   return [
     `${plural(model.rows.length, 'row')}${spec.rows ? ` (expected ${spec.rows.count})` : ''}`,
     spec.key ? `key column “${spec.key.name}” unique` : undefined,
-    spec.types.length > 0 ? `${plural(spec.types.length, 'typed column')}: ${spec.types.map((entry) => `${entry.column.name} (${entry.type.source})`).join(', ')}` : undefined,
+    spec.types.length > 0
+      ? `${plural(spec.types.length, 'typed column')}: ${spec.types.map((entry) => `${entry.column.name} (${entry.type.source})`).join(', ')}`
+      : undefined,
     spec.required.length > 0 ? `required: ${spec.required.map((column) => column.name).join(', ')}` : undefined,
     spec.sort ? `sorted by ${spec.sort.column.name}${spec.sort.direction === 'desc' ? ', descending' : ''}` : undefined,
     spec.data ? `generated from ${spec.data.path}` : undefined,
@@ -30,8 +35,17 @@ export function siteTables(deck: string, models: readonly TableModel[], file: VF
     .filter((model) => model.spec && model.container?.position)
     .map((model, index) => {
       const { start, end } = model.container?.position ?? { start: { line: 0 }, end: { line: 0 } };
-      const errors = file.messages.filter((message) => message.fatal === true && message.ruleId?.startsWith('table/') && (message.line ?? 0) >= start.line && (message.line ?? 0) <= end.line);
-      const title = model.header.map((cell) => cell.text).filter(Boolean).join(' · ');
+      const errors = file.messages.filter(
+        (message) =>
+          message.fatal === true &&
+          message.ruleId?.startsWith('table/') &&
+          (message.line ?? 0) >= start.line &&
+          (message.line ?? 0) <= end.line,
+      );
+      const title = model.header
+        .map((cell) => cell.text)
+        .filter(Boolean)
+        .join(' · ');
       return {
         deck,
         id: model.spec?.id ?? `table-${index + 1}`,

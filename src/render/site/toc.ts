@@ -16,7 +16,12 @@ export interface TocEntry {
 }
 
 /** Headings of the slides' content (not notes) that land on `<h2>`/`<h3>`, with their ids. */
-export function tocEntries(refs: readonly SlideRef[], anchors: DocAnchors, shift: number, minLevel: number): TocEntry[] {
+export function tocEntries(
+  refs: readonly SlideRef[],
+  anchors: DocAnchors,
+  shift: number,
+  minLevel: number,
+): TocEntry[] {
   const entries: TocEntry[] = [];
   for (const { slide } of refs) {
     for (const node of slide.content) {
@@ -40,11 +45,24 @@ function nest(entries: readonly TocEntry[]): Element[] {
     else groups.push({ entry, children: [] });
   }
   const link = (entry: TocEntry) => h('a', { href: `#${entry.id}` }, entry.text);
-  return groups.map(({ entry, children }) => h('li', [link(entry), children.length > 0 ? h('ul', children.map((child) => h('li', [link(child)]))) : undefined]));
+  return groups.map(({ entry, children }) =>
+    h('li', [
+      link(entry),
+      children.length > 0
+        ? h(
+            'ul',
+            children.map((child) => h('li', [link(child)])),
+          )
+        : undefined,
+    ]),
+  );
 }
 
 /** The `<nav>` for the right-hand column; undefined when the page has fewer than two headings. */
 export function renderToc(entries: readonly TocEntry[]): Element | undefined {
   if (entries.length < 2) return undefined;
-  return h('nav.toc', { ariaLabelledby: 'toc-title' }, [h('p.toc-title', { id: 'toc-title' }, 'On this page'), h('ul', nest(entries))]);
+  return h('nav.toc', { ariaLabelledby: 'toc-title' }, [
+    h('p.toc-title', { id: 'toc-title' }, 'On this page'),
+    h('ul', nest(entries)),
+  ]);
 }

@@ -6,7 +6,10 @@ import { FIXTURES } from '../../helpers.ts';
 
 /** Rule fixtures: test/fixtures/<group>/<rule>/{ok.md, not-ok.md, expected.txt}. */
 const RULES = ['frontmatter', 'deck'].flatMap((group) =>
-  readdirSync(path.join(FIXTURES, group)).map((rule) => ({ id: `${group}/${rule}`, dir: path.join(FIXTURES, group, rule) })),
+  readdirSync(path.join(FIXTURES, group)).map((rule) => ({
+    id: `${group}/${rule}`,
+    dir: path.join(FIXTURES, group, rule),
+  })),
 );
 
 function messagesOf(file: string): string[] {

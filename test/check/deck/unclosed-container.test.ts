@@ -10,9 +10,11 @@ function messages(markdown: string): string[] {
 }
 
 describe('deck/unclosed-container', () => {
-  it('catches a container whose missing ::: is supplied by the next slide\'s notes', () => {
+  it("catches a container whose missing ::: is supplied by the next slide's notes", () => {
     const markdown = '## Slide\n\n:::incremental\n- one\n\n## Next\n\n:::notes\nNotes.\n:::\n';
-    expect(messages(markdown)).toEqual(['3:1 container `:::incremental` holds the heading "Next": its closing `:::` is probably missing']);
+    expect(messages(markdown)).toEqual([
+      '3:1 container `:::incremental` holds the heading "Next": its closing `:::` is probably missing',
+    ]);
   });
 
   it('catches notes swallowed by an unclosed fragment on the same slide', () => {
@@ -21,6 +23,10 @@ describe('deck/unclosed-container', () => {
   });
 
   it('accepts properly nested containers, including notes with their own headings-free content', () => {
-    expect(messages('## S\n\n:::::columns\n::::column\n:::incremental\n- a\n:::\n::::\n:::::\n\n:::notes\n### not a slide heading\n:::\n')).toEqual([]);
+    expect(
+      messages(
+        '## S\n\n:::::columns\n::::column\n:::incremental\n- a\n:::\n::::\n:::::\n\n:::notes\n### not a slide heading\n:::\n',
+      ),
+    ).toEqual([]);
   });
 });

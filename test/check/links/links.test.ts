@@ -27,8 +27,15 @@ function notOkDocs(): LinkDoc[] {
 
 function messagesOf(docs: readonly LinkDoc[], root: string): string[] {
   return docs
-    .flatMap(({ file }) => file.messages.filter((m) => m.ruleId?.startsWith('links/')).map((m) => ({ file: path.relative(root, file.path), m })))
-    .sort((a, b) => a.file.localeCompare(b.file) || (a.m.line ?? 0) - (b.m.line ?? 0) || (a.m.column ?? 0) - (b.m.column ?? 0))
+    .flatMap(({ file }) =>
+      file.messages
+        .filter((m) => m.ruleId?.startsWith('links/'))
+        .map((m) => ({ file: path.relative(root, file.path), m })),
+    )
+    .sort(
+      (a, b) =>
+        a.file.localeCompare(b.file) || (a.m.line ?? 0) - (b.m.line ?? 0) || (a.m.column ?? 0) - (b.m.column ?? 0),
+    )
     .map(({ file, m }) => `${file}:${m.line}:${m.column} ${m.fatal ? 'error' : 'warning'} ${m.ruleId} ${m.reason}`);
 }
 
@@ -37,7 +44,12 @@ describe('rule links/broken', () => {
     const docs = linkDocs(loadSiteDocs());
     const external = checkLinks(docs);
     expect(messagesOf(docs, SITE_FIXTURE)).toEqual([]);
-    expect(external.map((link) => `${path.basename(path.dirname(link.file.path))} ${link.place?.line}:${link.place?.column} ${link.url}`)).toEqual(['alpha 50:36 https://docs.kernel.org/']);
+    expect(
+      external.map(
+        (link) =>
+          `${path.basename(path.dirname(link.file.path))} ${link.place?.line}:${link.place?.column} ${link.url}`,
+      ),
+    ).toEqual(['alpha 50:36 https://docs.kernel.org/']);
   });
 
   it('reports each broken anchor, page anchor, folder and definition at its position', () => {
@@ -94,13 +106,23 @@ describe('--check-external', () => {
     const [talk] = docs.filter((doc) => doc.deck.name === 'talk');
     if (!talk) throw new Error('no talk');
     const place = { line: 8, column: 1 };
-    const links = ['https://ok.test/', 'https://head-refused.test/', 'https://dead.test/', 'https://dead.test/', 'https://down.test/'].map((url) => ({ url, file: talk.file, place }));
+    const links = [
+      'https://ok.test/',
+      'https://head-refused.test/',
+      'https://dead.test/',
+      'https://dead.test/',
+      'https://down.test/',
+    ].map((url) => ({ url, file: talk.file, place }));
     const calls: string[] = [];
     const fakeFetch = (async (url: string | URL | Request, init?: RequestInit) => {
       const target = String(url);
       calls.push(`${init?.method ?? 'GET'} ${target}`);
       if (target.includes('down')) throw new TypeError('getaddrinfo ENOTFOUND down.test');
-      const status = target.includes('dead') ? 404 : target.includes('head-refused') && init?.method === 'HEAD' ? 405 : 200;
+      const status = target.includes('dead')
+        ? 404
+        : target.includes('head-refused') && init?.method === 'HEAD'
+          ? 405
+          : 200;
       return new Response(null, { status });
     }) as typeof fetch;
     await checkExternalLinks(links, { fetch: fakeFetch, concurrency: 1 });
@@ -112,7 +134,9 @@ describe('--check-external', () => {
       'GET https://head-refused.test/',
       'HEAD https://ok.test/',
     ]);
-    const warnings = talk.file.messages.filter((message) => message.ruleId === 'links/external').map((message) => `${message.line}:${message.column} ${message.fatal ? 'error' : 'warning'} ${message.reason}`);
+    const warnings = talk.file.messages
+      .filter((message) => message.ruleId === 'links/external')
+      .map((message) => `${message.line}:${message.column} ${message.fatal ? 'error' : 'warning'} ${message.reason}`);
     expect(warnings).toEqual([
       '8:1 warning external link https://dead.test/: HTTP 404',
       '8:1 warning external link https://dead.test/: HTTP 404',
@@ -124,7 +148,9 @@ describe('--check-external', () => {
 describe('check --check-external', () => {
   it('requests external links only when asked', () => {
     // Port 1 on the loopback refuses at once: a dead link without any network.
-    const root = tempProject({ talk: '---\ntitle: Talk\n---\n\n## Links\n\nSee [the spec](http://127.0.0.1:1/spec).\n' });
+    const root = tempProject({
+      talk: '---\ntitle: Talk\n---\n\n## Links\n\nSee [the spec](http://127.0.0.1:1/spec).\n',
+    });
     const plain = runCli(root, ['check']);
     expect(plain.status, plain.stderr).toBe(0);
     const checked = runCli(root, ['check', '--check-external', '--frail']);

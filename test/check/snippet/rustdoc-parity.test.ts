@@ -13,7 +13,10 @@ const rustdoc = findOnPath('rustdoc');
 function rustdocVerdicts(path: string): Map<number, Verdict> {
   let output: string;
   try {
-    output = execFileSync('rustdoc', ['--test', '--edition', '2021', path], { encoding: 'utf8', env: { ...process.env, RUST_BACKTRACE: '0' } });
+    output = execFileSync('rustdoc', ['--test', '--edition', '2021', path], {
+      encoding: 'utf8',
+      env: { ...process.env, RUST_BACKTRACE: '0' },
+    });
   } catch (error) {
     output = String((error as { stdout?: string }).stdout ?? '');
   }
@@ -41,8 +44,14 @@ function verdictOf(result: SnippetResult | undefined, ignored: boolean): Verdict
 
 async function proofdeckVerdicts(file: string): Promise<Map<number, Verdict>> {
   const markdown = readFileSync(`${FIXTURES}${file}`, 'utf8');
-  const { snippets, results } = await prove(markdown, { path: `${FIXTURES}${file}`, cacheDir: tempCacheDir(), noCache: false });
-  return new Map(snippets.map((snippet, index) => [snippet.line, verdictOf(results[index], snippet.expectation.kind === 'ignore')]));
+  const { snippets, results } = await prove(markdown, {
+    path: `${FIXTURES}${file}`,
+    cacheDir: tempCacheDir(),
+    noCache: false,
+  });
+  return new Map(
+    snippets.map((snippet, index) => [snippet.line, verdictOf(results[index], snippet.expectation.kind === 'ignore')]),
+  );
 }
 
 describe('rustdoc parity', () => {
@@ -50,7 +59,9 @@ describe('rustdoc parity', () => {
     const markdown = readFileSync(`${FIXTURES}rustdoc-corpus.md`, 'utf8');
     const ours = await proofdeckVerdicts('rustdoc-corpus.md');
     expect(ours.size).toBeGreaterThanOrEqual(15);
-    expect(Object.fromEntries(ours)).toEqual(Object.fromEntries([...annotations(markdown)].map(([line, note]) => [line, note])));
+    expect(Object.fromEntries(ours)).toEqual(
+      Object.fromEntries([...annotations(markdown)].map(([line, note]) => [line, note])),
+    );
   });
 
   it.runIf(rustdoc !== undefined)('agrees with `rustdoc --test` on every corpus block', async () => {

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { prove, tempCacheDir } from '../../snippet/prove.ts';
 
-const fixture = (name: string): string => readFileSync(new URL(`../../fixtures/snippets/${name}`, import.meta.url), 'utf8');
+const fixture = (name: string): string =>
+  readFileSync(new URL(`../../fixtures/snippets/${name}`, import.meta.url), 'utf8');
 
 /** The stable substrings from the facts table (toolchains-and-browser.md §1a), per bug. */
 const SUBSTRINGS: Record<string, string[]> = {
@@ -17,7 +18,10 @@ const SUBSTRINGS: Record<string, string[]> = {
 };
 
 describe('the eight seed C bugs, each proved with gcc and clang', async () => {
-  const { results, messages, snippets } = await prove(fixture('seed-c.md'), { cacheDir: tempCacheDir(), noCache: false });
+  const { results, messages, snippets } = await prove(fixture('seed-c.md'), {
+    cacheDir: tempCacheDir(),
+    noCache: false,
+  });
 
   it('meets every expectation without a message', () => {
     expect(messages).toEqual([]);
@@ -26,7 +30,10 @@ describe('the eight seed C bugs, each proved with gcc and clang', async () => {
 
   it.each(Object.entries(SUBSTRINGS))('%s: both compilers produce the report text', (id, substrings) => {
     const result = results.find((r) => r.id === id);
-    expect(result?.runs.map((run) => [run.tool, run.outcome])).toEqual([['gcc', 'detected'], ['clang', 'detected']]);
+    expect(result?.runs.map((run) => [run.tool, run.outcome])).toEqual([
+      ['gcc', 'detected'],
+      ['clang', 'detected'],
+    ]);
     for (const run of result?.runs ?? []) for (const text of substrings) expect(run.stderr).toContain(text);
   });
 
@@ -55,7 +62,10 @@ describe('the eight seed C bugs, each proved with gcc and clang', async () => {
 });
 
 describe('the Rust counterparts', async () => {
-  const { results, messages } = await prove(fixture('rust-counterparts.md'), { cacheDir: tempCacheDir(), noCache: false });
+  const { results, messages } = await prove(fixture('rust-counterparts.md'), {
+    cacheDir: tempCacheDir(),
+    noCache: false,
+  });
 
   it('are rejected with their codes, panic, or (the leak) compile and run', () => {
     expect(messages).toEqual([]);

@@ -32,8 +32,20 @@ it('has a fixture for every table rule', () => {
   const ids = RULES.map((rule) => rule.id).sort();
   expect(ids).toEqual(
     [
-      'cell-count', 'data-mismatch', 'data-source', 'duplicate-column', 'empty-cell', 'evidence', 'key',
-      'match', 'missing-header', 'required', 'row-count', 'sort', 'spec', 'type',
+      'cell-count',
+      'data-mismatch',
+      'data-source',
+      'duplicate-column',
+      'empty-cell',
+      'evidence',
+      'key',
+      'match',
+      'missing-header',
+      'required',
+      'row-count',
+      'sort',
+      'spec',
+      'type',
     ].map((rule) => `table/${rule}`),
   );
   expect(RULES.every(({ dir }) => statSync(path.join(dir, 'ok.md')).isFile())).toBe(true);

@@ -28,7 +28,10 @@ describe('flagship deck in a real chromium', () => {
     const root = projectWithFixture(FLAGSHIP);
     expect(runCli(root, ['build']).status).toBe(0);
     url = pathToFileURL(path.join(root, 'dist', 'rust-in-kernel', 'index.html')).href;
-    const { deck } = loadDeck({ name: 'rust-in-kernel', path: path.join(FLAGSHIP, 'deck.md') }, { knownThemes: new Set(['dark', 'light']) });
+    const { deck } = loadDeck(
+      { name: 'rust-in-kernel', path: path.join(FLAGSHIP, 'deck.md') },
+      { knownThemes: new Set(['dark', 'light']) },
+    );
     expectedSlides = allSlides(deck?.items ?? []).length + 1;
     browser = await launchBrowser();
   });
@@ -59,7 +62,9 @@ describe('flagship deck in a real chromium', () => {
     expect(await page.evaluate(() => Reveal.getIndices().h)).toBe(1);
 
     const stackIndex = await page.evaluate(() =>
-      [...document.querySelectorAll('.reveal .slides > section')].findIndex((section) => section.classList.contains('stack')),
+      [...document.querySelectorAll('.reveal .slides > section')].findIndex((section) =>
+        section.classList.contains('stack'),
+      ),
     );
     expect(stackIndex).toBeGreaterThan(0);
     await page.evaluate((h) => Reveal.slide(h, 0), stackIndex);
@@ -71,7 +76,9 @@ describe('flagship deck in a real chromium', () => {
     });
     expect(visible).toBe(true);
 
-    const notes = await page.evaluate(() => [...document.querySelectorAll('aside.notes')].map((aside) => aside.textContent?.trim() ?? ''));
+    const notes = await page.evaluate(() =>
+      [...document.querySelectorAll('aside.notes')].map((aside) => aside.textContent?.trim() ?? ''),
+    );
     expect(notes.length).toBeGreaterThan(expectedSlides / 2);
     expect(notes.every((text) => text.length > 0)).toBe(true);
 

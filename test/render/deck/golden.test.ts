@@ -19,7 +19,9 @@ describe('deck HTML', () => {
     const html = readFileSync(path.join(root, 'dist', 'basics', 'index.html'), 'utf8');
     const src = /<img src="(assets\/pixel\.[0-9a-f]{10}\.png)"/.exec(html)?.[1];
     expect(src).toBeDefined();
-    expect(readFileSync(path.join(root, 'dist', 'basics', src ?? ''))).toEqual(readFileSync(path.join(FIXTURES, 'golden', 'basics', 'pixel.png')));
+    expect(readFileSync(path.join(root, 'dist', 'basics', src ?? ''))).toEqual(
+      readFileSync(path.join(FIXTURES, 'golden', 'basics', 'pixel.png')),
+    );
   });
 
   it('makes no reference to anything outside the deck folder', async () => {
@@ -38,7 +40,10 @@ describe('links between decks and pages', () => {
       a: '---\ntitle: A\n---\n\n## One\n\nSee [two](#two), [B](../b/deck.md#first), [the guide](../guide.md#intro) and [the spec][rfl].\n\n## Two\n\nAgain [rfl].\n\n[rfl]: https://rust-for-linux.com\n',
       b: '---\ntitle: B\n---\n\n## First\n\ny\n',
     });
-    writeFileSync(path.join(root, 'decks', 'guide.md'), '---\ntitle: Guide\nkind: page\n---\n\n# Intro\n\nSee [A](a/deck.md#two).\n');
+    writeFileSync(
+      path.join(root, 'decks', 'guide.md'),
+      '---\ntitle: Guide\nkind: page\n---\n\n# Intro\n\nSee [A](a/deck.md#two).\n',
+    );
     const result = await buildDecks({ root, pdf: false });
     expect(result.files.flatMap((file) => file.messages.map(String))).toEqual([]);
     const html = readFileSync(path.join(root, 'dist', 'a', 'index.html'), 'utf8');

@@ -3,7 +3,17 @@ import { describe, expect, it } from 'vitest';
 import type { DeckMeta } from '../../../src/model/deck.ts';
 import { pdfDate, stampMetadata } from '../../../src/render/pdf/metadata.ts';
 
-const META: DeckMeta = { title: 'Rust in Kernel Development', subtitle: 'Memory safety · modules', author: 'Ada Lovelace', event: 'Kernel Recipes', date: '2025-06-12', theme: 'dark', slideLevel: 2, transition: 'slide', kind: 'deck' };
+const META: DeckMeta = {
+  title: 'Rust in Kernel Development',
+  subtitle: 'Memory safety · modules',
+  author: 'Ada Lovelace',
+  event: 'Kernel Recipes',
+  date: '2025-06-12',
+  theme: 'dark',
+  slideLevel: 2,
+  transition: 'slide',
+  kind: 'deck',
+};
 
 /** A small PDF with a classic xref table and chromium's date format, like Skia writes. */
 async function chromiumLikePdf(): Promise<Uint8Array> {
@@ -11,7 +21,10 @@ async function chromiumLikePdf(): Promise<Uint8Array> {
   doc.addPage([400, 300]);
   const bytes = Buffer.from(await doc.save({ useObjectStreams: false })).toString('latin1');
   expect(bytes).toContain('/Type /Catalog');
-  return Buffer.from(bytes.replace('/Type /Catalog', "/Type /Catalog /CreationDate (D:20261125111304+00'00')"), 'latin1');
+  return Buffer.from(
+    bytes.replace('/Type /Catalog', "/Type /Catalog /CreationDate (D:20261125111304+00'00')"),
+    'latin1',
+  );
 }
 
 describe('stampMetadata', () => {
@@ -22,13 +35,26 @@ describe('stampMetadata', () => {
     const startxref = Number(/startxref\s+(\d+)\s+%%EOF\s*$/.exec(text)?.[1]);
     expect(text.slice(startxref, startxref + 4)).toBe('xref');
     const doc = await PDFDocument.load(stamped, { updateMetadata: false });
-    expect([doc.getTitle(), doc.getAuthor(), doc.getSubject(), doc.getKeywords(), doc.getCreator()]).toEqual([META.title, 'Ada Lovelace', 'Memory safety · modules', 'Kernel Recipes, proofdeck', 'proofdeck']);
+    expect([doc.getTitle(), doc.getAuthor(), doc.getSubject(), doc.getKeywords(), doc.getCreator()]).toEqual([
+      META.title,
+      'Ada Lovelace',
+      'Memory safety · modules',
+      'Kernel Recipes, proofdeck',
+      'proofdeck',
+    ]);
     expect(doc.getCreationDate()?.toISOString()).toBe('2025-06-12T00:00:00.000Z');
   });
 
-  it('renumbers chromium\'s structure-element ids in order, so two prints of one deck give the same bytes', async () => {
+  it("renumbers chromium's structure-element ids in order, so two prints of one deck give the same bytes", async () => {
     const base = Buffer.from(await chromiumLikePdf()).toString('latin1');
-    const withIds = (first: number) => Buffer.from(base.replace('/Type /Catalog', `/Type /Catalog /A (node${String(first).padStart(8, '0')}) /B (node${String(first + 7).padStart(8, '0')}) /C (node${String(first).padStart(8, '0')})`), 'latin1');
+    const withIds = (first: number) =>
+      Buffer.from(
+        base.replace(
+          '/Type /Catalog',
+          `/Type /Catalog /A (node${String(first).padStart(8, '0')}) /B (node${String(first + 7).padStart(8, '0')}) /C (node${String(first).padStart(8, '0')})`,
+        ),
+        'latin1',
+      );
     const one = stampMetadata(withIds(143), META, META.title, new Date(0));
     const two = stampMetadata(withIds(144), META, META.title, new Date(0));
     expect(Buffer.from(one).equals(Buffer.from(two))).toBe(true);

@@ -41,7 +41,10 @@ describe('PDF exports of the flagship deck', () => {
     expect(build.status, build.stderr).toBe(0);
     slidesPdf = path.join(root, 'dist', 'rust-in-kernel', 'rust-in-kernel.pdf');
     handoutPdf = path.join(root, 'dist', 'rust-in-kernel', 'rust-in-kernel-handout.pdf');
-    const { deck } = loadDeck({ name: 'rust-in-kernel', path: path.join(FLAGSHIP, 'deck.md') }, { knownThemes: new Set(['dark', 'light']) });
+    const { deck } = loadDeck(
+      { name: 'rust-in-kernel', path: path.join(FLAGSHIP, 'deck.md') },
+      { knownThemes: new Set(['dark', 'light']) },
+    );
     slideCount = allSlides(deck?.items ?? []).length + 1;
     notesSample = 'Welcome. This talk has one question at its heart';
   });
@@ -107,7 +110,9 @@ describe('PDF options and overflow', () => {
   const markdown = (body: string) => `---\ntitle: Small\nauthor: Tester\n---\n\n${body}`;
 
   it('lays out 2-up and 3-up handouts, and one page per fragment step with --pdf-fragments=steps', () => {
-    const root = tempProject({ small: markdown('## One\n\n:::incremental\n- a\n- b\n- c\n:::\n\n## Two\n\nx\n\n## Three\n\ny\n\n## Four\n\nz\n') });
+    const root = tempProject({
+      small: markdown('## One\n\n:::incremental\n- a\n- b\n- c\n:::\n\n## Two\n\nx\n\n## Three\n\ny\n\n## Four\n\nz\n'),
+    });
     const out = path.join(root, 'dist', 'small');
     expect(runCli(root, ['build', '--handout', '2up']).status).toBe(0);
     expect(pages(path.join(out, 'small-handout.pdf'))).toBe(1 + Math.ceil(5 / 2));
@@ -121,10 +126,14 @@ describe('PDF options and overflow', () => {
   it('warns about a slide that does not fit, at its source line, instead of spilling onto more pages', () => {
     const long = Array.from({ length: 30 }, (_, i) => `- point number ${i + 1}`).join('\n');
     const wide = `\`\`\`text\n${'a_very_long_identifier_'.repeat(8)}\n\`\`\``;
-    const root = tempProject({ long: markdown(`## Fits\n\nShort.\n\n## Too long\n\n${long}\n\n## Too wide\n\n${wide}\n`) });
+    const root = tempProject({
+      long: markdown(`## Fits\n\nShort.\n\n## Too long\n\n${long}\n\n## Too wide\n\n${wide}\n`),
+    });
     const result = runCli(root, ['build']);
     expect(result.status).toBe(0);
-    expect(result.stderr).toContain('decks/long/deck.md:10:1: warning: slide content does not fit the page: it is cut off in the PDF [pdf/overflow]');
+    expect(result.stderr).toContain(
+      'decks/long/deck.md:10:1: warning: slide content does not fit the page: it is cut off in the PDF [pdf/overflow]',
+    );
     expect(result.stderr).toContain('decks/long/deck.md:43:1: warning: slide content does not fit the page');
     expect(result.stderr).not.toContain('deck.md:6:1: warning');
     expect(pages(path.join(root, 'dist', 'long', 'long.pdf'))).toBe(4);

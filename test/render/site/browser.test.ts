@@ -69,7 +69,10 @@ describe('docs site in a real chromium', () => {
     await page.goto(url('index.html'), { waitUntil: 'load' });
     await page.type('#search-input', 'malloc');
     await page.waitForSelector('#search-results a');
-    const first = await page.$eval('#search-results a', (link) => ({ href: link.getAttribute('href'), title: link.querySelector('.result-title')?.textContent }));
+    const first = await page.$eval('#search-results a', (link) => ({
+      href: link.getAttribute('href'),
+      title: link.querySelector('.result-title')?.textContent,
+    }));
     expect(first).toEqual({ href: 'alpha/index.html#use-after-free', title: 'Use-after-free' });
     await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
     expect(page.url()).toBe(`${url('alpha/index.html')}#use-after-free`);
@@ -80,11 +83,18 @@ describe('docs site in a real chromium', () => {
     expect(await page.$eval('h1', (h1) => h1.textContent)).toBe('Memory bugs in C');
     expect(await page.$eval('a[aria-current="page"]', (link) => link.textContent)).toBe('Memory bugs in C');
 
-    const present = await page.$eval('a.present[aria-label="Present slide: Why it matters"]', (link) => (link as HTMLAnchorElement).href);
+    const present = await page.$eval(
+      'a.present[aria-label="Present slide: Why it matters"]',
+      (link) => (link as HTMLAnchorElement).href,
+    );
     expect(existsSync(new URL(present.split('#')[0] ?? '').pathname)).toBe(true);
     await page.goto(present, { waitUntil: 'load' });
     await page.waitForFunction(() => typeof Reveal !== 'undefined' && Reveal.isReady());
-    expect(await page.evaluate(() => ({ ...Reveal.getIndices(), id: Reveal.getCurrentSlide().id }))).toMatchObject({ h: 1, v: 1, id: 'why-it-matters' });
+    expect(await page.evaluate(() => ({ ...Reveal.getIndices(), id: Reveal.getCurrentSlide().id }))).toMatchObject({
+      h: 1,
+      v: 1,
+      id: 'why-it-matters',
+    });
 
     expect(errors).toEqual([]);
     expect(outside).toEqual([]);
@@ -128,26 +138,39 @@ describe('docs site in a real chromium', () => {
     await page.close();
   });
 
-  it.each(['light', 'dark'] as const)('has no serious accessibility violations in the %s theme (axe-core)', async (theme) => {
-    const { page, errors, outside } = await openPage();
-    await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: theme }]);
-    const found: string[] = [];
-    for (const sitePath of ['index.html', 'alpha/index.html', 'beta/index.html', 'guide/index.html', 'verification.html']) {
-      await page.goto(url(sitePath), { waitUntil: 'load' });
-      await page.evaluate(() => document.fonts.ready);
-      if (sitePath === 'index.html') {
-        await page.type('#search-input', 'rust');
-        await page.waitForSelector('#search-results a');
+  it.each(['light', 'dark'] as const)(
+    'has no serious accessibility violations in the %s theme (axe-core)',
+    async (theme) => {
+      const { page, errors, outside } = await openPage();
+      await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: theme }]);
+      const found: string[] = [];
+      for (const sitePath of [
+        'index.html',
+        'alpha/index.html',
+        'beta/index.html',
+        'guide/index.html',
+        'verification.html',
+      ]) {
+        await page.goto(url(sitePath), { waitUntil: 'load' });
+        await page.evaluate(() => document.fonts.ready);
+        if (sitePath === 'index.html') {
+          await page.type('#search-input', 'rust');
+          await page.waitForSelector('#search-results a');
+        }
+        await page.addScriptTag({ path: AXE });
+        const violations = await page.evaluate(
+          async () => (await axe.run({ resultTypes: ['violations'], preload: false })).violations,
+        );
+        for (const violation of violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')) {
+          found.push(
+            `${sitePath}: ${violation.id} at ${violation.nodes.map((node) => JSON.stringify(node.target)).join(', ')}`,
+          );
+        }
       }
-      await page.addScriptTag({ path: AXE });
-      const violations = await page.evaluate(async () => (await axe.run({ resultTypes: ['violations'], preload: false })).violations);
-      for (const violation of violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')) {
-        found.push(`${sitePath}: ${violation.id} at ${violation.nodes.map((node) => JSON.stringify(node.target)).join(', ')}`);
-      }
-    }
-    expect(found).toEqual([]);
-    expect(errors).toEqual([]);
-    expect(outside).toEqual([]);
-    await page.close();
-  });
+      expect(found).toEqual([]);
+      expect(errors).toEqual([]);
+      expect(outside).toEqual([]);
+      await page.close();
+    },
+  );
 });

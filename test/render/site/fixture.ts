@@ -23,7 +23,12 @@ export const SITE_SOURCES = [
 /** Loads the fixture documents from `root` (the fixture itself or a temp copy). */
 export function loadSiteDocs(root: string = SITE_FIXTURE): LoadedDeck[] {
   const themes = discoverThemes(root);
-  return SITE_SOURCES.map((source) => loadDeck({ name: source.name, path: path.join(root, source.path) }, { knownThemes: new Set(themes.keys()), cwd: root }));
+  return SITE_SOURCES.map((source) =>
+    loadDeck(
+      { name: source.name, path: path.join(root, source.path) },
+      { knownThemes: new Set(themes.keys()), cwd: root },
+    ),
+  );
 }
 
 function run(tool: string, version: string, outcome: ToolRun['outcome'], extra: Partial<ToolRun> = {}): ToolRun {
@@ -32,9 +37,30 @@ function run(tool: string, version: string, outcome: ToolRun['outcome'], extra: 
 
 /** Verdicts as the snippet checker would give them, fixed so the golden output does not depend on compilers. */
 const RESULTS: SnippetResult[] = [
-  { id: 'uaf', ok: true, summary: 'ASan: heap-use-after-free · gcc, clang', problems: [], runs: [run('gcc', '12.2.0', 'detected', { report: 'heap-use-after-free' }), run('clang', '14.0.6', 'detected', { report: 'heap-use-after-free' })] },
-  { id: 'moved', ok: true, summary: 'rejected · rustc 1.95 · E0382', problems: [], runs: [run('rustc', '1.95.0', 'compile-error')] },
-  { id: 'borrow', ok: true, summary: 'compiles · rustc 1.95', problems: [], runs: [run('rustc', '1.95.0', 'compiled')] },
+  {
+    id: 'uaf',
+    ok: true,
+    summary: 'ASan: heap-use-after-free · gcc, clang',
+    problems: [],
+    runs: [
+      run('gcc', '12.2.0', 'detected', { report: 'heap-use-after-free' }),
+      run('clang', '14.0.6', 'detected', { report: 'heap-use-after-free' }),
+    ],
+  },
+  {
+    id: 'moved',
+    ok: true,
+    summary: 'rejected · rustc 1.95 · E0382',
+    problems: [],
+    runs: [run('rustc', '1.95.0', 'compile-error')],
+  },
+  {
+    id: 'borrow',
+    ok: true,
+    summary: 'compiles · rustc 1.95',
+    problems: [],
+    runs: [run('rustc', '1.95.0', 'compiled')],
+  },
 ];
 
 /** A small stand-in for mermaid's SVG. */
@@ -43,10 +69,14 @@ function fakeSvg(id: string): string {
 }
 
 /** Builds the site input from the fixture at `root`. The caller disposes of nothing: the highlighter is returned. */
-export async function siteInputFor(root: string = SITE_FIXTURE): Promise<{ input: SiteInput; loaded: LoadedDeck[]; dispose: () => void }> {
+export async function siteInputFor(
+  root: string = SITE_FIXTURE,
+): Promise<{ input: SiteInput; loaded: LoadedDeck[]; dispose: () => void }> {
   const loaded = loadSiteDocs(root);
   const themes = discoverThemes(root);
-  const requests = loaded.flatMap((deck) => highlightRequests(deck.tree, deck.snippets, themes.get(deck.deck?.meta.theme ?? '')?.shiki ?? ''));
+  const requests = loaded.flatMap((deck) =>
+    highlightRequests(deck.tree, deck.snippets, themes.get(deck.deck?.meta.theme ?? '')?.shiki ?? ''),
+  );
   const highlighter = await prepareHighlighter(requests, { cacheDir: undefined });
   const allResults = new Map(RESULTS.map((result) => [result.id, result]));
   const docs: SiteDoc[] = loaded.map((deck) => {
@@ -54,9 +84,24 @@ export async function siteInputFor(root: string = SITE_FIXTURE): Promise<{ input
     const theme = themes.get(deck.deck.meta.theme);
     if (!theme) throw new Error(`no theme ${deck.deck.meta.theme}`);
     const { snippets } = deck;
-    const snippetResults = new Map(snippets.flatMap((snippet) => (allResults.has(snippet.id) ? [[snippet.id, allResults.get(snippet.id) as SnippetResult] as const] : [])));
-    const diagramResults = new Map<string, DiagramResult>([...deck.diagrams.values()].map((diagram) => [diagram.id, { ok: true, svg: fakeSvg(diagram.id), cached: true }]));
-    const context = { theme, highlighter, assets: deck.assets, diagrams: deck.diagrams, diagramResults, tables: deck.tables, snippets, snippetResults };
+    const snippetResults = new Map(
+      snippets.flatMap((snippet) =>
+        allResults.has(snippet.id) ? [[snippet.id, allResults.get(snippet.id) as SnippetResult] as const] : [],
+      ),
+    );
+    const diagramResults = new Map<string, DiagramResult>(
+      [...deck.diagrams.values()].map((diagram) => [diagram.id, { ok: true, svg: fakeSvg(diagram.id), cached: true }]),
+    );
+    const context = {
+      theme,
+      highlighter,
+      assets: deck.assets,
+      diagrams: deck.diagrams,
+      diagramResults,
+      tables: deck.tables,
+      snippets,
+      snippetResults,
+    };
     return { deck: deck.deck, content: contentOptions(context, deck.deck.items), theme, snippets, snippetResults };
   });
   const input: SiteInput = {

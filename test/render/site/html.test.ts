@@ -21,20 +21,33 @@ beforeAll(async () => {
   const fixture = await siteInputFor();
   dispose = fixture.dispose;
   const files: OutputFile[] = renderSite(fixture.input);
-  pages = files.flatMap((file) => (file.path.endsWith('.html') && 'content' in file ? [{ path: file.path, html: String(file.content) }] : []));
+  pages = files.flatMap((file) =>
+    file.path.endsWith('.html') && 'content' in file ? [{ path: file.path, html: String(file.content) }] : [],
+  );
 });
 
 afterAll(() => dispose());
 
 describe('generated HTML', () => {
   it('covers every page of the site', () => {
-    expect(pages.map((page) => page.path)).toEqual(['404.html', 'alpha/index.html', 'beta/index.html', 'guide/index.html', 'index.html', 'verification.html']);
+    expect(pages.map((page) => page.path)).toEqual([
+      '404.html',
+      'alpha/index.html',
+      'beta/index.html',
+      'guide/index.html',
+      'index.html',
+      'verification.html',
+    ]);
   });
 
   it('is valid under html-validate on every page', async () => {
     for (const page of pages) {
       const report = await validator.validateString(page.html, page.path);
-      const messages = report.results.flatMap((result) => result.messages.map((message) => `${page.path}:${message.line}:${message.column} ${message.ruleId}: ${message.message}`));
+      const messages = report.results.flatMap((result) =>
+        result.messages.map(
+          (message) => `${page.path}:${message.line}:${message.column} ${message.ruleId}: ${message.message}`,
+        ),
+      );
       expect(messages).toEqual([]);
     }
   });

@@ -9,7 +9,15 @@ import type { SiteInput } from '../../../src/render/site/types.ts';
 import { SITE_FIXTURE, siteInputFor } from './fixture.ts';
 
 const GOLDEN = path.join(SITE_FIXTURE, 'expected');
-const PAGES = ['index.html', 'alpha/index.html', 'beta/index.html', 'guide/index.html', 'verification.html', '404.html', 'sitemap.xml'];
+const PAGES = [
+  'index.html',
+  'alpha/index.html',
+  'beta/index.html',
+  'guide/index.html',
+  'verification.html',
+  '404.html',
+  'sitemap.xml',
+];
 
 let input: SiteInput;
 let files: OutputFile[];
@@ -30,7 +38,8 @@ function text(sitePath: string, from: readonly OutputFile[] = files): string {
 
 /** One block element per line, so golden diffs are reviewable; `<pre>` blocks are left as they are. */
 function readable(html: string): string {
-  const block = /(<(?:head|body|header|footer|main|nav|article|section|div|p|h[1-6]|ul|ol|li|figure|table|thead|tbody|tr|meta|link|script|title|pre)[\s>])/g;
+  const block =
+    /(<(?:head|body|header|footer|main|nav|article|section|div|p|h[1-6]|ul|ol|li|figure|table|thead|tbody|tr|meta|link|script|title|pre)[\s>])/g;
   return html
     .split(/(<pre[\s\S]*?<\/pre>)/)
     .map((part) => (part.startsWith('<pre') ? part : part.replace(block, '\n$1')))
@@ -74,10 +83,15 @@ describe('docs site HTML', () => {
   it('uses only relative URLs on every page but the 404, which uses the base', () => {
     for (const page of PAGES.filter((page) => page.endsWith('.html') && page !== '404.html')) {
       const external = hrefs(text(page)).filter((url) => /^(?:[a-z]+:|\/)/i.test(url));
-      expect(external.filter((url) => url !== 'https://docs.kernel.org/' && url !== 'data:,'), page).toEqual([]);
+      expect(
+        external.filter((url) => url !== 'https://docs.kernel.org/' && url !== 'data:,'),
+        page,
+      ).toEqual([]);
     }
     const notFound = hrefs(text('404.html'));
-    expect(notFound.filter((url) => !url.startsWith('#'))).toSatisfy((urls: string[]) => urls.every((url) => url.startsWith('/talks/site/') || url === 'data:,'));
+    expect(notFound.filter((url) => !url.startsWith('#'))).toSatisfy((urls: string[]) =>
+      urls.every((url) => url.startsWith('/talks/site/') || url === 'data:,'),
+    );
     expect(text('sitemap.xml')).toContain('<loc>/talks/site/alpha/</loc>');
     expect(text('sitemap.xml')).not.toContain('404');
   });
@@ -87,7 +101,9 @@ describe('docs site HTML', () => {
     expect(alpha).toContain('href="../../alpha/index.html#/1/0" aria-label="Present slide: Use-after-free"');
     expect(alpha).toContain('href="../../alpha/index.html#/1/1" aria-label="Present slide: Why it matters"');
     expect(alpha).toContain('href="../../alpha/index.html#/1/3" aria-label="Present slide 1.3"');
-    expect(text('beta/index.html')).toContain('href="../../beta/index.html#/2/0" aria-label="Present slide: Borrowing"');
+    expect(text('beta/index.html')).toContain(
+      'href="../../beta/index.html#/2/0" aria-label="Present slide: Borrowing"',
+    );
     expect(text('guide/index.html')).not.toContain('class="present"');
   });
 
@@ -99,8 +115,12 @@ describe('docs site HTML', () => {
   });
 
   it('points links between decks and pages at their articles, not at copied markdown', () => {
-    expect(hrefs(text('alpha/index.html'))).toEqual(expect.arrayContaining(['../beta/index.html#ownership', '../guide/index.html#install', '#use-after-free']));
-    expect(hrefs(text('guide/index.html'))).toEqual(expect.arrayContaining(['../alpha/index.html#use-after-free', '../beta/index.html']));
+    expect(hrefs(text('alpha/index.html'))).toEqual(
+      expect.arrayContaining(['../beta/index.html#ownership', '../guide/index.html#install', '#use-after-free']),
+    );
+    expect(hrefs(text('guide/index.html'))).toEqual(
+      expect.arrayContaining(['../alpha/index.html#use-after-free', '../beta/index.html']),
+    );
     expect(files.some((file) => file.path.endsWith('.md'))).toBe(false);
   });
 
@@ -111,7 +131,9 @@ describe('docs site HTML', () => {
 
   it('copies deck images beside the article under their hashed names', () => {
     const image = files.find((file) => file.path.startsWith('alpha/assets/'));
-    expect(image && 'copyFrom' in image ? image.copyFrom : '').toBe(path.join(SITE_FIXTURE, 'decks', 'alpha', 'gradient.png'));
+    expect(image && 'copyFrom' in image ? image.copyFrom : '').toBe(
+      path.join(SITE_FIXTURE, 'decks', 'alpha', 'gradient.png'),
+    );
     expect(text('alpha/index.html')).toContain(`src="${image?.path.replace('alpha/', '')}"`);
   });
 
@@ -131,7 +153,16 @@ describe('docs site HTML', () => {
 
   it('lists every snippet with its expectation, outcome and toolchains, and every table', () => {
     const page = text('verification.html');
-    for (const expected of ['AddressSanitizer reports heap-use-after-free', 'rejected by the compiler (E0382)', 'rustc 1.95.0: compile error', 'gcc 12.2.0: detected: heap-use-after-free', 'Bug · C · Rust', 'key column “Bug” unique', '1 cell proved by a snippet', '<strong>3</strong> of 3 snippets verified']) {
+    for (const expected of [
+      'AddressSanitizer reports heap-use-after-free',
+      'rejected by the compiler (E0382)',
+      'rustc 1.95.0: compile error',
+      'gcc 12.2.0: detected: heap-use-after-free',
+      'Bug · C · Rust',
+      'key column “Bug” unique',
+      '1 cell proved by a snippet',
+      '<strong>3</strong> of 3 snippets verified',
+    ]) {
       expect(page).toContain(expected);
     }
     expect(text('guide/index.html')).toContain('All 3 code snippets and 1 table verified at build time.');

@@ -106,7 +106,8 @@
       list.append(item);
     });
     var count = results.length;
-    status.textContent = count === 0 ? 'No results for “' + query + '”' : count + (count === 1 ? ' result' : ' results');
+    status.textContent =
+      count === 0 ? 'No results for “' + query + '”' : count + (count === 1 ? ' result' : ' results');
     panel.hidden = false;
   }
 
@@ -166,7 +167,8 @@
       if (!event.target.closest || !event.target.closest('.search')) panel.hidden = true;
     });
     document.addEventListener('keydown', function (event) {
-      var typing = /^(INPUT|TEXTAREA|SELECT)$/.test(document.activeElement.tagName) || document.activeElement.isContentEditable;
+      var typing =
+        /^(INPUT|TEXTAREA|SELECT)$/.test(document.activeElement.tagName) || document.activeElement.isContentEditable;
       if (event.key === '/' && !typing && !event.ctrlKey && !event.metaKey && !event.altKey) {
         event.preventDefault();
         input.focus();
