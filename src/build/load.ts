@@ -6,6 +6,7 @@ import { VFile } from 'vfile';
 import { checkDirectives } from '../check/deck/directives.ts';
 import { checkEmptySlides } from '../check/deck/empty-slide.ts';
 import { checkHeadingSkips } from '../check/deck/heading-skip.ts';
+import { checkAssetScope } from '../check/deck/asset-scope.ts';
 import { checkMissingAssets } from '../check/deck/missing-asset.ts';
 import { checkSetextHeadings } from '../check/deck/setext-heading.ts';
 import { checkStrayFences, checkUnclosedContainers } from '../check/deck/unclosed-container.ts';
@@ -49,6 +50,8 @@ export interface LoadOptions {
   diagramsDir?: string;
   /** Project root: snippet includes must stay inside it. @default the deck's folder */
   root?: string;
+  /** Folders outside `root` that images and linked files may also come from. @default [] */
+  allow?: readonly string[];
   /** Cache of syntax trees of unchanged files; `undefined` parses every time. */
   parseCacheDir?: string | undefined;
 }
@@ -71,9 +74,10 @@ export function loadDeck(source: DeckSource, options: LoadOptions): LoadedDeck {
   checkStrayFences(tree, file);
   checkHeadingSkips(tree, file);
   checkDirectives(tree, file);
-  const assets = planAssets(tree, path.dirname(source.path));
-  checkMissingAssets(assets, file);
   const deckDir = path.dirname(source.path);
+  const assets = planAssets(tree, deckDir, { root: options.root ?? deckDir, allow: options.allow ?? [] });
+  checkMissingAssets(assets, file);
+  checkAssetScope(assets, file);
   const tables = checkTables(tree, file, { deckDir });
   const snippets = extractSnippets(tree, file, { root: options.root ?? deckDir });
   const diagrams = extractDiagrams(tree, file, {

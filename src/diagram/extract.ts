@@ -1,6 +1,7 @@
 /** Finds the diagrams of a deck: ```mermaid fences, `::diagram{file=…}` and `::timeline{data=…}`. */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { isInsideFolders } from '../config/confine.ts';
 import type { Root } from 'mdast';
 import type { LeafDirective } from 'mdast-util-directive';
 import { visit } from 'unist-util-visit';
@@ -90,7 +91,7 @@ function fromFile(node: LeafDirective, file: VFile, options: ExtractOptions): Pa
     return undefined;
   }
   const full = path.resolve(options.diagramsDir, name);
-  if (path.relative(options.diagramsDir, full).startsWith('..') || !existsSync(full)) {
+  if (!isInsideFolders(full, [options.diagramsDir]) || !existsSync(full)) {
     addError(
       file,
       `diagram file not found: ${name}`,

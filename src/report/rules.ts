@@ -12,7 +12,12 @@ export interface Rule {
 export const rules = {
   'deck/empty-slide': { severity: 'warning', summary: 'A slide has no content.' },
   'deck/heading-skip': { severity: 'warning', summary: 'A heading skips a level (## then ####).' },
+  'deck/malformed-url': { severity: 'error', summary: 'A link or image URL has a malformed %-escape.' },
   'deck/missing-asset': { severity: 'error', summary: 'An image or linked file does not exist.' },
+  'deck/outside-project': {
+    severity: 'error',
+    summary: 'A file a deck names lies outside the project (also through a symlink).',
+  },
   'deck/setext-heading': {
     severity: 'error',
     summary: 'A line under text turned it into a setext heading instead of a slide break.',

@@ -4,7 +4,7 @@ import type { Code, Definition, Root, RootContent, Table } from 'mdast';
 import type { ContainerDirective, LeafDirective, TextDirective } from 'mdast-util-directive';
 import { toHast, type Handler, type State } from 'mdast-util-to-hast';
 import { visit } from 'unist-util-visit';
-import type { Asset } from './assets.ts';
+import { type Asset, safeDecodeUri } from './assets.ts';
 
 /** Renders a fenced code block; the build supplies it (shiki plus snippet badges). */
 export type CodeRenderer = (node: Code) => Element;
@@ -105,7 +105,7 @@ function rewriteUrls(
       const value = node.properties[key];
       if (typeof value !== 'string') continue;
       const [url, fragment] = value.split('#', 2);
-      const asset = assets.get(decodeURI(url ?? ''));
+      const asset = assets.get(safeDecodeUri(url ?? '') ?? '');
       if (asset) node.properties[key] = fragment === undefined ? asset.target : `${asset.target}#${fragment}`;
       else if (key === 'href' && rewriteLink) node.properties[key] = rewriteLink(value) ?? value;
     }

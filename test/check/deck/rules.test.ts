@@ -13,7 +13,11 @@ const RULES = ['frontmatter', 'deck'].flatMap((group) =>
 );
 
 function messagesOf(file: string): string[] {
-  const { file: vfile } = loadDeck({ name: 'fixture', path: file }, { knownThemes: new Set(['dark', 'light']) });
+  // The fixtures folder plays the project root: a fixture may link to a sibling, not out of the tree.
+  const { file: vfile } = loadDeck(
+    { name: 'fixture', path: file },
+    { knownThemes: new Set(['dark', 'light']), root: FIXTURES },
+  );
   return vfile.messages.map((m) => `${m.line}:${m.column} ${m.fatal ? 'error' : 'warning'} ${m.ruleId}`).sort();
 }
 
