@@ -41,6 +41,8 @@ export interface DeckOptions {
   checkExternal?: boolean;
   /** Compilers and sandbox kept between builds (`proofdeck dev`); by default found anew. */
   snippetSession?: SnippetSession;
+  /** `--unsafe-no-sandbox`: without bubblewrap, run snippets with limits only instead of exit code 3. */
+  unsafeNoSandbox?: boolean;
 }
 
 /** Options for {@link buildDecks}. */
@@ -105,7 +107,12 @@ async function checkAll(options: DeckOptions, browser: BrowserSession): Promise<
   const cacheDir = options.noCache ? undefined : defaultDiagramCache(root);
   // Snippets (compilers) and diagrams (chromium) use different resources: run them side by side.
   const [snippetResults, diagramResults] = await Promise.all([
-    runSnippetStage(decks, { root, noCache: options.noCache ?? false, session: options.snippetSession }),
+    runSnippetStage(decks, {
+      root,
+      noCache: options.noCache ?? false,
+      session: options.snippetSession,
+      unsafeNoSandbox: options.unsafeNoSandbox === true,
+    }),
     runDiagramStage(decks, themeOf, { browser, cacheDir }),
   ]);
   return { root, decks, files: decks.map((deck) => deck.file), themeOf, diagramResults, snippetResults };

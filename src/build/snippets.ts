@@ -11,6 +11,8 @@ export interface SnippetStageOptions {
   noCache: boolean;
   /** Toolchains and sandbox found once and reused across builds (`proofdeck dev`). */
   session?: SnippetSession | undefined;
+  /** `--unsafe-no-sandbox`: run snippets without bubblewrap when it is unusable. @default false */
+  unsafeNoSandbox?: boolean;
 }
 
 /** What a long-running process keeps between builds so a rebuild does not rediscover compilers. */
@@ -28,7 +30,12 @@ export async function runSnippetStage(
   const snippets = decks.flatMap((deck) => deck.snippets);
   const results =
     snippets.length > 0
-      ? await verifySnippets(snippets, { root: options.root, noCache: options.noCache, ...options.session })
+      ? await verifySnippets(snippets, {
+          root: options.root,
+          noCache: options.noCache,
+          allowUnsandboxed: options.unsafeNoSandbox === true,
+          ...options.session,
+        })
       : [];
   const missing = findMissingTools(results);
   if (missing.length > 0)

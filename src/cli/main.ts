@@ -21,6 +21,7 @@ interface CheckFlags {
   checkExternal: boolean;
   reporter: Reporter;
   frail: boolean;
+  unsafeNoSandbox: boolean;
 }
 
 interface BuildFlags extends CheckFlags {
@@ -85,6 +86,7 @@ async function build(paths: string[], flags: BuildFlags, pdf: boolean): Promise<
     theme: flags.theme,
     noCache: !flags.cache,
     checkExternal: flags.checkExternal,
+    unsafeNoSandbox: flags.unsafeNoSandbox,
     ...(flags.site ? {} : { site: false }),
     base: flags.base,
     pdf,
@@ -115,7 +117,8 @@ function withCheckOptions(command: Command): Command {
     .option('--no-cache', 'ignore and do not write the snippet and diagram caches')
     .addOption(new Option('--reporter <format>', 'report format').choices([...REPORTERS]).default('text'))
     .option('--frail', 'exit 1 on warnings too', false)
-    .option('--check-external', 'also request every external link (slow; needs network)', false);
+    .option('--check-external', 'also request every external link (slow; needs network)', false)
+    .option('--unsafe-no-sandbox', 'run snippets without bubblewrap when it is unusable (trusted sources only)', false);
 }
 
 function withBuildOptions(command: Command): Command {
@@ -152,6 +155,7 @@ function program(setExit: (code: number) => void): Command {
         theme: flags.theme,
         noCache: !flags.cache,
         checkExternal: flags.checkExternal,
+        unsafeNoSandbox: flags.unsafeNoSandbox,
       });
       setExit(report(result.files, flags, result.snippetResults));
     },

@@ -5,6 +5,7 @@
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import pLimit from 'p-limit';
+import { SandboxUnavailableError } from '../model/errors.ts';
 import type { CCompiler, Snippet, ToolRun } from '../model/snippet.ts';
 import { cacheKey, createRunCache } from './cache.ts';
 import { cCompileArgs, runCJob } from './c-job.ts';
@@ -34,6 +35,11 @@ export interface ExecuteOptions {
   toolchains?: ToolchainSet;
   /** Build Rust snippets one crate each instead of merging them. @default false */
   noMerge?: boolean;
+  /**
+   * Run snippets even when bubblewrap is unusable (`--unsafe-no-sandbox`): limits only, no filesystem
+   * or network isolation; every such run is flagged `sandboxDegraded`. @default false (fail closed)
+   */
+  allowUnsandboxed?: boolean;
 }
 
 /** Every run, per snippet (same order as the input), in the order of the snippet's toolchains. */
@@ -98,7 +104,20 @@ interface Pending {
   slot: number;
 }
 
-/** Compiles and runs `snippets`; never throws for content or missing tools (they become runs). */
+function sandboxUnavailable(sandbox: Sandbox): SandboxUnavailableError {
+  return new SandboxUnavailableError(
+    [
+      `no sandbox for snippets: ${sandbox.reason ?? 'bubblewrap is unusable'}`,
+      '  install it: sudo apt-get install bubblewrap (Debian/Ubuntu), sudo dnf install bubblewrap (Fedora)',
+      '  or, for sources you trust, run with --unsafe-no-sandbox (no filesystem or network isolation)',
+    ].join('\n'),
+  );
+}
+
+/**
+ * Compiles and runs `snippets`; never throws for content or missing tools (they become runs), but throws
+ * {@link SandboxUnavailableError} before running anything when bubblewrap is unusable and not waived.
+ */
 export async function executeSnippets(
   snippets: readonly Snippet[],
   options: ExecuteOptions = {},
@@ -132,6 +151,7 @@ export async function executeSnippets(
   const result: ExecuteResult = { runs: [] };
   if (pending.length > 0) {
     const sandbox = options.sandbox ?? (await probeSandbox());
+    if (sandbox.kind !== 'bwrap' && options.allowUnsandboxed !== true) throw sandboxUnavailable(sandbox);
     result.sandbox = sandbox;
     const limit = pLimit(Math.max(1, options.concurrency ?? availableParallelism()));
     const context: ExecContext = { sandbox, limits: options.limits ?? DEFAULT_LIMITS, schedule: (task) => limit(task) };

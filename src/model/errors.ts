@@ -5,6 +5,14 @@ export class MissingToolError extends Error {
   override name = 'MissingToolError';
 }
 
+/**
+ * Snippets would run without the bubblewrap sandbox (missing, or its test start failed) and the user did not
+ * opt in with `--unsafe-no-sandbox`: proofdeck fails closed (exit code 3) rather than run untrusted code.
+ */
+export class SandboxUnavailableError extends MissingToolError {
+  override name = 'SandboxUnavailableError';
+}
+
 /** A command line that cannot be carried out: a path that is no deck, an unknown theme, an existing folder for `new`. */
 export class UsageError extends Error {
   override name = 'UsageError';

@@ -8,6 +8,7 @@
 import type { CCompiler, Detector, Expectation, Snippet } from '../model/snippet.ts';
 import type { FenceAttribute } from '../parse/fence-meta.ts';
 import { invalidValue, suggest, unknownAttribute, type AttributeProblem } from './attribute-problems.ts';
+import { C_FLAG_HINT, checkCFlag } from './compiler-flags.ts';
 
 const KNOWN = [
   'ignore',
@@ -170,7 +171,12 @@ export function parseCAttributes(
           ),
         );
     } else if (key === 'cflags' && value !== undefined) {
-      flags.push(...splitFlags(value));
+      for (const flag of splitFlags(value)) {
+        const refused = checkCFlag(flag);
+        if (refused === undefined) flags.push(flag);
+        else
+          problems.push(invalidValue(attribute, `compiler option \`${flag}\` is refused: it ${refused}`, C_FLAG_HINT));
+      }
     } else if (key === 'cc' && value !== undefined) {
       if (value === 'both') compilers = ['gcc', 'clang'];
       else if (value === 'gcc' || value === 'clang') compilers = [value];

@@ -49,7 +49,11 @@ describe.each([
 
   it('stops an infinite loop at the CPU limit and reports it', async () => {
     const started = performance.now();
-    const { results, messages } = await prove(block('int main(void) { for (;;) {} }'), { sandbox, limits: LIMITS });
+    const { results, messages } = await prove(block('int main(void) { for (;;) {} }'), {
+      sandbox,
+      limits: LIMITS,
+      allowUnsandboxed: true,
+    });
     expect(performance.now() - started).toBeLessThan(8000);
     expect(results[0]?.runs[0]?.outcome).toBe('timeout');
     expect(messages[0]).toMatchObject({ ruleId: 'snippet/timeout', fatal: true, line: 1 });
@@ -64,6 +68,7 @@ describe.each([
     const { results, messages } = await prove(block('#include <unistd.h>\nint main(void) { for (;;) fork(); }'), {
       sandbox,
       limits,
+      allowUnsandboxed: true,
     });
     expect(results[0]?.runs[0]?.outcome).toBe('timeout');
     expect(messages[0]?.ruleId).toBe('snippet/timeout');
@@ -73,7 +78,7 @@ describe.each([
   it('stops a 1 GB write at the file size limit', async () => {
     const program =
       '#include <stdio.h>\n#include <string.h>\nint main(void) {\n  static char mb[1 << 20];\n  memset(mb, 1, sizeof mb);\n  FILE *f = fopen("big.bin", "w");\n  for (int i = 0; i < 1024; i++) fwrite(mb, 1, sizeof mb, f);\n  return fclose(f) == 0 ? 0 : 1;\n}';
-    const { results, messages } = await prove(block(program), { sandbox, limits: LIMITS });
+    const { results, messages } = await prove(block(program), { sandbox, limits: LIMITS, allowUnsandboxed: true });
     expect(results[0]?.ok).toBe(false);
     expect(messages[0]?.reason).toMatch(/file size limit/);
   });
@@ -87,7 +92,7 @@ describe.each([
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const port = (server.address() as AddressInfo).port;
     const program = `#include <arpa/inet.h>\n#include <netinet/in.h>\n#include <stdio.h>\n#include <sys/socket.h>\nint main(void) {\n  int s = socket(AF_INET, SOCK_STREAM, 0);\n  struct sockaddr_in a = {0};\n  a.sin_family = AF_INET;\n  a.sin_port = htons(${port});\n  a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);\n  if (connect(s, (struct sockaddr *)&a, sizeof a) != 0) { perror("connect"); return 1; }\n  return 0;\n}`;
-    const { results, messages } = await prove(block(program), { sandbox, limits: LIMITS });
+    const { results, messages } = await prove(block(program), { sandbox, limits: LIMITS, allowUnsandboxed: true });
     server.close();
     expect(connections).toBe(0);
     expect(results[0]?.runs[0]?.exitCode).toBe(1);
@@ -104,7 +109,7 @@ describe.each([
         block(
           '#include <stdio.h>\nint main(void) { for (int i = 0; i < 100000; i++) puts("0123456789abcdef"); return 0; }',
         ),
-        { sandbox, limits: LIMITS },
+        { sandbox, limits: LIMITS, allowUnsandboxed: true },
       );
       const stdout = results[0]?.runs[0]?.stdout ?? '';
       expect(stdout.length).toBeLessThanOrEqual(65536 + 20);
@@ -121,7 +126,7 @@ describe.each([
     const outside = mkdtempSync(join(tmpdir(), 'proofdeck-outside-'));
     const targets = [join(outside, 'escaped.txt'), join(process.cwd(), 'escaped-by-snippet.txt')];
     const program = `#include <stdio.h>\nint main(void) {\n  int wrote = 0;\n${targets.map((t) => `  { FILE *f = fopen("${t}", "w"); if (f) { fputs("x", f); fclose(f); wrote++; } }`).join('\n')}\n  return wrote;\n}`;
-    const { results } = await prove(block(program), { sandbox, limits: LIMITS });
+    const { results } = await prove(block(program), { sandbox, limits: LIMITS, allowUnsandboxed: true });
     expect(results[0]?.runs[0]?.exitCode).toBe(0);
     for (const target of targets) expect(existsSync(target)).toBe(false);
     rmSync(outside, { recursive: true, force: true });

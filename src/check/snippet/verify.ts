@@ -27,6 +27,8 @@ export interface VerifyOptions {
   toolchains?: ToolchainSet;
   /** Build every Rust snippet as its own crate (slower; for debugging the merged build). @default false */
   noMerge?: boolean;
+  /** Run without bubblewrap when it is unusable (`--unsafe-no-sandbox`). @default false: exit code 3 */
+  allowUnsandboxed?: boolean;
 }
 
 /**
@@ -46,16 +48,19 @@ export async function verifySnippets(
     ...(options.sandbox ? { sandbox: options.sandbox } : {}),
     ...(options.toolchains ? { toolchains: options.toolchains } : {}),
     ...(options.noMerge ? { noMerge: true } : {}),
+    ...(options.allowUnsandboxed ? { allowUnsandboxed: true } : {}),
   };
   const { runs } = await executeSnippets(snippets, execute);
   return snippets.map((snippet, index) => {
     const mapped = (runs[index] ?? []).map((run) => mapRun(snippet, run));
     const verdict = judgeSnippet(snippet, mapped);
     const ok = verdict.findings.length === 0;
+    // A proof made without the sandbox says so wherever its summary is shown (badge, report, site).
+    const unsandboxed = mapped.some((run) => run.sandboxDegraded === true) ? ' · no sandbox' : '';
     return {
       id: snippet.id,
       ok,
-      summary: ok ? passSummary(snippet, mapped) : failSummary(verdict.short),
+      summary: ok ? `${passSummary(snippet, mapped)}${unsandboxed}` : failSummary(verdict.short),
       problems: verdict.findings.map((finding) => finding.message),
       runs: mapped,
       findings: verdict.findings,

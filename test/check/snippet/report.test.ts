@@ -33,7 +33,7 @@ const run = (tool: string, version: string, extra: Partial<ToolRun> = {}): ToolR
 });
 
 describe('reportSnippetResults', () => {
-  it('attaches each finding to its own file, errors fatal, and one sandbox warning in all', () => {
+  it('attaches each finding to its own file, errors fatal, and a sandbox warning at every unsandboxed proof', () => {
     const a = new VFile({ path: '/d/a.md' });
     const b = new VFile({ path: '/d/b.md' });
     const snippets = [snippet('a1', '/d/a.md', 3), snippet('b1', '/d/b.md', 7), snippet('b2', '/d/b.md', 20)];
@@ -63,6 +63,8 @@ describe('reportSnippetResults', () => {
     expect(a.messages.map((m) => [m.ruleId, m.line, m.fatal])).toEqual([['snippet/sandbox-degraded', 3, false]]);
     expect(b.messages.map((m) => [m.ruleId, m.line, m.column, m.fatal, m.note])).toEqual([
       ['snippet/compile-error', 8, 5, true, 'fix it'],
+      ['snippet/sandbox-degraded', 7, 1, false, expect.stringContaining('bubblewrap')],
+      ['snippet/sandbox-degraded', 20, 1, false, expect.stringContaining('bubblewrap')],
     ]);
   });
 });
