@@ -20,6 +20,9 @@ export const DEFAULT_LIMITS: StepLimits = {
     fileSizeBytes: 256 << 20,
     openFiles: 1024,
     processes: 256,
+    // Per process (gcc, cc1, as, ld, rustc are never sanitized themselves) and for the whole tree.
+    addressSpaceBytes: 2 * 1024 ** 3,
+    memoryBytes: 2 * 1024 ** 3,
     tmpfsBytes: 512 << 20,
   },
   run: {
@@ -29,6 +32,8 @@ export const DEFAULT_LIMITS: StepLimits = {
     openFiles: 256,
     processes: 128,
     addressSpaceBytes: 1 << 30,
+    // Sanitizer runs drop RLIMIT_AS (shadow memory); this RSS cap for the whole tree still holds for them.
+    memoryBytes: 1 << 30,
     tmpfsBytes: 64 << 20,
   },
 };
@@ -66,7 +71,12 @@ export interface ExecContext {
 export function runStep(context: ExecContext, step: SandboxStep): Promise<ProcessResult> {
   const command = sandboxCommand(context.sandbox, step);
   return context.schedule(() =>
-    runProcess(command.argv, { cwd: command.cwd, env: command.env, timeoutMs: step.limits.wallMs }),
+    runProcess(command.argv, {
+      cwd: command.cwd,
+      env: command.env,
+      timeoutMs: step.limits.wallMs,
+      ...(step.limits.memoryBytes !== undefined ? { memoryBytes: step.limits.memoryBytes } : {}),
+    }),
   );
 }
 
@@ -77,6 +87,8 @@ export function baseEnv(path: string): Record<string, string> {
 
 /** Why a step stopped, when limits stopped it: wall clock, CPU time, file size. */
 export function limitReason(result: ProcessResult, limits: SandboxLimits): string | undefined {
+  if (result.memoryExceeded)
+    return `killed at ${Math.round((limits.memoryBytes ?? 0) / 2 ** 20)} MiB of memory for the whole process tree (memory limit)`;
   if (result.timedOut) return `killed after ${limits.wallMs / 1000} s (wall-clock limit)`;
   const signal =
     result.signal ?? (result.exitCode !== null && result.exitCode > 128 ? result.exitCode - 128 : undefined);

@@ -15,6 +15,8 @@ export interface SandboxLimits {
   processes: number;
   /** RLIMIT_AS; leave unset for sanitizer binaries (ASan reserves terabytes of shadow memory). */
   addressSpaceBytes?: number;
+  /** Resident memory of the whole process tree (polled watchdog; no cgroup is available to us). */
+  memoryBytes?: number;
   /** Size of each writable tmpfs (`/tmp`, and the run step's working directory). */
   tmpfsBytes: number;
 }
@@ -154,7 +156,22 @@ function bwrapArgs(sandbox: Sandbox, step: SandboxStep): string[] {
     for (let i = 1; i < parts.length; i++) args.push('--perms', '0755', '--dir', `/${parts.slice(0, i).join('/')}`);
     args.push('--ro-bind', path, path);
   }
-  if (step.phase === 'compile') args.push('--bind', step.hostDir, '/build', '--chdir', '/build');
+  // The compiler writes into a size-limited tmpfs, never straight onto the host disk; the job dir is
+  // bound at /job only to copy the sources in and the (bounded) results out, see compileInTmpfs.
+  if (step.phase === 'compile')
+    args.push(
+      '--bind',
+      step.hostDir,
+      '/job',
+      '--perms',
+      '1777',
+      '--size',
+      size,
+      '--tmpfs',
+      '/build',
+      '--chdir',
+      '/build',
+    );
   else
     args.push(
       '--ro-bind',
@@ -175,6 +192,12 @@ function bwrapArgs(sandbox: Sandbox, step: SandboxStep): string[] {
   return args;
 }
 
+/** Wraps a compile command: copy the job in, compile inside the tmpfs, copy everything back (even on failure). */
+function compileInTmpfs(argv: readonly string[]): string[] {
+  const script = 'cp -R /job/. /build/ && "$0" "$@"; s=$?; cp -R /build/. /job/ 2>/dev/null; exit $s';
+  return ['/bin/sh', '-c', script, ...argv];
+}
+
 /** The full command line (and spawn cwd/env) that runs `step` under `sandbox`. */
 export function sandboxCommand(
   sandbox: Sandbox,
@@ -182,7 +205,12 @@ export function sandboxCommand(
 ): { argv: string[]; cwd: string; env: Record<string, string> } {
   if (sandbox.kind === 'bwrap') {
     return {
-      argv: [...prlimitArgs(sandbox, step.limits), ...bwrapArgs(sandbox, step), ...setprivArgs(sandbox), ...step.argv],
+      argv: [
+        ...prlimitArgs(sandbox, step.limits),
+        ...bwrapArgs(sandbox, step),
+        ...setprivArgs(sandbox),
+        ...(step.phase === 'compile' ? compileInTmpfs(step.argv) : step.argv),
+      ],
       cwd: step.hostDir,
       env: {},
     };

@@ -1,5 +1,6 @@
 /** Runs one process with a wall-clock timeout that kills its whole process group, capturing capped output. */
 import { spawn } from 'node:child_process';
+import { killTree, processTree, watchTreeMemory } from './tree-watch.ts';
 
 /** What a finished (or killed) process left behind. */
 export interface ProcessResult {
@@ -10,6 +11,8 @@ export interface ProcessResult {
   stderr: string;
   /** True when the wall-clock timeout fired and the group was killed. */
   timedOut: boolean;
+  /** True when the process tree's resident memory passed `memoryBytes` and the tree was killed. */
+  memoryExceeded: boolean;
   /** True when stdout or stderr went over the cap and was cut. */
   truncated: boolean;
   durationMs: number;
@@ -21,6 +24,8 @@ export interface ProcessOptions {
   /** The complete environment: nothing is inherited from this process. */
   env: Record<string, string>;
   timeoutMs: number;
+  /** Cap on the resident memory of the whole process tree (polled); unset means no cap. */
+  memoryBytes?: number;
   /** Bytes kept per stream. @default 65536 */
   outputCap?: number;
 }
@@ -82,15 +87,26 @@ export function runProcess(argv: readonly string[], options: ProcessOptions): Pr
     const out = new CappedBuffer(cap);
     const err = new CappedBuffer(cap);
     let timedOut = false;
+    let memoryExceeded = false;
     let settled = false;
     const timer = setTimeout(() => {
       timedOut = true;
+      killTree(child.pid === undefined ? [] : processTree(child.pid));
       killGroup(child.pid);
     }, options.timeoutMs);
+    const stopWatch =
+      options.memoryBytes !== undefined && child.pid !== undefined
+        ? watchTreeMemory(child.pid, options.memoryBytes, (tree) => {
+            memoryExceeded = true;
+            killTree(tree);
+            killGroup(child.pid);
+          })
+        : () => {};
     child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
     child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
     child.on('error', (error) => {
       clearTimeout(timer);
+      stopWatch();
       if (settled) return;
       settled = true;
       reject(new SpawnError(`cannot run ${command}: ${error.message}`));
@@ -99,6 +115,7 @@ export function runProcess(argv: readonly string[], options: ProcessOptions): Pr
     child.on('exit', () => killGroup(child.pid));
     child.on('close', (exitCode, signal) => {
       clearTimeout(timer);
+      stopWatch();
       if (settled) return;
       settled = true;
       resolve({
@@ -107,6 +124,7 @@ export function runProcess(argv: readonly string[], options: ProcessOptions): Pr
         stdout: out.text(),
         stderr: err.text(),
         timedOut,
+        memoryExceeded,
         truncated: out.truncated || err.truncated,
         durationMs: Math.round(performance.now() - started),
       });
