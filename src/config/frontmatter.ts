@@ -77,7 +77,20 @@ export function readFrontmatter(
     const range = pair && isScalar(pair.key) ? pair.key.range : undefined;
     return range?.[0] ?? 0;
   };
-  const data: unknown = doc.toJS() ?? {};
+  let data: unknown;
+  try {
+    // `maxAliasCount` turns a billion-laughs alias bomb into an error instead of gigabytes of objects.
+    data = doc.toJS({ maxAliasCount: 100 }) ?? {};
+  } catch (error) {
+    addError(
+      file,
+      `invalid YAML in frontmatter: ${(error as Error).message}`,
+      { line: firstLine, column: 1 },
+      'frontmatter/yaml',
+      'Frontmatter may use at most 100 YAML alias expansions.',
+    );
+    return undefined;
+  }
   const parsed = frontmatterSchema.safeParse(data);
   if (parsed.success) {
     const theme = options.themeOverride ?? parsed.data.theme;

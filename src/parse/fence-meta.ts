@@ -54,6 +54,9 @@ export function tokenizeInfo(info: string): { text: string; offset: number }[] {
   return tokens;
 }
 
+/** The highest line number a line spec may name (a code block on a slide has far fewer lines). */
+export const MAX_SPEC_LINE = 10_000;
+
 /** Parses `1-2|4|all` into steps of line numbers. */
 export function parseLineSpec(spec: string): { steps: HighlightSteps } | { error: string } {
   const steps: HighlightSteps = [];
@@ -70,6 +73,9 @@ export function parseLineSpec(spec: string): { steps: HighlightSteps } | { error
       const from = Number(match[1]);
       const to = match[2] === undefined ? from : Number(match[2]);
       if (from < 1 || to < from) return { error: `invalid line range "${range.trim()}"` };
+      // Each listed line becomes a number: a range such as 1-20000000 must not cost gigabytes.
+      if (to > MAX_SPEC_LINE)
+        return { error: `line range "${range.trim()}" goes past line ${MAX_SPEC_LINE}, the most a block may have` };
       for (let n = from; n <= to; n++) lines.add(n);
     }
     steps.push([...lines].sort((a, b) => a - b));

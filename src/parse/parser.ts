@@ -11,7 +11,9 @@ import { unified } from 'unified';
 import type { VFile } from 'vfile';
 import { fileIdentity, readCacheEntry, sha256, writeCacheEntry } from '../cache/store.ts';
 import { PACKAGE_ROOT } from '../config/package-root.ts';
+import { addError } from '../report/messages.ts';
 import { restoreStrayTextDirectives } from './directives.ts';
+import { checkSourceLimits, checkTreeLimits, type LimitBreach } from './limits.ts';
 
 const processor = unified()
   .use(remarkParse)
@@ -70,6 +72,18 @@ function readCachedTree(dir: string, slot: string, key: string): Root | undefine
   }
 }
 
+/** Reports a broken limit and gives the rest of the pipeline an empty tree: nothing deep or huge to walk. */
+function refuse(file: VFile, breach: LimitBreach): Root {
+  addError(
+    file,
+    breach.message,
+    { line: breach.line, column: breach.column },
+    'deck/limit',
+    'The limits (file size, nesting depth, table rows) are listed in the README under "Limits".',
+  );
+  return { type: 'root', children: [] };
+}
+
 /**
  * Parses a markdown file into mdast. Never throws on content: micromark accepts every input.
  * micromark needs ~150 ms for a 50 KB deck in a fresh process and the tree is a pure function of
@@ -78,6 +92,8 @@ function readCachedTree(dir: string, slot: string, key: string): Root | undefine
 export function parseMarkdown(file: VFile, options: ParseOptions = {}): Root {
   const source = String(file.value);
   const { cacheDir } = options;
+  const early = checkSourceLimits(source);
+  if (early) return refuse(file, early);
   let tree: Root | undefined;
   if (cacheDir === undefined) {
     tree = processor.parse(file);
@@ -87,9 +103,13 @@ export function parseMarkdown(file: VFile, options: ParseOptions = {}): Root {
     tree = readCachedTree(cacheDir, slot, key);
     if (!tree) {
       tree = processor.parse(file);
+      const late = checkTreeLimits(tree);
+      if (late) return refuse(file, late);
       writeCacheEntry(cacheDir, slot, 'json', JSON.stringify({ key, tree } satisfies CachedTree));
     }
   }
+  const late = checkTreeLimits(tree);
+  if (late) return refuse(file, late);
   restoreStrayTextDirectives(tree, source);
   return tree;
 }

@@ -12,6 +12,10 @@ export interface Rule {
 export const rules = {
   'deck/empty-slide': { severity: 'warning', summary: 'A slide has no content.' },
   'deck/heading-skip': { severity: 'warning', summary: 'A heading skips a level (## then ####).' },
+  'deck/limit': {
+    severity: 'error',
+    summary: 'The deck is too large or too deeply nested (file size, nesting depth, table rows).',
+  },
   'deck/malformed-url': { severity: 'error', summary: 'A link or image URL has a malformed %-escape.' },
   'deck/missing-asset': { severity: 'error', summary: 'An image or linked file does not exist.' },
   'deck/outside-project': {
