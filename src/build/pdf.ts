@@ -6,6 +6,7 @@ import { pathToFileURL } from 'node:url';
 import pLimit from 'p-limit';
 import type { VFile } from 'vfile';
 import type { Browser, Page } from 'puppeteer-core';
+import { dismissDialogs } from '../browser/browser.ts';
 import type { BrowserSession } from '../browser/session.ts';
 import type { ParsedDeck } from '../model/deck.ts';
 import { stampMetadata, pdfDate } from '../render/pdf/metadata.ts';
@@ -37,7 +38,9 @@ export interface PdfJob {
 async function inPage<T>(browser: Browser, work: (page: Page) => Promise<T>): Promise<T> {
   const context = await browser.createBrowserContext();
   try {
-    return await work(await context.newPage());
+    const page = await context.newPage();
+    dismissDialogs(page);
+    return await work(page);
   } finally {
     await context.close().catch(() => undefined);
   }
