@@ -21,7 +21,7 @@ import type { SnippetResult } from '../model/snippet.ts';
 import { UsageError } from '../model/errors.ts';
 import { resolveDeckPaths } from './discover.ts';
 import { loadDeck, type LoadedDeck } from './load.ts';
-import { commitStage, discardStage, openStage, writeToStage } from './stage.ts';
+import { commitStage, discardStage, openStage, outputError, writeToStage } from './stage.ts';
 
 /** Options shared by {@link checkDecks} and {@link buildDecks}. */
 export interface DeckOptions {
@@ -232,7 +232,7 @@ export async function buildDecks(options: BuildOptions = {}): Promise<BuildResul
       return { decks, files, snippetResults, written };
     } catch (error) {
       discardStage(stage);
-      throw error;
+      throw outputError(error, stage.outDir);
     } finally {
       highlighter.dispose();
     }

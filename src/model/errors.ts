@@ -13,6 +13,11 @@ export class SandboxUnavailableError extends MissingToolError {
   override name = 'SandboxUnavailableError';
 }
 
+/** The output cannot be written (disk full, read-only, no permission): exit code 3, the old output kept. */
+export class OutputError extends MissingToolError {
+  override name = 'OutputError';
+}
+
 /** A command line that cannot be carried out: a path that is no deck, an unknown theme, an existing folder for `new`. */
 export class UsageError extends Error {
   override name = 'UsageError';

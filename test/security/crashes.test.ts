@@ -19,7 +19,11 @@ const cases: [string, string, RegExp][] = [
     withBody('Text.', `title: Talk\n${aliasBomb}`),
     /:2:1: error: .*\[frontmatter\/yaml\]/,
   ],
-  ['the line spec {1-20000000}', withBody('```rust {1-20000000}\nfn main() {}\n```'), /:7:\d+: error: line range "1-20000000"/],
+  [
+    'the line spec {1-20000000}',
+    withBody('```rust {1-20000000}\nfn main() {}\n```'),
+    /:7:\d+: error: line range "1-20000000"/,
+  ],
   ['5,000 nested >', withBody(`${'>'.repeat(5000)} x`), /:7:1: error: more than 64 nested .*\[deck\/limit\]/],
   ['5,000 nested *', withBody(`${'* '.repeat(5000)}x`), /:7:1: error: more than 64 nested .*\[deck\/limit\]/],
   [

@@ -41,6 +41,7 @@ describe('kill -9 of a build', () => {
         env: { ...process.env, NO_COLOR: '1', [key]: value },
         stdio: 'ignore',
       });
+      const exited = new Promise((resolve) => child.once('exit', resolve));
       // Wait for chromium, then kill at a varying moment of its life (launch, diagram, PDF).
       const started = performance.now();
       while (performance.now() - started < 15_000) {
@@ -50,7 +51,7 @@ describe('kill -9 of a build', () => {
       if (markedProcesses(marker).some((p) => /chrom/.test(p.command))) sawChromium++;
       await sleep((trial % 5) * 150);
       child.kill('SIGKILL');
-      await new Promise((resolve) => child.once('exit', resolve));
+      await exited;
       let left = markedProcesses(marker);
       for (let i = 0; i < 40 && left.length > 0; i++) {
         await sleep(100);
