@@ -14,7 +14,7 @@ import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { findChromium } from '../src/browser/browser.ts';
 import { createBrowserSession } from '../src/browser/session.ts';
-import { loadDeck } from '../src/build/load.ts';
+import { loadDeck } from '../src/pipeline/load.ts';
 import { discoverThemes } from '../src/config/themes.ts';
 import { renderDiagrams } from '../src/diagram/render.ts';
 import type { Diagram } from '../src/model/diagram.ts';

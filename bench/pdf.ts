@@ -16,7 +16,7 @@ import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { findChromium, launchBrowser } from '../src/browser/browser.ts';
-import { loadDeck } from '../src/build/load.ts';
+import { loadDeck } from '../src/pipeline/load.ts';
 import { discoverThemes } from '../src/config/themes.ts';
 import { pdfDate, stampMetadata } from '../src/render/pdf/metadata.ts';
 import { printHandout } from '../src/render/pdf/print-handout.ts';

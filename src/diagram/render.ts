@@ -8,7 +8,7 @@ import type { Page } from 'puppeteer-core';
 import { withPage } from '../browser/browser.ts';
 import type { BrowserSession } from '../browser/session.ts';
 import type { Diagram, DiagramResult } from '../model/diagram.ts';
-import { fontFiles } from '../render/deck/runtime.ts';
+import { fontFiles } from '../runtime/files.ts';
 import { diagramCacheKey, readCachedSvg, writeCachedSvg } from './cache.ts';
 import { scopeSvgIds } from './svg.ts';
 

@@ -110,7 +110,7 @@ export interface TableModel {
   data?: DataTable;
 }
 
-/** A problem found while reading tables, reported by the rules in `check/table`. */
+/** A problem found while reading tables, reported by the rules in `table/check`. */
 export interface Problem {
   ruleId: RuleId;
   severity: 'error' | 'warning';

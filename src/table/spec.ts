@@ -4,7 +4,7 @@ import type { Place } from '../report/messages.ts';
 import { attributePlace, rawAttributes } from './attribute-place.ts';
 import { parseClaims } from './claims.ts';
 import type { ColumnRef, Problem, TableSpec } from './model.ts';
-import { parseColumnType, splitTopLevel } from './types.ts';
+import { parseColumnType, splitTopLevel } from './column-types.ts';
 import { collapseWhitespace } from './values.ts';
 
 /** Attributes a `:::table` accepts. */

@@ -4,7 +4,7 @@ import type { Code, Definition, Root, RootContent, Table } from 'mdast';
 import type { ContainerDirective, LeafDirective, TextDirective } from 'mdast-util-directive';
 import { toHast, type Handler, type State } from 'mdast-util-to-hast';
 import { visit } from 'unist-util-visit';
-import type { Asset } from './assets.ts';
+import type { Asset } from '../links/assets.ts';
 
 /** Renders a fenced code block; the build supplies it (shiki plus snippet badges). */
 export type CodeRenderer = (node: Code) => Element;

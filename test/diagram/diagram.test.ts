@@ -2,7 +2,7 @@ import { cpSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createBrowserSession } from '../../src/browser/session.ts';
-import { buildDecks, checkDecks } from '../../src/build/build.ts';
+import { buildDecks, checkDecks } from '../../src/pipeline/build.ts';
 import { timelineFromRecords } from '../../src/diagram/timeline.ts';
 import { formatReport } from '../../src/report/text.ts';
 import { FIXTURES, runCli, tempProject } from '../helpers.ts';

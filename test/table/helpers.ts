@@ -9,7 +9,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { SKIP, visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
-import { checkTableEvidence, checkTables } from '../../src/check/table/tables.ts';
+import { checkTableEvidence, checkTables } from '../../src/table/check/tables.ts';
 import type { SnippetResult, ToolRun } from '../../src/model/snippet.ts';
 import type { TableModel } from '../../src/table/model.ts';
 

@@ -3,7 +3,7 @@ import type { Element } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { h } from 'hastscript';
 import type { DeckMeta } from '../../model/deck.ts';
-import { RUNTIME_DIR } from './runtime.ts';
+import { RUNTIME_DIR } from '../../runtime/files.ts';
 
 /** Reveal.js settings; fixed so the deck, the PDF and every build behave the same. */
 export function revealConfig(meta: DeckMeta): Record<string, unknown> {

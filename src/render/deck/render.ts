@@ -1,12 +1,12 @@
 /** Renders a checked deck to the files of `dist/<deck>/`. */
 import type { Code, Root } from 'mdast';
 import { visit } from 'unist-util-visit';
-import { resolveLink, type DocIndex } from '../../check/links/resolve.ts';
+import { resolveLink, type DocIndex } from '../../links/resolve.ts';
 import type { HighlightRequest } from '../../transform/highlight-cache.ts';
 import type { Theme } from '../../config/themes.ts';
 import type { ParsedDeck } from '../../model/deck.ts';
 import { parseFenceMeta } from '../../parse/fence-meta.ts';
-import type { AssetPlan } from '../../transform/assets.ts';
+import type { AssetPlan } from '../../links/assets.ts';
 import { highlightCode, type CodeHighlighter } from '../../transform/highlight.ts';
 import type { CodeRenderer, ContentOptions } from '../../transform/slide.ts';
 import { diagramFigure } from '../../transform/diagram.ts';
@@ -14,7 +14,7 @@ import { diagramKey } from '../../diagram/extract.ts';
 import type { Diagram, DiagramResult } from '../../model/diagram.ts';
 import type { Element } from 'hast';
 import type { TextDirective } from 'mdast-util-directive';
-import { citationsOf } from '../../check/table/evidence.ts';
+import { citationsOf } from '../../table/check/evidence.ts';
 import type { Snippet, SnippetResult } from '../../model/snippet.ts';
 import type { DeckItem } from '../../model/deck.ts';
 import { allSlides } from '../../parse/slides.ts';
@@ -22,7 +22,7 @@ import { snippetFigure } from '../../transform/snippet-badge.ts';
 import { evidenceMark } from '../../table/evidence-mark.ts';
 import type { TableModel } from '../../table/model.ts';
 import { renderDocument } from './document.ts';
-import { fontFiles, revealFiles, themeFiles, type OutputFile } from './runtime.ts';
+import { fontFiles, revealFiles, themeFiles, type OutputFile } from '../../runtime/files.ts';
 import { renderItems, titleSlide } from './slides.ts';
 
 /** What a deck renderer needs besides the deck. */

@@ -4,7 +4,7 @@ import { toHtml } from 'hast-util-to-html';
 import { h } from 'hastscript';
 import type { DeckItem, DeckMeta } from '../../model/deck.ts';
 import type { ContentOptions } from '../../transform/slide.ts';
-import { RUNTIME_DIR } from '../deck/runtime.ts';
+import { RUNTIME_DIR } from '../../runtime/files.ts';
 import { slideSection, titleSlide } from '../deck/slides.ts';
 
 /** Handout layouts: one slide and its notes per page, or 2/3 slides per page with lines for notes. */

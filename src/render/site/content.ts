@@ -1,6 +1,6 @@
 /** Adapts slide hast for reading: heading levels and anchors, links between documents, code without presenter steps. */
 import type { Element, ElementContent } from 'hast';
-import { positionKey } from '../../check/links/anchors.ts';
+import { positionKey } from '../../links/anchors.ts';
 import { classList } from '../../transform/highlight.ts';
 
 /** Options for {@link siteContent}. */

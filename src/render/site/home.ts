@@ -3,7 +3,7 @@ import type { Element, ElementContent } from 'hast';
 import { h } from 'hastscript';
 import { docPath } from './nav.ts';
 import { byline, plural } from './parts.ts';
-import type { SiteDoc } from './types.ts';
+import type { SiteDoc } from './site-input.ts';
 
 function talkCard(doc: SiteDoc, pdf: boolean): Element {
   const { meta, name } = doc.deck;

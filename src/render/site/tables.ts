@@ -2,7 +2,7 @@
 import type { VFile } from 'vfile';
 import type { TableModel } from '../../table/model.ts';
 import { plural } from './parts.ts';
-import type { SiteTable } from './types.ts';
+import type { SiteTable } from './site-input.ts';
 
 /** What the spec made proofdeck check, one line each. */
 function checks(model: TableModel): string[] {

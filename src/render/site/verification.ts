@@ -3,7 +3,7 @@ import type { Element, ElementContent } from 'hast';
 import { h } from 'hastscript';
 import type { Expectation, Snippet, SnippetResult, ToolRun } from '../../model/snippet.ts';
 import { docPath } from './nav.ts';
-import type { SiteDoc, SiteTable, ToolVersion } from './types.ts';
+import type { SiteDoc, SiteTable, ToolVersion } from './site-input.ts';
 
 const DETECTORS: Record<string, string> = {
   asan: 'AddressSanitizer',

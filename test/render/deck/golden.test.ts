@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildDecks } from '../../../src/build/build.ts';
+import { buildDecks } from '../../../src/pipeline/build.ts';
 import { FIXTURES, projectWithFixture, tempProject } from '../../helpers.ts';
 
 describe('deck HTML', () => {

@@ -1,12 +1,12 @@
 /** Loads the site fixture (two decks and a page) into a SiteInput, the way the build would, without compilers or mermaid. */
 import path from 'node:path';
-import { loadDeck, type LoadedDeck } from '../../../src/build/load.ts';
+import { loadDeck, type LoadedDeck } from '../../../src/pipeline/load.ts';
 import { discoverThemes } from '../../../src/config/themes.ts';
 import type { DiagramResult } from '../../../src/model/diagram.ts';
 import type { SnippetResult, ToolRun } from '../../../src/model/snippet.ts';
 import { contentOptions } from '../../../src/render/deck/render.ts';
 import { siteTables } from '../../../src/render/site/tables.ts';
-import type { SiteDoc, SiteInput } from '../../../src/render/site/types.ts';
+import type { SiteDoc, SiteInput } from '../../../src/render/site/site-input.ts';
 import { prepareHighlighter } from '../../../src/transform/highlight-cache.ts';
 import { highlightRequests } from '../../../src/render/deck/render.ts';
 import { FIXTURES } from '../../helpers.ts';

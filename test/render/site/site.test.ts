@@ -2,10 +2,10 @@ import path from 'node:path';
 import vm from 'node:vm';
 import MiniSearch, { type AsPlainObject, type Options, type SearchResult } from 'minisearch';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { docAnchors } from '../../../src/check/links/anchors.ts';
-import type { OutputFile } from '../../../src/render/deck/runtime.ts';
+import { docAnchors } from '../../../src/links/anchors.ts';
+import type { OutputFile } from '../../../src/runtime/files.ts';
 import { renderSite } from '../../../src/render/site/site.ts';
-import type { SiteInput } from '../../../src/render/site/types.ts';
+import type { SiteInput } from '../../../src/render/site/site-input.ts';
 import { SITE_FIXTURE, siteInputFor } from './fixture.ts';
 
 const GOLDEN = path.join(SITE_FIXTURE, 'expected');
