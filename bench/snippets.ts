@@ -14,7 +14,8 @@ import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { VFile } from 'vfile';
 import { parseMarkdown } from '../src/parse/parser.ts';
-import { extractSnippets, verifySnippets } from '../src/snippet/index.ts';
+import { extractSnippets } from '../src/snippet/extract.ts';
+import { verifySnippets } from '../src/snippet/check/verify.ts';
 import { median } from './lib.ts';
 
 const here = dirname(new URL(import.meta.url).pathname);

@@ -15,7 +15,7 @@ const dateString = z.union([
 ]);
 
 /** The frontmatter a deck (or site page) may carry. Unknown keys are rejected. */
-export const frontmatterSchema = z.strictObject({
+const frontmatterSchema = z.strictObject({
   title: z.string().check(z.minLength(1)),
   subtitle: z.optional(z.string()),
   author: z.optional(z.string()),

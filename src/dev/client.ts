@@ -4,7 +4,7 @@
 export const EVENTS_PATH = '/__proofdeck/events';
 
 /** Inline script; a full reload also stays on the slide, because reveal.js keeps it in the URL hash. */
-export const CLIENT_SCRIPT = `<script>
+const CLIENT_SCRIPT = `<script>
 (() => {
   const source = new EventSource(${JSON.stringify(EVENTS_PATH)});
   const overlayId = 'proofdeck-dev-overlay';

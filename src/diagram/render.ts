@@ -19,7 +19,7 @@ const MERMAID_VERSION = (
 ).version;
 
 /** Mermaid configuration derived from the deck theme. */
-export type MermaidConfig = Record<string, unknown>;
+type MermaidConfig = Record<string, unknown>;
 
 /** Options for {@link renderDiagrams}. */
 export interface RenderDiagramOptions {

@@ -6,7 +6,7 @@ import type { ToolRun } from '../model/snippet.ts';
 /**
  * Bumped whenever the way a run is produced or recorded changes, so stale entries are never reused.
  */
-export const CACHE_FORMAT = 3;
+const CACHE_FORMAT = 3;
 
 /** Stores {@link ToolRun}s (diagnostics in program coordinates) by key. */
 export interface RunCache {

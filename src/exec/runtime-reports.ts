@@ -5,11 +5,11 @@
 import { basename } from 'node:path';
 
 /** Who reported the failure. */
-export type Reporter = 'asan' | 'ubsan' | 'lsan' | 'stack-protector' | 'glibc' | 'panic';
+type RuntimeReporter = 'asan' | 'ubsan' | 'lsan' | 'stack-protector' | 'glibc' | 'panic';
 
 /** The first failure report found in a program's stderr. */
 export interface RuntimeReport {
-  reporter: Reporter;
+  reporter: RuntimeReporter;
   /** Report kind: `heap-use-after-free`, `double-free`, `detected memory leaks`, `store to null pointer of type 'int'`, panic message. */
   kind: string;
   /** The report's headline, quoted in messages. */

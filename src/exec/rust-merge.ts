@@ -12,7 +12,7 @@ import { sandboxPaths } from './sandbox.ts';
 import type { Toolchain } from './toolchains.ts';
 
 /** One snippet's place in the merged crate. */
-export interface MergedMember {
+interface MergedMember {
   snippet: Snippet;
   /** Merged line = program line + offset. */
   offset: number;

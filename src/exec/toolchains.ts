@@ -17,8 +17,6 @@ export interface Toolchain {
   path: string;
   /** Version number, e.g. `12.2.0`. */
   version: string;
-  /** Badge form, e.g. `12.2`. */
-  short: string;
   /** First line of `--version`, verbatim: part of every cache key. */
   versionLine: string;
   /** rustc only: the sysroot (bound read-only into the sandbox). */
@@ -67,10 +65,6 @@ async function capture(argv: string[], tool: ToolName): Promise<string> {
   }
 }
 
-function shortVersion(version: string): string {
-  return version.split('.').slice(0, 2).join('.');
-}
-
 async function discoverRustc(path: string): Promise<Toolchain> {
   // Both through the rustup proxy, in parallel: the same toolchain answers, and a warm check waits once.
   const [sysrootOutput, verbose] = await Promise.all([
@@ -84,7 +78,6 @@ async function discoverRustc(path: string): Promise<Toolchain> {
     name: 'rustc',
     path: join(sysroot, 'bin', 'rustc'),
     version,
-    short: shortVersion(version),
     versionLine,
     sysroot,
   };
@@ -170,7 +163,7 @@ async function probe(name: ToolName, path: string): Promise<Toolchain> {
     /version (\d+\.\d+(?:\.\d+)?)/.exec(versionLine)?.[1] ??
     /(\d+\.\d+(?:\.\d+)?)\s*$/.exec(versionLine)?.[1] ??
     'unknown';
-  return { name, path, version, short: shortVersion(version), versionLine };
+  return { name, path, version, versionLine };
 }
 
 /** Options for {@link discoverToolchain}. */

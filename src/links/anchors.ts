@@ -22,7 +22,7 @@ export function positionKey(node: { position?: Position | undefined }): string |
 }
 
 /** The heading that opened the slide (and gave it its title and id), if any. */
-export function titleHeading(slide: { title?: string; content: readonly RootContent[] }): Heading | undefined {
+function titleHeading(slide: { title?: string; content: readonly RootContent[] }): Heading | undefined {
   const first = slide.content[0];
   return slide.title !== undefined && first?.type === 'heading' ? first : undefined;
 }

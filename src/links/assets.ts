@@ -14,7 +14,7 @@ export interface Asset {
 }
 
 /** A reference whose file does not exist. */
-export interface MissingAsset {
+interface MissingAsset {
   url: string;
   position: Position | undefined;
 }
@@ -26,7 +26,7 @@ export interface AssetPlan {
 }
 
 /** True for URLs that name a local file (not http:, data:, mailto:, #anchor, or absolute /path). */
-export function isLocalUrl(url: string): boolean {
+function isLocalUrl(url: string): boolean {
   return url !== '' && !/^(?:[a-z][a-z0-9+.-]*:|#|\/\/|\/)/i.test(url);
 }
 

@@ -63,7 +63,7 @@ export interface Snippet {
 }
 
 /** An included file: the slide shows `region` (or all of it), the compiler sees the whole file. */
-export interface SnippetInclude {
+interface SnippetInclude {
   /** Absolute path of the included file. */
   path: string;
   /** Path as written in the markdown (for messages). */

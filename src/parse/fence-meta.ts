@@ -29,7 +29,7 @@ export interface FenceMeta {
 const LINE_SPEC = /^\{([^}]*)\}$/;
 
 /** Splits an info string into raw tokens, keeping quoted values and `{…}` together. */
-export function tokenizeInfo(info: string): { text: string; offset: number }[] {
+function tokenizeInfo(info: string): { text: string; offset: number }[] {
   const tokens: { text: string; offset: number }[] = [];
   let i = 0;
   while (i < info.length) {

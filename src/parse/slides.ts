@@ -120,7 +120,7 @@ function stripNotePrefix(node: Paragraph): Paragraph | undefined {
 }
 
 /** Reads `::slide{.class background="#000" background-image="x.png" transition="fade"}`. */
-export function readSlideAttributes(node: LeafDirective): Partial<SlideAttributes> {
+function readSlideAttributes(node: LeafDirective): Partial<SlideAttributes> {
   const attrs = node.attributes ?? {};
   const result: Partial<SlideAttributes> = { classes: (attrs.class ?? '').split(/\s+/).filter(Boolean) };
   if (attrs.background) result.background = attrs.background;

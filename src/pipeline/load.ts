@@ -21,7 +21,7 @@ import type { TableModel } from '../table/model.ts';
 import { extractDiagrams } from '../diagram/extract.ts';
 import type { Diagram } from '../model/diagram.ts';
 import type { Snippet } from '../model/snippet.ts';
-import { extractSnippets } from '../snippet/index.ts';
+import { extractSnippets } from '../snippet/extract.ts';
 
 /** A deck after parsing and checking; `deck` is missing when the frontmatter was unusable. */
 export interface LoadedDeck {

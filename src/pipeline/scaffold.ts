@@ -4,7 +4,7 @@ import path from 'node:path';
 import { UsageError } from '../model/errors.ts';
 
 /** The scaffold's markdown. */
-export function scaffoldMarkdown(name: string): string {
+function scaffoldMarkdown(name: string): string {
   const title = name.replace(/[-_]+/g, ' ').replace(/^\w/, (c) => c.toUpperCase());
   return `---
 title: ${title}

@@ -2,7 +2,8 @@
 import { checkTableEvidence } from '../table/check/tables.ts';
 import { MissingToolError } from '../model/errors.ts';
 import type { SnippetResult } from '../model/snippet.ts';
-import { findMissingTools, reportSnippetResults, verifySnippets, type VerifyOptions } from '../snippet/index.ts';
+import { findMissingTools, verifySnippets, type VerifyOptions } from '../snippet/check/verify.ts';
+import { reportSnippetResults } from '../snippet/check/report-results.ts';
 import type { LoadedDeck } from './load.ts';
 
 /** Options of the snippet stage. */

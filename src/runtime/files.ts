@@ -61,7 +61,7 @@ export function revealFiles(): OutputFile[] {
 }
 
 /** Inlines local `@import url('…')` rules so the theme is one file wherever it is copied. */
-export function inlineCssImports(cssPath: string, seen: ReadonlySet<string> = new Set()): string {
+function inlineCssImports(cssPath: string, seen: ReadonlySet<string> = new Set()): string {
   const css = readFileSync(cssPath, 'utf8');
   return css.replace(/@import url\(['"]?([^'")]+)['"]?\);?/g, (rule, target: string) => {
     if (/^[a-z]+:/i.test(target)) return rule;

@@ -18,7 +18,7 @@ import type { BuiltProgram, SourceLine } from './source-lines.ts';
 import type { RuleId } from '../report/rules.ts';
 
 /** Options for {@link extractSnippets}. */
-export interface ExtractOptions {
+export interface SnippetExtractOptions {
   /** Project root: includes must stay inside it. @default the markdown file's folder */
   root?: string;
   /** Edition for Rust blocks without an `editionNNNN` attribute. @default '2021' */
@@ -40,7 +40,7 @@ const LANGS: Record<string, SnippetLang> = {
 };
 
 /** The snippet language for a fence language, or undefined when proofdeck does not prove it. */
-export function snippetLang(lang: string): SnippetLang | undefined {
+function snippetLang(lang: string): SnippetLang | undefined {
   return LANGS[lang.toLowerCase()];
 }
 
@@ -48,7 +48,7 @@ interface BlockContext {
   node: Code;
   file: VFile;
   source: string[];
-  options: Required<Pick<ExtractOptions, 'root' | 'edition'>>;
+  options: Required<Pick<SnippetExtractOptions, 'root' | 'edition'>>;
 }
 
 function report(
@@ -140,7 +140,7 @@ function assemble(
  * Bad attributes, bad includes and duplicate ids become positioned messages on `file` (rule ids
  * `snippet/*`); a block whose include cannot be read is reported and left out.
  */
-export function extractSnippets(tree: Root, file: VFile, options: ExtractOptions = {}): Snippet[] {
+export function extractSnippets(tree: Root, file: VFile, options: SnippetExtractOptions = {}): Snippet[] {
   const source = markdownLines(file.value);
   const resolved = { root: options.root ?? dirname(file.path), edition: options.edition ?? '2021' };
   const prefix = options.idPrefix ?? deckSlug(file.path || 'deck.md');

@@ -9,7 +9,7 @@ import type { FenceAttribute } from '../parse/fence-meta.ts';
 import { invalidValue, unknownAttribute, type AttributeProblem } from './attribute-problems.ts';
 
 /** rustc 1.95's deny-by-default lints (`rustc -W help`): accepted bare as expected codes. */
-export const DENY_BY_DEFAULT_LINTS = new Set(
+const DENY_BY_DEFAULT_LINTS = new Set(
   (
     'ambiguous_associated_items arithmetic_overflow binary_asm_labels bindings_with_variant_name conflicting_repr_hints ' +
     'dangerous_implicit_autorefs deref_nullptr enum_intrinsics_non_enums ill_formed_attribute_input incomplete_include ' +

@@ -2,7 +2,7 @@
 import type { ColumnType, TypeAlternative } from './model.ts';
 
 /** Type names accepted in `types=`, with what a value looks like (for hints). */
-export const TYPE_EXAMPLES: Readonly<Record<TypeAlternative['kind'], string>> = {
+const TYPE_EXAMPLES: Readonly<Record<TypeAlternative['kind'], string>> = {
   text: 'anything',
   enum: 'one of the listed values',
   year: '2022',

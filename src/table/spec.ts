@@ -8,7 +8,7 @@ import { parseColumnType, splitTopLevel } from './column-types.ts';
 import { collapseWhitespace } from './values.ts';
 
 /** Attributes a `:::table` accepts. */
-export const TABLE_ATTRIBUTES = [
+const TABLE_ATTRIBUTES = [
   'id',
   'class',
   'key',

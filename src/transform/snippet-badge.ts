@@ -11,7 +11,7 @@ function runDetail(run: ToolRun): string {
 }
 
 /** Hover text: every toolchain with what it said. */
-export function snippetDetails(snippet: Snippet, result: SnippetResult | undefined): string {
+function snippetDetails(snippet: Snippet, result: SnippetResult | undefined): string {
   if (!result) return `${snippet.id}: not verified`;
   const lines = result.runs.filter((run) => run.outcome !== 'skipped').map(runDetail);
   return [`${snippet.id}: ${result.summary}`, ...lines, ...(result.ok ? [] : result.problems)].join('\n');

@@ -4,7 +4,8 @@ import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_LIMITS, probeSandbox, type Sandbox, type StepLimits } from '../../src/snippet/index.ts';
+import { DEFAULT_LIMITS, type StepLimits } from '../../src/exec/job-dir.ts';
+import { probeSandbox, type Sandbox } from '../../src/exec/sandbox.ts';
 import { prove } from '../snippet/prove.ts';
 
 // A uid of its own, so that "nothing left running" is not confused by other test files' sandboxes.

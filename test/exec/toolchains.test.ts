@@ -10,7 +10,6 @@ describe('toolchain discovery', () => {
     const tool = await discoverToolchain(name);
     expect(tool.version).toMatch(/^\d+\.\d+/);
     expect(tool.versionLine).toContain(tool.version);
-    expect(tool.short).toBe(tool.version.split('.').slice(0, 2).join('.'));
     if (name === 'rustc') expect(tool.path).toBe(`${tool.sysroot ?? ''}/bin/rustc`);
   });
 
@@ -50,7 +49,6 @@ describe('toolchain discovery', () => {
     installFakeGcc(bin, probes, '13.10.0');
     expect(await discoverToolchain('gcc', { pathEnv: bin, cacheDir })).toMatchObject({
       version: '13.10.0',
-      short: '13.10',
     });
     expect(probeCount()).toBe(2);
     await discoverToolchain('gcc', { pathEnv: bin });

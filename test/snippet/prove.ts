@@ -8,7 +8,9 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
 import { afterAll } from 'vitest';
-import { extractSnippets, reportSnippetResults, verifySnippets, type VerifyOptions } from '../../src/snippet/index.ts';
+import { extractSnippets } from '../../src/snippet/extract.ts';
+import { reportSnippetResults } from '../../src/snippet/check/report-results.ts';
+import { verifySnippets, type VerifyOptions } from '../../src/snippet/check/verify.ts';
 
 const scratch: string[] = [];
 // Registered while the importing test file is collected, so it runs after that file's tests.

@@ -6,7 +6,7 @@ import type { DeckMeta } from '../../model/deck.ts';
 import { RUNTIME_DIR } from '../../runtime/files.ts';
 
 /** Reveal.js settings; fixed so the deck, the PDF and every build behave the same. */
-export function revealConfig(meta: DeckMeta): Record<string, unknown> {
+function revealConfig(meta: DeckMeta): Record<string, unknown> {
   return {
     width: 1280,
     height: 720,

@@ -55,7 +55,7 @@ function deckLink(url: string, self: ParsedDeck, docs: DocIndex): string | undef
 }
 
 /** The slide each snippet is on: the last slide starting at or before the snippet's fence. */
-export function snippetSlideIds(items: readonly DeckItem[], snippets: readonly Snippet[]): Map<string, string> {
+function snippetSlideIds(items: readonly DeckItem[], snippets: readonly Snippet[]): Map<string, string> {
   const slides = allSlides(items);
   return new Map(
     snippets.map(

@@ -89,7 +89,7 @@ const FRAME_SHARE: Record<HandoutLayout, number> = { notes: 1, '2up': 0.78, '3up
  * `zoom`, unlike a transform, shrinks the layout box too: a 1280px box left in the layout makes chromium
  * shrink the whole printed page to fit it.
  */
-export function pageStyle(options: HandoutOptions): string {
+function pageStyle(options: HandoutOptions): string {
   const frameMm = (PAPER_WIDTH_MM[options.paper] - 2 * MARGIN_MM) * FRAME_SHARE[options.layout];
   const scale = (frameMm * 96) / 25.4 / 1280;
   return `@page { size: ${options.paper}; margin: ${MARGIN_MM}mm ${MARGIN_MM}mm ${BOTTOM_MARGIN_MM}mm; } .frame { width: ${frameMm.toFixed(2)}mm; height: ${((frameMm * 9) / 16).toFixed(2)}mm; } .frame > .reveal { zoom: ${scale.toFixed(5)}; }`;

@@ -13,7 +13,7 @@ const DETECTORS: Record<string, string> = {
 };
 
 /** What the talk claims, in words. */
-export function describeExpectation(expectation: Expectation): string {
+function describeExpectation(expectation: Expectation): string {
   switch (expectation.kind) {
     case 'ignore':
       return 'shown only, not compiled';

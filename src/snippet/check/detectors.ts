@@ -27,7 +27,7 @@ export function reportDiagnostic(run: ToolRun): ToolDiagnostic | undefined {
 }
 
 /** Who produced a report headline: `ASan`, `LSan`, `UBSan`, `stack protector`, `glibc`. */
-export function reporterName(headline: string): string {
+function reporterName(headline: string): string {
   if (headline.includes('LeakSanitizer')) return 'LSan';
   if (headline.includes('AddressSanitizer')) return 'ASan';
   if (headline.startsWith('runtime error:')) return 'UBSan';

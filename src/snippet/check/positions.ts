@@ -2,7 +2,7 @@
 import type { Snippet, ToolDiagnostic, ToolRun } from '../../model/snippet.ts';
 
 /** The diagnostic with `line`/`column` in the markdown, or `file`/`fileLine` for an included file. */
-export function mapDiagnostic(snippet: Snippet, diagnostic: ToolDiagnostic): ToolDiagnostic {
+function mapDiagnostic(snippet: Snippet, diagnostic: ToolDiagnostic): ToolDiagnostic {
   const programLine = diagnostic.programLine;
   if (programLine === undefined) return diagnostic;
   if (snippet.include) {

@@ -12,7 +12,7 @@ const DELIMITER_ROW = /^\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$
 const BROKEN_CONTAINER = /^:{3,}[ \t]*(table|list)\b/;
 
 /** Counts the cells of a pipe-table line the way GFM splits them (`\|` does not split). */
-export function countCells(line: string): number {
+function countCells(line: string): number {
   const body = line.trim();
   let pipes = 0;
   let leading = false;

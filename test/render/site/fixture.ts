@@ -14,7 +14,7 @@ import { FIXTURES } from '../../helpers.ts';
 export const SITE_FIXTURE = path.join(FIXTURES, 'site');
 
 /** The fixture's documents: name → markdown path relative to the fixture root. */
-export const SITE_SOURCES = [
+const SITE_SOURCES = [
   { name: 'alpha', path: 'decks/alpha/deck.md' },
   { name: 'beta', path: 'decks/beta/deck.md' },
   { name: 'guide', path: 'decks/guide.md' },

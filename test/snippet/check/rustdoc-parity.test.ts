@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { findOnPath } from '../../../src/exec/sandbox.ts';
-import type { SnippetResult } from '../../../src/snippet/index.ts';
+import type { SnippetResult } from '../../../src/model/snippet.ts';
 import { prove, tempCacheDir } from '../prove.ts';
 
 type Verdict = 'pass' | 'fail' | 'ignored';

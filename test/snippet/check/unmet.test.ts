@@ -1,7 +1,8 @@
 import { symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createToolchainSet, findMissingTools } from '../../../src/snippet/index.ts';
+import { createToolchainSet } from '../../../src/exec/toolchains.ts';
+import { findMissingTools } from '../../../src/snippet/check/verify.ts';
 import { prove, tempDir } from '../prove.ts';
 
 const one = async (markdown: string) => {
