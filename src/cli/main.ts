@@ -7,7 +7,7 @@ import { buildDecks, checkDecks, type CheckResult } from '../pipeline/build.ts';
 import { scaffoldDeck } from '../pipeline/scaffold.ts';
 import { PACKAGE_ROOT } from '../config/package-root.ts';
 import { HANDOUT_LAYOUTS, PAPER_SIZES, type HandoutLayout, type Paper } from '../render/pdf/handout.ts';
-import type { SnippetResult } from '../model/snippet.ts';
+import type { SnippetResult, SnippetStatus } from '../model/snippet.ts';
 import type { FragmentMode } from '../render/pdf/print.ts';
 import { formatWith, REPORTERS, type Reporter } from '../report/reporters.ts';
 import { countMessages } from '../report/text.ts';
@@ -36,11 +36,13 @@ interface BuildFlags extends CheckFlags {
 /** Line-based output when not a terminal or under CI; a rewritten progress line otherwise. */
 const interactive = () => process.stderr.isTTY === true && process.env.CI !== 'true';
 
+const STATUS_MARKS: Readonly<Record<SnippetStatus, string>> = { proved: '✓', failed: '✗', ignored: '–' };
+
 /** One line per snippet: what it was proved to do, or that it failed. */
 function snippetLines(results: readonly SnippetResult[]): string {
   const lines = results.map(
     (r) =>
-      `${!r.ok ? '✗' : r.summary.startsWith('not checked') ? '–' : '✓'} ${r.id.padEnd(22)} ${r.summary.replace(/^✗\s*/, '')}`,
+      `${STATUS_MARKS[r.status]} ${r.id.padEnd(22)} ${r.status === 'ignored' ? 'not checked (ignore)' : r.summary}`,
   );
   return lines.length > 0 ? `${lines.join('\n')}\n\n` : '';
 }

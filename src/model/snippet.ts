@@ -111,11 +111,19 @@ export interface ToolRun {
   missingTool?: { tool: string; hint: string };
 }
 
+/** How a snippet's check ended: every toolchain met its expectation, one did not, or it is `ignore`d. */
+export type SnippetStatus = 'proved' | 'failed' | 'ignored';
+
 /** Verdict for one snippet across its toolchains. */
 export interface SnippetResult {
   id: string;
+  status: SnippetStatus;
+  /** `status !== 'failed'`. */
   ok: boolean;
-  /** One-line badge text, e.g. "ASan: heap-use-after-free · gcc 12, clang 14". */
+  /**
+   * One line of words, no glyph (the renderer adds ✓/✗): what was proved ("ASan: heap-use-after-free · gcc 12,
+   * clang 14"), or briefly what went wrong ("compiles (rustc 1.95)"); empty when ignored.
+   */
   summary: string;
   /** When not ok: what was expected and what happened. */
   problems: string[];

@@ -66,7 +66,14 @@ export function fakeResult(
       cached: false,
     }),
   );
-  return { id, ok, summary, problems: ok ? [] : [`${id} did not meet its expectation`], runs };
+  return {
+    id,
+    status: ok ? 'proved' : 'failed',
+    ok,
+    summary,
+    problems: ok ? [] : [`${id} did not meet its expectation`],
+    runs,
+  };
 }
 
 /** Snippet context for a fixture: `results.json` next to it, `{ "id": { "ok": true, "outcomes": ["detected"] } }`. */

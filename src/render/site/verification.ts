@@ -104,7 +104,9 @@ function snippetTable(doc: SiteDoc, rows: readonly SnippetRow[]): Element {
     h('span', snippet ? describeExpectation(snippet.expectation) : '—'),
     h('div', [
       status(result?.ok, snippet?.expectation.kind === 'ignore'),
-      result && snippet?.expectation.kind !== 'ignore' ? h('p.outcome-summary', result.summary) : undefined,
+      result && snippet?.expectation.kind !== 'ignore'
+        ? h('p.outcome-summary', result.status === 'failed' ? `✗ ${result.summary}` : result.summary)
+        : undefined,
       ...(result?.problems ?? []).map((problem) => h('p.outcome-problem', problem)),
     ]),
     h(

@@ -11,7 +11,7 @@ export function passSummary(snippet: Snippet, runs: readonly ToolRun[]): string 
   const expectation = snippet.expectation;
   switch (expectation.kind) {
     case 'ignore':
-      return 'not checked (ignore)';
+      return '';
     case 'compile':
       return snippet.warns.length > 0
         ? `warns ${snippet.warns.join(', ')} · ${tools(runs)}`
@@ -41,5 +41,5 @@ export function passSummary(snippet: Snippet, runs: readonly ToolRun[]): string 
 
 /** The badge text when something failed: what went wrong, briefly; details are in the findings. */
 export function failSummary(short: string | undefined): string {
-  return `✗ ${short ?? 'expectation not met'}`;
+  return short ?? 'expectation not met';
 }

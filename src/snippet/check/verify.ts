@@ -54,6 +54,7 @@ export async function verifySnippets(
     const ok = verdict.findings.length === 0;
     return {
       id: snippet.id,
+      status: !ok ? 'failed' : snippet.expectation.kind === 'ignore' ? 'ignored' : 'proved',
       ok,
       summary: ok ? passSummary(snippet, mapped) : failSummary(verdict.short),
       problems: verdict.findings.map((finding) => finding.message),

@@ -39,6 +39,7 @@ function run(tool: string, version: string, outcome: ToolRun['outcome'], extra: 
 const RESULTS: SnippetResult[] = [
   {
     id: 'uaf',
+    status: 'proved',
     ok: true,
     summary: 'ASan: heap-use-after-free · gcc, clang',
     problems: [],
@@ -49,6 +50,7 @@ const RESULTS: SnippetResult[] = [
   },
   {
     id: 'moved',
+    status: 'proved',
     ok: true,
     summary: 'rejected · rustc 1.95 · E0382',
     problems: [],
@@ -56,6 +58,7 @@ const RESULTS: SnippetResult[] = [
   },
   {
     id: 'borrow',
+    status: 'proved',
     ok: true,
     summary: 'compiles · rustc 1.95',
     problems: [],

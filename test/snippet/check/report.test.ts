@@ -39,9 +39,10 @@ describe('reportSnippetResults', () => {
     const snippets = [snippet('a1', '/d/a.md', 3), snippet('b1', '/d/b.md', 7), snippet('b2', '/d/b.md', 20)];
     const degraded = [run('gcc', '12.2.0', { sandboxDegraded: true })];
     const results: SnippetResult[] = [
-      { id: 'a1', ok: true, summary: '', problems: [], runs: degraded, findings: [] },
+      { id: 'a1', status: 'proved', ok: true, summary: '', problems: [], runs: degraded, findings: [] },
       {
         id: 'b1',
+        status: 'failed',
         ok: false,
         summary: '',
         problems: ['x'],
@@ -50,7 +51,7 @@ describe('reportSnippetResults', () => {
           { ruleId: 'snippet/compile-error', severity: 'error', message: 'x', line: 8, column: 5, hint: 'fix it' },
         ],
       },
-      { id: 'b2', ok: true, summary: '', problems: [], runs: degraded, findings: [] },
+      { id: 'b2', status: 'proved', ok: true, summary: '', problems: [], runs: degraded, findings: [] },
     ];
     reportSnippetResults(
       results,
@@ -93,6 +94,6 @@ describe('badge summaries', () => {
     expect(
       passSummary({ ...snippet('x', 'f', 1), expectation: { kind: 'run', exitCode: 0, stdout: 'hi' } }, both),
     ).toBe('runs, output checked · gcc 12.2 · clang 14.0');
-    expect(failSummary('does not compile (gcc 12.2)')).toBe('✗ does not compile (gcc 12.2)');
+    expect(failSummary('does not compile (gcc 12.2)')).toBe('does not compile (gcc 12.2)');
   });
 });

@@ -16,11 +16,18 @@ describe('unmet expectations are positioned errors that say what was expected an
       '# Slide\n\n```c asan=heap-use-after-free cc=clang\nchar buf[8];\nstrcpy(buf, "this is too long");\n```\n',
     );
     expect(result?.ok).toBe(false);
-    expect(result?.summary).toBe('✗ ASan: stack-buffer-overflow (clang 14.0)');
+    expect(result?.status).toBe('failed');
+    expect(result?.summary).toBe('ASan: stack-buffer-overflow (clang 14.0)');
     expect(messages).toMatchObject([{ line: 5, ruleId: 'snippet/wrong-failure', fatal: true }]);
     expect(messages[0]?.reason).toMatch(
       /^expected ASan: heap-use-after-free, but with clang 14\.0 the run reported ASan: stack-buffer-overflow: ERROR: AddressSanitizer: stack-buffer-overflow on address/,
     );
+  });
+
+  it('an ignored snippet is neither proved nor failed, and its summary carries no wording', async () => {
+    const { result, messages } = await one('```c ignore\nthis is not C\n```\n');
+    expect(result).toMatchObject({ status: 'ignored', ok: true, summary: '' });
+    expect(messages).toEqual([]);
   });
 
   it('a sanitizer finding nothing', async () => {
@@ -33,7 +40,8 @@ describe('unmet expectations are positioned errors that say what was expected an
 
   it('compile_fail that compiles', async () => {
     const { result, messages } = await one('```rust,compile_fail,E0382\nlet x = 1;\n```\n');
-    expect(result?.summary).toBe('✗ compiles (rustc 1.95)');
+    expect(result?.status).toBe('failed');
+    expect(result?.summary).toBe('compiles (rustc 1.95)');
     expect(messages).toMatchObject([
       {
         line: 1,
@@ -77,6 +85,7 @@ describe('unmet expectations are positioned errors that say what was expected an
   it('treats unused variables in a wrapped fragment as rustdoc does: not worth a warning', async () => {
     const { result, messages } = await one('```c\nint x = 5;\n```\n');
     expect(messages).toEqual([]);
+    expect(result?.status).toBe('proved');
     expect(result?.summary).toBe('compiles · gcc 12.2 · clang 14.0');
   });
 
@@ -119,7 +128,8 @@ describe('unmet expectations are positioned errors that say what was expected an
     const proved = await prove('```c\nint main(void) { return 0; }\n```\n', {
       toolchains: createToolchainSet({ pathEnv: bin }),
     });
-    expect(proved.results[0]?.summary).toBe('✗ clang missing (clang)');
+    expect(proved.results[0]?.status).toBe('failed');
+    expect(proved.results[0]?.summary).toBe('clang missing (clang)');
     expect(proved.messages).toMatchObject([
       {
         line: 1,
