@@ -12,6 +12,7 @@ import type { FragmentMode } from '../render/pdf/print.ts';
 import { formatWith, REPORTERS, type Reporter } from '../report/reporters.ts';
 import { countMessages } from '../report/text.ts';
 import { EXIT, exitCodeFor } from './exit-codes.ts';
+import { DEFAULT_OUT_DIR } from '../config/defaults.ts';
 
 const pkg = JSON.parse(readFileSync(path.join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string };
 
@@ -122,7 +123,7 @@ function withCheckOptions(command: Command): Command {
 
 function withBuildOptions(command: Command): Command {
   return withCheckOptions(command)
-    .option('-o, --out <dir>', 'output folder', 'dist')
+    .option('-o, --out <dir>', 'output folder', DEFAULT_OUT_DIR)
     .option('--no-site', 'skip the docs site (dist/site/)')
     .option('--base <url>', 'public URL or path of dist/site/, for sitemap.xml and 404.html', '/')
     .addOption(
@@ -165,7 +166,7 @@ function program(setExit: (code: number) => void): Command {
     .argument('[paths...]', 'decks to watch (default: all)')
     .option('-p, --port <port>', 'port', '3000')
     .option('--host <host>', 'address to listen on (use 0.0.0.0 to expose)', '127.0.0.1')
-    .option('-o, --out <dir>', 'output folder', 'dist')
+    .option('-o, --out <dir>', 'output folder', DEFAULT_OUT_DIR)
     .action(async (paths: string[], flags: { port: string; host: string; out: string }) => {
       const { startDev } = await import('../dev/server.ts');
       const server = await startDev({

@@ -12,6 +12,7 @@ import { probeSandbox } from '../exec/sandbox.ts';
 import { EVENTS_PATH, injectClient } from './client.ts';
 import { resolveRequestPath } from './safe-path.ts';
 import { watchSources, type Affected } from './watch.ts';
+import { DEFAULT_OUT_DIR } from '../config/defaults.ts';
 
 /** Options for {@link startDev}. */
 export interface DevOptions {
@@ -57,7 +58,7 @@ const TYPES: Record<string, string> = {
 /** Builds once, then serves and watches until closed. */
 export async function startDev(options: DevOptions = {}): Promise<DevServer> {
   const root = path.resolve(options.root ?? process.cwd());
-  const outDir = path.resolve(root, options.outDir ?? 'dist');
+  const outDir = path.resolve(root, options.outDir ?? DEFAULT_OUT_DIR);
   const log = options.log ?? (() => undefined);
   const decks = resolveDeckPaths(root, options.paths ?? []);
   const browser = createBrowserSession();

@@ -22,6 +22,7 @@ import { UsageError } from '../model/errors.ts';
 import { resolveDeckPaths } from './discover.ts';
 import { loadDeck, type LoadedDeck } from './load.ts';
 import { commitStage, discardStage, openStage, writeToStage } from './stage.ts';
+import { DEFAULT_OUT_DIR } from '../config/defaults.ts';
 
 /** Options shared by {@link checkDecks} and {@link buildDecks}. */
 export interface DeckOptions {
@@ -152,7 +153,7 @@ export async function buildDecks(options: BuildOptions = {}): Promise<BuildResul
       wantPdf ? import('./pdf.ts') : undefined,
       wantSite ? Promise.all([import('../render/site/site.ts'), import('../render/site/tables.ts')]) : undefined,
     ]);
-    const stage = openStage(path.resolve(root, options.outDir ?? 'dist'));
+    const stage = openStage(path.resolve(root, options.outDir ?? DEFAULT_OUT_DIR));
     try {
       const written: string[] = [];
       const pdfJobs: PdfJob[] = [];

@@ -22,6 +22,7 @@ import { extractDiagrams } from '../diagram/extract.ts';
 import type { Diagram } from '../model/diagram.ts';
 import type { Snippet } from '../model/snippet.ts';
 import { extractSnippets } from '../snippet/extract.ts';
+import { DEFAULT_SLIDE_LEVEL } from '../config/defaults.ts';
 
 /** A deck after parsing and checking; `deck` is missing when the frontmatter was unusable. */
 export interface LoadedDeck {
@@ -67,7 +68,7 @@ export function loadDeck(source: DeckSource, options: LoadOptions): LoadedDeck {
     ...(options.themeOverride ? { themeOverride: options.themeOverride } : {}),
   });
   checkSetextHeadings(tree, file);
-  checkUnclosedContainers(tree, file, { slideLevel: meta?.slideLevel ?? 2 });
+  checkUnclosedContainers(tree, file, { slideLevel: meta?.slideLevel ?? DEFAULT_SLIDE_LEVEL });
   checkStrayFences(tree, file);
   checkHeadingSkips(tree, file);
   checkDirectives(tree, file);
@@ -81,7 +82,7 @@ export function loadDeck(source: DeckSource, options: LoadOptions): LoadedDeck {
     diagramsDir: options.diagramsDir ?? path.resolve(deckDir, '..', '..', 'diagrams'),
     loadRecords: (written) => loadTimelineRecords(deckDir, written),
   });
-  const items = splitSlides(tree, { slideLevel: meta?.slideLevel ?? 2 });
+  const items = splitSlides(tree, { slideLevel: meta?.slideLevel ?? DEFAULT_SLIDE_LEVEL });
   checkEmptySlides(items, file);
   const definitions = tree.children.filter((node): node is Definition => node.type === 'definition');
   const deck = meta ? { name: source.name, path: source.path, meta, items, definitions } : undefined;
