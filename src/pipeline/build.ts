@@ -205,9 +205,7 @@ export async function buildDecks(options: BuildOptions = {}): Promise<BuildResul
       // The site lists every deck, so it is only rewritten by a build of all of them.
       if (site) {
         const [{ renderSite }, { siteTables }] = site;
-        const tables = decks.flatMap((loaded) =>
-          loaded.deck ? siteTables(loaded.deck.name, loaded.tables, loaded.file) : [],
-        );
+        const tables = decks.flatMap((loaded) => (loaded.deck ? siteTables(loaded.deck.name, loaded.tables) : []));
         writeToStage(stage, 'site', renderSite({ docs: siteDocs, tables, pdf: wantPdf, base: options.base }));
         written.push('site');
       }

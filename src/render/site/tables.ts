@@ -1,5 +1,4 @@
 /** Checked tables as the verification page lists them: what was checked, and whether it held. */
-import type { VFile } from 'vfile';
 import type { TableModel } from '../../table/model.ts';
 import { plural } from './parts.ts';
 import type { SiteTable } from './site-input.ts';
@@ -27,21 +26,14 @@ function checks(model: TableModel): string[] {
 }
 
 /**
- * The checked tables (`:::table{…}`) of one deck for {@link SiteInput.tables}. A table failed when an error
- * of a `table/*` rule lies inside its container; those messages are listed with what was checked.
+ * The checked tables (`:::table{…}`) of one deck for {@link SiteInput.tables}. A table failed when its rules
+ * reported an error about it ({@link TableModel.errors}); those are listed with what was checked.
  */
-export function siteTables(deck: string, models: readonly TableModel[], file: VFile): SiteTable[] {
+export function siteTables(deck: string, models: readonly TableModel[]): SiteTable[] {
   return models
     .filter((model) => model.spec && model.container?.position)
     .map((model, index) => {
-      const { start, end } = model.container?.position ?? { start: { line: 0 }, end: { line: 0 } };
-      const errors = file.messages.filter(
-        (message) =>
-          message.fatal === true &&
-          message.ruleId?.startsWith('table/') &&
-          (message.line ?? 0) >= start.line &&
-          (message.line ?? 0) <= end.line,
-      );
+      const errors = model.errors;
       const title = model.header
         .map((cell) => cell.text)
         .filter(Boolean)

@@ -12,6 +12,7 @@ import { PROOF_DIRECTIVE } from '../cells.ts';
 import { CLAIM_MEANINGS, describeRuns, provenClaim } from '../claims.ts';
 import type { CellModel, Citation, TableModel } from '../model.ts';
 import { rowLabel } from '../resolve.ts';
+import { judgeTable } from './judge.ts';
 import { closest } from '../../report/closest.ts';
 
 const RULE = 'table/evidence';
@@ -40,34 +41,35 @@ export function checkEvidenceStructure(tree: Root, tables: readonly TableModel[]
       'Wrap the table in :::table{evidence="Column: outcome"} … ::: so the citation is verified.',
     );
   });
-  for (const model of tables) {
-    const resolved = model.resolved;
-    if (!model.container || !resolved) continue;
-    for (const row of model.rows) {
-      for (const cell of row.cells) {
-        const claims = cell && resolved.claims[cell.column];
-        if (!cell || !claims || (cell.node && proofsIn(cell.node).length > 0)) continue;
-        const column = model.header[cell.column]?.text ?? '';
+  for (const model of tables)
+    judgeTable(model, file, () => {
+      const resolved = model.resolved;
+      if (!model.container || !resolved) return;
+      for (const row of model.rows) {
+        for (const cell of row.cells) {
+          const claims = cell && resolved.claims[cell.column];
+          if (!cell || !claims || (cell.node && proofsIn(cell.node).length > 0)) continue;
+          const column = model.header[cell.column]?.text ?? '';
+          addError(
+            file,
+            `"${column}" of ${rowLabel(row, resolved.key)} cites no snippet, but the column claims evidence (${claims.join(' or ')})`,
+            cell.place,
+            RULE,
+            'Cite the snippet that proves it: :proof[snippet-id].',
+          );
+        }
+      }
+      for (const citation of citationsOf(model)) {
+        if (citation.claims.length > 0) continue;
         addError(
           file,
-          `"${column}" of ${rowLabel(row, resolved.key)} cites no snippet, but the column claims evidence (${claims.join(' or ')})`,
-          cell.place,
+          `:proof[${citation.snippetId}] does not say which outcome it proves`,
+          citation.place,
           RULE,
-          'Cite the snippet that proves it: :proof[snippet-id].',
+          'Add evidence="Column: outcome" to the :::table, or write :proof[id]{outcome=compile-error}.',
         );
       }
-    }
-    for (const citation of citationsOf(model)) {
-      if (citation.claims.length > 0) continue;
-      addError(
-        file,
-        `:proof[${citation.snippetId}] does not say which outcome it proves`,
-        citation.place,
-        RULE,
-        'Add evidence="Column: outcome" to the :::table, or write :proof[id]{outcome=compile-error}.',
-      );
-    }
-  }
+    });
 }
 
 /** The `:proof` directives under a node, valid or not. */
@@ -89,49 +91,50 @@ export interface EvidenceOptions {
 
 /** After the snippets ran: each cited snippet exists, passed its own check, and ended as the cell claims. */
 export function checkEvidenceResults(tables: readonly TableModel[], file: VFile, options: EvidenceOptions): void {
-  for (const model of tables) {
-    if (!model.container) continue;
-    for (const citation of citationsOf(model)) {
-      const { snippetId: id, claims, place } = citation;
-      if (!options.snippetIds.has(id)) {
-        const near = closest(id, options.snippetIds, 2);
-        addError(
-          file,
-          `:proof[${id}] cites a snippet that does not exist`,
-          place,
-          RULE,
-          near ? `Did you mean ${near}?` : 'Snippet ids come from id= on a fenced block.',
-        );
-        continue;
+  for (const model of tables)
+    judgeTable(model, file, () => {
+      if (!model.container) return;
+      for (const citation of citationsOf(model)) {
+        const { snippetId: id, claims, place } = citation;
+        if (!options.snippetIds.has(id)) {
+          const near = closest(id, options.snippetIds, 2);
+          addError(
+            file,
+            `:proof[${id}] cites a snippet that does not exist`,
+            place,
+            RULE,
+            near ? `Did you mean ${near}?` : 'Snippet ids come from id= on a fenced block.',
+          );
+          continue;
+        }
+        if (!options.results || claims.length === 0) continue;
+        const result = options.results.get(id);
+        const wanted = claims.map((claim) => `${claim} (${CLAIM_MEANINGS[claim]})`).join(' or ');
+        if (!result) {
+          addError(
+            file,
+            `snippet ${id} was not verified in this build, so it cannot prove ${wanted}`,
+            place,
+            RULE,
+            'Cite a snippet that is compiled (not ignore), and run the check with snippets enabled.',
+          );
+        } else if (!result.ok) {
+          addError(
+            file,
+            `snippet ${id} failed its own check, so it proves nothing: ${result.problems[0] ?? result.summary}`,
+            place,
+            RULE,
+            'Fix the snippet (see its own message) first.',
+          );
+        } else if (!provenClaim(result, claims)) {
+          addError(
+            file,
+            `snippet ${id} does not prove ${wanted}: ${describeRuns(result)}`,
+            place,
+            RULE,
+            'Cite the snippet that shows this, or correct the claim (outcome=).',
+          );
+        }
       }
-      if (!options.results || claims.length === 0) continue;
-      const result = options.results.get(id);
-      const wanted = claims.map((claim) => `${claim} (${CLAIM_MEANINGS[claim]})`).join(' or ');
-      if (!result) {
-        addError(
-          file,
-          `snippet ${id} was not verified in this build, so it cannot prove ${wanted}`,
-          place,
-          RULE,
-          'Cite a snippet that is compiled (not ignore), and run the check with snippets enabled.',
-        );
-      } else if (!result.ok) {
-        addError(
-          file,
-          `snippet ${id} failed its own check, so it proves nothing: ${result.problems[0] ?? result.summary}`,
-          place,
-          RULE,
-          'Fix the snippet (see its own message) first.',
-        );
-      } else if (!provenClaim(result, claims)) {
-        addError(
-          file,
-          `snippet ${id} does not prove ${wanted}: ${describeRuns(result)}`,
-          place,
-          RULE,
-          'Cite the snippet that shows this, or correct the claim (outcome=).',
-        );
-      }
-    }
-  }
+    });
 }

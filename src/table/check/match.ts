@@ -5,6 +5,7 @@ import { fieldKey, readDataFile, resolveDataPath } from '../data-file.ts';
 import { inlineContent } from '../inline.ts';
 import type { ListModel } from '../lists.ts';
 import type { TableModel } from '../model.ts';
+import { judgeTable } from './judge.ts';
 
 interface Item {
   text: string;
@@ -53,60 +54,64 @@ export function checkMatches(
         items: keyItems(table).map((item) => ({ ...item, where: `${name}:${item.place.line}` })),
       });
   }
-  for (const table of tables) {
-    const spec = table.spec;
-    if (!spec || table.resolved?.key === undefined) continue;
-    const ours = keyItems(table);
-    const label = spec.id ? `table #${spec.id}` : 'the table';
-    const here = `${name}:${spec.place.line}`;
-    for (const target of spec.match) {
-      const side = target.target.startsWith('#')
-        ? byId.get(target.target.slice(1))
-        : dataSide(target.target, table, options);
-      if (!side) {
-        addError(
-          file,
-          `no :::list or :::table with id "${target.target.slice(1)}"`,
-          target.place,
-          'table/match',
-          'Give the list :::list{#id} or the table :::table{#id}, or fix the name.',
-        );
-        continue;
-      }
-      if ('error' in side) {
-        addError(
-          file,
-          side.error,
-          target.place,
-          'table/match',
-          'A data file to match is relative to the markdown file, inside the deck folder, with a field named like the key column.',
-        );
-        continue;
-      }
-      const theirs = new Set(side.items.map((item) => item.text));
-      const mine = new Set(ours.map((item) => item.text));
-      for (const item of ours) {
-        if (theirs.has(item.text)) continue;
-        const near = side.items.find((other) => other.text.toLowerCase() === item.text.toLowerCase());
-        const hint = near
-          ? `${side.label} spells it "${near.text}" (${near.where}).`
-          : `Add it to ${side.label}, or remove the row.`;
-        const where = side.where === side.label ? '' : ` (${side.where})`;
-        addError(file, `"${item.text}" is not in ${side.label}${where}`, item.place, 'table/match', hint);
-      }
-      for (const item of side.items) {
-        if (mine.has(item.text)) continue;
-        const message = side.local
-          ? `"${item.text}" from ${side.label} is missing from ${label} (${here})`
-          : `"${item.text}" (${item.where}) is missing from ${label}`;
-        addError(
-          file,
-          message,
-          side.local ? item.place : target.place,
-          'table/match',
-          `Add a row for it to ${label}, or remove it from ${side.label}.`,
-        );
-      }
+  for (const table of tables) judgeTable(table, file, () => matchTable(table, byId, file, options));
+}
+
+/** Checks one table's `match=` targets against the lists, tables and data files they name. */
+function matchTable(table: TableModel, byId: ReadonlyMap<string, Side>, file: VFile, options: MatchOptions): void {
+  const name = file.basename ?? 'deck.md';
+  const spec = table.spec;
+  if (!spec || table.resolved?.key === undefined) return;
+  const ours = keyItems(table);
+  const label = spec.id ? `table #${spec.id}` : 'the table';
+  const here = `${name}:${spec.place.line}`;
+  for (const target of spec.match) {
+    const side = target.target.startsWith('#')
+      ? byId.get(target.target.slice(1))
+      : dataSide(target.target, table, options);
+    if (!side) {
+      addError(
+        file,
+        `no :::list or :::table with id "${target.target.slice(1)}"`,
+        target.place,
+        'table/match',
+        'Give the list :::list{#id} or the table :::table{#id}, or fix the name.',
+      );
+      continue;
+    }
+    if ('error' in side) {
+      addError(
+        file,
+        side.error,
+        target.place,
+        'table/match',
+        'A data file to match is relative to the markdown file, inside the deck folder, with a field named like the key column.',
+      );
+      continue;
+    }
+    const theirs = new Set(side.items.map((item) => item.text));
+    const mine = new Set(ours.map((item) => item.text));
+    for (const item of ours) {
+      if (theirs.has(item.text)) continue;
+      const near = side.items.find((other) => other.text.toLowerCase() === item.text.toLowerCase());
+      const hint = near
+        ? `${side.label} spells it "${near.text}" (${near.where}).`
+        : `Add it to ${side.label}, or remove the row.`;
+      const where = side.where === side.label ? '' : ` (${side.where})`;
+      addError(file, `"${item.text}" is not in ${side.label}${where}`, item.place, 'table/match', hint);
+    }
+    for (const item of side.items) {
+      if (mine.has(item.text)) continue;
+      const message = side.local
+        ? `"${item.text}" from ${side.label} is missing from ${label} (${here})`
+        : `"${item.text}" (${item.where}) is missing from ${label}`;
+      addError(
+        file,
+        message,
+        side.local ? item.place : target.place,
+        'table/match',
+        `Add a row for it to ${label}, or remove it from ${side.label}.`,
+      );
     }
   }
 }

@@ -16,6 +16,7 @@ import { reportProblems } from './report-problems.ts';
 import { checkTableShape } from './shape.ts';
 import { checkSortOrder } from './sort.ts';
 import { checkColumnTypes } from './column-types.ts';
+import { judgeTable, keepErrors } from './judge.ts';
 
 /** Options for {@link checkTables}. */
 export interface CheckTablesOptions {
@@ -32,18 +33,25 @@ export function checkTables(tree: Root, file: VFile, options: CheckTablesOptions
   const source = String(file.value);
   const markdownDir = path.resolve(file.cwd, file.dirname ?? '.');
   const { lists, problems: listProblems } = readLists(tree, source);
-  const { tables, problems } = readTables(tree, source, { markdownDir, deckDir: options.deckDir });
-  reportProblems(file, [...listProblems, ...problems]);
-  checkUniqueIds(tree, file);
+  const { tables, problems, owners } = readTables(tree, source, { markdownDir, deckDir: options.deckDir });
+  reportProblems(file, listProblems);
+  for (const problem of problems) {
+    const owner = owners.get(problem);
+    if (owner) judgeTable(owner, file, () => reportProblems(file, [problem]));
+    else reportProblems(file, [problem]);
+  }
+  checkUniqueIds(tree, file, tables);
   for (const model of tables) {
     const strict = new Set(
       [model.resolved?.key, ...(model.resolved?.required ?? [])].filter((column) => column !== undefined),
     );
-    checkTableShape(model, file, strict);
-    checkColumns(model, file);
-    checkColumnTypes(model, file);
-    checkSortOrder(model, file);
-    checkAgainstData(model, file);
+    judgeTable(model, file, () => {
+      checkTableShape(model, file, strict);
+      checkColumns(model, file);
+      checkColumnTypes(model, file);
+      checkSortOrder(model, file);
+      checkAgainstData(model, file);
+    });
   }
   checkMatches(tables, lists, file, { markdownDir, deckDir: options.deckDir });
   checkEvidenceStructure(tree, tables, file);
@@ -56,7 +64,7 @@ export function checkTableEvidence(tables: readonly TableModel[], file: VFile, o
   checkEvidenceResults(tables, file, options);
 }
 
-function checkUniqueIds(tree: Root, file: VFile): void {
+function checkUniqueIds(tree: Root, file: VFile, tables: readonly TableModel[]): void {
   const seen = new Map<string, number>();
   visit(tree, 'containerDirective', (node) => {
     const id = node.attributes?.id;
@@ -64,13 +72,16 @@ function checkUniqueIds(tree: Root, file: VFile): void {
     if (!id || !start || (node.name !== TABLE_CONTAINER && node.name !== LIST_CONTAINER)) return;
     const first = seen.get(id);
     if (first === undefined) seen.set(id, start.line);
-    else
-      addError(
+    else {
+      const error = addError(
         file,
         `id "${id}" is already used at line ${first}`,
         { line: start.line, column: start.column },
         'table/spec',
         'Ids of :::table and :::list containers must be unique.',
       );
+      const model = tables.find((table) => table.container === node);
+      if (model) keepErrors(model, [error]);
+    }
   });
 }

@@ -111,7 +111,7 @@ export async function siteInputFor(
     docs,
     title: 'Fixture talks',
     base: '/talks/site/',
-    tables: loaded.flatMap((deck) => (deck.deck ? siteTables(deck.deck.name, deck.tables, deck.file) : [])),
+    tables: loaded.flatMap((deck) => (deck.deck ? siteTables(deck.deck.name, deck.tables) : [])),
   };
   return { input, loaded, dispose: () => highlighter.dispose() };
 }
