@@ -7,7 +7,7 @@ import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { sha256 } from '../cache/store.ts';
 import type { Diagram } from '../model/diagram.ts';
-import { parseFenceMeta } from '../parse/fence-meta.ts';
+import { fenceMeta } from '../parse/fence-meta.ts';
 import { addError } from '../report/messages.ts';
 import { timelineFromRecords } from './timeline.ts';
 
@@ -49,7 +49,7 @@ export function extractDiagrams(tree: Root, file: VFile, options: DiagramExtract
     if (!start) return;
     const at = { line: start.line, column: start.column };
     if (node.type === 'code' && node.lang?.toLowerCase() === 'mermaid') {
-      const meta = parseFenceMeta(node.lang, node.meta);
+      const meta = fenceMeta(node);
       const attributes = Object.fromEntries(meta.attributes.map((a) => [a.key, a.value]));
       diagrams.set(diagramKey(node), {
         id: uniqueId(node.value),

@@ -4,7 +4,7 @@ import type { Code, Root } from 'mdast';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import type { Snippet, SnippetLang } from '../model/snippet.ts';
-import { parseFenceMeta } from '../parse/fence-meta.ts';
+import { fenceMeta } from '../parse/fence-meta.ts';
 import { addError, addWarning } from '../report/messages.ts';
 import type { AttributeProblem } from './attribute-problems.ts';
 import { parseCAttributes } from './c-attributes.ts';
@@ -149,7 +149,7 @@ export function extractSnippets(tree: Root, file: VFile, options: SnippetExtract
   const derived: { snippet: Snippet; ordinal: number }[] = [];
   const explicit = new Map<string, Code>();
   visit(tree, 'code', (node: Code) => {
-    const meta = parseFenceMeta(node.lang, node.meta);
+    const meta = fenceMeta(node);
     const lang = snippetLang(meta.lang);
     if (!lang) return;
     const context: BlockContext = { node, file, source, options: resolved };

@@ -5,7 +5,7 @@ import { resolveLink, type DocIndex } from '../../links/resolve.ts';
 import type { HighlightRequest } from '../../transform/highlight-cache.ts';
 import type { Theme } from '../../config/themes.ts';
 import type { ParsedDeck } from '../../model/deck.ts';
-import { parseFenceMeta } from '../../parse/fence-meta.ts';
+import { fenceMeta } from '../../parse/fence-meta.ts';
 import type { AssetPlan } from '../../links/assets.ts';
 import { highlightCode, type CodeHighlighter } from '../../transform/highlight.ts';
 import type { CodeRenderer, ContentOptions } from '../../transform/slide.ts';
@@ -103,7 +103,7 @@ export function highlightRequests(tree: Root, snippets: readonly Snippet[], them
   const requests: HighlightRequest[] = [];
   visit(tree, 'code', (node) => {
     if (node.lang?.toLowerCase() === 'mermaid') return;
-    requests.push({ code: shownCode(node, snippetAt).code, lang: parseFenceMeta(node.lang, node.meta).lang, theme });
+    requests.push({ code: shownCode(node, snippetAt).code, lang: fenceMeta(node).lang, theme });
   });
   return requests;
 }
@@ -113,7 +113,7 @@ export function contentOptions(context: DeckRenderContext, items: readonly DeckI
   const renderCode: CodeRenderer = (node) => {
     const figure = node.lang?.toLowerCase() === 'mermaid' ? renderedDiagram(node, context) : undefined;
     if (figure) return figure;
-    const meta = parseFenceMeta(node.lang, node.meta);
+    const meta = fenceMeta(node);
     const { code, snippet } = shownCode(node, snippetAt);
     const pre = highlightCode(context.highlighter, code, {
       lang: meta.lang,
