@@ -5,23 +5,30 @@ import { createBrowserSession, type BrowserSession } from '../browser/session.ts
 import { cacheFolder } from '../cache/store.ts';
 import { discoverThemes, type Theme } from '../config/themes.ts';
 import type { DiagramResult } from '../model/diagram.ts';
-import { contentOptions, highlightRequests, renderDeck, type DeckRenderContext } from '../render/deck/render.ts';
-import { renderHandout, type HandoutLayout, type Paper } from '../render/pdf/handout.ts';
+import { contentOptions, highlightRequests, type DeckRenderContext } from '../render/deck/render.ts';
+import type { HandoutLayout, Paper } from '../render/pdf/handout.ts';
 import type { FragmentMode } from '../render/pdf/print.ts';
 import type { PdfJob, PdfStageOptions } from './pdf.ts';
 import { hasErrors } from '../report/messages.ts';
-import type { HighlighterPool } from '../transform/highlight.ts';
-import { prepareHighlighter } from '../transform/highlight-cache.ts';
+import type { CodeHighlighter, HighlighterPool } from '../transform/highlight.ts';
+import { prepareHighlighter, type PreparedHighlighter } from '../transform/highlight-cache.ts';
 import { defaultDiagramCache, runDiagramStage } from './diagrams.ts';
 import { runSnippetStage, type SnippetSession } from './snippets.ts';
 import { checkLinks } from '../links/check.ts';
 import { indexDocs } from '../links/resolve.ts';
-import type { SiteDoc } from '../render/site/site-input.ts';
 import type { SnippetResult } from '../model/snippet.ts';
 import { UsageError } from '../model/errors.ts';
 import { resolveDeckPaths } from './discover.ts';
 import { loadDeck, type LoadedDeck } from './load.ts';
 import { commitStage, discardStage, openStage, writeToStage } from './stage.ts';
+import {
+  renderDecks,
+  renderSiteFolder,
+  type BuiltDoc,
+  type CheckedBuild,
+  type RenderContext,
+  type Renderer,
+} from './renderers.ts';
 import { DEFAULT_OUT_DIR } from '../config/defaults.ts';
 
 /** Options shared by {@link checkDecks} and {@link buildDecks}. */
@@ -136,90 +143,45 @@ export async function buildDecks(options: BuildOptions = {}): Promise<BuildResul
     // Chromium starts on the other core while this one parses, checks and renders. A failed start is
     // reported where the PDF stage asks for the browser; a build that stops before that never sees it.
     if (wantPdf) browser.get().catch(() => undefined);
+    // load → stages
     const checked = await checkAll(options, browser);
-    const { decks, files, root, themeOf, snippetResults } = checked;
+    const { decks, files, root, snippetResults } = checked;
     if (hasErrors(files)) return { decks, files, snippetResults, written: [] };
-    const requests = decks.flatMap((loaded) => {
-      const theme = themeOf(loaded);
-      return theme ? highlightRequests(loaded.tree, loaded.snippets, theme.shiki) : [];
-    });
-    const highlighter = await prepareHighlighter(requests, {
-      cacheDir: options.noCache ? undefined : cacheFolder(root, 'highlight'),
-      pool: options.highlighters,
-    });
-    // PDF and site code is loaded only by builds that make them: start-up time matters for quick rebuilds.
-    const wantSite = options.site ?? (options.paths ?? []).length === 0;
-    const [pdfStage, site] = await Promise.all([
-      wantPdf ? import('./pdf.ts') : undefined,
-      wantSite ? Promise.all([import('../render/site/site.ts'), import('../render/site/tables.ts')]) : undefined,
-    ]);
+    const highlighter = await highlighterFor(checked, options);
+    // PDF code is loaded only by builds that print: start-up time matters for quick rebuilds.
+    const pdfStage = wantPdf ? import('./pdf.ts') : undefined;
     const stage = openStage(path.resolve(root, options.outDir ?? DEFAULT_OUT_DIR));
     try {
-      const written: string[] = [];
-      const pdfJobs: PdfJob[] = [];
-      const siteDocs: SiteDoc[] = [];
-      const docs = indexDocs(decks.flatMap((loaded) => (loaded.deck ? [loaded.deck] : [])));
-      for (const loaded of decks) {
-        const theme = themeOf(loaded);
-        if (!loaded.deck || !theme) continue;
-        const context: DeckRenderContext = {
-          theme,
-          highlighter,
-          assets: loaded.assets,
-          diagrams: loaded.diagrams,
-          diagramResults: checked.diagramResults.get(loaded) ?? new Map(),
-          tables: loaded.tables,
-          snippets: loaded.snippets,
-          snippetResults: snippetResults.get(loaded) ?? new Map(),
-          self: loaded.deck,
-          docs,
-        };
-        const content = contentOptions(context, loaded.deck.items);
-        // The site resolves links between documents itself, so its content keeps them as written.
-        if (site)
-          siteDocs.push({
-            deck: loaded.deck,
-            content: contentOptions({ ...context, docs: undefined }, loaded.deck.items),
-            theme,
-            snippets: loaded.snippets,
-            snippetResults: context.snippetResults ?? new Map(),
-          });
-        // A page (`kind: page`) is only an article on the site, never a deck or a PDF.
-        if (loaded.deck.meta.kind === 'page') continue;
-        // The handout page is what the handout PDF is printed from; without PDFs it is not made.
-        const handout = wantPdf
-          ? [
-              {
-                path: 'handout.html',
-                content: renderHandout(loaded.deck.meta, loaded.deck.items, content, {
-                  layout: options.handoutLayout ?? 'notes',
-                  paper: options.paper ?? 'A4',
-                }),
-              },
-            ]
-          : [];
-        writeToStage(stage, loaded.deck.name, [...renderDeck(loaded.deck, context, content), ...handout]);
-        written.push(loaded.deck.name);
-        pdfJobs.push({ deck: loaded.deck, file: loaded.file, dir: path.join(stage.dir, loaded.deck.name) });
-      }
+      // → renderers
+      const build = checkedBuild(checked, highlighter);
+      const renderers: Renderer[] = [renderDecks];
       // The site lists every deck, so it is only rewritten by a build of all of them.
-      if (site) {
-        const [{ renderSite }, { siteTables }] = site;
-        const tables = decks.flatMap((loaded) => (loaded.deck ? siteTables(loaded.deck.name, loaded.tables) : []));
-        writeToStage(stage, 'site', renderSite({ docs: siteDocs, tables, pdf: wantPdf, base: options.base }));
-        written.push('site');
-      }
+      if (options.site ?? (options.paths ?? []).length === 0) renderers.push(renderSiteFolder);
+      const context: RenderContext = {
+        pdf: wantPdf,
+        handoutLayout: options.handoutLayout ?? 'notes',
+        paper: options.paper ?? 'A4',
+        base: options.base,
+      };
+      const folders = (await Promise.all(renderers.map((render) => render(build, context)))).flat();
+      for (const { folder, files: output } of folders) writeToStage(stage, folder, output);
+      // → PDFs
       if (pdfStage) {
-        await pdfStage.runPdfStage(pdfJobs, {
+        const jobs: PdfJob[] = folders.flatMap(({ folder, print }) =>
+          print ? [{ deck: print.deck, file: print.loaded.file, dir: path.join(stage.dir, folder) }] : [],
+        );
+        await (await pdfStage).runPdfStage(jobs, {
           browser,
           fragments: options.pdfFragments ?? 'final',
           ...(options.onProgress ? { onProgress: options.onProgress } : {}),
         });
       }
+      // → commit
       if (hasErrors(files)) {
         discardStage(stage);
         return { decks, files, snippetResults, written: [] };
       }
+      const written = folders.map(({ folder }) => folder);
       commitStage(stage, written);
       return { decks, files, snippetResults, written };
     } catch (error) {
@@ -229,4 +191,39 @@ export async function buildDecks(options: BuildOptions = {}): Promise<BuildResul
       highlighter.dispose();
     }
   });
+}
+
+/** One highlighter for the build, with every block it will highlight looked up in the cache first. */
+async function highlighterFor(checked: Checked, options: BuildOptions): Promise<PreparedHighlighter> {
+  const requests = checked.decks.flatMap((loaded) => {
+    const theme = checked.themeOf(loaded);
+    return theme ? highlightRequests(loaded.tree, loaded.snippets, theme.shiki) : [];
+  });
+  return prepareHighlighter(requests, {
+    cacheDir: options.noCache ? undefined : cacheFolder(checked.root, 'highlight'),
+    pool: options.highlighters,
+  });
+}
+
+/** The checked documents with what their renderers read; content options are built once per document. */
+function checkedBuild(checked: Checked, highlighter: CodeHighlighter): CheckedBuild {
+  const index = indexDocs(checked.decks.flatMap((loaded) => (loaded.deck ? [loaded.deck] : [])));
+  const docs = checked.decks.flatMap((loaded): BuiltDoc[] => {
+    const theme = checked.themeOf(loaded);
+    if (!loaded.deck || !theme) return [];
+    const context: DeckRenderContext = {
+      theme,
+      highlighter,
+      assets: loaded.assets,
+      diagrams: loaded.diagrams,
+      diagramResults: checked.diagramResults.get(loaded) ?? new Map(),
+      tables: loaded.tables,
+      snippets: loaded.snippets,
+      snippetResults: checked.snippetResults.get(loaded) ?? new Map(),
+      self: loaded.deck,
+      docs: index,
+    };
+    return [{ loaded, deck: loaded.deck, theme, context, content: contentOptions(context, loaded.deck.items) }];
+  });
+  return { docs, index };
 }
