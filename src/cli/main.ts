@@ -13,6 +13,7 @@ import { formatWith, REPORTERS, type Reporter } from '../report/reporters.ts';
 import { countMessages } from '../report/text.ts';
 import { EXIT, exitCodeFor } from './exit-codes.ts';
 import { DEFAULT_OUT_DIR } from '../config/defaults.ts';
+import { findMissingTools } from '../snippet/check/verify.ts';
 
 const pkg = JSON.parse(readFileSync(path.join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string };
 
@@ -48,14 +49,21 @@ function snippetLines(results: readonly SnippetResult[]): string {
   return lines.length > 0 ? `${lines.join('\n')}\n\n` : '';
 }
 
+/** A compiler that is not installed is a problem of the machine, not of the deck: exit 3 instead of 1. */
+function withMissingTools(code: number, snippets: CheckResult['snippetResults']): number {
+  const results = [...snippets.values()].flatMap((byId) => [...byId.values()]);
+  return findMissingTools(results).length > 0 ? EXIT.missingTool : code;
+}
+
 /** Prints the report (machine formats to stdout, text to stderr) and returns the exit code. */
 function report(files: readonly VFile[], flags: CheckFlags, snippets?: CheckResult['snippetResults']): number {
   const results = snippets ? [...snippets.values()].flatMap((byId) => [...byId.values()]) : undefined;
   if (results && flags.reporter === 'text') process.stderr.write(snippetLines(results));
   const extra = results
     ? {
-        snippets: results.map(({ id, ok, summary, problems, runs }) => ({
+        snippets: results.map(({ id, status, ok, summary, problems, runs }) => ({
           id,
+          status,
           ok,
           summary,
           problems,
@@ -100,7 +108,7 @@ async function build(paths: string[], flags: BuildFlags, pdf: boolean): Promise<
         process.stderr.write(`${interactive() ? '\r\u001B[K' : ''}printed ${deck} PDFs in ${Math.round(ms ?? 0)} ms\n`);
     },
   });
-  const code = report(result.files, flags);
+  const code = withMissingTools(report(result.files, flags), result.snippetResults);
   for (const name of result.written) {
     const pdfs = pdf ? `, ${name}.pdf, ${name}-handout.pdf` : '';
     process.stderr.write(
@@ -156,7 +164,7 @@ function program(setExit: (code: number) => void): Command {
         noCache: !flags.cache,
         checkExternal: flags.checkExternal,
       });
-      setExit(report(result.files, flags, result.snippetResults));
+      setExit(withMissingTools(report(result.files, flags, result.snippetResults), result.snippetResults));
     },
   );
 

@@ -1,8 +1,7 @@
 /** The snippet stage of a build: prove every deck's snippets, report verdicts, then check table evidence. */
 import { checkTableEvidence } from '../table/check/tables.ts';
-import { MissingToolError } from '../model/errors.ts';
 import type { SnippetResult } from '../model/snippet.ts';
-import { findMissingTools, verifySnippets, type VerifyOptions } from '../snippet/check/verify.ts';
+import { verifySnippets, type VerifyOptions } from '../snippet/check/verify.ts';
 import { reportSnippetResults } from '../snippet/check/report-results.ts';
 import type { LoadedDeck } from './load.ts';
 
@@ -19,8 +18,9 @@ export type SnippetSession = Pick<VerifyOptions, 'toolchains' | 'sandbox'>;
 
 /**
  * Verifies all decks' snippets in one batch (one pool of processes, one cache), attaches the findings to
- * each deck's file, and checks every `:proof[id]` against the verdicts. A missing compiler is an
- * environment problem: it throws {@link MissingToolError} after nothing was written.
+ * each deck's file, and checks every `:proof[id]` against the verdicts. A missing compiler is reported at
+ * every snippet that needs it (`snippet/missing-toolchain`, with the command that installs it), so the build
+ * writes nothing; the CLI exits 3 for it (see `findMissingTools`).
  */
 export async function runSnippetStage(
   decks: readonly LoadedDeck[],
@@ -31,9 +31,6 @@ export async function runSnippetStage(
     snippets.length > 0
       ? await verifySnippets(snippets, { root: options.root, noCache: options.noCache, ...options.session })
       : [];
-  const missing = findMissingTools(results);
-  if (missing.length > 0)
-    throw new MissingToolError(missing.map(({ tool, hint }) => `${tool} is not installed; ${hint}`).join('\n'));
   reportSnippetResults(results, snippets, new Map(decks.map((deck) => [deck.file.path, deck.file])));
   const byId = new Map(results.map((result) => [result.id, result]));
   const byDeck = new Map<LoadedDeck, Map<string, SnippetResult>>();
