@@ -15,7 +15,7 @@ import { checkMatches } from './match.ts';
 import { reportProblems } from './report-problems.ts';
 import { checkTableShape } from './shape.ts';
 import { checkSortOrder } from './sort.ts';
-import { checkColumnTypes } from './column-types.ts';
+import { checkColumnTypes } from './cell-types.ts';
 import { judgeTable, keepErrors } from './judge.ts';
 
 /** Options for {@link checkTables}. */
