@@ -5,7 +5,7 @@ import { createBrowserSession, type BrowserSession } from '../browser/session.ts
 import { cacheFolder } from '../cache/store.ts';
 import { discoverThemes, type Theme } from '../config/themes.ts';
 import type { DiagramResult } from '../model/diagram.ts';
-import { contentOptions, highlightRequests, type DeckRenderContext } from '../render/deck/render.ts';
+import { contentOptions, highlightRequests, type DeckRenderContext } from '../transform/content.ts';
 import type { HandoutLayout, Paper } from '../render/pdf/handout.ts';
 import type { FragmentMode } from '../render/pdf/print.ts';
 import type { PdfJob, PdfStageOptions } from './pdf.ts';

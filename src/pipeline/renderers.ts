@@ -5,7 +5,8 @@
 import type { Theme } from '../config/themes.ts';
 import type { DocIndex } from '../links/resolve.ts';
 import type { ParsedDeck } from '../model/deck.ts';
-import { renderDeck, type DeckRenderContext } from '../render/deck/render.ts';
+import { renderDeck } from '../render/deck/document.ts';
+import type { DeckRenderContext } from '../transform/content.ts';
 import { renderHandout, type HandoutLayout, type Paper } from '../render/pdf/handout.ts';
 import type { SiteDoc } from '../render/site/site-input.ts';
 import type { OutputFile } from '../runtime/files.ts';

@@ -4,11 +4,11 @@ import { loadDeck, type LoadedDeck } from '../../../src/pipeline/load.ts';
 import { discoverThemes } from '../../../src/config/themes.ts';
 import type { DiagramResult } from '../../../src/model/diagram.ts';
 import type { SnippetResult, ToolRun } from '../../../src/model/snippet.ts';
-import { contentOptions } from '../../../src/render/deck/render.ts';
+import { contentOptions } from '../../../src/transform/content.ts';
 import { siteTables } from '../../../src/render/site/tables.ts';
 import type { SiteDoc, SiteInput } from '../../../src/render/site/site-input.ts';
 import { prepareHighlighter } from '../../../src/transform/highlight-cache.ts';
-import { highlightRequests } from '../../../src/render/deck/render.ts';
+import { highlightRequests } from '../../../src/transform/content.ts';
 import { FIXTURES } from '../../helpers.ts';
 
 export const SITE_FIXTURE = path.join(FIXTURES, 'site');

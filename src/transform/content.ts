@@ -1,29 +1,29 @@
-/** Renders a checked deck to the files of `dist/<deck>/`. */
+/**
+ * How a checked document's slides become HTML, shared by the deck, the handout and the site: code through
+ * shiki with snippet badges, rendered diagrams, generated tables, evidence marks, hashed assets and links.
+ */
 import type { Code, Root } from 'mdast';
 import { visit } from 'unist-util-visit';
-import { resolveLink, type DocIndex } from '../../links/resolve.ts';
-import type { HighlightRequest } from '../../transform/highlight-cache.ts';
-import type { Theme } from '../../config/themes.ts';
-import type { ParsedDeck } from '../../model/deck.ts';
-import { fenceMeta } from '../../parse/fence-meta.ts';
-import type { AssetPlan } from '../../links/assets.ts';
-import { highlightCode, type CodeHighlighter } from '../../transform/highlight.ts';
-import type { CodeRenderer, ContentOptions } from '../../transform/slide.ts';
-import { diagramFigure } from '../../transform/diagram.ts';
-import { diagramKey } from '../../diagram/extract.ts';
-import type { Diagram, DiagramResult } from '../../model/diagram.ts';
+import { resolveLink, type DocIndex } from '../links/resolve.ts';
+import type { HighlightRequest } from './highlight-cache.ts';
+import type { Theme } from '../config/themes.ts';
+import type { ParsedDeck } from '../model/deck.ts';
+import { fenceMeta } from '../parse/fence-meta.ts';
+import type { AssetPlan } from '../links/assets.ts';
+import { highlightCode, type CodeHighlighter } from './highlight.ts';
+import type { CodeRenderer, ContentOptions } from './slide.ts';
+import { diagramFigure } from './diagram.ts';
+import { diagramKey } from '../diagram/extract.ts';
+import type { Diagram, DiagramResult } from '../model/diagram.ts';
 import type { Element } from 'hast';
 import type { TextDirective } from 'mdast-util-directive';
-import { citationsOf } from '../../table/check/evidence.ts';
-import type { Snippet, SnippetResult } from '../../model/snippet.ts';
-import type { DeckItem } from '../../model/deck.ts';
-import { allSlides } from '../../parse/slides.ts';
-import { snippetFigure } from '../../transform/snippet-badge.ts';
-import { evidenceMark } from '../../table/evidence-mark.ts';
-import type { TableModel } from '../../table/model.ts';
-import { renderDocument } from './document.ts';
-import { fontFiles, revealFiles, themeFiles, type OutputFile } from '../../runtime/files.ts';
-import { renderItems, titleSlide } from './slides.ts';
+import { citationsOf } from '../table/check/evidence.ts';
+import type { Snippet, SnippetResult } from '../model/snippet.ts';
+import type { DeckItem } from '../model/deck.ts';
+import { allSlides } from '../parse/slides.ts';
+import { snippetFigure } from './snippet-badge.ts';
+import { evidenceMark } from '../table/evidence-mark.ts';
+import type { TableModel } from '../table/model.ts';
 
 /** What a deck renderer needs besides the deck. */
 export interface DeckRenderContext {
@@ -134,24 +134,4 @@ export function contentOptions(context: DeckRenderContext, items: readonly DeckI
       ? { rewriteLink: (url: string) => deckLink(url, context.self as ParsedDeck, context.docs as DocIndex) }
       : {}),
   };
-}
-
-/** The deck's files, paths relative to `dist/<deck>/`, in a stable order. */
-export function renderDeck(
-  deck: ParsedDeck,
-  context: DeckRenderContext,
-  content: ContentOptions = contentOptions(context, deck.items),
-): OutputFile[] {
-  const sections = [titleSlide(deck.meta), ...renderItems(deck.items, content)];
-  const assets: OutputFile[] = [...context.assets.assets.values()].map((asset) => ({
-    path: asset.target,
-    copyFrom: asset.source,
-  }));
-  return [
-    { path: 'index.html', content: renderDocument(deck.meta, sections) },
-    ...revealFiles(),
-    ...fontFiles(),
-    ...themeFiles(context.theme),
-    ...assets,
-  ];
 }
