@@ -40,7 +40,8 @@ const interactive = () => process.stderr.isTTY === true && process.env.CI !== 't
 function snippetLines(results: readonly SnippetResult[]): string {
   const lines = results.map(
     (r) =>
-      `${!r.ok ? '✗' : r.summary.startsWith('not checked') ? '–' : '✓'} ${r.id.padEnd(22)} ${r.summary.replace(/^✗\s*/, '')}`,
+      `${!r.ok ? '✗' : r.summary.startsWith('not checked') ? '–' : '✓'} ${r.id.padEnd(22)} ` +
+      `${r.summary.replace(/^✗\s*/, '')}`,
   );
   return lines.length > 0 ? `${lines.join('\n')}\n\n` : '';
 }

@@ -31,7 +31,8 @@ describe('toolchain discovery', () => {
     const source = path.join(bin, 'fake.c');
     writeFileSync(
       source,
-      `#include <stdio.h>\nint main(void) { FILE *f = fopen("${probes}", "a"); if (f) { fputs("probe\\n", f); fclose(f); } printf("gcc (Debian ${version}-1) ${version}\\n"); return 0; }\n`,
+      `#include <stdio.h>\nint main(void) { FILE *f = fopen("${probes}", "a"); if (f) { fputs("probe\\n", f); ` +
+        `fclose(f); } printf("gcc (Debian ${version}-1) ${version}\\n"); return 0; }\n`,
     );
     execFileSync('gcc', ['-o', path.join(bin, 'gcc'), source]);
   }
@@ -74,7 +75,8 @@ describe('toolchain discovery', () => {
     expect(await discoverToolchain('rustc', { cacheDir })).toEqual(fresh);
     const [entry] = readdirSync(cacheDir);
     expect(entry).toBeDefined();
-    // The next discovery reads the entry (a doctored version shows it), as long as the sysroot's rustc is the one recorded.
+    // The next discovery reads the entry (a doctored version shows it), as long as the sysroot's rustc is the one
+    // recorded.
     const file = path.join(cacheDir, entry ?? '');
     const remembered = JSON.parse(readFileSync(file, 'utf8')) as { toolchain: { versionLine: string } };
     remembered.toolchain.versionLine = 'rustc 0.0.0-remembered';

@@ -56,11 +56,14 @@ export function ruleFixtures(lane?: Lane): RuleFixture[] {
 }
 
 /**
- * What a fixture may ask of its environment, in `options.json` beside it: compilers on PATH (`compilers`,
- * to prove the missing-toolchain report), bubblewrap switched off (`sandbox: "degraded"`), a shorter run
- * time limit in milliseconds (`runWallMs`, so the timeout fixture takes a second, not ten), a real HTTP
- * server on 127.0.0.1:`server` (see withServer), a shorter PDF print time limit (`pdfTimeoutMs`), TMPDIR naming a folder that does not exist
- * (`tmpdir: "missing"`, a broken host: no job folder can be made). Options under `"not-ok"` apply to not-ok.md only (ok.md runs as usual).
+ * What a fixture may ask of its environment, in `options.json` beside it:
+ * - `compilers`: only these on PATH (to prove the missing-toolchain report);
+ * - `sandbox: "degraded"`: bubblewrap switched off;
+ * - `runWallMs`: a shorter run time limit (the timeout fixture takes a second, not ten);
+ * - `server`: a real HTTP server on 127.0.0.1 at that port (see withServer);
+ * - `pdfTimeoutMs`: a shorter time limit for printing a PDF;
+ * - `tmpdir: "missing"`: TMPDIR names a folder that does not exist (a broken host: no job folder can be made).
+ * Options under `"not-ok"` apply to not-ok.md only (ok.md runs as usual).
  */
 interface FixtureOptions {
   'not-ok'?: Omit<FixtureOptions, 'not-ok'>;

@@ -29,7 +29,8 @@ function extract(markdown: string, path = `${ROOT}/memory.md`) {
 describe('extractSnippets', () => {
   it('takes c, h, cpp, c++ and rust blocks and nothing else', () => {
     const { snippets } = extract(
-      '```c\nint x;\n```\n\n```h\nint f(void);\n```\n\n```c++\nint y;\n```\n\n```rust,no_run\nlet x = 1;\n```\n\n```text\nhi\n```\n\n```\nplain\n```\n\n```python\nx = 1\n```\n',
+      '```c\nint x;\n```\n\n```h\nint f(void);\n```\n\n```c++\nint y;\n```\n\n```rust,no_run\nlet x = ' +
+        '1;\n```\n\n```text\nhi\n```\n\n```\nplain\n```\n\n```python\nx = 1\n```\n',
     );
     expect(snippets.map((s) => [s.id, s.lang])).toEqual([
       ['memory-c-1', 'c'],
@@ -84,7 +85,8 @@ describe('extractSnippets', () => {
 
   it('shows an included region and compiles the whole file', () => {
     const { snippets, messages } = extract(
-      '```c asan=heap-use-after-free\n<<< ./include/uaf.c#bug\n```\n\n```rust,compile_fail,E0382\n<<< @/include/moved.rs#moved\n```\n',
+      '```c asan=heap-use-after-free\n<<< ./include/uaf.c#bug\n```\n\n```rust,compile_fail,E0382\n<<< ' +
+        '@/include/moved.rs#moved\n```\n',
     );
     expect(messages).toEqual([]);
     const [c, rust] = snippets;

@@ -15,7 +15,8 @@ function deckWith(files: Record<string, string>): string {
 describe('tables generated from data files', () => {
   const dir = deckWith({
     'k.yaml':
-      '- kernel_version: "6.1"\n  released: 2022-12-11\n  notes: "`CONFIG_RUST`, x86_64"\n  event: timeline only\n- kernel_version: "6.10"\n  released: 2024-07-14\n  notes: ""\n',
+      '- kernel_version: "6.1"\n  released: 2022-12-11\n  notes: "`CONFIG_RUST`, x86_64"\n  event: timeline ' +
+      'only\n- kernel_version: "6.10"\n  released: 2024-07-14\n  notes: ""\n',
   });
   const markdown =
     ':::table{data="./k.yaml" columns="Kernel version; Released; Notes" types="Released: month-year"}\n:::\n';

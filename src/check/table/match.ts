@@ -79,7 +79,8 @@ export function checkMatches(
           side.error,
           target.place,
           'table/match',
-          'A data file to match is relative to the markdown file, inside the deck folder, with a field named like the key column.',
+          'A data file to match is relative to the markdown file, inside the deck folder, with a field named ' +
+            'like the key column.',
         );
         continue;
       }

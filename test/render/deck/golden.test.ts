@@ -35,9 +35,11 @@ describe('deck HTML', () => {
 });
 
 describe('links between decks and pages', () => {
-  it('points links to other decks and pages at their built HTML, and resolves reference-style links on every slide', async () => {
+  it('points links to other decks and pages at their HTML, and resolves reference links on every slide', async () => {
     const root = tempProject({
-      a: '---\ntitle: A\n---\n\n## One\n\nSee [two](#two), [B](../b/deck.md#first), [the guide](../guide.md#intro) and [the spec][rfl].\n\n## Two\n\nAgain [rfl].\n\n[rfl]: https://rust-for-linux.com\n',
+      a:
+        '---\ntitle: A\n---\n\n## One\n\nSee [two](#two), [B](../b/deck.md#first), [the guide](../guide.md#intro) ' +
+        'and [the spec][rfl].\n\n## Two\n\nAgain [rfl].\n\n[rfl]: https://rust-for-linux.com\n',
       b: '---\ntitle: B\n---\n\n## First\n\ny\n',
     });
     writeFileSync(
