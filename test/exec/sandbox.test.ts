@@ -1,11 +1,11 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_LIMITS, probeSandbox, type Sandbox, type StepLimits } from '../../src/snippet/index.ts';
 import { prove } from '../snippet/prove.ts';
+import { tempDir } from '../helpers.ts';
 
 // A uid of its own, so that "nothing left running" is not confused by other test files' sandboxes.
 const UID = 64_999;
@@ -103,7 +103,7 @@ describe.each([
   });
 
   it('caps captured output and removes its private job dirs', async () => {
-    const jobs = mkdtempSync(join(tmpdir(), 'proofdeck-jobs-'));
+    const jobs = tempDir('jobs');
     const previous = process.env['TMPDIR'];
     process.env['TMPDIR'] = jobs;
     try {
@@ -125,7 +125,7 @@ describe.each([
   });
 
   it.runIf(!disableBwrap || isRoot)('cannot write outside its temp dir', async () => {
-    const outside = mkdtempSync(join(tmpdir(), 'proofdeck-outside-'));
+    const outside = tempDir('outside');
     const targets = [join(outside, 'escaped.txt'), join(process.cwd(), 'escaped-by-snippet.txt')];
     const writes = targets.map(
       (t) => `  { FILE *f = fopen("${t}", "w"); if (f) { fputs("x", f); fclose(f); wrote++; } }`,

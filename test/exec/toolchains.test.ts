@@ -1,9 +1,9 @@
 import { execFileSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createToolchainSet, discoverToolchain, MissingToolchainError } from '../../src/exec/toolchains.ts';
+import { tempDir } from '../helpers.ts';
 
 describe('toolchain discovery', () => {
   it.each(['gcc', 'clang', 'g++', 'clang++', 'rustc'] as const)('finds %s and its exact version', async (name) => {
@@ -38,7 +38,7 @@ describe('toolchain discovery', () => {
   }
 
   it('remembers a probed compiler until its binary changes', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'proofdeck-toolchain-'));
+    const dir = tempDir('toolchain');
     const bin = path.join(dir, 'bin');
     const cacheDir = path.join(dir, 'cache');
     const probes = path.join(dir, 'probes');
@@ -59,7 +59,7 @@ describe('toolchain discovery', () => {
   });
 
   it('probes a wrapper script (ccache, distcc, a shell script) on every build', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'proofdeck-toolchain-'));
+    const dir = tempDir('toolchain');
     const probes = path.join(dir, 'probes');
     writeFileSync(path.join(dir, 'gcc'), `#!/bin/sh\necho probe >> ${probes}\nexec gcc "$@"\n`);
     chmodSync(path.join(dir, 'gcc'), 0o755);
@@ -70,7 +70,7 @@ describe('toolchain discovery', () => {
   });
 
   it('remembers rustc behind the rustup proxy with the same answer as a fresh probe', async () => {
-    const cacheDir = mkdtempSync(path.join(tmpdir(), 'proofdeck-toolchain-'));
+    const cacheDir = tempDir('toolchain');
     const fresh = await discoverToolchain('rustc');
     expect(await discoverToolchain('rustc', { cacheDir })).toEqual(fresh);
     const [entry] = readdirSync(cacheDir);

@@ -1,8 +1,5 @@
 import fc from 'fast-check';
-import type { Root } from 'mdast';
-import remarkGfm from 'remark-gfm';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
+import { parseMarkdown } from '../../src/parse/parser.ts';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
 import { extractSnippets } from '../../src/snippet/extract.ts';
@@ -12,7 +9,7 @@ const ROOT = new URL('../fixtures/snippets/', import.meta.url).pathname.replace(
 
 function extract(markdown: string, path = `${ROOT}/memory.md`) {
   const file = new VFile({ path, value: markdown });
-  const tree = unified().use(remarkParse).use(remarkGfm).parse(file) as Root;
+  const tree = parseMarkdown(file);
   const snippets = extractSnippets(tree, file, { root: ROOT });
   return {
     snippets,

@@ -1,13 +1,13 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { toHtml } from 'hast-util-to-html';
 import { toHast } from 'mdast-util-to-hast';
 import { describe, expect, it } from 'vitest';
 import { checkMarkdown } from './helpers.ts';
+import { tempDir } from '../helpers.ts';
 
 function deckWith(files: Record<string, string>): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'proofdeck-generate-'));
+  const dir = tempDir('generate');
   for (const [name, text] of Object.entries(files)) writeFileSync(path.join(dir, name), text);
   return dir;
 }
