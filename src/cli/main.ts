@@ -1,7 +1,7 @@
 /** The `proofdeck` command: argv → library calls → report → exit code. The only module that touches process.*. */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import type { VFile } from 'vfile';
 import { buildDecks, checkDecks, type CheckResult } from '../pipeline/build.ts';
 import { scaffoldDeck } from '../pipeline/scaffold.ts';
@@ -141,6 +141,15 @@ function withBuildOptions(command: Command): Command {
     .addOption(new Option('--paper <size>', 'handout paper size').choices([...PAPER_SIZES]).default('A4'));
 }
 
+/** `--port`: a TCP port number, checked before anything is built (commander exits 2 with the message). */
+function parsePort(value: string): number {
+  const port = Number(value);
+  if (!/^\d+$/.test(value) || port < 1 || port > 65_535) {
+    throw new InvalidArgumentError('expected a port number from 1 to 65535.');
+  }
+  return port;
+}
+
 function program(setExit: (code: number) => void): Command {
   const cli = new Command('proofdeck')
     .description('Markdown talks to reveal.js decks, PDFs and a docs site, with every C and Rust snippet proved.')
@@ -172,15 +181,15 @@ function program(setExit: (code: number) => void): Command {
     .command('dev')
     .description('serve dist/ with live reload, rebuilding decks when their sources change')
     .argument('[paths...]', 'decks to watch (default: all)')
-    .option('-p, --port <port>', 'port', '3000')
+    .option('-p, --port <port>', 'port', parsePort, 3000)
     .option('--host <host>', 'address to listen on (use 0.0.0.0 to expose)', '127.0.0.1')
     .option('-o, --out <dir>', 'output folder', DEFAULT_OUT_DIR)
-    .action(async (paths: string[], flags: { port: string; host: string; out: string }) => {
+    .action(async (paths: string[], flags: { port: number; host: string; out: string }) => {
       const { startDev } = await import('../dev/server.ts');
       const server = await startDev({
         paths,
         outDir: flags.out,
-        port: Number(flags.port),
+        port: flags.port,
         host: flags.host,
         log: (line) => process.stderr.write(`${line}\n`),
       });

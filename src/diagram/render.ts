@@ -85,7 +85,9 @@ function writeRenderPage(dir: string): string {
   const page = path.join(dir, 'render.html');
   writeFileSync(
     page,
-    `<!doctype html><html><head><meta charset="utf-8"><link rel="stylesheet" href="fonts.css"><script src="${pathToFileURL(MERMAID_JS).href}"></script></head><body><p style="font-family:'Source Sans 3'">fonts</p></body></html>`,
+    `<!doctype html><html><head><meta charset="utf-8"><link rel="stylesheet" href="fonts.css"><script src="` +
+      `${pathToFileURL(MERMAID_JS).href}"></script></head><body><p style="font-family:'Source Sans ` +
+      `3'">fonts</p></body></html>`,
   );
   return page;
 }

@@ -34,7 +34,10 @@ function isToolRun(value: unknown): value is ToolRun {
   return typeof value === 'object' && value !== null && 'tool' in value && 'outcome' in value && 'diagnostics' in value;
 }
 
-/** A cache in `dir` (entries fanned out by their key's first two characters); with `dir` undefined every lookup misses and nothing is written (`--no-cache`). */
+/**
+ * A cache in `dir` (entries fanned out by their key's first two characters); with `dir` undefined every lookup misses
+ * and nothing is written (`--no-cache`).
+ */
 export function createRunCache(dir: string | undefined): RunCache {
   if (dir === undefined) return { get: () => Promise.resolve(undefined), put: () => Promise.resolve() };
   const folderOf = (key: string): string => join(dir, key.slice(0, 2));

@@ -77,7 +77,9 @@ function internalRun(tool: Toolchain, error: unknown): ToolRun {
   };
 }
 
-/** Everything that can change a run: the program, how it is built (the real command line) and run, the exact compiler. */
+/**
+ * Everything that can change a run: the program, how it is built (the real command line) and run, the exact compiler.
+ */
 function keyFor(snippet: Snippet, tool: Toolchain, limits: StepLimits): string {
   const { program, lang, expectation, std, edition } = snippet;
   const build =

@@ -140,7 +140,9 @@ function fingerprint(name: ToolName, path: string): string {
 
 interface RememberedToolchain {
   toolchain: Toolchain;
-  /** Identity of the binary that answered (for rustc the sysroot's, behind the proxy): a changed one is probed again. */
+  /**
+   * Identity of the binary that answered (for rustc the sysroot's, behind the proxy): a changed one is probed again.
+   */
   binary: string;
 }
 
@@ -182,7 +184,8 @@ export async function discoverToolchain(name: ToolName, options: DiscoverOptions
   const found = findOnPath(name, options.pathEnv);
   if (!found) throw new MissingToolchainError(name);
   const path = name === 'rustc' ? found : visiblePath(found);
-  // rustup's proxy is a real binary (not a wrapper by these rules); the sysroot rustc it answers with is checked on every recall.
+  // rustup's proxy is a real binary (not a wrapper by these rules); the sysroot rustc it answers with is checked on
+  // every recall.
   const cacheDir = options.cacheDir !== undefined && !isWrapper(path) ? options.cacheDir : undefined;
   if (cacheDir === undefined) return probe(name, path);
   const key = fingerprint(name, path);

@@ -18,7 +18,10 @@ export type Expectation =
   | { kind: 'compile' }
   /** Compiles and runs; exit status (default 0) and optional stdout must match. */
   | { kind: 'run'; exitCode: number; stdout?: string }
-  /** Rejected by the compiler. `codes`: rustc error codes/lint names (E0382, unconditional_panic) or C `-W` flags; `messages`: substrings of a diagnostic. */
+  /**
+   * Rejected by the compiler. `codes`: rustc error codes/lint names (E0382, unconditional_panic) or C `-W` flags;
+   * `messages`: substrings of a diagnostic.
+   */
   | { kind: 'compile-fail'; codes: string[]; messages: string[] }
   /** Rust `should_panic`: compiles, runs, panics (optional message substring). */
   | { kind: 'panic'; message?: string }
@@ -52,7 +55,9 @@ export interface Snippet {
   flags: string[];
   /** Rust `no_run`: compile only even though it would normally be run. */
   noRun: boolean;
-  /** For each 1-based program line, the 0-based column in the markdown where that line's text starts (0 when generated). */
+  /**
+   * For each 1-based program line, the 0-based column in the markdown where that line's text starts (0 when generated).
+   */
   columnMap?: number[];
   /** Set when the block's body is an include (`<<< ./file.c#region`): the whole file is compiled. */
   include?: SnippetInclude;

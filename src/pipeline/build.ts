@@ -59,6 +59,8 @@ export interface BuildOptions extends DeckOptions {
   pdf?: boolean;
   /** Fragments in the slide PDF: final state, or one page per step. @default 'final' */
   pdfFragments?: FragmentMode;
+  /** Time limit for loading and printing each PDF, in milliseconds. @default 60000 */
+  pdfTimeoutMs?: number | undefined;
   /** @default 'notes' */
   handoutLayout?: HandoutLayout;
   /** @default 'A4' */
@@ -173,6 +175,7 @@ export async function buildDecks(options: BuildOptions = {}): Promise<BuildResul
         await (await pdfStage).runPdfStage(jobs, {
           browser,
           fragments: options.pdfFragments ?? 'final',
+          ...(options.pdfTimeoutMs ? { timeoutMs: options.pdfTimeoutMs } : {}),
           ...(options.onProgress ? { onProgress: options.onProgress } : {}),
         });
       }

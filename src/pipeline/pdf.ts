@@ -93,7 +93,8 @@ export async function runPdfStage(jobs: readonly PdfJob[], options: PdfStageOpti
           addError(
             job.file,
             `PDF export of deck "${job.deck.name}" failed: ${reason}`,
-            undefined,
+            // The whole deck failed to print: point at its first line, so editors and CI can place it.
+            { line: 1, column: 1 },
             'pdf/export',
             'Run again; if it persists, check that chromium starts (chromium --headless --version).',
           );

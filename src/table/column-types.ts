@@ -85,7 +85,11 @@ function describeAlternative(alternative: TypeAlternative): string {
       return `one of ${alternative.values.map((value) => `"${value}"`).join(', ')}`;
     case 'integer':
     case 'number':
-      return `${alternative.kind === 'integer' ? 'an integer' : 'a number'}${alternative.unit ? ` in ${alternative.unit}` : ''} (e.g. "${TYPE_EXAMPLES[alternative.kind]}${unitSuffix(alternative.unit)}")`;
+      return (
+        `${alternative.kind === 'integer' ? 'an integer' : 'a number'}` +
+        `${alternative.unit ? ` in ${alternative.unit}` : ''} (e.g. "${TYPE_EXAMPLES[alternative.kind]}` +
+        `${unitSuffix(alternative.unit)}")`
+      );
     case 'text':
       return 'text';
     default:

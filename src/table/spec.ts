@@ -135,7 +135,8 @@ export function parseTableSpec(node: ContainerDirective, source: string): { spec
 }
 
 const typeHint =
-  'Types: text, enum(A|B), year, month-year, date, version, integer, integer(unit), number, number(unit), mark, link; join alternatives with |.';
+  'Types: text, enum(A|B), year, month-year, date, version, integer, integer(unit), number, number(unit), mark, ' +
+  'link; join alternatives with |.';
 
 /** Splits `A: x; B: y` into names and the text after the first colon (`undefined` when there is none). */
 function namedParts(value: string | null | undefined): { name: string; rest: string | undefined; offset: number }[] {

@@ -41,7 +41,10 @@ function makeItemsFragments(nodes: ElementContent[]): void {
   }
 }
 
-/** A `:::table`: its own table, or the one generated from its data file; the container's #id and classes go on a wrapper. */
+/**
+ * A `:::table`: its own table, or the one generated from its data file; the container's #id and classes go on a
+ * wrapper.
+ */
 function checkedTable(state: State, node: ContainerDirective, options: ContentOptions): Element {
   const own = node.children.some((child) => child.type === 'table');
   const generated = own ? undefined : options.tableFor?.(node);

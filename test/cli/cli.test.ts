@@ -76,6 +76,17 @@ describe('proofdeck CLI', () => {
     expect(runCli(tempProject(), ['build']).stderr).toContain('no decks found');
   });
 
+  it('refuses an invalid dev --port with exit 2 before building anything, without a stack trace', () => {
+    const root = tempProject({ talk: '---\ntitle: Talk\n---\n\n## Slide\n' });
+    for (const port of ['abc', '0', '70000', '1.5']) {
+      const result = runCli(root, ['dev', '--port', port]);
+      expect(result.status).toBe(2);
+      expect(result.stderr).toContain('expected a port number from 1 to 65535');
+      expect(result.stderr).not.toMatch(/\n\s+at /);
+    }
+    expect(existsSync(path.join(root, 'dist'))).toBe(false);
+  });
+
   it('prints help and version', () => {
     const root = tempProject();
     expect(runCli(root, ['--help']).stdout).toContain('build [options] [paths...]');

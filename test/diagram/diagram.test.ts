@@ -40,7 +40,7 @@ describe('timelineFromRecords', () => {
 });
 
 describe('mermaid diagrams', () => {
-  it('renders flowchart, sequence, timeline-from-data and file diagrams inline, then serves them from the cache', async () => {
+  it('renders flowchart, sequence, timeline-from-data and file diagrams inline, then from the cache', async () => {
     const root = project('diagrams');
     const cold = createBrowserSession();
     const first = await buildDecks({ root, browser: cold, pdf: false });

@@ -57,7 +57,8 @@ export function checkUnclosedContainers(tree: Root, file: VFile, options: { slid
         `container \`${':'.repeat(fence)}${node.name}\` holds ${inside}: its closing \`:::\` is probably missing`,
         { line: start.line, column: start.column },
         'deck/unclosed-container',
-        `Close ${node.name} with \`${':'.repeat(fence)}\` before the next slide; nested containers need more colons outside.`,
+        `Close ${node.name} with \`${':'.repeat(fence)}\` before the next slide; nested containers need more ` +
+          `colons outside.`,
       );
       return;
     }

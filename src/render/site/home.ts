@@ -49,7 +49,8 @@ export function renderHome(
       h('h1', title),
       h(
         'p.lead',
-        `${counts || 'Nothing yet'}. Every code example was compiled against real compilers and every checked claim was tested when this site was built.`,
+        `${counts || 'Nothing yet'}. Every code example was compiled against real compilers and every checked ` +
+          `claim was tested when this site was built.`,
       ),
     ]),
     decks.length > 0

@@ -41,7 +41,10 @@ export interface SiteInput {
   docs: readonly SiteDoc[];
   /** Site name in the header and on the home page. @default 'Talks' */
   title?: string | undefined;
-  /** Public URL (or absolute path) of `dist/site/`, used only where a URL must be absolute: sitemap.xml and 404.html. @default '/' */
+  /**
+   * Public URL (or absolute path) of `dist/site/`, used only where a URL must be absolute: sitemap.xml and 404.html.
+   * @default '/'
+   */
   base?: string | undefined;
   /** Whether `<deck>.pdf` and `<deck>-handout.pdf` were built, so the site links them. @default true */
   pdf?: boolean | undefined;

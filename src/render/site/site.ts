@@ -21,7 +21,10 @@ function verificationLine(counts: ReturnType<typeof verificationCounts>): string
     snippets > 0 ? `${snippets} code snippet${snippets === 1 ? '' : 's'}` : '',
     tables > 0 ? `${tables} table${tables === 1 ? '' : 's'}` : '',
   ].filter(Boolean);
-  return `All ${parts.join(' and ')} verified at build time${ignored > 0 ? ` (${ignored} more shown only, not compiled)` : ''}.`;
+  return (
+    `All ${parts.join(' and ')} verified at build time` +
+    `${ignored > 0 ? ` (${ignored} more shown only, not compiled)` : ''}.`
+  );
 }
 
 /**

@@ -15,7 +15,8 @@ function checks(model: TableModel): string[] {
     `${plural(model.rows.length, 'row')}${spec.rows ? ` (expected ${spec.rows.count})` : ''}`,
     spec.key ? `key column “${spec.key.name}” unique` : undefined,
     spec.types.length > 0
-      ? `${plural(spec.types.length, 'typed column')}: ${spec.types.map((entry) => `${entry.column.name} (${entry.type.source})`).join(', ')}`
+      ? `${plural(spec.types.length, 'typed column')}: ` +
+        `${spec.types.map((entry) => `${entry.column.name} (${entry.type.source})`).join(', ')}`
       : undefined,
     spec.required.length > 0 ? `required: ${spec.required.map((column) => column.name).join(', ')}` : undefined,
     spec.sort ? `sorted by ${spec.sort.column.name}${spec.sort.direction === 'desc' ? ', descending' : ''}` : undefined,

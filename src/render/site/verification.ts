@@ -20,7 +20,10 @@ function describeExpectation(expectation: Expectation): string {
     case 'compile':
       return 'compiles cleanly';
     case 'run':
-      return `runs and exits with ${expectation.exitCode}${expectation.stdout !== undefined ? ', printing the shown output' : ''}`;
+      return (
+        `runs and exits with ${expectation.exitCode}` +
+        `${expectation.stdout !== undefined ? ', printing the shown output' : ''}`
+      );
     case 'compile-fail': {
       const why = [...expectation.codes, ...expectation.messages.map((message) => `“${message}”`)].join(', ');
       return `rejected by the compiler${why ? ` (${why})` : ''}`;
@@ -134,7 +137,10 @@ export function toolVersions(docs: readonly SiteDoc[], given: readonly ToolVersi
   );
 }
 
-/** Counts for the footer line and the page's summary; `ignore` blocks are shown, not verified, so they are counted apart. */
+/**
+ * Counts for the footer line and the page's summary; `ignore` blocks are shown, not verified, so they are counted
+ * apart.
+ */
 export function verificationCounts(
   docs: readonly SiteDoc[],
   tables: readonly SiteTable[],
@@ -166,7 +172,9 @@ export function renderVerification(
         h('h1', 'Verification'),
         h(
           'p.doc-abstract',
-          'Every C and Rust snippet in these talks was compiled, and run where the talk says so, by the toolchains below; every checked table was compared with its data. This page lists what each was expected to do and what happened.',
+          'Every C and Rust snippet in these talks was compiled, and run where the talk says so, by the ' +
+            'toolchains below; every checked table was compared with its data. This page lists what each was ' +
+            'expected to do and what happened.',
         ),
         h('ul.stats', [
           h('li', [h('strong', String(counts.snippets - counts.failed)), ` of ${counts.snippets} snippets verified`]),

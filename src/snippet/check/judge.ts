@@ -126,7 +126,8 @@ function judgeRun(snippet: Snippet, run: ToolRun, add: Add): string | undefined 
     if (run.outcome === 'panicked' || run.outcome === 'detected') {
       add(
         run.outcome === 'panicked' ? 'snippet/unexpected-panic' : 'snippet/wrong-exit',
-        `expected to run and exit ${expectation.exitCode}, but with ${tool} it ${run.outcome === 'panicked' ? '' : 'failed: '}${report?.message ?? exitText(run)}`,
+        `expected to run and exit ${expectation.exitCode}, but with ${tool} it ` +
+          `${run.outcome === 'panicked' ? '' : 'failed: '}${report?.message ?? exitText(run)}`,
         report,
       );
       return run.outcome === 'panicked' ? 'panics' : 'crashes';
@@ -138,7 +139,8 @@ function judgeRun(snippet: Snippet, run: ToolRun, add: Add): string | undefined 
     if (expectation.stdout !== undefined && run.stdout.replace(/\n+$/, '') !== expectation.stdout.replace(/\n+$/, '')) {
       add(
         'snippet/wrong-output',
-        `expected stdout ${JSON.stringify(expectation.stdout)}, but with ${tool} it printed ${JSON.stringify(run.stdout.slice(0, 200))}`,
+        `expected stdout ${JSON.stringify(expectation.stdout)}, but with ${tool} it printed ` +
+          `${JSON.stringify(run.stdout.slice(0, 200))}`,
       );
       return 'wrong output';
     }
@@ -149,7 +151,8 @@ function judgeRun(snippet: Snippet, run: ToolRun, add: Add): string | undefined 
       if (expectation.message !== undefined && !(report?.message ?? '').includes(expectation.message)) {
         add(
           'snippet/wrong-failure',
-          `expected a panic with "${expectation.message}", but ${tool}'s build ${report?.message ?? 'panicked differently'}`,
+          `expected a panic with "${expectation.message}", but ${tool}'s build ` +
+            `${report?.message ?? 'panicked differently'}`,
           report,
         );
         return 'other panic';
@@ -164,7 +167,8 @@ function judgeRun(snippet: Snippet, run: ToolRun, add: Add): string | undefined 
     else
       add(
         'snippet/wrong-failure',
-        `expected a panic (should_panic, exit 101), but with ${tool} it ${report ? `failed: ${report.message}` : exitText(run)}`,
+        `expected a panic (should_panic, exit 101), but with ${tool} it ` +
+          `${report ? `failed: ${report.message}` : exitText(run)}`,
         report,
       );
     return run.outcome === 'ran' ? 'does not panic' : 'fails without panic';
@@ -179,11 +183,10 @@ function judgeRun(snippet: Snippet, run: ToolRun, add: Add): string | undefined 
     );
     return 'no report';
   }
-  add(
-    'snippet/wrong-failure',
-    `expected ${expectedReport(expectation)}, but with ${tool} ${report ? `the run reported ${actualReport(run)}${quote(report)}` : `the program ${exitText(run)} with no report`}`,
-    report,
-  );
+  const happened = report
+    ? `the run reported ${actualReport(run)}${quote(report)}`
+    : `the program ${exitText(run)} with no report`;
+  add('snippet/wrong-failure', `expected ${expectedReport(expectation)}, but with ${tool} ${happened}`, report);
   return actualReport(run);
 }
 

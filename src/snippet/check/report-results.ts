@@ -29,7 +29,8 @@ export function reportSnippetResults(
       degradedReported = true;
       addWarning(
         file,
-        'snippets were compiled and run without bubblewrap: CPU, memory and time limits applied, but no network or filesystem isolation',
+        'snippets were compiled and run without bubblewrap: CPU, memory and time limits applied, but no network ' +
+          'or filesystem isolation',
         { line: snippet.line, column: snippet.column },
         'snippet/sandbox-degraded',
         'install bubblewrap (apt-get install bubblewrap) and allow unprivileged user namespaces',

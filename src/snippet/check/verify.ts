@@ -19,7 +19,10 @@ export interface VerifyOptions {
   noCache?: boolean;
   /** Concurrent processes. @default os.availableParallelism() */
   concurrency?: number;
-  /** Compile/run limits. @default DEFAULT_LIMITS (compile 60 s; run 10 s wall, 5 s CPU, 64 MiB files, 128 processes, 1 GiB address space) */
+  /**
+   * Compile/run limits. @default DEFAULT_LIMITS (compile 60 s; run 10 s wall, 5 s CPU, 64 MiB files, 128 processes, 1
+   * GiB address space)
+   */
   limits?: StepLimits;
   /** A sandbox probed earlier (e.g. once per watch session). */
   sandbox?: Sandbox;

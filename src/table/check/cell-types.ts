@@ -21,10 +21,12 @@ export function checkColumnTypes(model: TableModel, file: VFile): void {
       const reason = parsed.reason ? `: ${parsed.reason}` : '';
       addError(
         file,
-        `"${column}" of ${rowLabel(row, resolved.key)} is "${cell.text}", expected ${describeType(type)}${reason}${originOf(cell)}`,
+        `"${column}" of ${rowLabel(row, resolved.key)} is "${cell.text}", expected ${describeType(type)}${reason}` +
+          `${originOf(cell)}`,
         cell.place,
         'table/type',
-        `The column is declared as ${type.source}${type.alternatives.some(isOrdered) ? '; write ranges with an en dash: 6.2–6.7' : ''}.`,
+        `The column is declared as ${type.source}` +
+          `${type.alternatives.some(isOrdered) ? '; write ranges with an en dash: 6.2–6.7' : ''}.`,
       );
     }
   }

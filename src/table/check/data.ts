@@ -25,7 +25,8 @@ export function checkAgainstData(model: TableModel, file: VFile): void {
       `${data.display} has no field for the key column "${keyName}"`,
       spec.data.place,
       'table/data-source',
-      `Fields: ${data.fields.join(', ')}; "${keyName}" reads a field named ${keyName.toLowerCase().replace(/\s+/g, '_')}.`,
+      `Fields: ${data.fields.join(', ')}; "${keyName}" reads a field named ` +
+        `${keyName.toLowerCase().replace(/\s+/g, '_')}.`,
     );
     return;
   }

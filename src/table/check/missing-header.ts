@@ -66,7 +66,8 @@ export function checkPipeParagraphs(tree: Root, file: VFile): void {
     if (DELIMITER_ROW.test(second.text)) {
       addError(
         file,
-        `the delimiter row has ${countCells(second.text)} cells but the header has ${countCells(first.text)}, so this is not a table`,
+        `the delimiter row has ${countCells(second.text)} cells but the header has ${countCells(first.text)}, so ` +
+          `this is not a table`,
         place,
         'table/missing-header',
         'Give the delimiter row one --- per header cell.',

@@ -42,7 +42,8 @@ export function checkTableShape(model: TableModel, file: VFile, exempt: Readonly
       const dropped = row.extra.map((cell) => `"${cell.text}"`).join(', ');
       addError(
         file,
-        `row ${row.number} has ${width + row.extra.length} cells but the header has ${width}: ${dropped} would be dropped`,
+        `row ${row.number} has ${width + row.extra.length} cells but the header has ${width}: ${dropped} would be ` +
+          `dropped`,
         firstExtra.place,
         'table/cell-count',
         'Remove the extra cells, add a column to the header, or escape a literal pipe as \\|.',
@@ -54,7 +55,8 @@ export function checkTableShape(model: TableModel, file: VFile, exempt: Readonly
     if (missing.length > 0) {
       addError(
         file,
-        `row ${row.number} has ${width - missing.length} cells but the header has ${width}: ${missing.map((name) => `"${name}"`).join(', ')} would be blank`,
+        `row ${row.number} has ${width - missing.length} cells but the header has ${width}: ` +
+          `${missing.map((name) => `"${name}"`).join(', ')} would be blank`,
         row.end,
         'table/cell-count',
         'Add the missing cells (write — where there is deliberately nothing to say).',

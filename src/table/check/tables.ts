@@ -1,4 +1,7 @@
-/** Entry points for every table rule: {@link checkTables} after parsing, {@link checkTableEvidence} after the snippets ran. */
+/**
+ * Entry points for every table rule: {@link checkTables} after parsing, {@link checkTableEvidence} after the snippets
+ * ran.
+ */
 import path from 'node:path';
 import type { Root } from 'mdast';
 import { visit } from 'unist-util-visit';

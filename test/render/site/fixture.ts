@@ -1,4 +1,7 @@
-/** Loads the site fixture (two decks and a page) into a SiteInput, the way the build would, without compilers or mermaid. */
+/**
+ * Loads the site fixture (two decks and a page) into a SiteInput, the way the build would, without compilers or
+ * mermaid.
+ */
 import path from 'node:path';
 import { loadDeck, type LoadedDeck } from '../../../src/pipeline/load.ts';
 import { discoverThemes } from '../../../src/config/themes.ts';
@@ -68,7 +71,11 @@ const RESULTS: SnippetResult[] = [
 
 /** A small stand-in for mermaid's SVG. */
 function fakeSvg(id: string): string {
-  return `<svg xmlns="http://www.w3.org/2000/svg" id="${id}" viewBox="0 0 240 40" role="img"><rect x="1" y="1" width="90" height="38" fill="#243044"/><text x="12" y="25" fill="#f1f4f8">source</text><text x="130" y="25" fill="#f1f4f8">compiler</text></svg>`;
+  return (
+    `<svg xmlns="http://www.w3.org/2000/svg" id="${id}" viewBox="0 0 240 40" role="img"><rect x="1" y="1" ` +
+    `width="90" height="38" fill="#243044"/><text x="12" y="25" fill="#f1f4f8">source</text><text x="130" y="25" ` +
+    `fill="#f1f4f8">compiler</text></svg>`
+  );
 }
 
 /** Builds the site input from the fixture at `root`. The caller disposes of nothing: the highlighter is returned. */

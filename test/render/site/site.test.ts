@@ -38,8 +38,10 @@ function text(sitePath: string, from: readonly OutputFile[] = files): string {
 
 /** One block element per line, so golden diffs are reviewable; `<pre>` blocks are left as they are. */
 function readable(html: string): string {
-  const block =
-    /(<(?:head|body|header|footer|main|nav|article|section|div|p|h[1-6]|ul|ol|li|figure|table|thead|tbody|tr|meta|link|script|title|pre)[\s>])/g;
+  const tags =
+    'head|body|header|footer|main|nav|article|section|div|p|h[1-6]|ul|ol|li|figure|table|thead|tbody|tr|' +
+    'meta|link|script|title|pre';
+  const block = new RegExp(String.raw`(<(?:${tags})[\s>])`, 'g');
   return html
     .split(/(<pre[\s\S]*?<\/pre>)/)
     .map((part) => (part.startsWith('<pre') ? part : part.replace(block, '\n$1')))

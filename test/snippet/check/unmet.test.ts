@@ -20,7 +20,10 @@ describe('unmet expectations are positioned errors that say what was expected an
     expect(result?.summary).toBe('ASan: stack-buffer-overflow (clang 14.0)');
     expect(messages).toMatchObject([{ line: 5, ruleId: 'snippet/wrong-failure', fatal: true }]);
     expect(messages[0]?.reason).toMatch(
-      /^expected ASan: heap-use-after-free, but with clang 14\.0 the run reported ASan: stack-buffer-overflow: ERROR: AddressSanitizer: stack-buffer-overflow on address/,
+      new RegExp(
+        String.raw`^expected ASan: heap-use-after-free, but with clang 14\.0 the run reported ASan: ` +
+          'stack-buffer-overflow: ERROR: AddressSanitizer: stack-buffer-overflow on address',
+      ),
     );
   });
 
@@ -56,7 +59,8 @@ describe('unmet expectations are positioned errors that say what was expected an
     const { messages } = await one('Text\n\n```rust,compile_fail,E0382\n# fn f() {}\nlet x: u32 = "no";\n```\n');
     expect(messages).toMatchObject([{ line: 5, column: 14, ruleId: 'snippet/wrong-failure' }]);
     expect(messages[0]?.reason).toBe(
-      'expected rustc 1.95 to reject this with E0382, but it failed differently: mismatched types: expected `u32`, found `&str` [E0308]',
+      'expected rustc 1.95 to reject this with E0382, but it failed differently: mismatched types: expected ' +
+        '`u32`, found `&str` [E0308]',
     );
   });
 
@@ -75,7 +79,8 @@ describe('unmet expectations are positioned errors that say what was expected an
     const { messages } = await one('```c cc=gcc\nint *p = malloc(4);\nfree(p);\n*p = 1;\n```\n');
     expect(messages).toMatchObject([{ line: 4, column: 4, ruleId: 'snippet/unexpected-warning' }]);
     expect(messages[0]?.reason).toBe(
-      "expected to compile cleanly with -Wall -Wextra, but gcc 12.2 warned: pointer 'p' used after 'free' [-Wuse-after-free]",
+      "expected to compile cleanly with -Wall -Wextra, but gcc 12.2 warned: pointer 'p' used after 'free' " +
+        '[-Wuse-after-free]',
     );
     const declared = await one('```c cc=gcc warns=-Wuse-after-free\nint *p = malloc(4);\nfree(p);\n*p = 1;\n```\n');
     expect(declared.messages).toEqual([]);
@@ -106,13 +111,15 @@ describe('unmet expectations are positioned errors that say what was expected an
     const { messages } = await one('```rust\nlet v: Vec<u8> = Vec::new();\nlet x = v[3];\n```\n');
     expect(messages).toMatchObject([{ line: 3, column: 10, ruleId: 'snippet/unexpected-panic' }]);
     expect(messages[0]?.reason).toBe(
-      'expected to run and exit 0, but with rustc 1.95 it panicked: index out of bounds: the len is 0 but the index is 3',
+      'expected to run and exit 0, but with rustc 1.95 it panicked: index out of bounds: the len is 0 but the ' +
+        'index is 3',
     );
   });
 
   it('should_panic that does not panic; wrong exit status; wrong output', async () => {
     const proved = await prove(
-      '```rust,should_panic\nlet x = 1;\n```\n\n```c run cc=gcc\nint main(void) { return 3; }\n```\n\n```c stdout="hello" cc=gcc\nputs("bye");\n```\n',
+      '```rust,should_panic\nlet x = 1;\n```\n\n```c run cc=gcc\nint main(void) { return 3; }\n```\n\n```c ' +
+        'stdout="hello" cc=gcc\nputs("bye");\n```\n',
     );
     expect(proved.messages.map((m) => [m.line, m.ruleId])).toEqual([
       [1, 'snippet/unexpected-success'],
