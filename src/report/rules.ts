@@ -2,7 +2,7 @@
  * The rule registry: every diagnostic proofdeck can report, once. `addError`/`addWarning` accept only
  * these ids, SARIF lists them with their own help URL and the README's rule table is generated from here.
  */
-export type Severity = 'error' | 'warning';
+type Severity = 'error' | 'warning';
 
 export interface Rule {
   readonly severity: Severity;

@@ -26,7 +26,10 @@ export function citationsOf(model: TableModel): Citation[] {
   return cells.flatMap((cell) => cell?.citations ?? []);
 }
 
-/** Before any snippet runs: evidence columns cite something, every citation claims something, and `:proof` lives in a `:::table`. */
+/**
+ * Before any snippet runs: evidence columns cite something, every citation claims something, and `:proof` lives in a
+ * `:::table`.
+ */
 export function checkEvidenceStructure(tree: Root, tables: readonly TableModel[], file: VFile): void {
   const checked = new Set<TextDirective>();
   for (const model of tables) if (model.container) proofsIn(model.table).forEach((node) => checked.add(node));
@@ -52,7 +55,8 @@ export function checkEvidenceStructure(tree: Root, tables: readonly TableModel[]
           const column = model.header[cell.column]?.text ?? '';
           addError(
             file,
-            `"${column}" of ${rowLabel(row, resolved.key)} cites no snippet, but the column claims evidence (${claims.join(' or ')})`,
+            `"${column}" of ${rowLabel(row, resolved.key)} cites no snippet, but the column claims evidence (` +
+              `${claims.join(' or ')})`,
             cell.place,
             RULE,
             'Cite the snippet that proves it: :proof[snippet-id].',

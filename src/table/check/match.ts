@@ -85,7 +85,8 @@ function matchTable(table: TableModel, byId: ReadonlyMap<string, Side>, file: VF
         side.error,
         target.place,
         'table/match',
-        'A data file to match is relative to the markdown file, inside the deck folder, with a field named like the key column.',
+        'A data file to match is relative to the markdown file, inside the deck folder, ' +
+          'with a field named like the key column.',
       );
       continue;
     }

@@ -6,7 +6,8 @@ const table = (spec: string, rows: string) => `:::table{${spec}}\n| Name | Year 
 describe('a table keeps the errors its rules reported about it', () => {
   it('a table that holds has none; its neighbour that breaks a rule has that error, not the other', () => {
     const { tables, file } = checkMarkdown(
-      `${table('#good sort="Year"', '| a | 2001 |\n| b | 2002 |\n')}\n${table('#bad sort="Year"', '| a | 2002 |\n| b | 2001 |\n')}`,
+      `${table('#good sort="Year"', '| a | 2001 |\n| b | 2002 |\n')}\n` +
+        `${table('#bad sort="Year"', '| a | 2002 |\n| b | 2001 |\n')}`,
     );
     expect(tables.map((model) => model.spec?.id)).toEqual(['good', 'bad']);
     expect(tables[0]?.errors).toEqual([]);
