@@ -18,7 +18,9 @@ export class OutputError extends MissingToolError {
   override name = 'OutputError';
 }
 
-/** A command line that cannot be carried out: a path that is no deck, an unknown theme, an existing folder for `new`. */
+/**
+ * A command line that cannot be carried out: a path that is no deck, an unknown theme, an existing folder for `new`.
+ */
 export class UsageError extends Error {
   override name = 'UsageError';
 }

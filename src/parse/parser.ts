@@ -14,6 +14,7 @@ import { PACKAGE_ROOT } from '../config/package-root.ts';
 import { addError } from '../report/messages.ts';
 import { restoreStrayTextDirectives } from './directives.ts';
 import { checkSourceLimits, checkTreeLimits, type LimitBreach } from './limits.ts';
+import { attachFenceMeta } from './fence-meta.ts';
 
 const processor = unified()
   .use(remarkParse)
@@ -111,5 +112,6 @@ export function parseMarkdown(file: VFile, options: ParseOptions = {}): Root {
   const late = checkTreeLimits(tree);
   if (late) return refuse(file, late);
   restoreStrayTextDirectives(tree, source);
+  attachFenceMeta(tree);
   return tree;
 }

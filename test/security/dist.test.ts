@@ -3,7 +3,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cleanStale, commitStage, generationsDir, openStage, writeToStage } from '../../src/build/stage.ts';
+import { cleanStale, commitStage, generationsDir, openStage, writeToStage } from '../../src/pipeline/stage.ts';
 import { REPO, runCli, tempProject } from '../helpers.ts';
 
 const BIN = path.join(REPO, 'bin', 'proofdeck.js');

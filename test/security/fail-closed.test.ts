@@ -3,7 +3,7 @@ import { chmodSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SandboxUnavailableError } from '../../src/model/errors.ts';
-import { probeSandbox } from '../../src/snippet/index.ts';
+import { probeSandbox } from '../../src/exec/sandbox.ts';
 import { checkCFlag, checkRustFlags } from '../../src/snippet/compiler-flags.ts';
 import { runCli, tempProject } from '../helpers.ts';
 import { prove, tempDir } from '../snippet/prove.ts';

@@ -1,6 +1,7 @@
 /** Hostile snippets against the compile and run limits: memory for the whole tree, tmpfs, time. */
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_LIMITS, probeSandbox, type Sandbox, type StepLimits } from '../../src/snippet/index.ts';
+import { DEFAULT_LIMITS, type StepLimits } from '../../src/exec/job-dir.ts';
+import { probeSandbox, type Sandbox } from '../../src/exec/sandbox.ts';
 import { sandboxCommand } from '../../src/exec/sandbox.ts';
 import { prove } from '../snippet/prove.ts';
 

@@ -4,7 +4,7 @@
  */
 import type { VFile } from 'vfile';
 import { addError } from '../../report/messages.ts';
-import type { AssetPlan } from '../../transform/assets.ts';
+import type { AssetPlan } from '../../links/assets.ts';
 
 /** Reports each reference that escapes the project or cannot be decoded, at the reference. */
 export function checkAssetScope(plan: AssetPlan, file: VFile): void {

@@ -1,0 +1,121 @@
+/** Finds the relative files a deck uses (images, slide backgrounds, linked files) and names them by content hash. */
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import type { Html, Root } from 'mdast';
+import type { Position } from 'unist';
+import { visit } from 'unist-util-visit';
+import { isInsideFolders } from '../config/confine.ts';
+
+/** A local file referenced from the deck and where it lands in `dist/<deck>/`. */
+export interface Asset {
+  source: string;
+  /** Path relative to the deck's output folder, e.g. `assets/ferris.3f2a9c1b0d.png`. */
+  target: string;
+}
+
+/** A reference whose file does not exist, lies outside the project, or whose `%` escapes are malformed. */
+export interface MissingAsset {
+  url: string;
+  position: Position | undefined;
+}
+
+/** Result of {@link planAssets}: url (as written) → asset, and the references that cannot be used. */
+export interface AssetPlan {
+  assets: Map<string, Asset>;
+  missing: MissingAsset[];
+  /** Paths that resolve (lexically or through a symlink) outside the project and every allowed folder. */
+  outside: MissingAsset[];
+  /** URLs with a malformed `%` escape (`decodeURI` would throw). */
+  malformed: MissingAsset[];
+}
+
+/** Where a deck's files may come from. */
+export interface AssetScope {
+  /** The project root. @default the deck's folder */
+  root?: string;
+  /** Further folders files may be taken from (e.g. a shared `assets/` outside the project). */
+  allow?: readonly string[];
+}
+
+/** True for URLs that name a local file (not http:, data:, mailto:, #anchor, or absolute /path). */
+function isLocalUrl(url: string): boolean {
+  return url !== '' && !/^(?:[a-z][a-z0-9+.-]*:|#|\/\/|\/)/i.test(url);
+}
+
+/** `decodeURI` that answers undefined instead of throwing on a malformed `%` escape. */
+export function safeDecodeUri(url: string): string | undefined {
+  try {
+    return decodeURI(url);
+  } catch {
+    return undefined;
+  }
+}
+
+function assetTarget(source: string): string {
+  const hash = createHash('sha256').update(readFileSync(source)).digest('hex').slice(0, 10);
+  const ext = path.extname(source);
+  return `assets/${path.basename(source, ext)}.${hash}${ext}`;
+}
+
+/** `src`, `href`, `poster` and `data` values of the tags in a raw HTML chunk. */
+export function htmlUrls(html: string): string[] {
+  const urls: string[] = [];
+  for (const match of html.matchAll(/\s(?:src|href|poster|data)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))/gi))
+    urls.push(match[1] ?? match[2] ?? match[3] ?? '');
+  return urls;
+}
+
+/** Resolves every local image, link target, raw-HTML `src`/`href` and `::slide{background-image=…}`. */
+export function planAssets(tree: Root, deckDir: string, scope: AssetScope = {}): AssetPlan {
+  const plan: AssetPlan = { assets: new Map(), missing: [], outside: [], malformed: [] };
+  const folders = [scope.root ?? deckDir, ...(scope.allow ?? [])];
+  /** The file a local URL names, or undefined after recording why it cannot be used. */
+  const locate = (url: string, position: Position | undefined): string | undefined => {
+    const decoded = safeDecodeUri(url);
+    if (decoded === undefined) {
+      plan.malformed.push({ url, position });
+      return undefined;
+    }
+    const source = path.resolve(deckDir, decoded);
+    if (!isInsideFolders(source, folders)) {
+      plan.outside.push({ url, position });
+      return undefined;
+    }
+    return source;
+  };
+  const add = (raw: string, position: Position | undefined, required: boolean) => {
+    const url = raw.split('#')[0]?.split('?')[0] ?? '';
+    if (!isLocalUrl(url) || plan.assets.has(url)) return;
+    const source = locate(url, position);
+    if (source === undefined) return;
+    if (existsSync(source) && statSync(source).isFile()) plan.assets.set(url, { source, target: assetTarget(source) });
+    else if (required) plan.missing.push({ url, position });
+  };
+  const addMissingDocument = (raw: string, position: Position | undefined) => {
+    const url = raw.split('#')[0] ?? '';
+    if (!isLocalUrl(url)) return;
+    const source = locate(url, position);
+    if (source !== undefined && !existsSync(source)) plan.missing.push({ url, position });
+  };
+  // Raw HTML is passed through as written, never copied: only check that it names nothing outside.
+  const checkHtml = (node: Html) => {
+    for (const raw of htmlUrls(node.value)) {
+      const url = raw.split('#')[0]?.split('?')[0] ?? '';
+      if (isLocalUrl(url)) locate(url, node.position);
+    }
+  };
+  visit(tree, (node) => {
+    if (node.type === 'image') add(node.url, node.position, true);
+    // Links to other markdown files are links to decks and pages, rewritten by the renderer, not
+    // assets; one that names no file is still a missing file.
+    else if (node.type === 'link' && /\.md$/i.test(node.url.split('#')[0] ?? ''))
+      addMissingDocument(node.url, node.position);
+    else if (node.type === 'link') add(node.url, node.position, path.extname(node.url.split('#')[0] ?? '') !== '');
+    else if (node.type === 'html') checkHtml(node);
+    else if (node.type === 'leafDirective' && node.name === 'slide' && node.attributes?.['background-image']) {
+      add(node.attributes['background-image'], node.position, true);
+    }
+  });
+  return plan;
+}
