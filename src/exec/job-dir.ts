@@ -87,8 +87,10 @@ export function baseEnv(path: string): Record<string, string> {
 
 /** Why a step stopped, when limits stopped it: wall clock, CPU time, file size. */
 export function limitReason(result: ProcessResult, limits: SandboxLimits): string | undefined {
-  if (result.memoryExceeded)
-    return `killed at ${Math.round((limits.memoryBytes ?? 0) / 2 ** 20)} MiB of memory for the whole process tree (memory limit)`;
+  if (result.memoryExceeded) {
+    const mib = Math.round((limits.memoryBytes ?? 0) / 2 ** 20);
+    return `killed at ${mib} MiB of memory for the whole process tree (memory limit)`;
+  }
   if (result.timedOut) return `killed after ${limits.wallMs / 1000} s (wall-clock limit)`;
   const signal =
     result.signal ?? (result.exitCode !== null && result.exitCode > 128 ? result.exitCode - 128 : undefined);

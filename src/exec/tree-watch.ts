@@ -45,7 +45,7 @@ export function processTree(root: number): number[] {
 }
 
 /** Resident bytes of the given processes (those that have exited count 0). */
-export function residentBytes(pids: readonly number[]): number {
+function residentBytes(pids: readonly number[]): number {
   let total = 0;
   for (const pid of pids) {
     try {

@@ -15,7 +15,7 @@ export interface Asset {
 }
 
 /** A reference whose file does not exist, lies outside the project, or whose `%` escapes are malformed. */
-export interface MissingAsset {
+interface MissingAsset {
   url: string;
   position: Position | undefined;
 }
@@ -59,7 +59,7 @@ function assetTarget(source: string): string {
 }
 
 /** `src`, `href`, `poster` and `data` values of the tags in a raw HTML chunk. */
-export function htmlUrls(html: string): string[] {
+function htmlUrls(html: string): string[] {
   const urls: string[] = [];
   for (const match of html.matchAll(/\s(?:src|href|poster|data)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))/gi))
     urls.push(match[1] ?? match[2] ?? match[3] ?? '');

@@ -64,7 +64,7 @@ function tokenizeInfo(info: string): { text: string; offset: number }[] {
 }
 
 /** The highest line number a line spec may name (a code block on a slide has far fewer lines). */
-export const MAX_SPEC_LINE = 10_000;
+const MAX_SPEC_LINE = 10_000;
 
 /** Parses `1-2|4|all` into steps of line numbers. */
 export function parseLineSpec(spec: string): { steps: HighlightSteps } | { error: string } {

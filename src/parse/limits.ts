@@ -7,7 +7,7 @@ import type { Root } from 'mdast';
 import type { Node, Parent } from 'unist';
 
 /** The limits, documented in the README ("Limits"). */
-export const LIMITS = {
+const LIMITS = {
   /** Bytes of one markdown file. */
   fileBytes: 1024 * 1024,
   /** Nested containers (block quotes, list items, directives) in the syntax tree. */

@@ -70,7 +70,7 @@ export function outputError(error: unknown, outDir: string): unknown {
 }
 
 /** Runs `work`, turning disk-full and permission errors into one clear {@link OutputError}. */
-export function writingTo<T>(outDir: string, work: () => T): T {
+function writingTo<T>(outDir: string, work: () => T): T {
   try {
     return work();
   } catch (error) {

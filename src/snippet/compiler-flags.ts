@@ -49,8 +49,21 @@ export function checkCFlag(flag: string): FlagVerdict {
 export const C_FLAG_HINT =
   'allowed: -O*, -W*, -w, -D/-U, -f* (not -fplugin/-fuse-ld), -g*, -m*, -l<name>, -std=, -pthread';
 
-const RUST_CODEGEN =
-  /^(?:opt-level|debug-assertions|overflow-checks|panic|codegen-units|target-cpu|target-feature|debuginfo|strip|lto|relocation-model|force-frame-pointers)=[\w.,+-]*$/;
+const RUST_CODEGEN_KEYS = [
+  'opt-level',
+  'debug-assertions',
+  'overflow-checks',
+  'panic',
+  'codegen-units',
+  'target-cpu',
+  'target-feature',
+  'debuginfo',
+  'strip',
+  'lto',
+  'relocation-model',
+  'force-frame-pointers',
+];
+const RUST_CODEGEN = new RegExp(`^(?:${RUST_CODEGEN_KEYS.join('|')})=[\\w.,+-]*$`);
 
 function insideAny(target: string, folders: readonly string[]): boolean {
   return folders.some((folder) => {

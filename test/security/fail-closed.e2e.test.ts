@@ -1,4 +1,7 @@
-/** Fail closed: without a working bubblewrap nothing runs (exit 3) unless the user opts in, and then every proof says so. */
+/**
+ * Fail closed: without a working bubblewrap nothing runs (exit 3) unless the user opts in, and then every proof
+ * says so.
+ */
 import { chmodSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
