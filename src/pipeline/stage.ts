@@ -13,6 +13,7 @@ import {
   linkSync,
   lstatSync,
   mkdirSync,
+  mkdtempSync,
   readdirSync,
   readlinkSync,
   renameSync,
@@ -102,8 +103,9 @@ export function cleanStale(outDir: string): void {
 export function openStage(outDir: string): Stage {
   return writingTo(outDir, () => {
     cleanStale(outDir);
-    const dir = path.join(generationsDir(outDir), `${Date.now().toString(36)}-${process.pid}`);
-    mkdirSync(dir, { recursive: true });
+    // mkdtemp: two stages opened in the same millisecond (a quick rebuild) must not share a folder.
+    mkdirSync(generationsDir(outDir), { recursive: true });
+    const dir = mkdtempSync(path.join(generationsDir(outDir), `${Date.now().toString(36)}-${process.pid}-`));
     return { dir, outDir };
   });
 }
