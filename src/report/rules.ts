@@ -27,6 +27,12 @@ export const rules = {
     help: 'Use the next level down (## then ###).',
     docs: 'slides-and-sections',
   },
+  'deck/line-spec': {
+    severity: 'error',
+    summary: "A code block's line-highlight spec ({1-2|4}) does not parse.",
+    help: 'Write line numbers and ranges separated by , and steps by |, e.g. {1-2|4|all}.',
+    docs: 'code',
+  },
   'deck/missing-asset': {
     severity: 'error',
     summary: 'An image or linked file does not exist.',
