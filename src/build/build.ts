@@ -21,7 +21,7 @@ import type { SnippetResult } from '../model/snippet.ts';
 import { UsageError } from '../model/errors.ts';
 import { resolveDeckPaths } from './discover.ts';
 import { loadDeck, type LoadedDeck } from './load.ts';
-import { commitStage, discardStage, openStage, writeToStage } from './stage.ts';
+import { carryOverPrintouts, commitStage, discardStage, openStage, writeToStage } from './stage.ts';
 
 /** Options shared by {@link checkDecks} and {@link buildDecks}. */
 export interface DeckOptions {
@@ -61,6 +61,11 @@ export interface BuildOptions extends DeckOptions {
   site?: boolean;
   /** Public URL or path of `dist/site/` (`--base`), for sitemap.xml and 404.html. @default '/' */
   base?: string | undefined;
+  /**
+   * Keep the PDFs and handout an earlier full build left in a deck's folder when this build makes none
+   * (`proofdeck dev` rebuilds without PDFs; the site's PDF links must not start to 404). @default false
+   */
+  keepPrintouts?: boolean;
 }
 
 /** Checked decks, their diagnostics, and every snippet's verdict (by deck). */
@@ -198,6 +203,7 @@ export async function buildDecks(options: BuildOptions = {}): Promise<BuildResul
             ]
           : [];
         writeToStage(stage, loaded.deck.name, [...renderDeck(loaded.deck, context, content), ...handout]);
+        if (options.keepPrintouts && !wantPdf) carryOverPrintouts(stage, loaded.deck.name);
         written.push(loaded.deck.name);
         pdfJobs.push({ deck: loaded.deck, file: loaded.file, dir: path.join(stage.dir, loaded.deck.name) });
       }
