@@ -56,7 +56,9 @@ function clientScript(token: string): string {
     const place = d.file + (d.line ? ':' + d.line + (d.column ? ':' + d.column : '') : '');
     if (!d.line) return element('span', '', place);
     const link = element('a', '', place);
-    const query = new URLSearchParams({ token: ${JSON.stringify(token)}, file: d.file, line: d.line, column: d.column || 1 });
+    const query = new URLSearchParams({
+      token: ${JSON.stringify(token)}, file: d.file, line: d.line, column: d.column || 1,
+    });
     link.href = '#';
     link.title = 'open in your editor';
     link.addEventListener('click', (event) => {
@@ -81,7 +83,8 @@ function clientScript(token: string): string {
     overlay.setAttribute('role', 'alert');
     const style = element('style', '', ${JSON.stringify(OVERLAY_STYLE)});
     const head = element('div', 'pd-head');
-    const title = element('div', 'pd-title', 'proofdeck: the last edit does not build; the last good build is underneath');
+    const title = element('div', 'pd-title',
+      'proofdeck: the last edit does not build; the last good build is underneath');
     const close = element('button', '', 'Esc to dismiss');
     close.addEventListener('click', clearOverlay);
     head.append(title, close);
@@ -91,7 +94,8 @@ function clientScript(token: string): string {
     for (const d of list) {
       const item = element('div', 'pd-item pd-' + d.severity);
       const first = element('div');
-      first.append(element('span', 'pd-severity', d.severity), openLink(d), document.createTextNode(' '), element('span', 'pd-rule', '[' + d.ruleId + ']'));
+      first.append(element('span', 'pd-severity', d.severity), openLink(d), document.createTextNode(' '),
+        element('span', 'pd-rule', '[' + d.ruleId + ']'));
       item.append(first, element('pre', '', d.message));
       if (d.hint) item.append(element('div', 'pd-hint', 'hint: ' + d.hint));
       overlay.append(item);

@@ -1,7 +1,7 @@
 /** The page `proofdeck dev` serves at `/` when it serves more than one deck. */
 import { toHtml } from 'hast-util-to-html';
 import { h } from 'hastscript';
-import type { DeckSource } from '../build/discover.ts';
+import type { DeckSource } from '../pipeline/discover.ts';
 
 /** Options for {@link deckIndexPage}. */
 export interface IndexPageOptions {
