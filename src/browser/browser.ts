@@ -35,17 +35,28 @@ export function findChromium(env: NodeJS.ProcessEnv = process.env): string {
 
 const SETPRIV = ['/usr/bin/setpriv', '/bin/setpriv'].find((candidate) => existsSync(candidate));
 
+/** Options for {@link launchBrowser}. */
+export interface LaunchOptions {
+  /**
+   * Let puppeteer close chromium on SIGINT/SIGTERM/SIGHUP. A long-running caller (`proofdeck dev`) that
+   * handles signals itself turns this off: puppeteer's SIGTERM handler keeps the process alive. @default true
+   */
+  handleSignals?: boolean;
+}
+
 /**
  * Launches chromium headless. Callers close it, normally through {@link withBrowser}.
  * Through `setpriv --pdeathsig KILL` when available: the kernel kills the browser when the process that
  * launched it dies, even by SIGKILL, where no exit handler runs (75 kill -9 trials had left 53 browser
  * trees). Its zygote and renderers exit when their browser's IPC channel closes.
  */
-export async function launchBrowser(): Promise<Browser> {
+export async function launchBrowser(options: LaunchOptions = {}): Promise<Browser> {
+  const handleSignals = options.handleSignals ?? true;
   const executablePath = findChromium();
   // Loaded on demand: most builds with warm caches and no PDFs never need it.
   const { launch, defaultArgs } = await import('puppeteer-core');
   try {
+    const signals = { handleSIGINT: handleSignals, handleSIGTERM: handleSignals, handleSIGHUP: handleSignals };
     if (SETPRIV) {
       // puppeteer then appends only --remote-debugging-port and --user-data-dir, which reach chromium.
       const chromium = await defaultArgs({ headless: true, args: FLAGS });
@@ -54,9 +65,10 @@ export async function launchBrowser(): Promise<Browser> {
         ignoreDefaultArgs: true,
         args: ['--pdeathsig', 'KILL', '--', executablePath, ...chromium],
         timeout: 20_000,
+        ...signals,
       });
     }
-    return await launch({ executablePath, headless: true, args: FLAGS, timeout: 20_000 });
+    return await launch({ executablePath, headless: true, args: FLAGS, timeout: 20_000, ...signals });
   } catch (error) {
     // A broken or hanging chromium is an environment problem: one line with the fix, exit 3.
     const reason = error instanceof Error ? (error.message.split('\n')[0] ?? error.message) : String(error);

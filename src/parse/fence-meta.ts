@@ -32,7 +32,8 @@ export interface FenceMeta {
   /** `undefined` when the fence has no `{…}` spec. */
   highlight?: HighlightSteps;
   /** Problems found while parsing, with offsets into the info string. */
-  errors: { message: string; offset: number }[];
+  /** `lineSpec` marks a bad `{1-2|4}` highlight spec: rule deck/line-spec, for every language. */
+  errors: { message: string; offset: number; lineSpec?: true }[];
 }
 
 const LINE_SPEC = /^\{([^}]*)\}$/;
@@ -63,8 +64,8 @@ function tokenizeInfo(info: string): { text: string; offset: number }[] {
   return tokens;
 }
 
-/** The highest line number a line spec may name (a code block on a slide has far fewer lines). */
-const MAX_SPEC_LINE = 10_000;
+/** The highest line a highlight spec may name; no slide shows a longer block. */
+const MAX_HIGHLIGHT_LINE = 10_000;
 
 /** Parses `1-2|4|all` into steps of line numbers. */
 export function parseLineSpec(spec: string): { steps: HighlightSteps } | { error: string } {
@@ -82,9 +83,9 @@ export function parseLineSpec(spec: string): { steps: HighlightSteps } | { error
       const from = Number(match[1]);
       const to = match[2] === undefined ? from : Number(match[2]);
       if (from < 1 || to < from) return { error: `invalid line range "${range.trim()}"` };
-      // Each listed line becomes a number: a range such as 1-20000000 must not cost gigabytes.
-      if (to > MAX_SPEC_LINE)
-        return { error: `line range "${range.trim()}" goes past line ${MAX_SPEC_LINE}, the most a block may have` };
+      // Expanded line by line below: a typo such as 1-20000000 must not cost memory and seconds.
+      if (to > MAX_HIGHLIGHT_LINE)
+        return { error: `invalid line range "${range.trim()}" (lines are counted up to ${MAX_HIGHLIGHT_LINE})` };
       for (let n = from; n <= to; n++) lines.add(n);
     }
     steps.push([...lines].sort((a, b) => a - b));
@@ -101,7 +102,7 @@ export function parseFenceMeta(lang: string | null | undefined, meta: string | n
     const spec = LINE_SPEC.exec(token.text);
     if (spec) {
       const parsed = parseLineSpec(spec[1] ?? '');
-      if ('error' in parsed) result.errors.push({ message: parsed.error, offset: token.offset });
+      if ('error' in parsed) result.errors.push({ message: parsed.error, offset: token.offset, lineSpec: true });
       else result.highlight = parsed.steps;
       return;
     }

@@ -138,6 +138,23 @@ function linkTree(from: string, to: string): void {
   }
 }
 
+/** What only a build with PDFs makes: the slide and handout PDFs, and the handout page. */
+const PRINTOUT = /(\.pdf|^handout\.html)$/;
+
+/** Links the printouts of the folder's current output into the stage, where the stage has none of its own. */
+export function carryOverPrintouts(stage: Stage, folder: string): void {
+  const current = path.join(stage.outDir, folder);
+  if (!existsSync(current)) return;
+  writingTo(stage.outDir, () => {
+    for (const entry of readdirSync(current, { withFileTypes: true })) {
+      const target = path.join(stage.dir, folder, entry.name);
+      if (!entry.isFile() || !PRINTOUT.test(entry.name) || existsSync(target)) continue;
+      // A hard link costs nothing and survives the old generation's removal at commit.
+      linkSync(path.join(current, entry.name), target);
+    }
+  });
+}
+
 /**
  * Publishes the stage: folders not rebuilt this time are carried over from the current output, then one
  * rename swaps `outDir` to the new generation. The old generation is removed afterwards (or at the next start).

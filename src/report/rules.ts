@@ -33,6 +33,12 @@ export const rules = {
     help: 'Split the deck into smaller files, flatten the nesting or move large tables into data files.',
     docs: 'command-line',
   },
+  'deck/line-spec': {
+    severity: 'error',
+    summary: "A code block's line-highlight spec ({1-2|4}) does not parse.",
+    help: 'Write line numbers and ranges separated by , and steps by |, e.g. {1-2|4|all}.',
+    docs: 'code',
+  },
   'deck/malformed-url': {
     severity: 'error',
     summary: 'A link or image URL has a malformed %-escape.',
