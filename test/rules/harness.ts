@@ -55,7 +55,7 @@ export function ruleFixtures(lane?: Lane): RuleFixture[] {
 /**
  * What a fixture may ask of its environment, in `options.json` beside it:
  * - `compilers`: only these on PATH (to prove the missing-toolchain report);
- * - `sandbox: "degraded"`: bubblewrap switched off;
+ * - `sandbox: "degraded"`: bubblewrap switched off, with the `--unsafe-no-sandbox` opt-in;
  * - `runWallMs`: a shorter run time limit (the timeout fixture takes a second, not ten);
  * - `server`: a real HTTP server on 127.0.0.1 at that port (see withServer);
  * - `pdfTimeoutMs`: a shorter time limit for printing a PDF;
@@ -123,7 +123,11 @@ async function snippetChecks(file: string, dir: string, options: FixtureOptions,
     for (const tool of options.compilers) symlinkSync(`/usr/bin/${tool}`, path.join(bin, tool));
     verify.toolchains = createToolchainSet({ pathEnv: bin });
   }
-  if (options.sandbox === 'degraded') verify.sandbox = await probeSandbox({ disableBwrap: true });
+  // A degraded sandbox is what --unsafe-no-sandbox opts into; without the opt-in proofdeck fails closed.
+  if (options.sandbox === 'degraded') {
+    verify.sandbox = await probeSandbox({ disableBwrap: true });
+    verify.allowUnsandboxed = true;
+  }
   if (options.runWallMs)
     verify.limits = { ...DEFAULT_LIMITS, run: { ...DEFAULT_LIMITS.run, wallMs: options.runWallMs } };
   const savedTmp = process.env.TMPDIR;
