@@ -22,6 +22,10 @@ import { extractDiagrams } from '../diagram/extract.ts';
 import type { Diagram } from '../model/diagram.ts';
 import type { Snippet } from '../model/snippet.ts';
 import { extractSnippets } from '../snippet/index.ts';
+import { type Dialect, detectDialect } from '../dialect/detect.ts';
+import { translateDialect } from '../dialect/translate.ts';
+import type { Translation } from '../dialect/translation.ts';
+import { addWarning } from '../report/messages.ts';
 
 /** A deck after parsing and checking; `deck` is missing when the frontmatter was unusable. */
 export interface LoadedDeck {
@@ -51,14 +55,20 @@ export interface LoadOptions {
   root?: string;
   /** Cache of syntax trees of unchanged files; `undefined` parses every time. */
   parseCacheDir?: string | undefined;
+  /** `--from`: the dialect the source is written in. @default detected from the frontmatter */
+  from?: Dialect | undefined;
 }
 
 /** Reads, parses and checks a deck. Content problems become messages on the returned file. */
 export function loadDeck(source: DeckSource, options: LoadOptions): LoadedDeck {
+  const original = readFileSync(source.path, 'utf8');
+  const translation = translateDialect(options.from ?? detectDialect(original), original, source.path, {
+    knownThemes: options.knownThemes,
+  });
   const file = new VFile({
     path: source.path,
     cwd: options.cwd ?? process.cwd(),
-    value: readFileSync(source.path, 'utf8'),
+    value: translation?.markdown ?? original,
   });
   const tree = parseMarkdown(file, { cacheDir: options.parseCacheDir });
   const yaml = tree.children.find((node): node is Yaml => node.type === 'yaml');
@@ -85,5 +95,25 @@ export function loadDeck(source: DeckSource, options: LoadOptions): LoadedDeck {
   checkEmptySlides(items, file);
   const definitions = tree.children.filter((node): node is Definition => node.type === 'definition');
   const deck = meta ? { name: source.name, path: source.path, meta, items, definitions } : undefined;
-  return { file, tree, deck, assets, diagrams, tables, snippets };
+  if (!translation) return { file, tree, deck, assets, diagrams, tables, snippets };
+  return { file: backToSource(file, original, translation), tree, deck, assets, diagrams, tables, snippets };
+}
+
+/**
+ * The user's file with every message of the translated text moved to the line it came from, and the
+ * dialect's own warnings added, so diagnostics point into the file the user wrote.
+ */
+function backToSource(translated: VFile, original: string, translation: Translation): VFile {
+  const file = new VFile({ path: translated.path, cwd: translated.cwd, value: original });
+  for (const warning of translation.warnings)
+    addWarning(file, warning.reason, { line: warning.line, column: warning.column }, warning.ruleId, warning.hint);
+  for (const message of translated.messages) {
+    if (message.line !== undefined) {
+      const line = translation.lineMap[message.line - 1] ?? message.line;
+      message.line = line;
+      message.place = { line, column: message.column ?? 1 };
+    }
+    file.messages.push(message);
+  }
+  return file;
 }

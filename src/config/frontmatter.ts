@@ -23,7 +23,8 @@ export const frontmatterSchema = z.strictObject({
   event: z.optional(z.string()),
   abstract: z.optional(z.string()),
   theme: z._default(z.string(), 'dark'),
-  slideLevel: z._default(z.int().check(z.minimum(1), z.maximum(6)), 2),
+  slideLevel: z._default(z.int().check(z.minimum(0), z.maximum(6)), 2),
+  titleSlide: z._default(z.boolean(), true),
   transition: z._default(z.enum(TRANSITIONS), 'slide'),
   kind: z._default(z.enum(['deck', 'page']), 'deck'),
 });

@@ -10,7 +10,10 @@ export interface DeckMeta {
   event?: string;
   abstract?: string;
   theme: string;
+  /** Heading depth that starts a slide; 0: only `---` starts slides (Marp, Slidev). */
   slideLevel: number;
+  /** Whether the title slide is generated from the frontmatter (absent: yes). */
+  titleSlide?: boolean;
   transition: SlideTransition;
   /** `page` marks a plain documentation page for the site rather than a deck. */
   kind: 'deck' | 'page';

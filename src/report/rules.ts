@@ -21,6 +21,18 @@ export const rules = {
   'deck/stray-fence': { severity: 'error', summary: 'A code fence is never closed.' },
   'deck/unclosed-container': { severity: 'error', summary: 'A ::: container is not closed, or closed twice.' },
   'deck/unknown-directive': { severity: 'error', summary: 'A :directive proofdeck does not know.' },
+  'dialect/unknown-theme': {
+    severity: 'warning',
+    summary: 'A Marp or Slidev theme proofdeck does not have; a built-in theme is used.',
+  },
+  'dialect/unsupported': {
+    severity: 'warning',
+    summary: 'A dialect directive, key or layout proofdeck cannot honour; the slide still builds without it.',
+  },
+  'dialect/vue-component': {
+    severity: 'warning',
+    summary: 'A Vue component or script in a Slidev deck; it is left off the slide.',
+  },
   'diagram/missing-file': { severity: 'error', summary: 'A diagram file named by the deck does not exist.' },
   'diagram/syntax': { severity: 'error', summary: 'mermaid cannot parse the diagram.' },
   'diagram/timeline-data': { severity: 'error', summary: 'A timeline data file is malformed.' },

@@ -142,7 +142,10 @@ export function renderDeck(
   context: DeckRenderContext,
   content: ContentOptions = contentOptions(context, deck.items),
 ): OutputFile[] {
-  const sections = [titleSlide(deck.meta), ...renderItems(deck.items, content)];
+  const sections = [
+    ...(deck.meta.titleSlide !== false ? [titleSlide(deck.meta)] : []),
+    ...renderItems(deck.items, content),
+  ];
   const assets: OutputFile[] = [...context.assets.assets.values()].map((asset) => ({
     path: asset.target,
     copyFrom: asset.source,
