@@ -1,5 +1,6 @@
 /** Library entry points: check decks, and build them into `dist/`. */
 import path from 'node:path';
+import type { Dialect } from '../dialect/detect.ts';
 import type { VFile } from 'vfile';
 import { createBrowserSession, type BrowserSession } from '../browser/session.ts';
 import { cacheFolder } from '../cache/store.ts';
@@ -31,6 +32,8 @@ export interface DeckOptions {
   paths?: readonly string[];
   /** Theme for every deck, overriding the frontmatter. */
   theme?: string | undefined;
+  /** `--from`: the dialect every deck is written in. @default detected per deck */
+  from?: Dialect | undefined;
   /** Skip every cache (snippets, diagrams). @default false */
   noCache?: boolean;
   /** Browser to use; by default one is launched on first need and closed at the end. */
@@ -93,6 +96,7 @@ async function checkAll(options: DeckOptions, browser: BrowserSession): Promise<
   const load = {
     knownThemes: new Set(themes.keys()),
     themeOverride: options.theme,
+    from: options.from,
     cwd: process.cwd(),
     diagramsDir: path.join(root, 'diagrams'),
     root,

@@ -5,6 +5,9 @@ import { Command, CommanderError, Option } from 'commander';
 import type { VFile } from 'vfile';
 import { buildDecks, checkDecks, type CheckResult } from '../build/build.ts';
 import { scaffoldDeck } from '../build/scaffold.ts';
+import { convertDeck } from '../build/convert.ts';
+import { DIALECTS, type Dialect } from '../dialect/detect.ts';
+import { writeFileSync } from 'node:fs';
 import { PACKAGE_ROOT } from '../config/package-root.ts';
 import { HANDOUT_LAYOUTS, PAPER_SIZES, type HandoutLayout, type Paper } from '../render/pdf/handout.ts';
 import type { SnippetResult } from '../model/snippet.ts';
@@ -17,6 +20,7 @@ const pkg = JSON.parse(readFileSync(path.join(PACKAGE_ROOT, 'package.json'), 'ut
 
 interface CheckFlags {
   theme?: string;
+  from?: Dialect;
   cache: boolean;
   checkExternal: boolean;
   reporter: Reporter;
@@ -83,6 +87,7 @@ async function build(paths: string[], flags: BuildFlags, pdf: boolean): Promise<
     paths,
     outDir: flags.out,
     theme: flags.theme,
+    from: flags.from,
     noCache: !flags.cache,
     checkExternal: flags.checkExternal,
     ...(flags.site ? {} : { site: false }),
@@ -112,6 +117,7 @@ function withCheckOptions(command: Command): Command {
   return command
     .argument('[paths...]', 'deck folders or markdown files (default: every deck under decks/)')
     .option('-t, --theme <name>', 'theme for every deck, overriding the frontmatter')
+    .addOption(new Option('--from <dialect>', 'dialect of the decks (default: detected)').choices([...DIALECTS]))
     .option('--no-cache', 'ignore and do not write the snippet and diagram caches')
     .addOption(new Option('--reporter <format>', 'report format').choices([...REPORTERS]).default('text'))
     .option('--frail', 'exit 1 on warnings too', false)
@@ -150,6 +156,7 @@ function program(setExit: (code: number) => void): Command {
       const result = await checkDecks({
         paths,
         theme: flags.theme,
+        from: flags.from,
         noCache: !flags.cache,
         checkExternal: flags.checkExternal,
       });
@@ -175,6 +182,21 @@ function program(setExit: (code: number) => void): Command {
       });
       process.stderr.write(`proofdeck dev: serving ${flags.out}/ at ${server.url} (Ctrl-C to stop)\n`);
       await new Promise<void>((resolve) => process.once('SIGINT', () => void server.close().then(resolve)));
+      setExit(EXIT.ok);
+    });
+
+  cli
+    .command('convert')
+    .description('print a Marp or Slidev deck as native proofdeck markdown')
+    .argument('<file>', 'the markdown file')
+    .addOption(new Option('--from <dialect>', 'the dialect of the file (default: detected)').choices([...DIALECTS]))
+    .option('-o, --out <file>', 'write to this file instead of stdout')
+    .action((file: string, flags: { from?: Dialect; out?: string }) => {
+      const converted = convertDeck(file, { from: flags.from });
+      if (flags.out) writeFileSync(flags.out, converted.markdown ?? '');
+      else process.stdout.write(converted.markdown ?? '');
+      const text = formatWith('text', [converted.file], { version: pkg.version, color: false, extra: {} });
+      if (converted.file.messages.length > 0) process.stderr.write(text);
       setExit(EXIT.ok);
     });
 
