@@ -38,6 +38,11 @@ export function rewriteSlidevBody(lines: MappedLine[], warn: Warn): MappedLine[]
       out.push(line);
       continue;
     }
+    // Comments other than the notes are invisible in Slidev: they stay out of the slide.
+    if (/^\s*<!--/.test(text)) {
+      if (!text.includes('-->')) skipping = { until: /-->/ };
+      continue;
+    }
     const block = /^\s*<(script|style)\b/.exec(text);
     if (block) {
       const tag = block[1] ?? 'script';

@@ -1,0 +1,70 @@
+/**
+ * Compares proofdeck's slide tree for every Marp and Slidev fixture with what the real tools make of the
+ * same file: `@marp-team/marp-core` renders it (slides, notes from `comments`, classes) and
+ * `@slidev/parser` loads it (slides, `hide`/`disabled`, notes, imports).
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { Marp } from '@marp-team/marp-core';
+import { load } from '@slidev/parser/fs';
+import { describe, expect, it } from 'vitest';
+import { loadDeck } from '../../src/build/load.ts';
+import { allSlides } from '../../src/parse/slides.ts';
+import type { Slide } from '../../src/model/deck.ts';
+import { FIXTURES } from '../helpers.ts';
+
+const DIR = path.join(FIXTURES, 'dialects');
+const decks = (dialect: string) =>
+  readdirSync(path.join(DIR, dialect))
+    .filter((name) => name.endsWith('.md'))
+    .map((name) => ({ name, file: path.join(DIR, dialect, name) }));
+
+interface Tree {
+  horizontal: number;
+  vertical: number;
+  notes: boolean[];
+}
+
+function proofdeckTree(file: string): { tree: Tree; slides: Slide[] } {
+  const loaded = loadDeck({ name: 'fixture', path: file }, { knownThemes: new Set(['dark', 'light']) });
+  expect(loaded.file.messages.filter((m) => m.fatal).map(String)).toEqual([]);
+  const items = loaded.deck?.items ?? [];
+  const slides = allSlides(items);
+  return {
+    slides,
+    tree: {
+      horizontal: items.length,
+      vertical: items.filter((item) => item.kind === 'stack').length,
+      notes: slides.map((slide) => slide.notes.length > 0),
+    },
+  };
+}
+
+describe.each(decks('marp'))('Marp fixture $name', ({ file }) => {
+  it('has the slides, notes and classes marp-core gives it', () => {
+    const marp = new Marp({ html: true });
+    const { html, comments } = marp.render(readFileSync(file, 'utf8'), { htmlAsArray: true });
+    const { tree, slides } = proofdeckTree(file);
+    expect(tree).toEqual({
+      horizontal: html.length,
+      vertical: 0,
+      notes: comments.map((list) => list.length > 0),
+    });
+    // marpit puts a slide's classes on its <section>; proofdeck adds `center` for `lead`.
+    const marpClasses = html.map((section) => /<section[^>]*\sclass="([^"]*)"/.exec(section)?.[1]?.split(' ') ?? []);
+    expect(slides.map((slide) => slide.attributes.classes.filter((name) => name !== 'center'))).toEqual(marpClasses);
+  });
+});
+
+describe.each(decks('slidev'))('Slidev fixture $name', ({ file }) => {
+  it('has the visible slides and notes @slidev/parser gives it', async () => {
+    const data = await load({ roots: [path.dirname(file)], userRoot: path.dirname(file) }, file);
+    const visible = data.slides.filter((slide) => !slide.frontmatter.hide && !slide.frontmatter.disabled);
+    const { tree } = proofdeckTree(file);
+    expect(tree).toEqual({
+      horizontal: visible.length,
+      vertical: 0,
+      notes: visible.map((slide) => (slide.note ?? '').trim() !== ''),
+    });
+  });
+});

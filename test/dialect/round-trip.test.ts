@@ -1,0 +1,71 @@
+/**
+ * `proofdeck convert` round trip: the native markdown it writes for each Marp and Slidev fixture builds
+ * to the same slide tree as the dialect file itself; and no dialect syntax reaches the built slides.
+ */
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { toString } from 'mdast-util-to-string';
+import { afterAll, describe, expect, it } from 'vitest';
+import { convertDeck } from '../../src/build/convert.ts';
+import { loadDeck } from '../../src/build/load.ts';
+import type { DeckItem } from '../../src/model/deck.ts';
+import { FIXTURES } from '../helpers.ts';
+import { execFileSync } from 'node:child_process';
+
+const DIR = path.join(FIXTURES, 'dialects');
+const FIXTURE_FILES = ['marp', 'slidev'].flatMap((dialect) =>
+  readdirSync(path.join(DIR, dialect))
+    .filter((name) => name.endsWith('.md'))
+    .map((name) => ({ name: `${dialect}/${name}`, file: path.join(DIR, dialect, name) })),
+);
+const work = mkdtempSync(path.join(tmpdir(), 'proofdeck-convert-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+const themes = { knownThemes: new Set(['dark', 'light']) };
+
+/** The slide tree with what a reader sees: kind, text, notes text and attributes of every slide. */
+function shape(items: readonly DeckItem[]) {
+  return items.map((item) =>
+    (item.kind === 'slide' ? [item.slide] : item.slides).map((slide) => ({
+      kind: item.kind,
+      text: slide.content.map((node) => toString(node)).join('\n'),
+      notes: slide.notes.map((node) => toString(node)).join('\n'),
+      attributes: slide.attributes,
+    })),
+  );
+}
+
+describe.each(FIXTURE_FILES)('convert $name', ({ file }) => {
+  it('writes native markdown with the slide tree of the dialect deck', () => {
+    const converted = convertDeck(file);
+    expect(converted.markdown).not.toMatch(/^marp: true/m);
+    const target = path.join(path.dirname(file), `.converted-${path.basename(file)}`);
+    writeFileSync(target, converted.markdown ?? '');
+    try {
+      const native = loadDeck({ name: 'converted', path: target }, themes);
+      const dialect = loadDeck({ name: 'dialect', path: file }, themes);
+      expect(native.file.messages.filter((m) => m.fatal).map(String)).toEqual([]);
+      expect(shape(native.deck?.items ?? [])).toEqual(shape(dialect.deck?.items ?? []));
+      expect(native.deck?.items.length).toBeGreaterThan(0);
+    } finally {
+      rmSync(target);
+    }
+  });
+});
+
+it('leaves no dialect syntax as text on the built slides', () => {
+  for (const dialect of ['marp', 'slidev']) {
+    const files = FIXTURE_FILES.filter((f) => f.name.startsWith(`${dialect}/`)).map((f) => f.file);
+    const args = ['bin/proofdeck.js', 'build', ...files, '--no-pdf', '--no-site', '--out', path.join(work, dialect)];
+    execFileSync(process.execPath, args, { stdio: 'pipe' });
+  }
+  for (const { name } of FIXTURE_FILES) {
+    const html = readFileSync(path.join(work, path.dirname(name), path.basename(name, '.md'), 'index.html'), 'utf8');
+    const slides = /<div class="slides">([\s\S]*)<\/div>\s*<\/div>/.exec(html)?.[1] ?? html;
+    // Notes live in <aside class="notes">, which the audience never sees.
+    const visible = slides.replace(/<aside class="notes">[\s\S]*?<\/aside>/g, '').replace(/<pre[\s\S]*?<\/pre>/g, '');
+    for (const syntax of ['&#x3C;!--', '<!--', '_class:', 'layout:', '::right::', 'v-click', '![bg', 'marp:'])
+      expect(visible, `${name} shows ${syntax}`).not.toContain(syntax);
+  }
+});
