@@ -5,7 +5,7 @@
  * on, `<!-- _class: x -->` on this slide only); every other HTML comment is a speaker note; `![bg …]` images
  * become slide backgrounds or split columns.
  */
-import type { Image, Paragraph, RootContent } from 'mdast';
+import type { Image, List, Paragraph, RootContent } from 'mdast';
 import { visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
 import { isMap, parse as parseYaml } from 'yaml';
@@ -281,11 +281,22 @@ function buildSlide(
       if (rewritten.trim() !== '') slide.content.push(...mapLines(rewritten, start.line), { text: '', source: end.line });
       continue;
     }
-    slide.content.push(...lines.slice(start.line - 1, end.line).map((text, i) => ({ text, source: start.line + i })));
+    const body = lines.slice(start.line - 1, end.line).map((text, i) => ({ text, source: start.line + i }));
+    if (node.type === 'list' && isFragmentedList(node, source)) {
+      // marpit's fragmented lists: `*` bullets and `1)` numbers appear one item at a time.
+      slide.content.push({ text: '::::incremental', source: start.line }, ...body, { text: '::::', source: end.line });
+    } else slide.content.push(...body);
     slide.content.push({ text: '', source: end.line });
   }
   if (splitSide) slide.content = columns(splitSide, split, slide.content, draft.line);
   return slide;
+}
+
+/** A list written with `*` bullets or `1)` numbers (marpit's fragmented list). */
+function isFragmentedList(list: List, source: string): boolean {
+  const offset = list.position?.start.offset;
+  if (offset === undefined) return false;
+  return list.ordered ? /^\d+\)/.test(source.slice(offset, offset + 12)) : source[offset] === '*';
 }
 
 /** A split background becomes two columns: the image on its side, the slide's content on the other. */

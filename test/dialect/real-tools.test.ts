@@ -12,12 +12,26 @@ import { loadDeck } from '../../src/build/load.ts';
 import { allSlides } from '../../src/parse/slides.ts';
 import type { Slide } from '../../src/model/deck.ts';
 import { FIXTURES } from '../helpers.ts';
+import { visit } from 'unist-util-visit';
+import type {} from 'mdast-util-directive';
 
 const DIR = path.join(FIXTURES, 'dialects');
 const decks = (dialect: string) =>
   readdirSync(path.join(DIR, dialect))
     .filter((name) => name.endsWith('.md'))
     .map((name) => ({ name, file: path.join(DIR, dialect, name) }));
+
+/** Steps of a slide: each `:::fragment` block and each item of a list in `:::incremental`. */
+function fragments(slide: Slide): number {
+  let count = 0;
+  for (const node of slide.content)
+    visit(node, 'containerDirective', (directive) => {
+      if (directive.name === 'fragment') count += 1;
+      if (directive.name === 'incremental')
+        for (const child of directive.children) if (child.type === 'list') count += child.children.length;
+    });
+  return count;
+}
 
 interface Tree {
   horizontal: number;
@@ -53,6 +67,9 @@ describe.each(decks('marp'))('Marp fixture $name', ({ file }) => {
     // marpit puts a slide's classes on its <section>; proofdeck adds `center` for `lead`.
     const marpClasses = html.map((section) => /<section[^>]*\sclass="([^"]*)"/.exec(section)?.[1]?.split(' ') ?? []);
     expect(slides.map((slide) => slide.attributes.classes.filter((name) => name !== 'center'))).toEqual(marpClasses);
+    // marpit marks each item of a fragmented list (`*`, `1)`) with data-marpit-fragment.
+    const marpSteps = html.map((section) => (section.match(/data-marpit-fragment=/g) ?? []).length);
+    expect(slides.map(fragments)).toEqual(marpSteps);
   });
 });
 
