@@ -9,7 +9,9 @@ type Warn = (line: number, column: number, reason: string, hint: string, ruleId:
 
 const CLICK_TAGS = new Set(['v-click', 'v-after', 'v-clicks']);
 /** A Vue component tag: capitalised (`<Tweet>`) or dashed (`<carbon-logo/>`), other than the click tags. */
-const COMPONENT_TAG = /<\/?([A-Z][\w-]*|[a-z][a-z0-9]*-[\w-]+)(\s[^<>]*?)?\/?>/g;
+const COMPONENT_TAG = /<\/?([A-Z][\w-]*|[a-z][a-z0-9]*-[\w-]+|[a-z][\w-]*:[\w-]+)(\s[^<>]*?)?\/?>/g;
+/** Vue interpolation (`{{ $slidev.nav.currentPage }}`), evaluated by Slidev at run time. */
+const INTERPOLATION = /\{\{[^{}]*\}\}/g;
 const FENCE = /^\s*(`{3,}|~{3,})/;
 
 function blank(source: number): MappedLine {
@@ -52,6 +54,11 @@ export function rewriteSlidevBody(lines: MappedLine[], warn: Warn): MappedLine[]
       if (!new RegExp(`</${tag}>`).test(text)) skipping = { until: new RegExp(`</${tag}>`) };
       continue;
     }
+    // `<<< @/file#region`: Slidev's snippet import, which proofdeck spells differently.
+    if (/^\s*<<<\s/.test(text)) {
+      warn(source, 1, 'Slidev snippet import "<<<" is left off the slide', 'Paste the code into a fenced block.', 'dialect/unsupported');
+      continue;
+    }
     out.push(...rewriteLine(text, source, warn));
   }
   return out;
@@ -76,6 +83,10 @@ function rewriteLine(text: string, source: number, warn: Warn): MappedLine[] {
     if (CLICK_TAGS.has(name)) return tag;
     if (!tag.startsWith('</'))
       warn(source, offset + 1, `Vue component <${name}> is left off the slide`, 'proofdeck renders markdown and HTML only.', 'dialect/vue-component');
+    return '';
+  });
+  rewritten = rewritten.replace(INTERPOLATION, (expression: string, offset: number) => {
+    warn(source, offset + 1, `Vue expression ${expression} is left off the slide`, 'Write its value as text.', 'dialect/vue-component');
     return '';
   });
   if (rewritten !== text && rewritten.trim() === '') return [];
