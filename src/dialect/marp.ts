@@ -5,7 +5,7 @@
  * on, `<!-- _class: x -->` on this slide only); every other HTML comment is a speaker note; `![bg …]` images
  * become slide backgrounds or split columns.
  */
-import type { Image, List, Paragraph, RootContent } from 'mdast';
+import type { Html, Image, List, RootContent } from 'mdast';
 import { visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
 import { isMap, parse as parseYaml } from 'yaml';
@@ -273,8 +273,8 @@ function buildSlide(
       for (const note of onlyComments(node.value) ?? []) slide.notes.push(...mapLines(note.trim(), start.line), { text: '', source: start.line });
       continue;
     }
-    if (node.type === 'paragraph') {
-      const rewritten = rewriteImages(node, source, warn, slide, (image) => {
+    if (node.type !== 'list' && node.type !== 'code') {
+      const rewritten = rewriteInline(node, source, warn, slide, (image) => {
         splitSide ??= image.side;
         split.push(...mapLines(image.markdown, image.line), { text: '', source: image.line });
       });
@@ -312,9 +312,12 @@ interface SplitImage {
   line: number;
 }
 
-/** Rewrites a paragraph's Marp images; returns the paragraph's remaining source text. */
-function rewriteImages(
-  paragraph: Paragraph,
+/**
+ * Rewrites a block's Marp images and inline comments (notes, as marpit collects them; `<!-- fit -->` is a
+ * heading-fitting keyword); returns the block's remaining source text.
+ */
+function rewriteInline(
+  paragraph: RootContent,
   source: string,
   warn: Warn,
   slide: NativeSlide,
@@ -323,6 +326,20 @@ function rewriteImages(
   const start = paragraph.position?.start.offset ?? 0;
   const end = paragraph.position?.end.offset ?? start;
   const edits: { from: number; to: number; text: string }[] = [];
+  visit(paragraph, 'html', (html: Html) => {
+    const from = html.position?.start.offset;
+    const to = html.position?.end.offset;
+    const comments = onlyComments(html.value);
+    if (from === undefined || to === undefined || !comments) return;
+    edits.push({ from, to, text: '' });
+    for (const comment of comments) {
+      const at = html.position?.start ?? { line: 1, column: 1 };
+      if (comment.trim() === 'fit' || comment.trim() === '') continue;
+      if (readDirectiveComment(comment))
+        warn(at.line, at.column, 'a directive inside a paragraph is not applied', 'Put it on a line of its own.', 'dialect/unsupported');
+      else slide.notes.push(...mapLines(comment.trim(), at.line), { text: '', source: at.line });
+    }
+  });
   visit(paragraph, 'image', (image: Image) => {
     const from = image.position?.start.offset;
     const to = image.position?.end.offset;
