@@ -1,6 +1,6 @@
 /** Library entry points: check decks, and build them into `dist/`. */
 import path from 'node:path';
-import type { Dialect } from '../dialect/detect.ts';
+import type { Dialect } from '../dialect/sniff.ts';
 import type { VFile } from 'vfile';
 import { createBrowserSession, type BrowserSession } from '../browser/session.ts';
 import { cacheFolder } from '../cache/store.ts';

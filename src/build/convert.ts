@@ -1,7 +1,7 @@
 /** `proofdeck convert`: a Marp or Slidev deck as native proofdeck markdown, with the dialect's warnings. */
 import { readFileSync } from 'node:fs';
 import { VFile } from 'vfile';
-import { type Dialect, detectDialect } from '../dialect/detect.ts';
+import { type Dialect, detectDialect } from '../dialect/sniff.ts';
 import { translateDialect } from '../dialect/translate.ts';
 import { addWarning } from '../report/messages.ts';
 

@@ -22,7 +22,7 @@ import { extractDiagrams } from '../diagram/extract.ts';
 import type { Diagram } from '../model/diagram.ts';
 import type { Snippet } from '../model/snippet.ts';
 import { extractSnippets } from '../snippet/index.ts';
-import { type Dialect, detectDialect } from '../dialect/detect.ts';
+import { type Dialect, detectDialect } from '../dialect/sniff.ts';
 import { translateDialect } from '../dialect/translate.ts';
 import type { Translation } from '../dialect/translation.ts';
 import { addWarning } from '../report/messages.ts';

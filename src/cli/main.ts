@@ -6,7 +6,7 @@ import type { VFile } from 'vfile';
 import { buildDecks, checkDecks, type CheckResult } from '../build/build.ts';
 import { scaffoldDeck } from '../build/scaffold.ts';
 import { convertDeck } from '../build/convert.ts';
-import { DIALECTS, type Dialect } from '../dialect/detect.ts';
+import { DIALECTS, type Dialect } from '../dialect/sniff.ts';
 import { writeFileSync } from 'node:fs';
 import { PACKAGE_ROOT } from '../config/package-root.ts';
 import { HANDOUT_LAYOUTS, PAPER_SIZES, type HandoutLayout, type Paper } from '../render/pdf/handout.ts';

@@ -1,8 +1,8 @@
 /** One entry point for every translated dialect: source text in, native proofdeck markdown out. */
 import path from 'node:path';
-import type { Dialect } from './detect.ts';
-import { translateMarp } from './marp.ts';
-import { translateSlidev } from './slidev.ts';
+import type { Dialect } from './sniff.ts';
+import { translateMarp } from './marp-deck.ts';
+import { translateSlidev } from './slidev-deck.ts';
 import type { Translation } from './translation.ts';
 
 /** Options for {@link translateDialect}. */
