@@ -254,7 +254,19 @@ function buildSlide(
     if (slide.attributes.classes.includes('lead')) slide.attributes.classes.push('center');
   }
   if (typeof local.backgroundColor === 'string') slide.attributes.background = local.backgroundColor;
-  if (typeof local.backgroundImage === 'string') slide.attributes.backgroundImage = cssUrl(local.backgroundImage);
+  if (typeof local.backgroundImage === 'string') {
+    const url = cssUrl(local.backgroundImage);
+    // Only a url() is an image; a CSS gradient has no proofdeck spelling.
+    if (url !== local.backgroundImage) slide.attributes.backgroundImage = url;
+    else
+      warn(
+        draft.comments[0]?.line ?? draft.line,
+        1,
+        `Marp backgroundImage "${local.backgroundImage}" is not a url() and is not applied`,
+        'Use an image file, or backgroundColor for a plain colour.',
+        'dialect/unsupported',
+      );
+  }
   if (typeof local.transition === 'string') slide.attributes.transition = local.transition;
   for (const { directives, line } of draft.comments) {
     for (const key of Object.keys(directives)) {
@@ -269,6 +281,11 @@ function buildSlide(
     const start = node.position?.start;
     const end = node.position?.end;
     if (!start || !end) continue;
+    if (node.type === 'html' && /^\s*<style\b/i.test(node.value)) {
+      // marpit turns <style> into theme CSS for the whole deck (or the slide, when scoped).
+      warn(start.line, 1, 'a Marp <style> block is not applied', 'Put styles in a proofdeck theme.', 'dialect/unsupported');
+      continue;
+    }
     if (node.type === 'html' && onlyComments(node.value)) {
       for (const note of onlyComments(node.value) ?? []) slide.notes.push(...mapLines(note.trim(), start.line), { text: '', source: start.line });
       continue;
