@@ -11,8 +11,13 @@ import { checkSetextHeadings } from '../check/deck/setext-heading.ts';
 import { checkStrayFences, checkUnclosedContainers } from '../check/deck/unclosed-container.ts';
 import { readFrontmatter } from '../config/frontmatter.ts';
 import type { ParsedDeck } from '../model/deck.ts';
-import { parseMarkdown } from '../parse/parser.ts';
-import { splitSlides } from '../parse/slides.ts';
+import { allSlides, slidesFromSource, splitSlides } from '../parse/slides.ts';
+import { readDialect, type DialectRead } from '../dialect/read.ts';
+import type { DialectFinding, DialectName } from '../dialect/types.ts';
+import { inferSlideLevel } from '../dialect/slide-level.ts';
+import { addWarning } from '../report/messages.ts';
+import { toString } from 'mdast-util-to-string';
+import type { DeckItem } from '../model/deck.ts';
 import { planAssets, type AssetPlan } from '../transform/assets.ts';
 import type { DeckSource } from './discover.ts';
 import { loadTimelineRecords } from '../diagram/timeline-data.ts';
@@ -51,6 +56,10 @@ export interface LoadOptions {
   root?: string;
   /** Cache of syntax trees of unchanged files; `undefined` parses every time. */
   parseCacheDir?: string | undefined;
+  /** `--from`: the dialect every deck is read in, over frontmatter and detection. */
+  from?: DialectName | undefined;
+  /** The project's default dialect when a file says nothing (config). @default 'proofdeck' */
+  defaultDialect?: DialectName | undefined;
 }
 
 /** Reads, parses and checks a deck. Content problems become messages on the returned file. */
@@ -60,18 +69,26 @@ export function loadDeck(source: DeckSource, options: LoadOptions): LoadedDeck {
     cwd: options.cwd ?? process.cwd(),
     value: readFileSync(source.path, 'utf8'),
   });
-  const tree = parseMarkdown(file, { cacheDir: options.parseCacheDir });
+  const read = readDialect(file, {
+    from: options.from,
+    fallback: options.defaultDialect,
+    cacheDir: options.parseCacheDir,
+  });
+  const { tree, dialect } = read;
   const yaml = tree.children.find((node): node is Yaml => node.type === 'yaml');
   const meta = readFrontmatter(yaml, file, {
     knownThemes: options.knownThemes,
     ...(options.themeOverride ? { themeOverride: options.themeOverride } : {}),
+    dialect,
+    fallbackTitle: firstHeadingText(tree),
   });
-  checkSetextHeadings(tree, file);
+  checkSetextHeadings(tree, file, { allowTitles: dialect.name !== 'proofdeck' });
   checkUnclosedContainers(tree, file, { slideLevel: meta?.slideLevel ?? 2 });
   checkStrayFences(tree, file);
   checkHeadingSkips(tree, file);
   checkDirectives(tree, file);
-  const assets = planAssets(tree, path.dirname(source.path));
+  const logo = meta?.logo ? [{ url: meta.logo, position: yaml?.position }] : [];
+  const assets = planAssets(tree, path.dirname(source.path), logo);
   checkMissingAssets(assets, file);
   const deckDir = path.dirname(source.path);
   const tables = checkTables(tree, file, { deckDir });
@@ -81,9 +98,62 @@ export function loadDeck(source: DeckSource, options: LoadOptions): LoadedDeck {
     diagramsDir: options.diagramsDir ?? path.resolve(deckDir, '..', '..', 'diagrams'),
     loadRecords: (written) => loadTimelineRecords(deckDir, written),
   });
-  const items = splitSlides(tree, { slideLevel: meta?.slideLevel ?? 2 });
+  const items = deckItems(read, meta?.slideLevel);
+  for (const slide of allSlides(items)) dialect.transformSlide?.(slide, read.context);
+  reportFindings(read.findings, file);
+  if (meta && startsWithOwnTitle(items, meta.title)) meta.titleSlide = false;
   checkEmptySlides(items, file);
   const definitions = tree.children.filter((node): node is Definition => node.type === 'definition');
   const deck = meta ? { name: source.name, path: source.path, meta, items, definitions } : undefined;
   return { file, tree, deck, assets, diagrams, tables, snippets };
+}
+
+/** Slides as the dialect cuts them: from its source ranges, or by headings and `---` on the tree. */
+function deckItems(read: DialectRead, slideLevel: number | undefined): DeckItem[] {
+  if (read.sourceSlides)
+    return slidesFromSource(
+      read.sourceSlides.map(({ range, content, notes }) => ({
+        line: lineOf(read.context.source, range.start),
+        horizontal: range.horizontal,
+        content,
+        notes,
+      })),
+    );
+  const { frontmatter } = read;
+  // Quarto (`format: revealjs`, `.qmd`) always uses level 2; plain pandoc infers it from the headings.
+  const fixed = 'slideLevel' in frontmatter || 'slide-level' in frontmatter || 'format' in frontmatter;
+  const quarto = fixed || /\.qmd$/i.test(read.path);
+  const level = read.dialect.inferSlideLevel && !quarto ? inferSlideLevel(read.tree) : (slideLevel ?? 2);
+  return splitSlides(read.tree, { slideLevel: level, headingStacks: read.dialect.headingStacks ?? true });
+}
+
+function lineOf(source: string, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset && i < source.length; i++) if (source.charCodeAt(i) === 10) line++;
+  return line;
+}
+
+/** The text of the first heading: the deck's title when the frontmatter names none. */
+function firstHeadingText(tree: Root): string | undefined {
+  const heading = tree.children.find((node) => node.type === 'heading');
+  return heading ? toString(heading) : undefined;
+}
+
+/** The first slide is already a title slide: it starts with a `#` heading reading the deck's title. */
+function startsWithOwnTitle(items: readonly DeckItem[], title: string): boolean {
+  const first = items[0];
+  const slide = first?.kind === 'slide' ? first.slide : first?.slides[0];
+  const heading = slide?.content.find((node) => node.type === 'heading');
+  return heading?.type === 'heading' && heading.depth === 1 && toString(heading).trim() === title.trim();
+}
+
+function reportFindings(findings: readonly DialectFinding[], file: VFile): void {
+  for (const finding of findings)
+    addWarning(
+      file,
+      finding.message,
+      { line: finding.line, column: finding.column },
+      finding.rule ?? 'dialect/unsupported',
+      finding.hint,
+    );
 }

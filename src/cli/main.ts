@@ -12,11 +12,13 @@ import type { FragmentMode } from '../render/pdf/print.ts';
 import { formatWith, REPORTERS, type Reporter } from '../report/reporters.ts';
 import { countMessages } from '../report/text.ts';
 import { EXIT, exitCodeFor } from './exit-codes.ts';
+import { DIALECTS, type DialectName } from '../dialect/types.ts';
 
 const pkg = JSON.parse(readFileSync(path.join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string };
 
 interface CheckFlags {
   theme?: string;
+  from?: DialectName;
   cache: boolean;
   checkExternal: boolean;
   reporter: Reporter;
@@ -83,6 +85,7 @@ async function build(paths: string[], flags: BuildFlags, pdf: boolean): Promise<
     paths,
     outDir: flags.out,
     theme: flags.theme,
+    from: flags.from,
     noCache: !flags.cache,
     checkExternal: flags.checkExternal,
     ...(flags.site ? {} : { site: false }),
@@ -107,11 +110,19 @@ async function build(paths: string[], flags: BuildFlags, pdf: boolean): Promise<
   return code;
 }
 
+/** `--from <dialect>`: read the decks as reveal-md, reveal.js, Marp, Slidev or pandoc/Quarto would. */
+function fromOption(): Option {
+  return new Option('--from <dialect>', 'markdown dialect of the decks (default: detected per file)').choices([
+    ...DIALECTS,
+  ]);
+}
+
 /** Options every checking command shares. */
 function withCheckOptions(command: Command): Command {
   return command
     .argument('[paths...]', 'deck folders or markdown files (default: every deck under decks/)')
     .option('-t, --theme <name>', 'theme for every deck, overriding the frontmatter')
+    .addOption(fromOption())
     .option('--no-cache', 'ignore and do not write the snippet and diagram caches')
     .addOption(new Option('--reporter <format>', 'report format').choices([...REPORTERS]).default('text'))
     .option('--frail', 'exit 1 on warnings too', false)
@@ -150,6 +161,7 @@ function program(setExit: (code: number) => void): Command {
       const result = await checkDecks({
         paths,
         theme: flags.theme,
+        from: flags.from,
         noCache: !flags.cache,
         checkExternal: flags.checkExternal,
       });
@@ -164,11 +176,13 @@ function program(setExit: (code: number) => void): Command {
     .option('-p, --port <port>', 'port', '3000')
     .option('--host <host>', 'address to listen on (use 0.0.0.0 to expose)', '127.0.0.1')
     .option('-o, --out <dir>', 'output folder', 'dist')
-    .action(async (paths: string[], flags: { port: string; host: string; out: string }) => {
+    .addOption(fromOption())
+    .action(async (paths: string[], flags: { port: string; host: string; out: string; from?: DialectName }) => {
       const { startDev } = await import('../dev/server.ts');
       const server = await startDev({
         paths,
         outDir: flags.out,
+        from: flags.from,
         port: Number(flags.port),
         host: flags.host,
         log: (line) => process.stderr.write(`${line}\n`),

@@ -13,6 +13,8 @@ import type { DeckItem, Slide, SlideAttributes } from '../model/deck.ts';
 export interface SplitOptions {
   /** Heading depth that starts a slide. @default 2 */
   slideLevel?: number;
+  /** Headings above the slide level start vertical stacks (pandoc); `false`: they start plain slides. @default true */
+  headingStacks?: boolean;
 }
 
 interface Draft {
@@ -27,6 +29,7 @@ const NOTE_PREFIX = /^Notes?:\s*/;
 /** Splits the root's children into deck items (lone slides and stacks). */
 export function splitSlides(tree: Root, options: SplitOptions = {}): DeckItem[] {
   const slideLevel = options.slideLevel ?? 2;
+  const headingStacks = options.headingStacks ?? true;
   const slugger = new GithubSlugger();
   const items: DeckItem[] = [];
   let stack: Slide[] | undefined;
@@ -66,7 +69,8 @@ export function splitSlides(tree: Root, options: SplitOptions = {}): DeckItem[] 
     if (node.type === 'heading' && node.depth <= slideLevel) {
       const title = toString(node);
       discardIfBare(current);
-      current = open(line, title, node.depth < slideLevel);
+      current = open(line, title, headingStacks && node.depth < slideLevel);
+      applyHeadingAttributes(current.slide, node);
       current.slide.content.push(node);
       continue;
     }
@@ -97,6 +101,51 @@ function addToSlide(draft: Draft, node: RootContent): void {
     return;
   }
   (draft.inNotes ? slide.notes : slide.content).push(node);
+}
+
+/** Slides cut from the source by a dialect (reveal.js, Marp, Slidev), parsed: content, notes, start line. */
+export interface SourceSlideNodes {
+  line: number;
+  horizontal: boolean;
+  content: readonly RootContent[];
+  notes: readonly RootContent[];
+}
+
+/** Deck items from source-split slides: `horizontal: false` puts a slide below the previous one. */
+export function slidesFromSource(slides: readonly SourceSlideNodes[]): DeckItem[] {
+  const slugger = new GithubSlugger();
+  const items: DeckItem[] = [];
+  for (const part of slides) {
+    const heading = part.content.find((node) => node.type === 'heading');
+    const title = heading ? toString(heading) : undefined;
+    const slide: Slide = {
+      line: part.content[0]?.position?.start.line ?? part.line,
+      id: slugger.slug(title ?? `slide-${part.line}`),
+      content: [],
+      notes: [...part.notes],
+      attributes: { classes: [] },
+    };
+    if (title !== undefined) slide.title = title;
+    if (heading?.type === 'heading') applyHeadingAttributes(slide, heading);
+    const draft: Draft = { slide, inNotes: false, fromBreak: false };
+    for (const node of part.content) if (node.type !== 'definition') addToSlide(draft, node);
+    const last = items.at(-1);
+    if (part.horizontal || !last) items.push({ kind: 'slide', slide });
+    else if (last.kind === 'stack') last.slides.push(slide);
+    else items[items.length - 1] = { kind: 'stack', slides: [last.slide, slide] };
+  }
+  return items;
+}
+
+/** Pandoc heading attributes (`## T {#id .smaller background="#222"}`, read by the dialect) become the slide's. */
+function applyHeadingAttributes(slide: Slide, heading: RootContent): void {
+  const attributes = (heading.data as { slideAttributes?: Partial<SlideAttributes> & { id?: string } } | undefined)
+    ?.slideAttributes;
+  if (!attributes) return;
+  const { id, classes, ...rest } = attributes;
+  if (id) slide.id = id;
+  if (classes) slide.attributes.classes.push(...classes);
+  Object.assign(slide.attributes, rest);
 }
 
 /** A stack of one slide is just a slide: reveal.js would otherwise show a pointless down arrow. */

@@ -12,6 +12,10 @@ export interface Rule {
 export const rules = {
   'deck/empty-slide': { severity: 'warning', summary: 'A slide has no content.' },
   'deck/heading-skip': { severity: 'warning', summary: 'A heading skips a level (## then ####).' },
+  'deck/html-across-slides': {
+    severity: 'error',
+    summary: 'Raw HTML opened in one slide is closed in another, which breaks the slide structure.',
+  },
   'deck/missing-asset': { severity: 'error', summary: 'An image or linked file does not exist.' },
   'deck/setext-heading': {
     severity: 'error',
@@ -21,6 +25,14 @@ export const rules = {
   'deck/stray-fence': { severity: 'error', summary: 'A code fence is never closed.' },
   'deck/unclosed-container': { severity: 'error', summary: 'A ::: container is not closed, or closed twice.' },
   'deck/unknown-directive': { severity: 'error', summary: 'A :directive proofdeck does not know.' },
+  'dialect/unknown-key': {
+    severity: 'warning',
+    summary: 'A frontmatter key of another tool (Marp, Slidev, reveal-md, Quarto) that proofdeck does not honour.',
+  },
+  'dialect/unsupported': {
+    severity: 'warning',
+    summary: 'Syntax of another tool that proofdeck cannot honour (a filter, a component, an unknown class).',
+  },
   'diagram/missing-file': { severity: 'error', summary: 'A diagram file named by the deck does not exist.' },
   'diagram/syntax': { severity: 'error', summary: 'mermaid cannot parse the diagram.' },
   'diagram/timeline-data': { severity: 'error', summary: 'A timeline data file is malformed.' },

@@ -38,9 +38,9 @@ function splitNotes(section: Element): { section: Element; notes: ElementContent
 }
 
 function handoutSlides(meta: DeckMeta, items: readonly DeckItem[], options: ContentOptions): HandoutSlide[] {
-  const slides: HandoutSlide[] = [
-    { number: 1, title: meta.title, section: titleSlide(meta), notes: [], sectionStart: false },
-  ];
+  const slides: HandoutSlide[] = meta.titleSlide
+    ? [{ number: 1, title: meta.title, section: titleSlide(meta), notes: [], sectionStart: false }]
+    : [];
   for (const item of items) {
     const group = item.kind === 'slide' ? [item.slide] : item.slides;
     group.forEach((slide, index) => {
