@@ -118,6 +118,7 @@ function deckItems(read: DialectRead, slideLevel: number | undefined): DeckItem[
         content,
         notes,
       })),
+      { htmlCommentNotes: read.dialect.notes?.htmlComments },
     );
   const { frontmatter } = read;
   // Quarto (`format: revealjs`, `.qmd`) always uses level 2; plain pandoc infers it from the headings.

@@ -9,6 +9,7 @@ import type { Dialect } from './types.ts';
 export const marp: Dialect = {
   name: 'marp',
   headingStacks: false,
+  titleSlide: false,
   notes: { htmlComments: 'all' },
   splitSource: (source, bodyStart) =>
     splitBySeparators(source, bodyStart > 0 ? bodyStart - 1 : 0, { separator: '^(?:\\r?\\n)?---[ \\t]*\\r?\\n' }).map(

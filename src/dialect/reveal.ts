@@ -69,6 +69,7 @@ function mapRevealFrontmatter(data: Record<string, unknown>): MappedFrontmatter 
 export const reveal: Dialect = {
   name: 'reveal',
   headingStacks: false,
+  titleSlide: false,
   splitSource: splitter(REVEAL_DEFAULTS),
   mapFrontmatter: mapRevealFrontmatter,
 };
@@ -76,6 +77,7 @@ export const reveal: Dialect = {
 export const revealMd: Dialect = {
   name: 'reveal-md',
   headingStacks: false,
+  titleSlide: false,
   splitSource: splitter(REVEAL_MD_DEFAULTS),
   mapFrontmatter: mapRevealFrontmatter,
 };

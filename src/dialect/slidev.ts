@@ -9,6 +9,7 @@ import type { Dialect } from './types.ts';
 export const slidev: Dialect = {
   name: 'slidev',
   headingStacks: false,
+  titleSlide: false,
   notes: { htmlComments: 'last' },
   splitSource: (source, bodyStart) =>
     splitBySeparators(source, bodyStart > 0 ? bodyStart - 1 : 0, { separator: '^(?:\\r?\\n)?---[ \\t]*\\r?\\n' }).map(

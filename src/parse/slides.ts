@@ -111,8 +111,22 @@ export interface SourceSlideNodes {
   notes: readonly RootContent[];
 }
 
+/** Options for {@link slidesFromSource}. */
+export interface SourceSlideOptions {
+  /** HTML comments that are speaker notes: every one (Marp) or the slide's last (Slidev). */
+  htmlCommentNotes?: 'all' | 'last' | undefined;
+}
+
+/** A lone HTML comment that is not a reveal.js attribute comment (`<!-- .slide: -->`, `<!-- .element: -->`). */
+function commentText(node: RootContent): string | undefined {
+  if (node.type !== 'html') return undefined;
+  const match = /^<!--([\s\S]*?)-->$/.exec(node.value.trim());
+  const text = match?.[1]?.trim();
+  return text !== undefined && !/^\.(slide|element)\b/.test(text) ? text : undefined;
+}
+
 /** Deck items from source-split slides: `horizontal: false` puts a slide below the previous one. */
-export function slidesFromSource(slides: readonly SourceSlideNodes[]): DeckItem[] {
+export function slidesFromSource(slides: readonly SourceSlideNodes[], options: SourceSlideOptions = {}): DeckItem[] {
   const slugger = new GithubSlugger();
   const items: DeckItem[] = [];
   for (const part of slides) {
@@ -128,7 +142,21 @@ export function slidesFromSource(slides: readonly SourceSlideNodes[]): DeckItem[
     if (title !== undefined) slide.title = title;
     if (heading?.type === 'heading') applyHeadingAttributes(slide, heading);
     const draft: Draft = { slide, inNotes: false, fromBreak: false };
-    for (const node of part.content) if (node.type !== 'definition') addToSlide(draft, node);
+    const comments = part.content.filter((node) => commentText(node) !== undefined);
+    const noteComments = new Set(
+      options.htmlCommentNotes === 'last' ? comments.slice(-1) : options.htmlCommentNotes ? comments : [],
+    );
+    for (const node of part.content) {
+      if (node.type === 'definition') continue;
+      const text = noteComments.has(node) ? commentText(node) : undefined;
+      if (text === undefined) addToSlide(draft, node);
+      else if (text !== '')
+        slide.notes.push({
+          type: 'paragraph',
+          children: [{ type: 'text', value: text }],
+          ...(node.position ? { position: node.position } : {}),
+        });
+    }
     const last = items.at(-1);
     if (part.horizontal || !last) items.push({ kind: 'slide', slide });
     else if (last.kind === 'stack') last.slides.push(slide);
