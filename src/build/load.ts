@@ -5,6 +5,7 @@ import type { Definition, Root, Yaml } from 'mdast';
 import { VFile } from 'vfile';
 import { checkDirectives } from '../check/deck/directives.ts';
 import { checkEmptySlides } from '../check/deck/empty-slide.ts';
+import { checkHtmlAcrossSlides } from '../check/deck/html-across-slides.ts';
 import { checkHeadingSkips } from '../check/deck/heading-skip.ts';
 import { checkMissingAssets } from '../check/deck/missing-asset.ts';
 import { checkSetextHeadings } from '../check/deck/setext-heading.ts';
@@ -86,7 +87,7 @@ export function loadDeck(source: DeckSource, options: LoadOptions): LoadedDeck {
   checkUnclosedContainers(tree, file, { slideLevel: meta?.slideLevel ?? 2 });
   checkStrayFences(tree, file);
   checkHeadingSkips(tree, file);
-  checkDirectives(tree, file);
+  checkDirectives(tree, file, { foreignDivs: dialect.name === 'pandoc' });
   const logo = meta?.logo ? [{ url: meta.logo, position: yaml?.position }] : [];
   const assets = planAssets(tree, path.dirname(source.path), logo);
   checkMissingAssets(assets, file);
@@ -103,6 +104,7 @@ export function loadDeck(source: DeckSource, options: LoadOptions): LoadedDeck {
   reportFindings(read.findings, file);
   if (meta && startsWithOwnTitle(items, meta.title)) meta.titleSlide = false;
   checkEmptySlides(items, file);
+  checkHtmlAcrossSlides(items, file);
   const definitions = tree.children.filter((node): node is Definition => node.type === 'definition');
   const deck = meta ? { name: source.name, path: source.path, meta, items, definitions } : undefined;
   return { file, tree, deck, assets, diagrams, tables, snippets };

@@ -98,11 +98,18 @@ export function readFrontmatter(
     }
     return undefined;
   }
+  /** Offset of a key, `a.b.c` for nested ones (a dialect's `format.revealjs.chalkboard`). */
   const keyOffset = (key: string): number => {
-    if (!isMap(doc.contents)) return 0;
-    const pair = doc.contents.items.find((item) => isScalar(item.key) && item.key.value === key);
-    const range = pair && isScalar(pair.key) ? pair.key.range : undefined;
-    return range?.[0] ?? 0;
+    let node: unknown = doc.contents;
+    let offset = 0;
+    for (const segment of key.split('.')) {
+      if (!isMap(node)) break;
+      const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === segment);
+      if (!pair || !isScalar(pair.key)) break;
+      offset = pair.key.range?.[0] ?? offset;
+      node = pair.value;
+    }
+    return offset;
   };
   const raw: unknown = doc.toJS() ?? {};
   let data: unknown = raw;

@@ -75,7 +75,7 @@ export function aspectOf(width: unknown, height: unknown): string | undefined {
 }
 
 /** reveal.js config options (reveal-md `revealOptions`, Quarto `format: revealjs:`) → proofdeck keys. */
-export function revealOptions(options: unknown): MappedFrontmatter {
+export function revealOptions(options: unknown, prefix = ''): MappedFrontmatter {
   const result: MappedFrontmatter = { data: {}, ignored: [] };
   if (!options || typeof options !== 'object') return result;
   const record = options as Record<string, unknown>;
@@ -85,10 +85,10 @@ export function revealOptions(options: unknown): MappedFrontmatter {
     else if (key === 'width' || key === 'height') {
       const aspect = aspectOf(record.width, record.height);
       if (aspect) result.data.aspectRatio = aspect;
-      else result.ignored.push({ key, reason: 'proofdeck renders 16:9 or 4:3 decks only' });
+      else result.ignored.push({ key: prefix + key, reason: 'proofdeck renders 16:9 or 4:3 decks only' });
     } else if (key === 'theme' || key === 'footer' || key === 'logo') result.data[key] = value;
     else if (key === 'slide-level') result.data.slideLevel = value;
-    else result.ignored.push({ key, reason: 'proofdeck has no equivalent reveal.js option' });
+    else result.ignored.push({ key: prefix + key, reason: 'proofdeck has no equivalent reveal.js option' });
   }
   return result;
 }

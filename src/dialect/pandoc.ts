@@ -1,5 +1,6 @@
 /** pandoc `-t revealjs` and Quarto `format: revealjs`: headings make slides, fenced divs, attributes. */
 import { pandocDivEdits } from './fences.ts';
+import { incrementalLists, pandocInlineSyntax, pandocPauses, reportSlideClasses } from './pandoc-syntax.ts';
 import { mapKeys, names, revealOptions, type KeyMapping } from './keys.ts';
 import type { Dialect, MappedFrontmatter } from './types.ts';
 
@@ -31,7 +32,7 @@ function mapPandocFrontmatter(data: Record<string, unknown>): MappedFrontmatter 
   const top = mapKeys(data, TABLE);
   const { __reveal, ...rest } = top.data;
   if (__reveal === undefined) return top;
-  const nested = revealOptions(__reveal);
+  const nested = revealOptions(__reveal, 'format.revealjs.');
   return { data: { ...rest, ...nested.data }, ignored: [...top.ignored, ...nested.ignored] };
 }
 
@@ -40,4 +41,10 @@ export const pandoc: Dialect = {
   inferSlideLevel: true,
   rewrite: (source, _context) => pandocDivEdits(source, 0, { renest: true }),
   mapFrontmatter: mapPandocFrontmatter,
+  transformTree: (nodes) => pandocInlineSyntax(nodes),
+  transformSlide: (slide, context) => {
+    pandocPauses(slide);
+    if (context.frontmatter.incremental === true) incrementalLists(slide);
+    reportSlideClasses(slide, context);
+  },
 };

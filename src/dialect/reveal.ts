@@ -1,5 +1,6 @@
 /** reveal.js's markdown plugin and reveal-md: regex separators on the source, `Note:` notes, attribute comments. */
 import { mapKeys, revealOptions, type KeyMapping } from './keys.ts';
+import { revealAttributeComments } from './reveal-comments.ts';
 import { splitBySeparators } from './split.ts';
 import type { Dialect, DialectContext, MappedFrontmatter, SourceSlide } from './types.ts';
 
@@ -62,7 +63,7 @@ function mapRevealFrontmatter(data: Record<string, unknown>): MappedFrontmatter 
   const top = mapKeys(data, TABLE);
   const { __reveal, ...rest } = top.data;
   if (__reveal === undefined) return top;
-  const nested = revealOptions(__reveal);
+  const nested = revealOptions(__reveal, 'revealOptions.');
   return { data: { ...rest, ...nested.data }, ignored: [...top.ignored, ...nested.ignored] };
 }
 
@@ -72,6 +73,7 @@ export const reveal: Dialect = {
   titleSlide: false,
   splitSource: splitter(REVEAL_DEFAULTS),
   mapFrontmatter: mapRevealFrontmatter,
+  transformSlide: revealAttributeComments,
 };
 
 export const revealMd: Dialect = {
@@ -80,4 +82,5 @@ export const revealMd: Dialect = {
   titleSlide: false,
   splitSource: splitter(REVEAL_MD_DEFAULTS),
   mapFrontmatter: mapRevealFrontmatter,
+  transformSlide: revealAttributeComments,
 };

@@ -167,9 +167,13 @@ export function slidesFromSource(slides: readonly SourceSlideNodes[], options: S
 
 /** Pandoc heading attributes (`## T {#id .smaller background="#222"}`, read by the dialect) become the slide's. */
 function applyHeadingAttributes(slide: Slide, heading: RootContent): void {
-  const attributes = (heading.data as { slideAttributes?: Partial<SlideAttributes> & { id?: string } } | undefined)
-    ?.slideAttributes;
-  if (!attributes) return;
+  const data = heading.data as
+    | { slideAttributes?: Partial<SlideAttributes> & { id?: string }; hProperties?: Record<string, unknown> }
+    | undefined;
+  const attributes = data?.slideAttributes;
+  if (!attributes || !data) return;
+  // The id and classes belong to the slide's <section>, not to its heading too.
+  delete data.hProperties;
   const { id, classes, ...rest } = attributes;
   if (id) slide.id = id;
   if (classes) slide.attributes.classes.push(...classes);
