@@ -1,6 +1,5 @@
 /** Library entry points: check decks, and build them into `dist/`. */
 import path from 'node:path';
-import type { Dialect } from '../dialect/sniff.ts';
 import type { VFile } from 'vfile';
 import { createBrowserSession, type BrowserSession } from '../browser/session.ts';
 import { cacheFolder } from '../cache/store.ts';
@@ -20,6 +19,7 @@ import { indexDocs } from '../check/links/resolve.ts';
 import type { SiteDoc } from '../render/site/types.ts';
 import type { SnippetResult } from '../model/snippet.ts';
 import { UsageError } from '../model/errors.ts';
+import type { DialectName } from '../dialect/types.ts';
 import { resolveDeckPaths } from './discover.ts';
 import { loadDeck, type LoadedDeck } from './load.ts';
 import { commitStage, discardStage, openStage, writeToStage } from './stage.ts';
@@ -32,8 +32,6 @@ export interface DeckOptions {
   paths?: readonly string[];
   /** Theme for every deck, overriding the frontmatter. */
   theme?: string | undefined;
-  /** `--from`: the dialect every deck is written in. @default detected per deck */
-  from?: Dialect | undefined;
   /** Skip every cache (snippets, diagrams). @default false */
   noCache?: boolean;
   /** Browser to use; by default one is launched on first need and closed at the end. */
@@ -44,6 +42,10 @@ export interface DeckOptions {
   checkExternal?: boolean;
   /** Compilers and sandbox kept between builds (`proofdeck dev`); by default found anew. */
   snippetSession?: SnippetSession;
+  /** `--from`: read every deck in this dialect, over frontmatter `from:` and detection. */
+  from?: DialectName | undefined;
+  /** Dialect of decks that say nothing about theirs (project config). @default 'proofdeck' */
+  defaultDialect?: DialectName | undefined;
 }
 
 /** Options for {@link buildDecks}. */
@@ -96,11 +98,12 @@ async function checkAll(options: DeckOptions, browser: BrowserSession): Promise<
   const load = {
     knownThemes: new Set(themes.keys()),
     themeOverride: options.theme,
-    from: options.from,
     cwd: process.cwd(),
     diagramsDir: path.join(root, 'diagrams'),
     root,
     parseCacheDir: options.noCache ? undefined : cacheFolder(root, 'parse'),
+    from: options.from,
+    defaultDialect: options.defaultDialect,
   };
   const decks = sources.map((source) => loadDeck(source, load));
   const external = checkLinks(decks.flatMap(({ file, tree, deck }) => (deck ? [{ file, tree, deck }] : [])));

@@ -1,20 +1,22 @@
-/** `proofdeck convert`: a Marp or Slidev deck as native proofdeck markdown, with the dialect's warnings. */
+/** `proofdeck convert`: a deck of another dialect as native proofdeck markdown, with the dialect's warnings. */
 import { readFileSync } from 'node:fs';
 import { VFile } from 'vfile';
-import { type Dialect, detectDialect } from '../dialect/sniff.ts';
+import { detectDialect, frontmatterData } from '../dialect/detect.ts';
 import { translateDialect } from '../dialect/translate.ts';
+import type { DialectName } from '../model/deck.ts';
 import { addWarning } from '../report/messages.ts';
 
-/** What {@link convertDeck} returns: the native text (undefined for a native deck) and the warnings. */
+/** What {@link convertDeck} returns: the native text (undefined when the dialect has no translation) and the warnings. */
 export interface Converted {
   markdown: string | undefined;
+  dialect: DialectName;
   file: VFile;
 }
 
 /** Options for {@link convertDeck}. */
 export interface ConvertOptions {
-  /** The source dialect. @default detected from the frontmatter */
-  from?: Dialect | undefined;
+  /** The source dialect. @default detected from the file */
+  from?: DialectName | undefined;
   knownThemes?: ReadonlySet<string>;
   cwd?: string;
 }
@@ -23,10 +25,12 @@ export interface ConvertOptions {
 export function convertDeck(path: string, options: ConvertOptions = {}): Converted {
   const source = readFileSync(path, 'utf8');
   const file = new VFile({ path, cwd: options.cwd ?? process.cwd(), value: source });
-  const dialect = options.from ?? detectDialect(source);
+  const dialect = detectDialect(path, frontmatterData(source), { from: options.from });
   const translation = translateDialect(dialect, source, path, {
     ...(options.knownThemes ? { knownThemes: options.knownThemes } : {}),
   });
-  for (const w of translation?.warnings ?? []) addWarning(file, w.reason, { line: w.line, column: w.column }, w.ruleId, w.hint);
-  return { markdown: translation ? translation.markdown : source, file };
+  for (const w of translation?.warnings ?? [])
+    addWarning(file, w.reason, { line: w.line, column: w.column }, w.ruleId, w.hint);
+  if (translation) return { markdown: translation.markdown, dialect, file };
+  return { markdown: dialect === 'proofdeck' ? source : undefined, dialect, file };
 }

@@ -6,7 +6,6 @@ import type { VFile } from 'vfile';
 import { buildDecks, checkDecks, type CheckResult } from '../build/build.ts';
 import { scaffoldDeck } from '../build/scaffold.ts';
 import { convertDeck } from '../build/convert.ts';
-import { DIALECTS, type Dialect } from '../dialect/sniff.ts';
 import { writeFileSync } from 'node:fs';
 import { PACKAGE_ROOT } from '../config/package-root.ts';
 import { HANDOUT_LAYOUTS, PAPER_SIZES, type HandoutLayout, type Paper } from '../render/pdf/handout.ts';
@@ -15,12 +14,13 @@ import type { FragmentMode } from '../render/pdf/print.ts';
 import { formatWith, REPORTERS, type Reporter } from '../report/reporters.ts';
 import { countMessages } from '../report/text.ts';
 import { EXIT, exitCodeFor } from './exit-codes.ts';
+import { DIALECTS, type DialectName } from '../dialect/types.ts';
 
 const pkg = JSON.parse(readFileSync(path.join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string };
 
 interface CheckFlags {
   theme?: string;
-  from?: Dialect;
+  from?: DialectName;
   cache: boolean;
   checkExternal: boolean;
   reporter: Reporter;
@@ -112,12 +112,19 @@ async function build(paths: string[], flags: BuildFlags, pdf: boolean): Promise<
   return code;
 }
 
+/** `--from <dialect>`: read the decks as reveal-md, reveal.js, Marp, Slidev or pandoc/Quarto would. */
+function fromOption(): Option {
+  return new Option('--from <dialect>', 'markdown dialect of the decks (default: detected per file)').choices([
+    ...DIALECTS,
+  ]);
+}
+
 /** Options every checking command shares. */
 function withCheckOptions(command: Command): Command {
   return command
     .argument('[paths...]', 'deck folders or markdown files (default: every deck under decks/)')
     .option('-t, --theme <name>', 'theme for every deck, overriding the frontmatter')
-    .addOption(new Option('--from <dialect>', 'dialect of the decks (default: detected)').choices([...DIALECTS]))
+    .addOption(fromOption())
     .option('--no-cache', 'ignore and do not write the snippet and diagram caches')
     .addOption(new Option('--reporter <format>', 'report format').choices([...REPORTERS]).default('text'))
     .option('--frail', 'exit 1 on warnings too', false)
@@ -171,11 +178,13 @@ function program(setExit: (code: number) => void): Command {
     .option('-p, --port <port>', 'port', '3000')
     .option('--host <host>', 'address to listen on (use 0.0.0.0 to expose)', '127.0.0.1')
     .option('-o, --out <dir>', 'output folder', 'dist')
-    .action(async (paths: string[], flags: { port: string; host: string; out: string }) => {
+    .addOption(fromOption())
+    .action(async (paths: string[], flags: { port: string; host: string; out: string; from?: DialectName }) => {
       const { startDev } = await import('../dev/server.ts');
       const server = await startDev({
         paths,
         outDir: flags.out,
+        from: flags.from,
         port: Number(flags.port),
         host: flags.host,
         log: (line) => process.stderr.write(`${line}\n`),
@@ -189,9 +198,9 @@ function program(setExit: (code: number) => void): Command {
     .command('convert')
     .description('print a Marp or Slidev deck as native proofdeck markdown')
     .argument('<file>', 'the markdown file')
-    .addOption(new Option('--from <dialect>', 'the dialect of the file (default: detected)').choices([...DIALECTS]))
+    .addOption(fromOption())
     .option('-o, --out <file>', 'write to this file instead of stdout')
-    .action((file: string, flags: { from?: Dialect; out?: string }) => {
+    .action((file: string, flags: { from?: DialectName; out?: string }) => {
       const converted = convertDeck(file, { from: flags.from });
       if (flags.out) writeFileSync(flags.out, converted.markdown ?? '');
       else process.stdout.write(converted.markdown ?? '');

@@ -1,5 +1,6 @@
 /** `proofdeck dev`: build, serve dist/ on localhost, rebuild what changed, reload the browser on the same slide. */
 import { readFileSync } from 'node:fs';
+import type { DialectName } from '../dialect/types.ts';
 import { createServer, type ServerResponse } from 'node:http';
 import path from 'node:path';
 import { createBrowserSession } from '../browser/session.ts';
@@ -18,6 +19,8 @@ export interface DevOptions {
   root?: string;
   /** Decks to serve and watch; empty means all. */
   paths?: readonly string[];
+  /** `--from`: the dialect every deck is read in. */
+  from?: DialectName | undefined;
   /** @default 'dist' */
   outDir?: string;
   /** 0 picks a free port. @default 3000 */
@@ -76,12 +79,19 @@ export async function startDev(options: DevOptions = {}): Promise<DevServer> {
     if (paths.length === 0) return;
     queue = queue.then(async () => {
       const started = performance.now();
-      const result = await buildDecks({ root, paths, outDir, pdf: false, browser, highlighters, snippetSession }).catch(
-        (error: unknown) => {
-          log(`proofdeck dev: ${error instanceof Error ? error.message : String(error)}`);
-          return undefined;
-        },
-      );
+      const result = await buildDecks({
+        root,
+        paths,
+        outDir,
+        pdf: false,
+        browser,
+        highlighters,
+        snippetSession,
+        from: options.from,
+      }).catch((error: unknown) => {
+        log(`proofdeck dev: ${error instanceof Error ? error.message : String(error)}`);
+        return undefined;
+      });
       const ms = performance.now() - started;
       const ok = result !== undefined && result.written.length > 0;
       const problems = result?.files.some((file) => file.messages.length > 0) ? formatReport(result.files) : undefined;

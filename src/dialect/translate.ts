@@ -1,6 +1,6 @@
 /** One entry point for every translated dialect: source text in, native proofdeck markdown out. */
 import path from 'node:path';
-import type { Dialect } from './sniff.ts';
+import type { DialectName as Dialect } from '../model/deck.ts';
 import { translateMarp } from './marp-deck.ts';
 import { translateSlidev } from './slidev-deck.ts';
 import type { Translation } from './translation.ts';

@@ -12,12 +12,29 @@ export interface DeckMeta {
   theme: string;
   /** Heading depth that starts a slide; 0: only `---` starts slides (Marp, Slidev). */
   slideLevel: number;
-  /** Whether the title slide is generated from the frontmatter (absent: yes). */
-  titleSlide?: boolean;
   transition: SlideTransition;
   /** `page` marks a plain documentation page for the site rather than a deck. */
   kind: 'deck' | 'page';
+  /** Whether the frontmatter's title slide is rendered (`false`: the deck brings its own, or none). */
+  titleSlide: boolean;
+  /** The dialect the source is written in (`from:`/`dialect:`, `--from`, or detected). */
+  dialect: DialectName;
+  /** reveal.js slide numbers (Marp `paginate`, Quarto `slide-number`, reveal `slideNumber`). */
+  slideNumbers?: boolean;
+  /** Text shown on every slide (Quarto/Marp `footer`, Marp `header`). */
+  header?: string;
+  footer?: string;
+  /** Image shown in a corner of every slide (Quarto `logo`), as written (relative to the markdown file). */
+  logo?: string;
+  /** `16:9` (1280×720, the default) or `4:3` (960×720). */
+  aspectRatio?: '16:9' | '4:3';
+  /** Quarto `incremental: true`: every list is revealed item by item. */
+  incremental?: boolean;
 }
+
+/** Markdown dialects proofdeck reads (src/dialect/): native, reveal-md, reveal.js, Marp, Slidev, pandoc/Quarto. */
+export const DIALECTS = ['proofdeck', 'reveal-md', 'reveal', 'marp', 'slidev', 'pandoc'] as const;
+export type DialectName = (typeof DIALECTS)[number];
 
 export const TRANSITIONS = ['none', 'fade', 'slide', 'convex', 'concave', 'zoom'] as const;
 export type SlideTransition = (typeof TRANSITIONS)[number];
@@ -28,6 +45,8 @@ export interface SlideAttributes {
   background?: string;
   backgroundImage?: string;
   transition?: SlideTransition;
+  /** Further reveal.js `data-*` attributes (pandoc `background-size=contain`, reveal `data-background-opacity`). */
+  data?: Record<string, string>;
 }
 
 /** One reveal.js slide. */

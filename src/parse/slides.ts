@@ -13,6 +13,8 @@ import type { DeckItem, Slide, SlideAttributes } from '../model/deck.ts';
 export interface SplitOptions {
   /** Heading depth that starts a slide. @default 2 */
   slideLevel?: number;
+  /** Headings above the slide level start vertical stacks (pandoc); `false`: they start plain slides. @default true */
+  headingStacks?: boolean;
 }
 
 interface Draft {
@@ -27,6 +29,7 @@ const NOTE_PREFIX = /^Notes?:\s*/;
 /** Splits the root's children into deck items (lone slides and stacks). */
 export function splitSlides(tree: Root, options: SplitOptions = {}): DeckItem[] {
   const slideLevel = options.slideLevel ?? 2;
+  const headingStacks = options.headingStacks ?? true;
   const slugger = new GithubSlugger();
   const items: DeckItem[] = [];
   let stack: Slide[] | undefined;
@@ -66,7 +69,8 @@ export function splitSlides(tree: Root, options: SplitOptions = {}): DeckItem[] 
     if (node.type === 'heading' && node.depth <= slideLevel) {
       const title = toString(node);
       discardIfBare(current);
-      current = open(line, title, node.depth < slideLevel);
+      current = open(line, title, headingStacks && node.depth < slideLevel);
+      applyHeadingAttributes(current.slide, node);
       current.slide.content.push(node);
       continue;
     }
@@ -97,6 +101,83 @@ function addToSlide(draft: Draft, node: RootContent): void {
     return;
   }
   (draft.inNotes ? slide.notes : slide.content).push(node);
+}
+
+/** Slides cut from the source by a dialect (reveal.js, Marp, Slidev), parsed: content, notes, start line. */
+export interface SourceSlideNodes {
+  line: number;
+  horizontal: boolean;
+  content: readonly RootContent[];
+  notes: readonly RootContent[];
+}
+
+/** Options for {@link slidesFromSource}. */
+export interface SourceSlideOptions {
+  /** HTML comments that are speaker notes: every one (Marp) or the slide's last (Slidev). */
+  htmlCommentNotes?: 'all' | 'last' | undefined;
+}
+
+/** A lone HTML comment that is not a reveal.js attribute comment (`<!-- .slide: -->`, `<!-- .element: -->`). */
+function commentText(node: RootContent): string | undefined {
+  if (node.type !== 'html') return undefined;
+  const match = /^<!--([\s\S]*?)-->$/.exec(node.value.trim());
+  const text = match?.[1]?.trim();
+  return text !== undefined && !/^\.(slide|element)\b/.test(text) ? text : undefined;
+}
+
+/** Deck items from source-split slides: `horizontal: false` puts a slide below the previous one. */
+export function slidesFromSource(slides: readonly SourceSlideNodes[], options: SourceSlideOptions = {}): DeckItem[] {
+  const slugger = new GithubSlugger();
+  const items: DeckItem[] = [];
+  for (const part of slides) {
+    const heading = part.content.find((node) => node.type === 'heading');
+    const title = heading ? toString(heading) : undefined;
+    const slide: Slide = {
+      line: part.content[0]?.position?.start.line ?? part.line,
+      id: slugger.slug(title ?? `slide-${part.line}`),
+      content: [],
+      notes: [...part.notes],
+      attributes: { classes: [] },
+    };
+    if (title !== undefined) slide.title = title;
+    if (heading?.type === 'heading') applyHeadingAttributes(slide, heading);
+    const draft: Draft = { slide, inNotes: false, fromBreak: false };
+    const comments = part.content.filter((node) => commentText(node) !== undefined);
+    const noteComments = new Set(
+      options.htmlCommentNotes === 'last' ? comments.slice(-1) : options.htmlCommentNotes ? comments : [],
+    );
+    for (const node of part.content) {
+      if (node.type === 'definition') continue;
+      const text = noteComments.has(node) ? commentText(node) : undefined;
+      if (text === undefined) addToSlide(draft, node);
+      else if (text !== '')
+        slide.notes.push({
+          type: 'paragraph',
+          children: [{ type: 'text', value: text }],
+          ...(node.position ? { position: node.position } : {}),
+        });
+    }
+    const last = items.at(-1);
+    if (part.horizontal || !last) items.push({ kind: 'slide', slide });
+    else if (last.kind === 'stack') last.slides.push(slide);
+    else items[items.length - 1] = { kind: 'stack', slides: [last.slide, slide] };
+  }
+  return items;
+}
+
+/** Pandoc heading attributes (`## T {#id .smaller background="#222"}`, read by the dialect) become the slide's. */
+function applyHeadingAttributes(slide: Slide, heading: RootContent): void {
+  const data = heading.data as
+    | { slideAttributes?: Partial<SlideAttributes> & { id?: string }; hProperties?: Record<string, unknown> }
+    | undefined;
+  const attributes = data?.slideAttributes;
+  if (!attributes || !data) return;
+  // The id and classes belong to the slide's <section>, not to its heading too.
+  delete data.hProperties;
+  const { id, classes, ...rest } = attributes;
+  if (id) slide.id = id;
+  if (classes) slide.attributes.classes.push(...classes);
+  Object.assign(slide.attributes, rest);
 }
 
 /** A stack of one slide is just a slide: reveal.js would otherwise show a pointless down arrow. */

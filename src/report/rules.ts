@@ -12,6 +12,10 @@ export interface Rule {
 export const rules = {
   'deck/empty-slide': { severity: 'warning', summary: 'A slide has no content.' },
   'deck/heading-skip': { severity: 'warning', summary: 'A heading skips a level (## then ####).' },
+  'deck/html-across-slides': {
+    severity: 'error',
+    summary: 'Raw HTML opened in one slide is closed in another, which breaks the slide structure.',
+  },
   'deck/missing-asset': { severity: 'error', summary: 'An image or linked file does not exist.' },
   'deck/setext-heading': {
     severity: 'error',
@@ -21,13 +25,17 @@ export const rules = {
   'deck/stray-fence': { severity: 'error', summary: 'A code fence is never closed.' },
   'deck/unclosed-container': { severity: 'error', summary: 'A ::: container is not closed, or closed twice.' },
   'deck/unknown-directive': { severity: 'error', summary: 'A :directive proofdeck does not know.' },
+  'dialect/unknown-key': {
+    severity: 'warning',
+    summary: 'A frontmatter key of another tool (Marp, Slidev, reveal-md, Quarto) that proofdeck does not honour.',
+  },
   'dialect/unknown-theme': {
     severity: 'warning',
     summary: 'A Marp or Slidev theme proofdeck does not have; a built-in theme is used.',
   },
   'dialect/unsupported': {
     severity: 'warning',
-    summary: 'A dialect directive, key or layout proofdeck cannot honour; the slide still builds without it.',
+    summary: 'Syntax of another tool that proofdeck cannot honour (a filter, a component, an unknown class).',
   },
   'dialect/vue-component': {
     severity: 'warning',

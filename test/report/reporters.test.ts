@@ -46,7 +46,7 @@ describe('reporters', () => {
     const root = tempProject({ talk: BAD });
     const lines = runCli(root, ['check', '--reporter', 'github']).stdout.trim().split('\n');
     expect(lines[0]).toBe(
-      '::error file=decks/talk/deck.md,line=3,col=1,title=frontmatter/unknown-key::unknown frontmatter key "colour" (Known keys%3A title, subtitle, author, date, event, abstract, theme, slideLevel, transition, kind.)'.replace(
+      '::error file=decks/talk/deck.md,line=3,col=1,title=frontmatter/unknown-key::unknown frontmatter key "colour" (Known keys%3A title, subtitle, author, date, event, abstract, theme, slideLevel, transition, kind, titleSlide, from, dialect, slideNumbers, header, footer, logo, aspectRatio, background, incremental.)'.replace(
         '%3A',
         ':',
       ),

@@ -8,14 +8,14 @@ import { RUNTIME_DIR } from './runtime.ts';
 /** Reveal.js settings; fixed so the deck, the PDF and every build behave the same. */
 export function revealConfig(meta: DeckMeta): Record<string, unknown> {
   return {
-    width: 1280,
+    width: meta.aspectRatio === '4:3' ? 960 : 1280,
     height: 720,
     margin: 0.04,
     center: false,
     hash: true,
     controls: true,
     progress: true,
-    slideNumber: 'c/t',
+    slideNumber: meta.slideNumbers === false ? false : 'c/t',
     showSlideNumber: 'all',
     transition: meta.transition,
     pdfSeparateFragments: false,
@@ -23,8 +23,23 @@ export function revealConfig(meta: DeckMeta): Record<string, unknown> {
   };
 }
 
+/** Options for {@link renderDocument}. */
+export interface DocumentOptions {
+  /** The logo's URL in `dist/<deck>/` (Quarto `logo:`). */
+  logo?: string | undefined;
+}
+
+/** Header, footer and logo shown on every slide (Quarto `footer`/`logo`, Marp `header`/`footer`). */
+function overlays(meta: DeckMeta, options: DocumentOptions): Element[] {
+  return [
+    meta.header ? h('div.deck-header', meta.header) : undefined,
+    meta.footer ? h('div.deck-footer', meta.footer) : undefined,
+    options.logo ? h('img.deck-logo', { src: options.logo, alt: '' }) : undefined,
+  ].filter((element): element is Element => element !== undefined);
+}
+
 /** Serialises the whole deck page. */
-export function renderDocument(meta: DeckMeta, sections: Element[]): string {
+export function renderDocument(meta: DeckMeta, sections: Element[], options: DocumentOptions = {}): string {
   const description = meta.abstract ?? meta.subtitle ?? meta.title;
   const tree = h(null, [
     { type: 'doctype' },
@@ -43,7 +58,7 @@ export function renderDocument(meta: DeckMeta, sections: Element[]): string {
         h('link', { rel: 'stylesheet', href: `${RUNTIME_DIR}/theme.css` }),
       ]),
       h('body', [
-        h('div.reveal', [h('div.slides', sections)]),
+        h('div.reveal', [h('div.slides', sections), ...overlays(meta, options)]),
         h('script', { src: `${RUNTIME_DIR}/reveal/reveal.js` }),
         h('script', { src: `${RUNTIME_DIR}/reveal/notes.js` }),
         h(

@@ -142,16 +142,18 @@ export function renderDeck(
   context: DeckRenderContext,
   content: ContentOptions = contentOptions(context, deck.items),
 ): OutputFile[] {
-  const sections = [
-    ...(deck.meta.titleSlide !== false ? [titleSlide(deck.meta)] : []),
-    ...renderItems(deck.items, content),
-  ];
+  const sections = [...(deck.meta.titleSlide ? [titleSlide(deck.meta)] : []), ...renderItems(deck.items, content)];
   const assets: OutputFile[] = [...context.assets.assets.values()].map((asset) => ({
     path: asset.target,
     copyFrom: asset.source,
   }));
   return [
-    { path: 'index.html', content: renderDocument(deck.meta, sections) },
+    {
+      path: 'index.html',
+      content: renderDocument(deck.meta, sections, {
+        logo: deck.meta.logo ? (context.assets.assets.get(deck.meta.logo)?.target ?? deck.meta.logo) : undefined,
+      }),
+    },
     ...revealFiles(),
     ...fontFiles(),
     ...themeFiles(context.theme),

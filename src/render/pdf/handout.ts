@@ -38,7 +38,7 @@ function splitNotes(section: Element): { section: Element; notes: ElementContent
 }
 
 function handoutSlides(meta: DeckMeta, items: readonly DeckItem[], options: ContentOptions): HandoutSlide[] {
-  const slides: HandoutSlide[] = meta.titleSlide !== false
+  const slides: HandoutSlide[] = meta.titleSlide
     ? [{ number: 1, title: meta.title, section: titleSlide(meta), notes: [], sectionStart: false }]
     : [];
   for (const item of items) {
