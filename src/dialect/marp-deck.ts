@@ -158,14 +158,17 @@ export function translateMarp(source: string, path: string, options: MarpOptions
   drafts.push(current);
 
   const inherited: Directives = pickLocals(globals, false);
-  const slides: NativeSlide[] = drafts.map((draft) => {
+  // paginate, header and footer become deck-wide: their values in effect on the first slide.
+  const first = { ...inherited };
+  for (const { directives } of drafts[0]?.comments ?? []) Object.assign(first, pickLocals(directives, false));
+  const slides: NativeSlide[] = drafts.map((draft, index) => {
     const spot: Directives = {};
     for (const { directives } of draft.comments) {
       Object.assign(inherited, pickLocals(directives, false));
       Object.assign(spot, pickLocals(directives, true));
     }
     const local = { ...inherited, ...spot };
-    return buildSlide(draft, local, lines, source, warn);
+    return buildSlide(draft, local, lines, source, warn, index === 0);
   });
 
   const theme = typeof globals.theme === 'string' ? globals.theme : 'default';
@@ -189,6 +192,11 @@ export function translateMarp(source: string, path: string, options: MarpOptions
     theme: nativeTheme,
     slideLevel: 0,
     titleSlide: false,
+    // Marp numbers pages only when asked to; proofdeck numbers them unless told not to.
+    slideNumbers: first.paginate === true,
+    header: typeof first.header === 'string' && first.header !== '' ? first.header : undefined,
+    footer: typeof first.footer === 'string' && first.footer !== '' ? first.footer : undefined,
+    aspectRatio: globals.size === '4:3' || globals.size === '16:9' ? globals.size : undefined,
   };
   if (frontmatter.title === undefined) frontmatter.title = 'Untitled';
   return emitNative(frontmatter, slides, warnings);
@@ -226,8 +234,9 @@ function reportUnsupportedGlobals(
   lines: readonly string[],
   warn: (line: number, column: number, reason: string, hint: string, ruleId: DialectWarning['ruleId']) => void,
 ): void {
-  for (const key of ['style', 'math', 'size', 'paginate', 'header', 'footer', 'color', 'lang']) {
+  for (const key of ['style', 'math', 'size', 'color', 'lang']) {
     if (globals[key] === undefined) continue;
+    if (key === 'size' && (globals.size === '16:9' || globals.size === '4:3')) continue;
     warn(
       lineOfKey(lines, key),
       1,
@@ -246,6 +255,7 @@ function buildSlide(
   lines: readonly string[],
   source: string,
   warn: Warn,
+  isFirst: boolean,
 ): NativeSlide {
   const slide: NativeSlide = { line: draft.line, attributes: { classes: [] }, content: [], notes: [] };
   if (typeof local.class === 'string') {
@@ -271,7 +281,10 @@ function buildSlide(
   for (const { directives, line } of draft.comments) {
     for (const key of Object.keys(directives)) {
       const name = key.replace(/^_/, '');
-      if (['paginate', 'header', 'footer', 'color', 'backgroundPosition', 'backgroundRepeat', 'backgroundSize'].includes(name))
+      const perSlide = ['paginate', 'header', 'footer'].includes(name) && (!isFirst || key.startsWith('_'));
+      if (perSlide)
+        warn(line, 1, `Marp directive "${key}" applies to the whole deck in proofdeck`, 'proofdeck sets page numbers, header and footer for all slides.', 'dialect/unsupported');
+      else if (['color', 'backgroundPosition', 'backgroundRepeat', 'backgroundSize'].includes(name))
         warn(line, 1, `Marp directive "${key}" has no proofdeck equivalent and is ignored`, 'The slide still builds.', 'dialect/unsupported');
     }
   }

@@ -10,7 +10,7 @@ import { load } from '@slidev/parser/fs';
 import { describe, expect, it } from 'vitest';
 import { loadDeck } from '../../src/build/load.ts';
 import { allSlides } from '../../src/parse/slides.ts';
-import type { Slide } from '../../src/model/deck.ts';
+import type { DeckMeta, Slide } from '../../src/model/deck.ts';
 import { FIXTURES } from '../helpers.ts';
 import { visit } from 'unist-util-visit';
 import type {} from 'mdast-util-directive';
@@ -39,13 +39,14 @@ interface Tree {
   notes: boolean[];
 }
 
-function proofdeckTree(file: string): { tree: Tree; slides: Slide[] } {
+function proofdeckTree(file: string): { tree: Tree; slides: Slide[]; meta: DeckMeta | undefined } {
   const loaded = loadDeck({ name: 'fixture', path: file }, { knownThemes: new Set(['dark', 'light']) });
   expect(loaded.file.messages.filter((m) => m.fatal).map(String)).toEqual([]);
   const items = loaded.deck?.items ?? [];
   const slides = allSlides(items);
   return {
     slides,
+    meta: loaded.deck?.meta,
     tree: {
       horizontal: items.length,
       vertical: items.filter((item) => item.kind === 'stack').length,
@@ -58,7 +59,12 @@ describe.each(decks('marp'))('Marp fixture $name', ({ file }) => {
   it('has the slides, notes and classes marp-core gives it', () => {
     const marp = new Marp({ html: true });
     const { html, comments } = marp.render(readFileSync(file, 'utf8'), { htmlAsArray: true });
-    const { tree, slides } = proofdeckTree(file);
+    const { tree, slides, meta } = proofdeckTree(file);
+    // proofdeck numbers pages deck-wide: where marp-core numbers every slide or none, so does proofdeck.
+    const paginated = html.map((section) => /<section[^>]*data-paginate="true"/.test(section));
+    if (paginated.every((p) => p === paginated[0])) expect(meta?.slideNumbers ?? true).toBe(paginated[0]);
+    const viewBox = /viewBox="0 0 (\d+) (\d+)"/.exec(html[0] ?? '');
+    expect(meta?.aspectRatio ?? '16:9').toBe(viewBox?.[1] === '960' ? '4:3' : '16:9');
     expect(tree).toEqual({
       horizontal: html.length,
       vertical: 0,
