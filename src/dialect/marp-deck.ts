@@ -290,6 +290,7 @@ function buildSlide(
   }
   const split: MappedLine[] = [];
   let splitSide: 'left' | 'right' | undefined;
+  let splitSize: string | undefined;
   for (const node of draft.nodes) {
     const start = node.position?.start;
     const end = node.position?.end;
@@ -306,6 +307,7 @@ function buildSlide(
     if (node.type !== 'list' && node.type !== 'code') {
       const rewritten = rewriteInline(node, source, warn, slide, (image) => {
         splitSide ??= image.side;
+        splitSize ??= image.size;
         split.push(...mapLines(image.markdown, image.line), { text: '', source: image.line });
       });
       if (rewritten.trim() !== '') slide.content.push(...mapLines(rewritten, start.line), { text: '', source: end.line });
@@ -318,8 +320,14 @@ function buildSlide(
     } else slide.content.push(...body);
     slide.content.push({ text: '', source: end.line });
   }
-  if (splitSide) slide.content = columns(splitSide, split, slide.content, draft.line);
+  if (splitSide) slide.content = columns(splitSide, split, slide.content, draft.line, splitSize);
   return slide;
+}
+
+/** `{.split-background width="40%"}`: the image column fills its share of the slide, as in Marp. */
+function attributes(image: boolean, width: string | undefined): string {
+  const parts = [image ? '.split-background' : '', width ? `width="${width}"` : ''].filter(Boolean);
+  return parts.length > 0 ? `{${parts.join(' ')}}` : '';
 }
 
 /** A list written with `*` bullets or `1)` numbers (marpit's fragmented list). */
@@ -330,14 +338,28 @@ function isFragmentedList(list: List, source: string): boolean {
 }
 
 /** A split background becomes two columns: the image on its side, the slide's content on the other. */
-function columns(side: 'left' | 'right', image: MappedLine[], content: MappedLine[], line: number): MappedLine[] {
-  const column = (body: MappedLine[]) => [{ text: '::::column', source: line }, ...body, { text: '::::', source: line }];
-  const [first, second] = side === 'left' ? [image, content] : [content, image];
-  return [{ text: ':::::columns', source: line }, ...column(first), ...column(second), { text: ':::::', source: line }];
+function columns(
+  side: 'left' | 'right',
+  image: MappedLine[],
+  content: MappedLine[],
+  line: number,
+  size: string | undefined,
+): MappedLine[] {
+  const rest = size ? `${100 - Number.parseFloat(size)}%` : undefined;
+  const column = (body: MappedLine[], width: string | undefined, image = false) => [
+    { text: `::::column${attributes(image, width)}`, source: line },
+    ...body,
+    { text: '::::', source: line },
+  ];
+  const first = side === 'left' ? column(image, size, true) : column(content, rest);
+  const second = side === 'left' ? column(content, rest) : column(image, size, true);
+  return [{ text: ':::::columns', source: line }, ...first, ...second, { text: ':::::', source: line }];
 }
 
 interface SplitImage {
   side: 'left' | 'right';
+  /** The image column's share of the slide width (`left:40%`). */
+  size?: string;
   markdown: string;
   line: number;
 }
@@ -382,22 +404,17 @@ function rewriteInline(
     for (const filter of marp.filters)
       warn(at.line, at.column, `Marp image filter "${filter}" is not applied`, 'The image is shown unfiltered.', 'dialect/unsupported');
     if (!marp.background) {
-      if (marp.width || marp.height)
-        warn(
-          at.line,
-          at.column,
-          `Marp image size ${[marp.width, marp.height].filter(Boolean).join(' × ')} is not applied`,
-          'The image is shown at its natural size, scaled to fit the slide.',
-          'dialect/unsupported',
-        );
-      edits.push({ from, to, text: plain });
+      // pandoc's image attributes, which native proofdeck reads too.
+      const size = [marp.width ? `width=${marp.width}` : '', marp.height ? `height=${marp.height}` : ''].filter(Boolean);
+      edits.push({ from, to, text: size.length > 0 ? `${plain}{${size.join(' ')}}` : plain });
       return;
     }
     edits.push({ from, to, text: '' });
     if (marp.split) {
-      if (marp.split.size)
-        warn(at.line, at.column, `split size "${marp.split.size}" is not applied`, 'The two columns share the slide equally.', 'dialect/unsupported');
-      onSplit({ side: marp.split.side, markdown: plain, line: at.line });
+      const share = marp.split.size && /^\d+(\.\d+)?%$/.test(marp.split.size) ? marp.split.size : undefined;
+      if (marp.split.size && !share)
+        warn(at.line, at.column, `split size "${marp.split.size}" is not a percentage`, 'The two columns share the slide equally.', 'dialect/unsupported');
+      onSplit({ side: marp.split.side, markdown: plain, line: at.line, ...(share ? { size: share } : {}) });
       return;
     }
     if (slide.attributes.backgroundImage) {
