@@ -34,7 +34,18 @@ type Frontmatter = Record<string, unknown>;
 const CENTERED = new Set(['cover', 'center', 'section', 'end', 'intro', 'fact', 'statement', 'quote']);
 const LAYOUTS = new Set([...CENTERED, 'default', 'two-cols', 'two-cols-header', 'image-right', 'image-left', 'image', 'full', 'none']);
 /** Headmatter keys with a proofdeck meaning. */
-const MAPPED_KEYS = new Set(['title', 'theme', 'transition', 'info', 'author', 'layout', 'class', 'background']);
+const MAPPED_KEYS = new Set([
+  'title',
+  'theme',
+  'transition',
+  'info',
+  'author',
+  'layout',
+  'class',
+  'background',
+  'colorSchema',
+  'aspectRatio',
+]);
 /** Headmatter keys that only tune Slidev's own app and do not change the slides' content or structure. */
 const APP_KEYS = new Set(['highlighter', 'drawings', 'mdc', 'download', 'exportFilename', 'routerMode', 'selectable']);
 const nativeTransition = (value: string): string | undefined => {
@@ -102,6 +113,13 @@ export function translateSlidev(source: string, file: string, options: SlidevOpt
         'dialect/unknown-theme',
       );
   }
+  // `colorSchema: dark` picks proofdeck's dark theme when the deck names no theme proofdeck has.
+  if (head.colorSchema === 'dark' && !(typeof head.theme === 'string' && known.has(head.theme)) && known.has('dark'))
+    theme = 'dark';
+  const ratio = typeof head.aspectRatio === 'string' ? head.aspectRatio.replace(/\s/g, '').replace('/', ':') : undefined;
+  const aspectRatio = ratio === '16:9' || ratio === '4:3' ? ratio : undefined;
+  if (head.aspectRatio !== undefined && !aspectRatio)
+    warn(headLine('aspectRatio'), 1, `Slidev aspect ratio "${String(head.aspectRatio)}" is not available`, 'proofdeck renders 16:9 or 4:3 decks.', 'dialect/unsupported');
   let transition: string | undefined;
   if (typeof head.transition === 'string') {
     transition = nativeTransition(head.transition);
@@ -118,6 +136,7 @@ export function translateSlidev(source: string, file: string, options: SlidevOpt
     slideLevel: 0,
     transition,
     titleSlide: false,
+    aspectRatio,
   };
   return emitNative(frontmatter, collected.map((c) => c.slide), warnings);
 }

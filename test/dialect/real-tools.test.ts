@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Marp } from '@marp-team/marp-core';
-import { load } from '@slidev/parser/fs';
+import { load, resolveConfig } from '@slidev/parser/fs';
 import { describe, expect, it } from 'vitest';
 import { loadDeck } from '../../src/build/load.ts';
 import { allSlides } from '../../src/parse/slides.ts';
@@ -83,11 +83,23 @@ describe.each(decks('slidev'))('Slidev fixture $name', ({ file }) => {
   it('has the visible slides and notes @slidev/parser gives it', async () => {
     const data = await load({ roots: [path.dirname(file)], userRoot: path.dirname(file) }, file);
     const visible = data.slides.filter((slide) => !slide.frontmatter.hide && !slide.frontmatter.disabled);
-    const { tree } = proofdeckTree(file);
+    const { tree, slides, meta } = proofdeckTree(file);
     expect(tree).toEqual({
       horizontal: visible.length,
       vertical: 0,
       notes: visible.map((slide) => (slide.note ?? '').trim() !== ''),
     });
+    // Layouts from the frontmatter Slidev resolved (imports' overrides included; the first slide is a cover):
+    // the centred ones give proofdeck's `.center`, `two-cols` and `image-*` give columns.
+    const layouts = visible.map((slide, index) => slide.frontmatter.layout ?? (index === 0 ? 'cover' : 'default'));
+    const centred = ['cover', 'center', 'section', 'end', 'intro', 'fact', 'statement', 'quote'];
+    expect(slides.map((slide) => slide.attributes.classes.includes('center'))).toEqual(
+      layouts.map((layout) => centred.includes(layout)),
+    );
+    const columned = (slide: Slide) => slide.content.some((n) => n.type === 'containerDirective' && n.name === 'columns');
+    expect(slides.map(columned)).toEqual(layouts.map((layout) => /^(two-cols|image-(left|right))/.test(layout)));
+    // Slidev's own config resolution gives the aspect ratio.
+    const ratio = resolveConfig(data.headmatter, undefined, file, false).aspectRatio;
+    expect(meta?.aspectRatio ?? '16:9').toBe(Math.abs(ratio - 4 / 3) < 0.01 ? '4:3' : '16:9');
   });
 });
