@@ -116,7 +116,9 @@ export function loadDeck(source: DeckSource, options: LoadOptions): LoadedDeck {
   checkEmptySlides(items, file);
   checkHtmlAcrossSlides(items, file);
   const definitions = tree.children.filter((node): node is Definition => node.type === 'definition');
-  const deck = meta ? { name: source.name, path: source.path, meta: { ...meta, dialect: named }, items, definitions } : undefined;
+  const deck = meta
+    ? { name: source.name, path: source.path, meta: { ...meta, dialect: named }, items, definitions }
+    : undefined;
   if (!translation) return { file, tree, deck, assets, diagrams, tables, snippets };
   return { file: backToSource(file, original, translation), tree, deck, assets, diagrams, tables, snippets };
 }

@@ -71,7 +71,9 @@ interface Draft {
 }
 
 const isDirectiveKey = (key: string): boolean =>
-  GLOBAL_DIRECTIVES.has(key) || LOCAL_DIRECTIVES.has(key) || (key.startsWith('_') && LOCAL_DIRECTIVES.has(key.slice(1)));
+  GLOBAL_DIRECTIVES.has(key) ||
+  LOCAL_DIRECTIVES.has(key) ||
+  (key.startsWith('_') && LOCAL_DIRECTIVES.has(key.slice(1)));
 
 /** The comments of an HTML block made only of comments, or undefined when it holds other HTML. */
 export function onlyComments(value: string): string[] | undefined {
@@ -115,7 +117,13 @@ export function translateMarp(source: string, path: string, options: MarpOptions
     if (isMap(data) || (data !== null && typeof data === 'object')) Object.assign(globals, data);
     for (const key of Object.keys(globals)) {
       if (!isDirectiveKey(key))
-        warn(lineOfKey(lines, key), 1, `unknown Marp directive "${key}"`, 'Marp ignores it too.', 'dialect/unsupported');
+        warn(
+          lineOfKey(lines, key),
+          1,
+          `unknown Marp directive "${key}"`,
+          'Marp ignores it too.',
+          'dialect/unsupported',
+        );
     }
   }
   const splitsAt = headingDividerLevels(globals.headingDivider);
@@ -183,7 +191,7 @@ export function translateMarp(source: string, path: string, options: MarpOptions
       'dialect/unknown-theme',
     );
   }
-  if (typeof globals.class === 'string' && /\binvert\b/.test(globals.class)) nativeTheme = 'dark';
+  if (classList(first.class).includes('invert')) nativeTheme = 'dark';
   reportUnsupportedGlobals(globals, lines, warn);
   const frontmatter: NativeFrontmatter = {
     title: typeof globals.title === 'string' ? globals.title : (firstHeading(tree.children) ?? options.fallbackTitle),
@@ -200,6 +208,12 @@ export function translateMarp(source: string, path: string, options: MarpOptions
   };
   if (frontmatter.title === undefined) frontmatter.title = 'Untitled';
   return emitNative(frontmatter, slides, warnings);
+}
+
+/** marpit accepts `class: a b` and a YAML list of classes. */
+function classList(value: unknown): string[] {
+  const text = Array.isArray(value) ? value.filter((v) => typeof v === 'string').join(' ') : value;
+  return typeof text === 'string' ? text.split(/\s+/).filter(Boolean) : [];
 }
 
 function pickGlobals(directives: Directives): Directives {
@@ -258,8 +272,9 @@ function buildSlide(
   isFirst: boolean,
 ): NativeSlide {
   const slide: NativeSlide = { line: draft.line, attributes: { classes: [] }, content: [], notes: [] };
-  if (typeof local.class === 'string') {
-    slide.attributes.classes = local.class.split(/\s+/).filter(Boolean);
+  const classes = classList(local.class);
+  if (classes.length > 0) {
+    slide.attributes.classes = classes;
     // Marp's `lead` centres the slide, which is proofdeck's `.center`.
     if (slide.attributes.classes.includes('lead')) slide.attributes.classes.push('center');
   }
@@ -283,9 +298,21 @@ function buildSlide(
       const name = key.replace(/^_/, '');
       const perSlide = ['paginate', 'header', 'footer'].includes(name) && (!isFirst || key.startsWith('_'));
       if (perSlide)
-        warn(line, 1, `Marp directive "${key}" applies to the whole deck in proofdeck`, 'proofdeck sets page numbers, header and footer for all slides.', 'dialect/unsupported');
+        warn(
+          line,
+          1,
+          `Marp directive "${key}" applies to the whole deck in proofdeck`,
+          'proofdeck sets page numbers, header and footer for all slides.',
+          'dialect/unsupported',
+        );
       else if (['color', 'backgroundPosition', 'backgroundRepeat', 'backgroundSize'].includes(name))
-        warn(line, 1, `Marp directive "${key}" has no proofdeck equivalent and is ignored`, 'The slide still builds.', 'dialect/unsupported');
+        warn(
+          line,
+          1,
+          `Marp directive "${key}" has no proofdeck equivalent and is ignored`,
+          'The slide still builds.',
+          'dialect/unsupported',
+        );
     }
   }
   const split: MappedLine[] = [];
@@ -297,11 +324,18 @@ function buildSlide(
     if (!start || !end) continue;
     if (node.type === 'html' && /^\s*<style\b/i.test(node.value)) {
       // marpit turns <style> into theme CSS for the whole deck (or the slide, when scoped).
-      warn(start.line, 1, 'a Marp <style> block is not applied', 'Put styles in a proofdeck theme.', 'dialect/unsupported');
+      warn(
+        start.line,
+        1,
+        'a Marp <style> block is not applied',
+        'Put styles in a proofdeck theme.',
+        'dialect/unsupported',
+      );
       continue;
     }
     if (node.type === 'html' && onlyComments(node.value)) {
-      for (const note of onlyComments(node.value) ?? []) slide.notes.push(...mapLines(note.trim(), start.line), { text: '', source: start.line });
+      for (const note of onlyComments(node.value) ?? [])
+        slide.notes.push(...mapLines(note.trim(), start.line), { text: '', source: start.line });
       continue;
     }
     if (node.type !== 'list' && node.type !== 'code') {
@@ -310,7 +344,8 @@ function buildSlide(
         splitSize ??= image.size;
         split.push(...mapLines(image.markdown, image.line), { text: '', source: image.line });
       });
-      if (rewritten.trim() !== '') slide.content.push(...mapLines(rewritten, start.line), { text: '', source: end.line });
+      if (rewritten.trim() !== '')
+        slide.content.push(...mapLines(rewritten, start.line), { text: '', source: end.line });
       continue;
     }
     const body = lines.slice(start.line - 1, end.line).map((text, i) => ({ text, source: start.line + i }));
@@ -388,7 +423,13 @@ function rewriteInline(
       const at = html.position?.start ?? { line: 1, column: 1 };
       if (comment.trim() === 'fit' || comment.trim() === '') continue;
       if (readDirectiveComment(comment))
-        warn(at.line, at.column, 'a directive inside a paragraph is not applied', 'Put it on a line of its own.', 'dialect/unsupported');
+        warn(
+          at.line,
+          at.column,
+          'a directive inside a paragraph is not applied',
+          'Put it on a line of its own.',
+          'dialect/unsupported',
+        );
       else slide.notes.push(...mapLines(comment.trim(), at.line), { text: '', source: at.line });
     }
   });
@@ -402,27 +443,61 @@ function rewriteInline(
     const marp = readMarpImage(alt);
     const plain = `![${marp.alt}](${image.url}${image.title ? ` ${JSON.stringify(image.title)}` : ''})`;
     for (const filter of marp.filters)
-      warn(at.line, at.column, `Marp image filter "${filter}" is not applied`, 'The image is shown unfiltered.', 'dialect/unsupported');
+      warn(
+        at.line,
+        at.column,
+        `Marp image filter "${filter}" is not applied`,
+        'The image is shown unfiltered.',
+        'dialect/unsupported',
+      );
     if (!marp.background) {
       // pandoc's image attributes, which native proofdeck reads too.
-      const size = [marp.width ? `width=${marp.width}` : '', marp.height ? `height=${marp.height}` : ''].filter(Boolean);
+      const size = [marp.width ? `width=${marp.width}` : '', marp.height ? `height=${marp.height}` : ''].filter(
+        Boolean,
+      );
       edits.push({ from, to, text: size.length > 0 ? `${plain}{${size.join(' ')}}` : plain });
       return;
     }
     edits.push({ from, to, text: '' });
     if (marp.split) {
+      if (marp.size && marp.size !== 'cover')
+        warn(
+          at.line,
+          at.column,
+          `background size "${marp.size}" is not applied`,
+          'The image fills its column.',
+          'dialect/unsupported',
+        );
       const share = marp.split.size && /^\d+(\.\d+)?%$/.test(marp.split.size) ? marp.split.size : undefined;
       if (marp.split.size && !share)
-        warn(at.line, at.column, `split size "${marp.split.size}" is not a percentage`, 'The two columns share the slide equally.', 'dialect/unsupported');
+        warn(
+          at.line,
+          at.column,
+          `split size "${marp.split.size}" is not a percentage`,
+          'The two columns share the slide equally.',
+          'dialect/unsupported',
+        );
       onSplit({ side: marp.split.side, markdown: plain, line: at.line, ...(share ? { size: share } : {}) });
       return;
     }
     if (slide.attributes.backgroundImage) {
-      warn(at.line, at.column, 'only the first Marp background image is shown', 'Combine the images into one file.', 'dialect/unsupported');
+      warn(
+        at.line,
+        at.column,
+        'only the first Marp background image is shown',
+        'Combine the images into one file.',
+        'dialect/unsupported',
+      );
       return;
     }
     if (marp.size && marp.size !== 'cover')
-      warn(at.line, at.column, `background size "${marp.size}" is not applied`, 'The background covers the slide.', 'dialect/unsupported');
+      warn(
+        at.line,
+        at.column,
+        `background size "${marp.size}" is not applied`,
+        'The background covers the slide.',
+        'dialect/unsupported',
+      );
     slide.attributes.backgroundImage = image.url;
   });
   let text = source.slice(start, end);
@@ -430,4 +505,3 @@ function rewriteInline(
     text = text.slice(0, edit.from - start) + edit.text + text.slice(edit.to - start);
   return text.split('\n').every((line) => line.trim() === '') ? '' : text;
 }
-

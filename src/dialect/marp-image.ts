@@ -44,8 +44,7 @@ export function readMarpImage(altText: string): MarpImage {
     if (word === 'bg') image.background = true;
     else if (word === 'vertical') image.vertical = true;
     else if (SIZE_KEYWORDS.has(word) || /^\d+(\.\d+)?%$/.test(word)) image.size = word;
-    else if (key === 'left' || key === 'right')
-      image.split = value ? { side: key, size: value } : { side: key };
+    else if (key === 'left' || key === 'right') image.split = value ? { side: key, size: value } : { side: key };
     else if ((key === 'w' || key === 'width') && value) image.width = length(value);
     else if ((key === 'h' || key === 'height') && value) image.height = length(value);
     else if (FILTERS.has(key)) image.filters.push(word);

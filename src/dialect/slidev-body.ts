@@ -8,8 +8,8 @@ import type { DialectWarning, MappedLine } from './translation.ts';
 type Warn = (line: number, column: number, reason: string, hint: string, ruleId: DialectWarning['ruleId']) => void;
 
 const CLICK_TAGS = new Set(['v-click', 'v-after', 'v-clicks']);
-/** A Vue component tag: capitalised (`<Tweet>`) or dashed (`<carbon-logo/>`), other than the click tags. */
-const COMPONENT_TAG = /<\/?([A-Z][\w-]*|[a-z][a-z0-9]*-[\w-]+|[a-z][\w-]*:[\w-]+)(\s[^<>]*?)?\/?>/g;
+/** A Vue tag: a component, capitalised (`<Tweet>`), dashed (`<carbon-logo/>`) or an icon (`<carbon:x/>`), or a slot `<template>`. */
+const COMPONENT_TAG = /<\/?([A-Z][\w-]*|[a-z][a-z0-9]*-[\w-]+|[a-z][\w-]*:[\w-]+|template)(\s[^<>]*?)?\/?>/g;
 /** Vue interpolation (`{{ $slidev.nav.currentPage }}`), evaluated by Slidev at run time. */
 const INTERPOLATION = /\{\{[^{}]*\}\}/g;
 const FENCE = /^\s*(`{3,}|~{3,})/;
@@ -49,14 +49,33 @@ export function rewriteSlidevBody(lines: MappedLine[], warn: Warn): MappedLine[]
     if (block) {
       const tag = block[1] ?? 'script';
       if (tag === 'script')
-        warn(source, 1, 'a Vue <script> block is left off the slide', 'proofdeck runs no code in the deck.', 'dialect/vue-component');
-      else warn(source, 1, 'a slide <style> block is not applied', 'Put styles in a proofdeck theme.', 'dialect/unsupported');
+        warn(
+          source,
+          1,
+          'a Vue <script> block is left off the slide',
+          'proofdeck runs no code in the deck.',
+          'dialect/vue-component',
+        );
+      else
+        warn(
+          source,
+          1,
+          'a slide <style> block is not applied',
+          'Put styles in a proofdeck theme.',
+          'dialect/unsupported',
+        );
       if (!new RegExp(`</${tag}>`).test(text)) skipping = { until: new RegExp(`</${tag}>`) };
       continue;
     }
     // `<<< @/file#region`: Slidev's snippet import, which proofdeck spells differently.
     if (/^\s*<<<\s/.test(text)) {
-      warn(source, 1, 'Slidev snippet import "<<<" is left off the slide', 'Paste the code into a fenced block.', 'dialect/unsupported');
+      warn(
+        source,
+        1,
+        'Slidev snippet import "<<<" is left off the slide',
+        'Paste the code into a fenced block.',
+        'dialect/unsupported',
+      );
       continue;
     }
     out.push(...rewriteLine(text, source, warn));
@@ -76,17 +95,38 @@ function rewriteLine(text: string, source: number, warn: Warn): MappedLine[] {
     return lines;
   }
   if (/^<\/(v-clicks?|v-after)>$/.test(trimmed)) return [blank(source), { text: ':::', source }, blank(source)];
-  let rewritten = text.replace(/(<[a-zA-Z][\w-]*)((?:\s[^<>]*?)?)\s(v-click|v-after)(?:\.[\w.]+)?(?:="[^"]*")?/g, (_m, tag: string, attrs: string) =>
-    /\bclass="/.test(attrs) ? `${tag}${attrs.replace(/\bclass="/, 'class="fragment ')}` : `${tag}${attrs} class="fragment"`,
+  let rewritten = text.replace(
+    /(<[a-zA-Z][\w-]*)((?:\s[^<>]*?)?)\s(v-click|v-after)(?:\.[\w.]+)?(?:="[^"]*")?/g,
+    (_m, tag: string, attrs: string) =>
+      /\bclass="/.test(attrs)
+        ? `${tag}${attrs.replace(/\bclass="/, 'class="fragment ')}`
+        : `${tag}${attrs} class="fragment"`,
   );
-  rewritten = rewritten.replace(COMPONENT_TAG, (tag: string, name: string, _attrs: string | undefined, offset: number) => {
-    if (CLICK_TAGS.has(name)) return tag;
-    if (!tag.startsWith('</'))
-      warn(source, offset + 1, `Vue component <${name}> is left off the slide`, 'proofdeck renders markdown and HTML only.', 'dialect/vue-component');
-    return '';
-  });
+  rewritten = rewritten.replace(
+    COMPONENT_TAG,
+    (tag: string, name: string, _attrs: string | undefined, offset: number) => {
+      if (CLICK_TAGS.has(name)) return tag;
+      if (!tag.startsWith('</'))
+        warn(
+          source,
+          offset + 1,
+          name === 'template'
+            ? 'a Vue <template> slot tag is left off the slide'
+            : `Vue component <${name}> is left off the slide`,
+          'proofdeck renders markdown and HTML only.',
+          'dialect/vue-component',
+        );
+      return '';
+    },
+  );
   rewritten = rewritten.replace(INTERPOLATION, (expression: string, offset: number) => {
-    warn(source, offset + 1, `Vue expression ${expression} is left off the slide`, 'Write its value as text.', 'dialect/vue-component');
+    warn(
+      source,
+      offset + 1,
+      `Vue expression ${expression} is left off the slide`,
+      'Write its value as text.',
+      'dialect/vue-component',
+    );
     return '';
   });
   if (rewritten !== text && rewritten.trim() === '') return [];

@@ -32,7 +32,17 @@ type Warn = (line: number, column: number, reason: string, hint: string, ruleId:
 type Frontmatter = Record<string, unknown>;
 
 const CENTERED = new Set(['cover', 'center', 'section', 'end', 'intro', 'fact', 'statement', 'quote']);
-const LAYOUTS = new Set([...CENTERED, 'default', 'two-cols', 'two-cols-header', 'image-right', 'image-left', 'image', 'full', 'none']);
+const LAYOUTS = new Set([
+  ...CENTERED,
+  'default',
+  'two-cols',
+  'two-cols-header',
+  'image-right',
+  'image-left',
+  'image',
+  'full',
+  'none',
+]);
 /** Headmatter keys with a proofdeck meaning. */
 const MAPPED_KEYS = new Set([
   'title',
@@ -116,18 +126,34 @@ export function translateSlidev(source: string, file: string, options: SlidevOpt
   // `colorSchema: dark` picks proofdeck's dark theme when the deck names no theme proofdeck has.
   if (head.colorSchema === 'dark' && !(typeof head.theme === 'string' && known.has(head.theme)) && known.has('dark'))
     theme = 'dark';
-  const ratio = typeof head.aspectRatio === 'string' ? head.aspectRatio.replace(/\s/g, '').replace('/', ':') : undefined;
+  const ratio =
+    typeof head.aspectRatio === 'string' ? head.aspectRatio.replace(/\s/g, '').replace('/', ':') : undefined;
   const aspectRatio = ratio === '16:9' || ratio === '4:3' ? ratio : undefined;
   if (head.aspectRatio !== undefined && !aspectRatio)
-    warn(headLine('aspectRatio'), 1, `Slidev aspect ratio "${String(head.aspectRatio)}" is not available`, 'proofdeck renders 16:9 or 4:3 decks.', 'dialect/unsupported');
+    warn(
+      headLine('aspectRatio'),
+      1,
+      `Slidev aspect ratio "${String(head.aspectRatio)}" is not available`,
+      'proofdeck renders 16:9 or 4:3 decks.',
+      'dialect/unsupported',
+    );
   let transition: string | undefined;
   if (typeof head.transition === 'string') {
     transition = nativeTransition(head.transition);
     if (!transition)
-      warn(headLine('transition'), 1, `Slidev transition "${head.transition}" is not available`, `Use one of: ${TRANSITIONS.join(', ')}.`, 'dialect/unsupported');
+      warn(
+        headLine('transition'),
+        1,
+        `Slidev transition "${head.transition}" is not available`,
+        `Use one of: ${TRANSITIONS.join(', ')}.`,
+        'dialect/unsupported',
+      );
   }
   const firstTitle = collected.find((c) => c.slide.content.some((l) => /^#\s/.test(l.text)));
-  const heading = firstTitle?.slide.content.find((l) => /^#\s/.test(l.text))?.text.replace(/^#\s+/, '').trim();
+  const heading = firstTitle?.slide.content
+    .find((l) => /^#\s/.test(l.text))
+    ?.text.replace(/^#\s+/, '')
+    .trim();
   const frontmatter: NativeFrontmatter = {
     title: typeof head.title === 'string' ? head.title : (heading ?? options.fallbackTitle ?? 'Untitled'),
     author: typeof head.author === 'string' ? head.author : undefined,
@@ -138,7 +164,11 @@ export function translateSlidev(source: string, file: string, options: SlidevOpt
     titleSlide: false,
     aspectRatio,
   };
-  return emitNative(frontmatter, collected.map((c) => c.slide), warnings);
+  return emitNative(
+    frontmatter,
+    collected.map((c) => c.slide),
+    warnings,
+  );
 }
 
 /** Where one file is read from: the entry's folder (for `/x.md`), the importing line, the chain so far. */
@@ -171,7 +201,13 @@ function yamlBlockFrontmatter(lines: MappedLine[]): { text: string; rest: Mapped
   if (first < 0 || !/^\s*```ya?ml\s*$/.test(lines[first]?.text ?? '')) return undefined;
   const close = lines.findIndex((l, i) => i > first && /^\s*```\s*$/.test(l.text));
   if (close < 0) return undefined;
-  return { text: lines.slice(first + 1, close).map((l) => l.text).join('\n'), rest: lines.slice(close + 1) };
+  return {
+    text: lines
+      .slice(first + 1, close)
+      .map((l) => l.text)
+      .join('\n'),
+    rest: lines.slice(close + 1),
+  };
 }
 
 /** The visible slides of one file, imports (`src:`) inlined. */
@@ -198,10 +234,18 @@ function collectSlides(source: string, file: string, reading: Reading): Collecte
     if (frontmatter.hide === true || frontmatter.disabled === true) return;
     if (typeof frontmatter.src === 'string') {
       const [rawPath = '', range] = frontmatter.src.split('#');
-      const target = rawPath.startsWith('/') ? path.join(reading.root, rawPath.slice(1)) : path.resolve(path.dirname(file), rawPath);
+      const target = rawPath.startsWith('/')
+        ? path.join(reading.root, rawPath.slice(1))
+        : path.resolve(path.dirname(file), rawPath);
       const line = at(keyLine(fmText, fmLine, 'src'));
       if (reading.chain.includes(target)) {
-        warn(line, 1, `Slidev import "${frontmatter.src}" imports itself`, 'Remove the circular import.', 'dialect/unsupported');
+        warn(
+          line,
+          1,
+          `Slidev import "${frontmatter.src}" imports itself`,
+          'Remove the circular import.',
+          'dialect/unsupported',
+        );
         return;
       }
       let text: string;
@@ -241,11 +285,38 @@ function reportSlideKeys(
   isHead: boolean,
 ): void {
   if (typeof frontmatter.layout === 'string' && !LAYOUTS.has(frontmatter.layout))
-    warn(at(keyLine(text, first, 'layout')), 1, `Slidev layout "${frontmatter.layout}" is not available`, 'The slide uses the default layout.', 'dialect/unsupported');
+    warn(
+      at(keyLine(text, first, 'layout')),
+      1,
+      `Slidev layout "${frontmatter.layout}" is not available`,
+      'The slide uses the default layout.',
+      'dialect/unsupported',
+    );
   if (isHead) return;
   for (const key of Object.keys(frontmatter)) {
-    if (['layout', 'class', 'background', 'image', 'transition', 'hide', 'disabled', 'src', 'title', 'level', 'hideInToc'].includes(key)) continue;
-    warn(at(keyLine(text, first, key)), 1, `Slidev slide key "${key}" has no proofdeck equivalent and is ignored`, 'The slide still builds.', 'dialect/unsupported');
+    if (
+      [
+        'layout',
+        'class',
+        'background',
+        'image',
+        'transition',
+        'hide',
+        'disabled',
+        'src',
+        'title',
+        'level',
+        'hideInToc',
+      ].includes(key)
+    )
+      continue;
+    warn(
+      at(keyLine(text, first, key)),
+      1,
+      `Slidev slide key "${key}" has no proofdeck equivalent and is ignored`,
+      'The slide still builds.',
+      'dialect/unsupported',
+    );
   }
 }
 
@@ -261,7 +332,10 @@ export function lastCommentAsNotes(lines: MappedLine[]): { body: MappedLine[]; n
   const firstLine = trimmed[startLine]?.source ?? trimmed[0]?.source ?? 1;
   const bodyLines = before.split('\n');
   const body = bodyLines.map((t, i) => ({ text: t, source: trimmed[i]?.source ?? firstLine }));
-  const notes = (last[1] ?? '').trim().split('\n').map((t, i) => ({ text: t.trim() === '' ? '' : t, source: firstLine + i }));
+  const notes = (last[1] ?? '')
+    .trim()
+    .split('\n')
+    .map((t, i) => ({ text: t.trim() === '' ? '' : t, source: firstLine + i }));
   return { body, notes };
 }
 
@@ -277,7 +351,8 @@ function makeSlide(
   // Slidev gives the first slide the cover layout unless it names another.
   const layout = typeof frontmatter.layout === 'string' ? frontmatter.layout : isFirst ? 'cover' : 'default';
   if (CENTERED.has(layout)) slide.attributes.classes.push('center');
-  if (typeof frontmatter.class === 'string') slide.attributes.classes.push(...frontmatter.class.split(/\s+/).filter(Boolean));
+  if (typeof frontmatter.class === 'string')
+    slide.attributes.classes.push(...frontmatter.class.split(/\s+/).filter(Boolean));
   const background = typeof frontmatter.background === 'string' ? frontmatter.background : undefined;
   const image = typeof frontmatter.image === 'string' ? frontmatter.image : undefined;
   if (background) {
@@ -287,12 +362,20 @@ function makeSlide(
   if (typeof frontmatter.transition === 'string') {
     const transition = nativeTransition(frontmatter.transition);
     if (transition) slide.attributes.transition = transition;
-    else warn(line, 1, `Slidev transition "${frontmatter.transition}" is not available`, `Use one of: ${TRANSITIONS.join(', ')}.`, 'dialect/unsupported');
+    else
+      warn(
+        line,
+        1,
+        `Slidev transition "${frontmatter.transition}" is not available`,
+        `Use one of: ${TRANSITIONS.join(', ')}.`,
+        'dialect/unsupported',
+      );
   }
   if (layout === 'image' && image) slide.attributes.backgroundImage = image;
   if (layout === 'image-left' || layout === 'image-right') {
     const picture: MappedLine[] = image ? [{ text: `![](${image})`, source: line }] : [];
-    slide.content = layout === 'image-left' ? columns([picture, slots(body).all], line) : columns([slots(body).all, picture], line);
+    slide.content =
+      layout === 'image-left' ? columns([picture, slots(body).all], line) : columns([slots(body).all, picture], line);
   }
   if (layout === 'two-cols' || layout === 'two-cols-header') {
     const parts = slots(body);
@@ -304,7 +387,12 @@ function makeSlide(
 }
 
 /** Splits a body at `::name::` slot lines (already outside code, see slidev-body.ts). */
-function slots(body: MappedLine[]): { default: MappedLine[]; left: MappedLine[]; right: MappedLine[]; all: MappedLine[] } {
+function slots(body: MappedLine[]): {
+  default: MappedLine[];
+  left: MappedLine[];
+  right: MappedLine[];
+  all: MappedLine[];
+} {
   const parts: Record<string, MappedLine[]> = { default: [], left: [], right: [] };
   let name = 'default';
   for (const line of body) {
@@ -312,12 +400,24 @@ function slots(body: MappedLine[]): { default: MappedLine[]; left: MappedLine[];
     if (slot) name = slot[1] ?? 'default';
     else (parts[name] ??= []).push(line);
   }
-  return { default: parts.default ?? [], left: parts.left ?? [], right: parts.right ?? [], all: body.filter((l) => !/^::([\w-]+)::\s*$/.test(l.text)) };
+  return {
+    default: parts.default ?? [],
+    left: parts.left ?? [],
+    right: parts.right ?? [],
+    all: body.filter((l) => !/^::([\w-]+)::\s*$/.test(l.text)),
+  };
 }
 
 function columns(parts: MappedLine[][], line: number): MappedLine[] {
   const out: MappedLine[] = [{ text: ':::::columns', source: line }];
-  for (const part of parts) out.push({ text: '::::column', source: line }, { text: '', source: line }, ...trimLines(part), { text: '', source: line }, { text: '::::', source: line });
+  for (const part of parts)
+    out.push(
+      { text: '::::column', source: line },
+      { text: '', source: line },
+      ...trimLines(part),
+      { text: '', source: line },
+      { text: '::::', source: line },
+    );
   out.push({ text: ':::::', source: line });
   return out;
 }

@@ -71,7 +71,9 @@ describe.each(decks('marp'))('Marp fixture $name', ({ file }) => {
       notes: comments.map((list) => list.length > 0),
     });
     // marpit puts a slide's classes on its <section>; proofdeck adds `center` for `lead`.
-    const marpClasses = html.map((section) => /<section[^>]*\sclass="([^"]*)"/.exec(section)?.[1]?.split(' ') ?? []);
+    const marpClasses = html.map(
+      (section) => /<section[^>]*\sclass="([^"]*)"/.exec(section)?.[1]?.split(' ').filter(Boolean) ?? [],
+    );
     expect(slides.map((slide) => slide.attributes.classes.filter((name) => name !== 'center'))).toEqual(marpClasses);
     // marpit marks each item of a fragmented list (`*`, `1)`) with data-marpit-fragment.
     const marpSteps = html.map((section) => (section.match(/data-marpit-fragment=/g) ?? []).length);
@@ -96,7 +98,8 @@ describe.each(decks('slidev'))('Slidev fixture $name', ({ file }) => {
     expect(slides.map((slide) => slide.attributes.classes.includes('center'))).toEqual(
       layouts.map((layout) => centred.includes(layout)),
     );
-    const columned = (slide: Slide) => slide.content.some((n) => n.type === 'containerDirective' && n.name === 'columns');
+    const columned = (slide: Slide) =>
+      slide.content.some((n) => n.type === 'containerDirective' && n.name === 'columns');
     expect(slides.map(columned)).toEqual(layouts.map((layout) => /^(two-cols|image-(left|right))/.test(layout)));
     // Slidev's own config resolution gives the aspect ratio.
     const ratio = resolveConfig(data.headmatter, undefined, file, false).aspectRatio;
