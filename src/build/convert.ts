@@ -6,7 +6,7 @@ import { translateDialect } from '../dialect/translate.ts';
 import type { DialectName } from '../model/deck.ts';
 import { addWarning } from '../report/messages.ts';
 
-/** What {@link convertDeck} returns: the native text (undefined when the dialect has no translation) and the warnings. */
+/** What {@link convertDeck} returns: the native text (undefined when there is no translation) and the warnings. */
 export interface Converted {
   markdown: string | undefined;
   dialect: DialectName;

@@ -8,7 +8,10 @@ import type { DialectWarning, MappedLine } from './translation.ts';
 type Warn = (line: number, column: number, reason: string, hint: string, ruleId: DialectWarning['ruleId']) => void;
 
 const CLICK_TAGS = new Set(['v-click', 'v-after', 'v-clicks']);
-/** A Vue tag: a component, capitalised (`<Tweet>`), dashed (`<carbon-logo/>`) or an icon (`<carbon:x/>`), or a slot `<template>`. */
+/**
+ * A Vue tag: a component, capitalised (`<Tweet>`), dashed (`<carbon-logo/>`) or an icon (`<carbon:x/>`),
+ * or a slot `<template>`.
+ */
 const COMPONENT_TAG = /<\/?([A-Z][\w-]*|[a-z][a-z0-9]*-[\w-]+|[a-z][\w-]*:[\w-]+|template)(\s[^<>]*?)?\/?>/g;
 /** Vue interpolation (`{{ $slidev.nav.currentPage }}`), evaluated by Slidev at run time. */
 const INTERPOLATION = /\{\{[^{}]*\}\}/g;
