@@ -1,6 +1,12 @@
 /** pandoc `-t revealjs` and Quarto `format: revealjs`: headings make slides, fenced divs, attributes. */
 import { pandocDivEdits } from './fences.ts';
-import { incrementalLists, pandocInlineSyntax, pandocPauses, reportSlideClasses } from './pandoc-syntax.ts';
+import {
+  incrementalLists,
+  pandocInlineSyntax,
+  pandocPauses,
+  unwrapStretchedImages,
+  reportSlideClasses,
+} from './pandoc-syntax.ts';
 import { mapKeys, names, revealOptions, type KeyMapping } from './keys.ts';
 import type { Dialect, MappedFrontmatter } from './types.ts';
 
@@ -55,6 +61,7 @@ export const pandoc: Dialect = {
   transformTree: (nodes) => pandocInlineSyntax(nodes),
   transformSlide: (slide, context) => {
     pandocPauses(slide);
+    unwrapStretchedImages(slide);
     if (quartoOption(context.frontmatter, 'incremental') === true) incrementalLists(slide);
     reportSlideClasses(slide, context);
   },
