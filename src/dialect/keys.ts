@@ -57,7 +57,8 @@ export function mapKeys(data: Record<string, unknown>, table: Readonly<Record<st
       else Object.assign(result.data, mapped);
       continue;
     }
-    if (PROOFDECK_KEYS.has(key)) result.data[key] = value;
+    if (key === 'theme') result.data.theme = themeOf(value);
+    else if (PROOFDECK_KEYS.has(key)) result.data[key] = value;
     else result.ignored.push({ key, reason: 'proofdeck has no equivalent' });
   }
   return result;
@@ -86,9 +87,41 @@ export function revealOptions(options: unknown, prefix = ''): MappedFrontmatter 
       const aspect = aspectOf(record.width, record.height);
       if (aspect) result.data.aspectRatio = aspect;
       else result.ignored.push({ key: prefix + key, reason: 'proofdeck renders 16:9 or 4:3 decks only' });
-    } else if (key === 'theme' || key === 'footer' || key === 'logo') result.data[key] = value;
+    } else if (key === 'theme') result.data.theme = themeOf(value);
+    else if (key === 'footer' || key === 'logo') result.data[key] = value;
     else if (key === 'slide-level') result.data.slideLevel = value;
+    else if (key === 'incremental') result.data.incremental = value === true;
     else result.ignored.push({ key: prefix + key, reason: 'proofdeck has no equivalent reveal.js option' });
   }
   return result;
+}
+
+/** reveal.js's, reveal-md's and Quarto's built-in themes → proofdeck's dark or light theme. */
+const THEME_TONE: Readonly<Record<string, 'dark' | 'light'>> = {
+  black: 'dark',
+  'black-contrast': 'dark',
+  night: 'dark',
+  league: 'dark',
+  moon: 'dark',
+  blood: 'dark',
+  dracula: 'dark',
+  white: 'light',
+  'white-contrast': 'light',
+  beige: 'light',
+  sky: 'light',
+  serif: 'light',
+  simple: 'light',
+  solarized: 'light',
+  default: 'light',
+};
+
+/** A tool's theme name as proofdeck's (`black` → `dark`); others are kept and checked against themes/. */
+export function themeOf(value: unknown): unknown {
+  if (typeof value !== 'string') return value;
+  const name =
+    value
+      .replace(/\.css$/, '')
+      .split('/')
+      .at(-1) ?? value;
+  return THEME_TONE[name] ?? value;
 }

@@ -144,3 +144,19 @@ export function reportSlideClasses(slide: Slide, context: DialectContext): void 
     hint: `proofdeck styles ${[...KNOWN_SLIDE_CLASSES].map((name) => `.${name}`).join(', ')}; the slide builds without it.`,
   });
 }
+
+/**
+ * `![x](a.png){.r-stretch}` alone in its paragraph becomes a direct child of the slide, as in pandoc's output:
+ * reveal.js stretches only `section > .r-stretch`.
+ */
+export function unwrapStretchedImages(slide: Slide): void {
+  slide.content = slide.content.map((node) => {
+    if (node.type !== 'paragraph') return node;
+    const parts = node.children.filter((child) => child.type !== 'text' || child.value.trim() !== '');
+    const only = parts.length === 1 ? parts[0] : undefined;
+    const classes = (only?.data as { hProperties?: { className?: unknown } } | undefined)?.hProperties?.className;
+    return only?.type === 'image' && Array.isArray(classes) && classes.includes('r-stretch')
+      ? (only as unknown as RootContent)
+      : node;
+  });
+}

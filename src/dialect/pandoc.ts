@@ -1,6 +1,12 @@
 /** pandoc `-t revealjs` and Quarto `format: revealjs`: headings make slides, fenced divs, attributes. */
 import { pandocDivEdits } from './fences.ts';
-import { incrementalLists, pandocInlineSyntax, pandocPauses, reportSlideClasses } from './pandoc-syntax.ts';
+import {
+  incrementalLists,
+  pandocInlineSyntax,
+  pandocPauses,
+  unwrapStretchedImages,
+  reportSlideClasses,
+} from './pandoc-syntax.ts';
 import { mapKeys, names, revealOptions, type KeyMapping } from './keys.ts';
 import type { Dialect, MappedFrontmatter } from './types.ts';
 
@@ -36,6 +42,17 @@ function mapPandocFrontmatter(data: Record<string, unknown>): MappedFrontmatter 
   return { data: { ...rest, ...nested.data }, ignored: [...top.ignored, ...nested.ignored] };
 }
 
+/** A revealjs option as Quarto reads it: under `format: revealjs:`, else at the top level. */
+function quartoOption(data: Readonly<Record<string, unknown>>, key: string): unknown {
+  const format = data.format;
+  const nested =
+    format && typeof format === 'object' && 'revealjs' in format
+      ? (format as { revealjs: unknown }).revealjs
+      : undefined;
+  if (nested && typeof nested === 'object' && key in nested) return (nested as Record<string, unknown>)[key];
+  return data[key];
+}
+
 export const pandoc: Dialect = {
   name: 'pandoc',
   inferSlideLevel: true,
@@ -44,7 +61,8 @@ export const pandoc: Dialect = {
   transformTree: (nodes) => pandocInlineSyntax(nodes),
   transformSlide: (slide, context) => {
     pandocPauses(slide);
-    if (context.frontmatter.incremental === true) incrementalLists(slide);
+    unwrapStretchedImages(slide);
+    if (quartoOption(context.frontmatter, 'incremental') === true) incrementalLists(slide);
     reportSlideClasses(slide, context);
   },
 };

@@ -63,7 +63,10 @@ export interface Slide {
 }
 
 /** A horizontal position in the deck: a lone slide, or a section with vertical slides. */
-export type DeckItem = { kind: 'slide'; slide: Slide } | { kind: 'stack'; slides: Slide[] };
+export type DeckItem =
+  | { kind: 'slide'; slide: Slide }
+  /** `titled: false`: the first slide is an ordinary slide, not a section title (reveal-md's `----` stacks). */
+  | { kind: 'stack'; slides: Slide[]; titled?: boolean };
 
 /** A deck after parsing and slide splitting. */
 export interface ParsedDeck {

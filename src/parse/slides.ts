@@ -160,7 +160,7 @@ export function slidesFromSource(slides: readonly SourceSlideNodes[], options: S
     const last = items.at(-1);
     if (part.horizontal || !last) items.push({ kind: 'slide', slide });
     else if (last.kind === 'stack') last.slides.push(slide);
-    else items[items.length - 1] = { kind: 'stack', slides: [last.slide, slide] };
+    else items[items.length - 1] = { kind: 'stack', slides: [last.slide, slide], titled: false };
   }
   return items;
 }

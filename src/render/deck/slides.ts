@@ -50,7 +50,7 @@ export function renderItems(items: readonly DeckItem[], options: ContentOptions)
       ? slideSection(item.slide, options)
       : h(
           'section.stack',
-          item.slides.map((slide, index) => slideSection(slide, options, index === 0)),
+          item.slides.map((slide, index) => slideSection(slide, options, index === 0 && item.titled !== false)),
         ),
   );
 }

@@ -44,7 +44,9 @@ function handoutSlides(meta: DeckMeta, items: readonly DeckItem[], options: Cont
   for (const item of items) {
     const group = item.kind === 'slide' ? [item.slide] : item.slides;
     group.forEach((slide, index) => {
-      const { section, notes } = splitNotes(slideSection(slide, options, item.kind === 'stack' && index === 0));
+      const { section, notes } = splitNotes(
+        slideSection(slide, options, item.kind === 'stack' && index === 0 && item.titled !== false),
+      );
       slides.push({
         number: slides.length + 1,
         title: slide.title ?? `Slide ${slides.length + 1}`,
