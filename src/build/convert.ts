@@ -5,6 +5,8 @@ import { detectDialect, frontmatterData } from '../dialect/detect.ts';
 import { translateDialect } from '../dialect/translate.ts';
 import type { DialectName } from '../model/deck.ts';
 import { addWarning } from '../report/messages.ts';
+import { deckToMarkdown } from '../dialect/native-markdown.ts';
+import { loadDeck } from './load.ts';
 
 /** What {@link convertDeck} returns: the native text (undefined when there is no translation) and the warnings. */
 export interface Converted {
@@ -32,5 +34,12 @@ export function convertDeck(path: string, options: ConvertOptions = {}): Convert
   for (const w of translation?.warnings ?? [])
     addWarning(file, w.reason, { line: w.line, column: w.column }, w.ruleId, w.hint);
   if (translation) return { markdown: translation.markdown, dialect, file };
-  return { markdown: dialect === 'proofdeck' ? source : undefined, dialect, file };
+  if (dialect === 'proofdeck') return { markdown: source, dialect, file };
+  // reveal.js, reveal-md, pandoc/Quarto: read by the framework, written back from the slide tree.
+  const loaded = loadDeck(
+    { name: 'convert', path },
+    { knownThemes: options.knownThemes ?? new Set(['dark', 'light']), from: dialect, cwd: file.cwd },
+  );
+  const markdown = loaded.deck ? deckToMarkdown(loaded.deck) : undefined;
+  return { markdown, dialect, file: loaded.file };
 }

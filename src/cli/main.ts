@@ -202,11 +202,12 @@ function program(setExit: (code: number) => void): Command {
     .option('-o, --out <file>', 'write to this file instead of stdout')
     .action((file: string, flags: { from?: DialectName; out?: string }) => {
       const converted = convertDeck(file, { from: flags.from });
-      if (flags.out) writeFileSync(flags.out, converted.markdown ?? '');
-      else process.stdout.write(converted.markdown ?? '');
-      const text = formatWith('text', [converted.file], { version: pkg.version, color: false, extra: {} });
-      if (converted.file.messages.length > 0) process.stderr.write(text);
-      setExit(EXIT.ok);
+      const failed = converted.markdown === undefined || converted.file.messages.some((m) => m.fatal);
+      if (!failed && flags.out) writeFileSync(flags.out, converted.markdown ?? '');
+      else if (!failed) process.stdout.write(converted.markdown ?? '');
+      if (converted.file.messages.length > 0)
+        process.stderr.write(formatWith('text', [converted.file], { version: pkg.version, color: false, extra: {} }));
+      setExit(failed ? EXIT.findings : EXIT.ok);
     });
 
   cli

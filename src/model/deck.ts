@@ -47,6 +47,8 @@ export interface SlideAttributes {
   transition?: SlideTransition;
   /** Further reveal.js `data-*` attributes (pandoc `background-size=contain`, reveal `data-background-opacity`). */
   data?: Record<string, string>;
+  /** `::slide{below}`: a vertical slide under the previous one (how `proofdeck convert` writes a stack). */
+  below?: boolean;
 }
 
 /** One reveal.js slide. */

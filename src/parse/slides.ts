@@ -81,7 +81,7 @@ export function splitSlides(tree: Root, options: SplitOptions = {}): DeckItem[] 
     current ??= open(line, undefined, false);
     addToSlide(current, node);
   }
-  return items.map(unwrapSingleStacks);
+  return stackBelow(items.map(unwrapSingleStacks));
 }
 
 function addToSlide(draft: Draft, node: RootContent): void {
@@ -207,6 +207,22 @@ export function readSlideAttributes(node: LeafDirective): Partial<SlideAttribute
   if (attrs.background) result.background = attrs.background;
   if (attrs['background-image']) result.backgroundImage = attrs['background-image'];
   if (attrs.transition) result.transition = attrs.transition as SlideAttributes['transition'] & string;
+  if ('below' in attrs) result.below = true;
+  const data = Object.entries(attrs).filter(([key]) => key.startsWith('data-'));
+  if (data.length > 0)
+    result.data = Object.fromEntries(data.map(([key, value]) => [key.slice('data-'.length), value ?? '']));
+  return result;
+}
+
+/** Slides marked `::slide{below}` join the item before them as vertical slides. */
+function stackBelow(items: DeckItem[]): DeckItem[] {
+  const result: DeckItem[] = [];
+  for (const item of items) {
+    const previous = result.at(-1);
+    if (item.kind !== 'slide' || !item.slide.attributes.below || !previous) result.push(item);
+    else if (previous.kind === 'stack') previous.slides.push(item.slide);
+    else result[result.length - 1] = { kind: 'stack', slides: [previous.slide, item.slide], titled: false };
+  }
   return result;
 }
 

@@ -31,7 +31,8 @@ function shape(items: readonly DeckItem[]) {
       kind: item.kind,
       text: slide.content.map((node) => toString(node)).join('\n'),
       notes: slide.notes.map((node) => toString(node)).join('\n'),
-      attributes: slide.attributes,
+      // `below` is how the converted file spells a vertical slide: the item kind already says it.
+      attributes: { ...slide.attributes, below: undefined },
     })),
   );
 }
@@ -48,6 +49,31 @@ describe.each(FIXTURE_FILES)('convert $name', ({ file }) => {
       expect(native.file.messages.filter((m) => m.fatal).map(String)).toEqual([]);
       expect(shape(native.deck?.items ?? [])).toEqual(shape(dialect.deck?.items ?? []));
       expect(native.deck?.items.length).toBeGreaterThan(0);
+    } finally {
+      rmSync(target);
+    }
+  });
+});
+
+/** Decks the dialect framework reads (reveal-md, pandoc/Quarto), converted from their slide tree. */
+const FRAMEWORK_FILES = readdirSync(path.join(FIXTURES, 'convert'))
+  .filter((name) => /\.(md|qmd)$/.test(name))
+  .map((name) => ({ name, file: path.join(FIXTURES, 'convert', name) }));
+
+describe.each(FRAMEWORK_FILES)('convert $name', ({ file }) => {
+  it('writes native markdown with the slide tree of the dialect deck', () => {
+    const converted = convertDeck(file);
+    expect(converted.dialect).not.toBe('proofdeck');
+    expect(converted.file.messages.filter((m) => m.fatal).map(String)).toEqual([]);
+    const target = path.join(path.dirname(file), `.converted-${path.basename(file, path.extname(file))}.md`);
+    writeFileSync(target, converted.markdown ?? '');
+    try {
+      const native = loadDeck({ name: 'converted', path: target }, themes);
+      const dialect = loadDeck({ name: 'dialect', path: file }, themes);
+      expect(native.file.messages.filter((m) => m.fatal).map(String)).toEqual([]);
+      expect(native.deck?.meta.dialect).toBe('proofdeck');
+      expect(shape(native.deck?.items ?? [])).toEqual(shape(dialect.deck?.items ?? []));
+      expect(native.deck?.items.some((item) => item.kind === 'stack')).toBe(true);
     } finally {
       rmSync(target);
     }

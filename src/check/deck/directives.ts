@@ -16,7 +16,7 @@ const CONTAINERS = new Set([
   'list',
 ]);
 const LEAVES = new Set(['slide', 'diagram', 'timeline']);
-const SLIDE_ATTRIBUTES = new Set(['class', 'background', 'background-image', 'transition']);
+const SLIDE_ATTRIBUTES = new Set(['class', 'background', 'background-image', 'transition', 'below']);
 
 /** Options for {@link checkDirectives}. */
 export interface DirectiveOptions {
@@ -57,7 +57,7 @@ export function checkDirectives(tree: Root, file: VFile, options: DirectiveOptio
     }
     if (node.name !== 'slide') return;
     for (const [key, value] of Object.entries(node.attributes ?? {})) {
-      if (!SLIDE_ATTRIBUTES.has(key)) {
+      if (!SLIDE_ATTRIBUTES.has(key) && !key.startsWith('data-')) {
         addError(
           file,
           `unknown slide attribute "${key}"`,
