@@ -15,7 +15,9 @@ export function parseAttributes(inner: string): PandocAttributes | undefined {
   const result: PandocAttributes = { classes: [], pairs: {} };
   for (const match of inner.matchAll(TOKEN)) {
     const [, marker, key, double, single, bare, other] = match;
-    if (other !== undefined) return undefined;
+    // pandoc's `{-}` is short for `{.unnumbered}`.
+    if (other === '-') result.classes.push('unnumbered');
+    else if (other !== undefined) return undefined;
     if (marker?.startsWith('#')) result.id = marker.slice(1);
     else if (marker) result.classes.push(marker.slice(1));
     else if (key) result.pairs[key] = double ?? single ?? bare ?? '';

@@ -3,7 +3,7 @@
  * `. . .` pauses and Quarto's `incremental: true`. Used by the pandoc dialect and by native decks (the README
  * promises pandoc's spellings).
  */
-import type { Heading, Image, Parent, PhrasingContent, RootContent, Text } from 'mdast';
+import type { Code, Heading, Image, Parent, PhrasingContent, Root, RootContent, Text } from 'mdast';
 import type { ContainerDirective } from 'mdast-util-directive';
 import { toString } from 'mdast-util-to-string';
 import { SKIP, visit } from 'unist-util-visit';
@@ -159,4 +159,48 @@ export function unwrapStretchedImages(slide: Slide): void {
       ? (only as unknown as RootContent)
       : node;
   });
+}
+
+const SHORTCODE = /\{\{<\s*([\w-]+)[^>]*>\}\}/g;
+
+/**
+ * Quarto shortcodes (`{{< include x.qmd >}}`, `{{< video … >}}`) and executable cells (`{python}` fences) are
+ * Quarto's own processing: a warning each, and a shortcode never shows as text.
+ */
+export function quartoProcessing(nodes: RootContent[], context: DialectContext): void {
+  const root: Root = { type: 'root', children: nodes };
+  visit(root, 'code', (node: Code) => {
+    const cell = /^\{([\w-]+)[^}]*\}$/.exec(node.lang ?? '');
+    if (!cell) return;
+    node.lang = cell[1] ?? null;
+    const at = node.position?.start;
+    if (at)
+      context.report({
+        line: at.line,
+        column: at.column,
+        message: `Quarto cell \`{${cell[1]}}\` is not executed by proofdeck; it shows as code`,
+        hint: 'Paste the output you want on the slide, or use a proofdeck C/Rust snippet.',
+      });
+  });
+  visit(root, 'text', (node: Text) => {
+    const found = [...node.value.matchAll(SHORTCODE)];
+    if (found.length === 0) return;
+    const at = node.position?.start;
+    if (at)
+      for (const match of found)
+        context.report({
+          line: at.line,
+          column: at.column + (match.index ?? 0),
+          message: `Quarto shortcode \`{{< ${match[1]} >}}\` is not supported; it is left out of the slide`,
+          hint: 'Write the content it would include directly in the deck.',
+        });
+    node.value = node.value.replace(SHORTCODE, '');
+  });
+  // Paragraphs that held only a shortcode are empty now: drop them so no blank block remains.
+  const blank = (node: RootContent) =>
+    node.type === 'paragraph' && node.children.every((child) => child.type === 'text' && !child.value.trim());
+  visit(root, (node) => {
+    if ('children' in node) (node as Parent).children = (node as Parent).children.filter((child) => !blank(child));
+  });
+  nodes.splice(0, nodes.length, ...root.children);
 }
