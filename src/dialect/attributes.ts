@@ -25,14 +25,6 @@ export function parseAttributes(inner: string): PandocAttributes | undefined {
   return result;
 }
 
-/** A trailing ` {…}` on a text: the text before it and the attributes, or `undefined`. */
-export function trailingAttributes(text: string): { before: string; attributes: PandocAttributes } | undefined {
-  const match = /\s*\{([^{}]*)\}\s*$/.exec(text);
-  if (!match) return undefined;
-  const attributes = parseAttributes(match[1] ?? '');
-  return attributes ? { before: text.slice(0, match.index), attributes } : undefined;
-}
-
 /** A leading `{…}` on a text (after an image): the attributes and what follows, or `undefined`. */
 export function leadingAttributes(text: string): { attributes: PandocAttributes; after: string } | undefined {
   const match = /^\{([^{}]*)\}/.exec(text);

@@ -12,8 +12,8 @@ import {
   elementProperties,
   KNOWN_SLIDE_CLASSES,
   leadingAttributes,
+  parseAttributes,
   slideAttributesOf,
-  trailingAttributes,
 } from './attributes.ts';
 import type { DialectContext } from './types.ts';
 
@@ -22,18 +22,34 @@ interface HeadingData {
   slideAttributes?: ReturnType<typeof slideAttributesOf>;
 }
 
-/** `## Title {#id .smaller background="#222"}`: strips the block, keeps it as heading and slide attributes. */
-function headingAttributes(heading: Heading): void {
+/**
+ * `## Title {#id .smaller background="#222"}`: strips the block, keeps it as heading and slide attributes.
+ * Read from the source, since a URL in the block is an autolink node by then.
+ */
+function headingAttributes(heading: Heading, source: string): void {
+  const start = heading.position?.start.offset;
+  const end = heading.position?.end.offset;
+  if (start === undefined || end === undefined) return;
+  const raw = source.slice(start, end).split(/\r?\n/)[0] ?? '';
+  const match = /\{([^{}]*)\}[ \t]*#*[ \t]*$/.exec(raw);
+  const attributes = match ? parseAttributes(match[1] ?? '') : undefined;
+  if (!match || !attributes) return;
+  const cut = start + match.index;
+  heading.children = heading.children.flatMap((child): PhrasingContent[] => {
+    const from = child.position?.start.offset;
+    const to = child.position?.end.offset;
+    if (from === undefined || to === undefined || to <= cut) return [child];
+    if (from >= cut) return [];
+    if (child.type !== 'text') return [child];
+    const value = child.value.slice(0, cut - from).replace(/\s+$/, '');
+    return value ? [{ ...child, value }] : [];
+  });
   const last = heading.children.at(-1);
-  if (last?.type !== 'text') return;
-  const found = trailingAttributes(last.value);
-  if (!found) return;
-  last.value = found.before.replace(/\s+$/, '');
-  if (last.value === '') heading.children.pop();
+  if (last?.type === 'text') last.value = last.value.replace(/\s+$/, '');
   const data = (heading.data ??= {}) as HeadingData;
-  const { id, classes } = found.attributes;
+  const { id, classes } = attributes;
   data.hProperties = { ...(id ? { id } : {}), ...(classes.length > 0 ? { className: classes } : {}) };
-  data.slideAttributes = slideAttributesOf(found.attributes);
+  data.slideAttributes = slideAttributesOf(attributes);
 }
 
 /** `![alt](x.png){width=50% .r-stretch}`: the block after an image becomes its attributes. */
@@ -76,10 +92,10 @@ function bracketedSpans(parent: Parent): void {
 }
 
 /** Tree pass: heading attributes, image attributes and bracketed spans, in every block. */
-export function pandocInlineSyntax(nodes: RootContent[]): void {
+export function pandocInlineSyntax(nodes: RootContent[], source: string): void {
   const root: Parent = { type: 'root', children: nodes } as Parent;
   visit(root, (node) => {
-    if (node.type === 'heading') headingAttributes(node as Heading);
+    if (node.type === 'heading') headingAttributes(node as Heading, source);
     if ('children' in node && (node.type === 'paragraph' || node.type === 'heading' || node.type === 'tableCell')) {
       imageAttributes(node as Parent);
       bracketedSpans(node as Parent);

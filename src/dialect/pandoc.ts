@@ -60,7 +60,7 @@ export const pandoc: Dialect = {
   rewrite: (source, _context) => pandocDivEdits(source, 0, { renest: true }),
   mapFrontmatter: mapPandocFrontmatter,
   transformTree: (nodes, context) => {
-    pandocInlineSyntax(nodes);
+    pandocInlineSyntax(nodes, context.source);
     quartoProcessing(nodes, context);
   },
   transformSlide: (slide, context) => {
