@@ -110,7 +110,11 @@ export function loadDeck(source: DeckSource, options: LoadOptions): LoadedDeck {
     loadRecords: (written) => loadTimelineRecords(deckDir, written),
   });
   const items = deckItems(read, meta?.slideLevel);
-  for (const slide of allSlides(items)) dialect.transformSlide?.(slide, read.context);
+  for (const slide of allSlides(items)) {
+    dialect.transformSlide?.(slide, read.context);
+    if (meta?.background && !slide.attributes.background && !slide.attributes.backgroundImage)
+      slide.attributes.background = meta.background;
+  }
   reportFindings(read.findings, file);
   if (meta && startsWithOwnTitle(items, meta.title)) meta.titleSlide = false;
   checkEmptySlides(items, file);

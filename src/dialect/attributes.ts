@@ -15,20 +15,14 @@ export function parseAttributes(inner: string): PandocAttributes | undefined {
   const result: PandocAttributes = { classes: [], pairs: {} };
   for (const match of inner.matchAll(TOKEN)) {
     const [, marker, key, double, single, bare, other] = match;
-    if (other !== undefined) return undefined;
+    // pandoc's `{-}` is short for `{.unnumbered}`.
+    if (other === '-') result.classes.push('unnumbered');
+    else if (other !== undefined) return undefined;
     if (marker?.startsWith('#')) result.id = marker.slice(1);
     else if (marker) result.classes.push(marker.slice(1));
     else if (key) result.pairs[key] = double ?? single ?? bare ?? '';
   }
   return result;
-}
-
-/** A trailing ` {…}` on a text: the text before it and the attributes, or `undefined`. */
-export function trailingAttributes(text: string): { before: string; attributes: PandocAttributes } | undefined {
-  const match = /\s*\{([^{}]*)\}\s*$/.exec(text);
-  if (!match) return undefined;
-  const attributes = parseAttributes(match[1] ?? '');
-  return attributes ? { before: text.slice(0, match.index), attributes } : undefined;
 }
 
 /** A leading `{…}` on a text (after an image): the attributes and what follows, or `undefined`. */

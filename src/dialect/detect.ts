@@ -1,5 +1,6 @@
 /** Which dialect a file is written in: `--from`, then frontmatter `from:`/`dialect:`, then what the source says. */
 import { parse as parseYaml } from 'yaml';
+import { codeFenceRanges } from './split.ts';
 import { DIALECTS, type DialectName } from './types.ts';
 
 /** Slidev headmatter keys no other dialect uses (sli.dev/custom/#headmatter). */
@@ -59,7 +60,20 @@ export interface DetectOptions {
   /** `--from` on the command line: wins over everything. */
   from?: DialectName | undefined;
   /** The project's configured default, used when the file says nothing. @default 'proofdeck' */
-  fallback?: DialectName;
+  fallback?: DialectName | undefined;
+  /** The file's text, for conventions only one dialect has (reveal.js attribute comments, `----` stacks). */
+  source?: string;
+}
+
+/** reveal.js's `<!-- .slide: -->`/`<!-- .element: -->` comments, or reveal-md's `----` line between blank lines. */
+const REVEAL_MD_SOURCE = /<!--\s*\.(?:slide|element):|(?:^|\n)[ \t]*\r?\n----[ \t]*\r?\n[ \t]*\r?\n/;
+
+/** The text with fenced code blocks blanked, so a deck *about* reveal.js is not taken for one. */
+function outsideCode(source: string): string {
+  let text = source;
+  for (const [start, end] of codeFenceRanges(source))
+    text = text.slice(0, start) + ' '.repeat(end - start) + text.slice(end);
+  return text;
 }
 
 /** Picks the dialect of one file. */
@@ -75,5 +89,7 @@ export function detectDialect(
   if (/\.qmd$/i.test(filePath) || isRevealFormat(data.format)) return 'pandoc';
   if (REVEAL_MD_KEYS.some((key) => key in data)) return 'reveal-md';
   if (SLIDEV_KEYS.some((key) => key in data)) return 'slidev';
+  if (options.fallback === undefined || options.fallback === 'proofdeck')
+    if (options.source && REVEAL_MD_SOURCE.test(outsideCode(options.source))) return 'reveal-md';
   return options.fallback ?? 'proofdeck';
 }

@@ -3,7 +3,7 @@
  * `. . .` pauses and Quarto's `incremental: true`. Used by the pandoc dialect and by native decks (the README
  * promises pandoc's spellings).
  */
-import type { Heading, Image, Parent, PhrasingContent, RootContent, Text } from 'mdast';
+import type { Code, Heading, Image, Parent, PhrasingContent, Root, RootContent, Text } from 'mdast';
 import type { ContainerDirective } from 'mdast-util-directive';
 import { toString } from 'mdast-util-to-string';
 import { SKIP, visit } from 'unist-util-visit';
@@ -12,8 +12,8 @@ import {
   elementProperties,
   KNOWN_SLIDE_CLASSES,
   leadingAttributes,
+  parseAttributes,
   slideAttributesOf,
-  trailingAttributes,
 } from './attributes.ts';
 import type { DialectContext } from './types.ts';
 
@@ -22,18 +22,34 @@ interface HeadingData {
   slideAttributes?: ReturnType<typeof slideAttributesOf>;
 }
 
-/** `## Title {#id .smaller background="#222"}`: strips the block, keeps it as heading and slide attributes. */
-function headingAttributes(heading: Heading): void {
+/**
+ * `## Title {#id .smaller background="#222"}`: strips the block, keeps it as heading and slide attributes.
+ * Read from the source, since a URL in the block is an autolink node by then.
+ */
+function headingAttributes(heading: Heading, source: string): void {
+  const start = heading.position?.start.offset;
+  const end = heading.position?.end.offset;
+  if (start === undefined || end === undefined) return;
+  const raw = source.slice(start, end).split(/\r?\n/)[0] ?? '';
+  const match = /\{([^{}]*)\}[ \t]*#*[ \t]*$/.exec(raw);
+  const attributes = match ? parseAttributes(match[1] ?? '') : undefined;
+  if (!match || !attributes) return;
+  const cut = start + match.index;
+  heading.children = heading.children.flatMap((child): PhrasingContent[] => {
+    const from = child.position?.start.offset;
+    const to = child.position?.end.offset;
+    if (from === undefined || to === undefined || to <= cut) return [child];
+    if (from >= cut) return [];
+    if (child.type !== 'text') return [child];
+    const value = child.value.slice(0, cut - from).replace(/\s+$/, '');
+    return value ? [{ ...child, value }] : [];
+  });
   const last = heading.children.at(-1);
-  if (last?.type !== 'text') return;
-  const found = trailingAttributes(last.value);
-  if (!found) return;
-  last.value = found.before.replace(/\s+$/, '');
-  if (last.value === '') heading.children.pop();
+  if (last?.type === 'text') last.value = last.value.replace(/\s+$/, '');
   const data = (heading.data ??= {}) as HeadingData;
-  const { id, classes } = found.attributes;
+  const { id, classes } = attributes;
   data.hProperties = { ...(id ? { id } : {}), ...(classes.length > 0 ? { className: classes } : {}) };
-  data.slideAttributes = slideAttributesOf(found.attributes);
+  data.slideAttributes = slideAttributesOf(attributes);
 }
 
 /** `![alt](x.png){width=50% .r-stretch}`: the block after an image becomes its attributes. */
@@ -76,10 +92,10 @@ function bracketedSpans(parent: Parent): void {
 }
 
 /** Tree pass: heading attributes, image attributes and bracketed spans, in every block. */
-export function pandocInlineSyntax(nodes: RootContent[]): void {
+export function pandocInlineSyntax(nodes: RootContent[], source: string): void {
   const root: Parent = { type: 'root', children: nodes } as Parent;
   visit(root, (node) => {
-    if (node.type === 'heading') headingAttributes(node as Heading);
+    if (node.type === 'heading') headingAttributes(node as Heading, source);
     if ('children' in node && (node.type === 'paragraph' || node.type === 'heading' || node.type === 'tableCell')) {
       imageAttributes(node as Parent);
       bracketedSpans(node as Parent);
@@ -159,4 +175,48 @@ export function unwrapStretchedImages(slide: Slide): void {
       ? (only as unknown as RootContent)
       : node;
   });
+}
+
+const SHORTCODE = /\{\{<\s*([\w-]+)[^>]*>\}\}/g;
+
+/**
+ * Quarto shortcodes (`{{< include x.qmd >}}`, `{{< video … >}}`) and executable cells (`{python}` fences) are
+ * Quarto's own processing: a warning each, and a shortcode never shows as text.
+ */
+export function quartoProcessing(nodes: RootContent[], context: DialectContext): void {
+  const root: Root = { type: 'root', children: nodes };
+  visit(root, 'code', (node: Code) => {
+    const cell = /^\{([\w-]+)[^}]*\}$/.exec(node.lang ?? '');
+    if (!cell) return;
+    node.lang = cell[1] ?? null;
+    const at = node.position?.start;
+    if (at)
+      context.report({
+        line: at.line,
+        column: at.column,
+        message: `Quarto cell \`{${cell[1]}}\` is not executed by proofdeck; it shows as code`,
+        hint: 'Paste the output you want on the slide, or use a proofdeck C/Rust snippet.',
+      });
+  });
+  visit(root, 'text', (node: Text) => {
+    const found = [...node.value.matchAll(SHORTCODE)];
+    if (found.length === 0) return;
+    const at = node.position?.start;
+    if (at)
+      for (const match of found)
+        context.report({
+          line: at.line,
+          column: at.column + (match.index ?? 0),
+          message: `Quarto shortcode \`{{< ${match[1]} >}}\` is not supported; it is left out of the slide`,
+          hint: 'Write the content it would include directly in the deck.',
+        });
+    node.value = node.value.replace(SHORTCODE, '');
+  });
+  // Paragraphs that held only a shortcode are empty now: drop them so no blank block remains.
+  const blank = (node: RootContent) =>
+    node.type === 'paragraph' && node.children.every((child) => child.type === 'text' && !child.value.trim());
+  visit(root, (node) => {
+    if ('children' in node) (node as Parent).children = (node as Parent).children.filter((child) => !blank(child));
+  });
+  nodes.splice(0, nodes.length, ...root.children);
 }

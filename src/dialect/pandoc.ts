@@ -4,6 +4,7 @@ import {
   incrementalLists,
   pandocInlineSyntax,
   pandocPauses,
+  quartoProcessing,
   unwrapStretchedImages,
   reportSlideClasses,
 } from './pandoc-syntax.ts';
@@ -58,7 +59,10 @@ export const pandoc: Dialect = {
   inferSlideLevel: true,
   rewrite: (source, _context) => pandocDivEdits(source, 0, { renest: true }),
   mapFrontmatter: mapPandocFrontmatter,
-  transformTree: (nodes) => pandocInlineSyntax(nodes),
+  transformTree: (nodes, context) => {
+    pandocInlineSyntax(nodes, context.source);
+    quartoProcessing(nodes, context);
+  },
   transformSlide: (slide, context) => {
     pandocPauses(slide);
     unwrapStretchedImages(slide);

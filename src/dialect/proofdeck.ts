@@ -9,7 +9,7 @@ export const proofdeck: Dialect = {
   // nests them pandoc's way (bare `:::` closes the innermost); `:::name` decks keep their colon counts.
   rewrite: (source, _context) =>
     pandocDivEdits(source, 0, { renest: pandocDivEdits(source, 0, { renest: false }).length > 0 }),
-  transformTree: (nodes) => pandocInlineSyntax(nodes),
+  transformTree: (nodes, context) => pandocInlineSyntax(nodes, context.source),
   transformSlide: (slide) => {
     pandocPauses(slide);
     unwrapStretchedImages(slide);

@@ -65,7 +65,7 @@ function parseRange(
 export function readDialect(file: VFile, options: ReadDialectOptions = {}): DialectRead {
   const source = String(file.value);
   const frontmatter = frontmatterData(source);
-  const name = detectDialect(file.path, frontmatter, { from: options.from, fallback: options.fallback ?? 'proofdeck' });
+  const name = detectDialect(file.path, frontmatter, { from: options.from, fallback: options.fallback, source });
   const dialect = DIALECT_MODULES[name];
   const findings: DialectFinding[] = [];
   const context: DialectContext = { source, frontmatter, report: (finding) => findings.push(finding) };

@@ -28,6 +28,8 @@ export interface DeckMeta {
   logo?: string;
   /** `16:9` (1280×720, the default) or `4:3` (960×720). */
   aspectRatio?: '16:9' | '4:3';
+  /** Background colour of every slide that sets none (Slidev/Marp `background`). */
+  background?: string;
   /** Quarto `incremental: true`: every list is revealed item by item. */
   incremental?: boolean;
 }

@@ -67,7 +67,8 @@ export function splitSlides(tree: Root, options: SplitOptions = {}): DeckItem[] 
     const line = node.position?.start.line ?? 1;
     if (node.type === 'yaml' || node.type === 'definition') continue;
     if (node.type === 'heading' && node.depth <= slideLevel) {
-      const title = toString(node);
+      // An empty title (`## {background-image=…}`, pandoc's untitled slide) is no title.
+      const title = toString(node) || undefined;
       discardIfBare(current);
       current = open(line, title, headingStacks && node.depth < slideLevel);
       applyHeadingAttributes(current.slide, node);

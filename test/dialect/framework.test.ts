@@ -33,6 +33,9 @@ describe('detectDialect', () => {
     expect(detectDialect('a.md', { verticalSeparator: '^----$' })).toBe('reveal-md');
     expect(detectDialect('a.md', { layout: 'cover', highlighter: 'shiki' })).toBe('slidev');
     expect(detectDialect('a.md', { title: 'x' })).toBe('proofdeck');
+    expect(detectDialect('a.md', {}, { source: '## A\n<!-- .slide: data-background="#000" -->\n' })).toBe('reveal-md');
+    expect(detectDialect('a.md', {}, { source: '## A\n\n----\n\n## B\n' })).toBe('reveal-md');
+    expect(detectDialect('a.md', {}, { source: '## A\n\n---\n\n## B\n' })).toBe('proofdeck');
   });
 });
 
