@@ -100,6 +100,8 @@ function spanBlockAttributes(node: RootContent): RootContent {
 
 /** One block as markdown. */
 function block(node: RootContent): string {
+  // A rule inside a slide: `---` would start a slide in native markdown, raw HTML draws the same line.
+  if (node.type === 'thematicBreak') return '<hr>';
   return toMarkdown({ type: 'root', children: [spanBlockAttributes(node)] }, OPTIONS).trimEnd();
 }
 
