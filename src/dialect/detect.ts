@@ -43,7 +43,7 @@ export function frontmatterData(source: string): Record<string, unknown> {
 }
 
 /** A dialect name as written (`revealjs`, `quarto` accepted as aliases), or `undefined`. */
-export function dialectNamed(value: unknown): DialectName | undefined {
+function dialectNamed(value: unknown): DialectName | undefined {
   if (typeof value !== 'string') return undefined;
   const name = value.trim().toLowerCase();
   const alias: Record<string, DialectName> = { revealjs: 'reveal', 'reveal.js': 'reveal', quarto: 'pandoc' };

@@ -44,14 +44,14 @@ export function applyEdits(source: string, edits: readonly SourceEdit[]): Rewrit
 }
 
 /** Line starts of a text, for offset → line/column. */
-export function lineStarts(text: string): number[] {
+function lineStarts(text: string): number[] {
   const starts = [0];
   for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
   return starts;
 }
 
 /** 1-based line and column of an offset. */
-export function pointAt(starts: readonly number[], offset: number): { line: number; column: number } {
+function pointAt(starts: readonly number[], offset: number): { line: number; column: number } {
   let lo = 0;
   let hi = starts.length - 1;
   while (lo < hi) {

@@ -27,7 +27,7 @@ function lines(source: string, from: number): Line[] {
 }
 
 /** `{.a .b #id k=v}` or `name` or `name {…}` → directive name and remaining attribute block. */
-export function divNameAndAttributes(spec: string): { name: string; attributes: string } {
+function divNameAndAttributes(spec: string): { name: string; attributes: string } {
   const braced = /^([A-Za-z][\w-]*)?[ \t]*(?:\{([^}]*)\})?$/.exec(spec.trim());
   const word = braced?.[1];
   const inner = (braced?.[2] ?? '').trim();

@@ -14,6 +14,3 @@ export const DIALECT_MODULES: Readonly<Record<DialectName, Dialect>> = {
   marp,
   slidev,
 };
-
-export { DIALECTS, type Dialect, type DialectName } from './types.ts';
-export { detectDialect, dialectNamed, frontmatterData, frontmatterRange } from './detect.ts';

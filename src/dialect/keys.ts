@@ -8,7 +8,7 @@ export type KeyMapping = (
 ) => Record<string, unknown> | 'consumed' | string;
 
 /** Keys every dialect shares with proofdeck verbatim. */
-export const PROOFDECK_KEYS = new Set([
+const PROOFDECK_KEYS = new Set([
   'title',
   'subtitle',
   'author',
@@ -65,7 +65,7 @@ export function mapKeys(data: Record<string, unknown>, table: Readonly<Record<st
 }
 
 /** `16:9`, `4:3`, or a width × height pair → proofdeck's aspect ratio spelling. */
-export function aspectOf(width: unknown, height: unknown): string | undefined {
+function aspectOf(width: unknown, height: unknown): string | undefined {
   const w = Number(width);
   const h = Number(height);
   if (!Number.isFinite(w) || !Number.isFinite(h) || w <= 0 || h <= 0) return undefined;
@@ -116,7 +116,7 @@ const THEME_TONE: Readonly<Record<string, 'dark' | 'light'>> = {
 };
 
 /** A tool's theme name as proofdeck's (`black` → `dark`); others are kept and checked against themes/. */
-export function themeOf(value: unknown): unknown {
+function themeOf(value: unknown): unknown {
   if (typeof value !== 'string') return value;
   const name =
     value

@@ -76,14 +76,14 @@ const isDirectiveKey = (key: string): boolean =>
   (key.startsWith('_') && LOCAL_DIRECTIVES.has(key.slice(1)));
 
 /** The comments of an HTML block made only of comments, or undefined when it holds other HTML. */
-export function onlyComments(value: string): string[] | undefined {
+function onlyComments(value: string): string[] | undefined {
   const comments = [...value.matchAll(/<!--([\s\S]*?)-->/g)];
   if (comments.length === 0 || value.replace(/<!--[\s\S]*?-->/g, '').trim() !== '') return undefined;
   return comments.map((match) => match[1] ?? '');
 }
 
 /** A comment is a directive comment when its YAML is a map and its keys are directives (marpit's rule). */
-export function readDirectiveComment(text: string): Directives | undefined {
+function readDirectiveComment(text: string): Directives | undefined {
   let value: unknown;
   try {
     value = parseYaml(text.trim());

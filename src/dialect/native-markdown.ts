@@ -30,7 +30,7 @@ const META_KEYS = [
 type Properties = Record<string, unknown>;
 
 /** `{#id .class width=50% key="v"}` from hast properties (the inverse of the pandoc readers). */
-export function attributeBlock(properties: Properties | undefined): string {
+function attributeBlock(properties: Properties | undefined): string {
   if (!properties) return '';
   const parts: string[] = [];
   for (const [key, value] of Object.entries(properties)) {

@@ -157,7 +157,9 @@ export function reportSlideClasses(slide: Slide, context: DialectContext): void 
     message: `slide class${unknown.length > 1 ? 'es' : ''} ${unknown.map((name) => `.${name}`).join(' ')} ${
       unknown.length > 1 ? 'have' : 'has'
     } no effect in proofdeck`,
-    hint: `proofdeck styles ${[...KNOWN_SLIDE_CLASSES].map((name) => `.${name}`).join(', ')}; the slide builds without it.`,
+    hint:
+      `proofdeck styles ${[...KNOWN_SLIDE_CLASSES].map((name) => `.${name}`).join(', ')}; ` +
+      'the slide builds without it.',
   });
 }
 

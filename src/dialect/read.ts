@@ -11,7 +11,7 @@ import { DIALECT_MODULES } from './index.ts';
 import type { Dialect, DialectContext, DialectFinding, DialectName, SourceSlide } from './types.ts';
 
 /** A slide cut from the source, parsed: its content and notes nodes (positions in the original file). */
-export interface ParsedSourceSlide {
+interface ParsedSourceSlide {
   range: SourceSlide;
   content: RootContent[];
   notes: RootContent[];

@@ -12,7 +12,7 @@ const ELEMENT = /^<!--\s*\.element:?\s*([\s\S]*?)\s*-->$/;
 const ATTRIBUTE = /([^\s="']+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"']+)))?/g;
 
 /** HTML attributes `class="a b" data-x="1"` as id, classes and pairs. */
-export function htmlAttributes(text: string): PandocAttributes {
+function htmlAttributes(text: string): PandocAttributes {
   const result: PandocAttributes = { classes: [], pairs: {} };
   for (const match of text.matchAll(ATTRIBUTE)) {
     const [, key = '', double, single, bare] = match;

@@ -6,7 +6,10 @@ import type { Dialect, DialectContext, MappedFrontmatter, SourceSlide } from './
 
 /** reveal.js 6 `plugin/markdown`: `DEFAULT_SLIDE_SEPARATOR`, no vertical separator, `DEFAULT_NOTES_SEPARATOR`. */
 export const REVEAL_DEFAULTS = { separator: '\\r?\\n---\\r?\\n', verticalSeparator: undefined, notes: '^s*notes?:' };
-/** reveal-md's defaults (webpro/reveal-md lib/defaults.json; notes: reveal.js's): `---` and `----` on lines of their own, `note:`. */
+/**
+ * reveal-md's defaults (webpro/reveal-md lib/defaults.json; notes: reveal.js's): `---` and `----` on lines of
+ * their own, `note:`.
+ */
 export const REVEAL_MD_DEFAULTS = {
   separator: '^(\\r\\n?|\\n)---(\\r\\n?|\\n)$',
   verticalSeparator: '^(\\r\\n?|\\n)----(\\r\\n?|\\n)$',

@@ -185,7 +185,7 @@ interface Reading {
 }
 
 /** Slidev's range syntax: `2`, `2-4`, `1,3-5`. */
-export function parseRange(text: string): Set<number> {
+function parseRange(text: string): Set<number> {
   const result = new Set<number>();
   for (const part of text.split(',')) {
     const [from, to] = part.split('-').map((n) => Number.parseInt(n.trim(), 10));
@@ -321,7 +321,7 @@ function reportSlideKeys(
 }
 
 /** Slidev's rule: the last HTML comment is the notes when nothing but blank space follows it. */
-export function lastCommentAsNotes(lines: MappedLine[]): { body: MappedLine[]; notes: MappedLine[] } {
+function lastCommentAsNotes(lines: MappedLine[]): { body: MappedLine[]; notes: MappedLine[] } {
   const trimmed = trimLines(lines);
   const text = trimmed.map((l) => l.text).join('\n');
   const comments = [...text.matchAll(/<!--([\s\S]*?)-->/g)];

@@ -15,7 +15,7 @@ export interface DialectWarning {
 }
 
 /** Per-slide attributes in native `::slide{…}` terms. */
-export interface NativeSlideAttributes {
+interface NativeSlideAttributes {
   classes: string[];
   background?: string;
   backgroundImage?: string;

@@ -74,7 +74,10 @@ export interface Dialect {
   readonly inferSlideLevel?: boolean;
   /** Notes conventions besides `:::notes`: reveal's `Note:` (case-insensitive), trailing HTML comments. */
   readonly notes?: { notePrefix?: RegExp; htmlComments?: 'all' | 'last' };
-  /** Whether a frontmatter `title` makes a generated title slide (pandoc/Quarto: yes; reveal-md, Marp: no). @default true */
+  /**
+   * Whether a frontmatter `title` makes a generated title slide (pandoc/Quarto: yes; reveal-md, Marp: no).
+   * @default true
+   */
   readonly titleSlide?: boolean;
   /** Maps the dialect's frontmatter keys onto proofdeck's. Absent: keys are taken as proofdeck keys. */
   mapFrontmatter?(data: Record<string, unknown>): MappedFrontmatter;

@@ -13,6 +13,7 @@ import { fileIdentity, readCacheEntry, sha256, writeCacheEntry } from '../cache/
 import { PACKAGE_ROOT } from '../config/package-root.ts';
 import remarkGemoji from 'remark-gemoji';
 import { mergeAdjacentText, restoreStrayTextDirectives } from './directives.ts';
+import { attachFenceMeta } from './fence-meta.ts';
 
 const processor = unified()
   .use(remarkParse)
@@ -97,5 +98,6 @@ export function parseMarkdown(file: VFile, options: ParseOptions = {}): Root {
   mergeAdjacentText(tree);
   // `:+1:` → 👍 as GitHub, Marp and Quarto (`+emoji`) show it; code is left alone.
   emoji(tree);
+  attachFenceMeta(tree);
   return tree;
 }

@@ -12,7 +12,7 @@ import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../../src/browser/browser.ts';
-import { loadDeck } from '../../src/build/load.ts';
+import { loadDeck } from '../../src/pipeline/load.ts';
 import { frontmatterData, frontmatterRange } from '../../src/dialect/detect.ts';
 import { REVEAL_DEFAULTS, REVEAL_MD_DEFAULTS } from '../../src/dialect/reveal.ts';
 import { allSlides } from '../../src/parse/slides.ts';
@@ -90,10 +90,12 @@ function revealPage(file: string, dialect: 'reveal' | 'reveal-md', dir: string):
     separator && dialect === 'reveal' && data.separator ? ` data-separator="${escapeHtml(separator)}"` : '',
     vertical ? ` data-separator-vertical="${escapeHtml(vertical)}"` : '',
   ].join('');
-  const html = `<!doctype html><html><head><meta charset="utf-8"><link rel="stylesheet" href="${dist}/reveal.css"></head>
+  const head = `<!doctype html><html><head><meta charset="utf-8"><link rel="stylesheet" href="${dist}/reveal.css">`;
+  const html = `${head}</head>
 <body><div class="reveal"><div class="slides"><section data-markdown${attributes}><textarea data-template>
 ${escapeHtml(body)}</textarea></section></div></div>
-<script src="${dist}/reveal.js"></script><script src="${dist}/plugin/markdown.js"></script><script src="${dist}/plugin/notes.js"></script>
+<script src="${dist}/reveal.js"></script><script src="${dist}/plugin/markdown.js"></script>
+<script src="${dist}/plugin/notes.js"></script>
 <script>Reveal.initialize({ plugins: [RevealMarkdown, RevealNotes] });</script></body></html>`;
   const page = path.join(dir, `${stem(file)}.reveal.html`);
   writeFileSync(page, html);

@@ -5,7 +5,7 @@
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadDeck } from '../../src/build/load.ts';
+import { loadDeck } from '../../src/pipeline/load.ts';
 import type { DeckItem } from '../../src/model/deck.ts';
 import { FIXTURES, runCli, tempProject } from '../helpers.ts';
 

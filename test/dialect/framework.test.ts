@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadDeck } from '../../src/build/load.ts';
+import { loadDeck } from '../../src/pipeline/load.ts';
 import { parseAttributes } from '../../src/dialect/attributes.ts';
 import { detectDialect } from '../../src/dialect/detect.ts';
 import { applyEdits } from '../../src/dialect/edits.ts';

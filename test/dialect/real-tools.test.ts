@@ -8,7 +8,7 @@ import path from 'node:path';
 import { Marp } from '@marp-team/marp-core';
 import { load, resolveConfig } from '@slidev/parser/fs';
 import { describe, expect, it } from 'vitest';
-import { loadDeck } from '../../src/build/load.ts';
+import { loadDeck } from '../../src/pipeline/load.ts';
 import { allSlides } from '../../src/parse/slides.ts';
 import type { DeckMeta, Slide } from '../../src/model/deck.ts';
 import { FIXTURES } from '../helpers.ts';
