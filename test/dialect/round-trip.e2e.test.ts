@@ -65,7 +65,7 @@ const FRAMEWORK_FILES = ['convert', 'dialects/pandoc', 'dialects/reveal-md', 'di
     .map((name) => ({
       name: `${folder}/${name}`,
       file: path.join(FIXTURES, folder, name),
-      // The folder names the dialect, as compare.test.ts reads it.
+      // The folder names the dialect, as compare.e2e.test.ts reads it.
       from: folder.startsWith('dialects/') ? (folder.slice('dialects/'.length) as DialectName) : undefined,
     })),
 );
