@@ -4,7 +4,7 @@
  */
 const LAYERS = [
   ['model', 'report', 'cache'],
-  ['config', 'parse'],
+  ['config', 'parse', 'dialect'],
   ['exec', 'browser', 'runtime'],
   ['links', 'snippet', 'table', 'diagram'],
   ['check'],

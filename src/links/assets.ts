@@ -37,7 +37,11 @@ function assetTarget(source: string): string {
 }
 
 /** Resolves every local image, link target and `::slide{background-image=…}` against the deck's folder. */
-export function planAssets(tree: Root, deckDir: string): AssetPlan {
+export function planAssets(
+  tree: Root,
+  deckDir: string,
+  extra: readonly { url: string; position: Position | undefined }[] = [],
+): AssetPlan {
   const plan: AssetPlan = { assets: new Map(), missing: [] };
   const add = (raw: string, position: Position | undefined, required: boolean) => {
     const url = raw.split('#')[0]?.split('?')[0] ?? '';
@@ -59,7 +63,13 @@ export function planAssets(tree: Root, deckDir: string): AssetPlan {
     else if (node.type === 'link') add(node.url, node.position, path.extname(node.url.split('#')[0] ?? '') !== '');
     else if (node.type === 'leafDirective' && node.name === 'slide' && node.attributes?.['background-image']) {
       add(node.attributes['background-image'], node.position, true);
+    } else if (node.type === 'heading' || node.type === 'html') {
+      // Background images a dialect read from heading attributes or `<!-- .slide: -->` comments.
+      const image = (node.data as { slideAttributes?: { backgroundImage?: string } } | undefined)?.slideAttributes
+        ?.backgroundImage;
+      if (image) add(image, node.position, true);
     }
   });
+  for (const { url, position } of extra) add(url, position, true);
   return plan;
 }

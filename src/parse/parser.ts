@@ -11,7 +11,8 @@ import { unified } from 'unified';
 import type { VFile } from 'vfile';
 import { fileIdentity, readCacheEntry, sha256, writeCacheEntry } from '../cache/store.ts';
 import { PACKAGE_ROOT } from '../config/package-root.ts';
-import { restoreStrayTextDirectives } from './directives.ts';
+import remarkGemoji from 'remark-gemoji';
+import { mergeAdjacentText, restoreStrayTextDirectives } from './directives.ts';
 import { attachFenceMeta } from './fence-meta.ts';
 
 const processor = unified()
@@ -20,6 +21,8 @@ const processor = unified()
   .use(remarkFrontmatter, ['yaml'])
   .use(remarkDirective)
   .freeze();
+
+const emoji = remarkGemoji() as (tree: Root) => void;
 
 /** Options for {@link parseMarkdown}. */
 export interface ParseOptions {
@@ -92,6 +95,9 @@ export function parseMarkdown(file: VFile, options: ParseOptions = {}): Root {
     }
   }
   restoreStrayTextDirectives(tree, source);
+  mergeAdjacentText(tree);
+  // `:+1:` → 👍 as GitHub, Marp and Quarto (`+emoji`) show it; code is left alone.
+  emoji(tree);
   attachFenceMeta(tree);
   return tree;
 }

@@ -27,6 +27,12 @@ export const rules = {
     help: 'Use the next level down (## then ###).',
     docs: 'slides-and-sections',
   },
+  'deck/html-across-slides': {
+    severity: 'error',
+    summary: 'Raw HTML opened in one slide is closed in another, which breaks the slide structure.',
+    help: 'Open and close the HTML element on the same slide.',
+    docs: 'decks-from-other-tools-dialects',
+  },
   'deck/line-spec': {
     severity: 'error',
     summary: "A code block's line-highlight spec ({1-2|4}) does not parse.",
@@ -92,6 +98,30 @@ export const rules = {
     summary: 'A diagram type mermaid does not know.',
     help: 'Start the diagram with a type mermaid knows (flowchart, sequenceDiagram, timeline, …).',
     docs: 'diagrams',
+  },
+  'dialect/unknown-key': {
+    severity: 'warning',
+    summary: 'A frontmatter key of another tool (Marp, Slidev, reveal-md, Quarto) that proofdeck does not honour.',
+    help: 'Remove the key, or use the proofdeck frontmatter key that does the same.',
+    docs: 'decks-from-other-tools-dialects',
+  },
+  'dialect/unknown-theme': {
+    severity: 'warning',
+    summary: 'A Marp or Slidev theme proofdeck does not have; a built-in theme is used.',
+    help: 'Name a theme proofdeck has (dark, light or a folder under themes/), or drop the theme key.',
+    docs: 'decks-from-other-tools-dialects',
+  },
+  'dialect/unsupported': {
+    severity: 'warning',
+    summary: 'Syntax of another tool that proofdeck cannot honour (a filter, a component, an unknown class).',
+    help: 'Remove the construct, or write it in native proofdeck markdown.',
+    docs: 'decks-from-other-tools-dialects',
+  },
+  'dialect/vue-component': {
+    severity: 'warning',
+    summary: 'A Vue component or script in a Slidev deck; it is left off the slide.',
+    help: 'Replace the component with markdown, or remove it.',
+    docs: 'decks-from-other-tools-dialects',
   },
   'frontmatter/invalid-value': {
     severity: 'error',
