@@ -6,6 +6,7 @@ import { VFile } from 'vfile';
 import { checkDirectives } from '../check/deck/directives.ts';
 import { checkEmptySlides } from '../check/deck/empty-slide.ts';
 import { checkHeadingSkips } from '../check/deck/heading-skip.ts';
+import { checkMathSyntax } from '../check/deck/math-syntax.ts';
 import { checkMissingAssets } from '../check/deck/missing-asset.ts';
 import { checkSetextHeadings } from '../check/deck/setext-heading.ts';
 import { checkStrayFences, checkUnclosedContainers } from '../check/deck/unclosed-container.ts';
@@ -70,6 +71,7 @@ export function loadDeck(source: DeckSource, options: LoadOptions): LoadedDeck {
   checkUnclosedContainers(tree, file, { slideLevel: meta?.slideLevel ?? 2 });
   checkStrayFences(tree, file);
   checkHeadingSkips(tree, file);
+  checkMathSyntax(tree, file);
   checkDirectives(tree, file);
   const assets = planAssets(tree, path.dirname(source.path));
   checkMissingAssets(assets, file);

@@ -6,18 +6,21 @@ import type { Root } from 'mdast';
 import remarkDirective from 'remark-directive';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
+import remarkMath from 'remark-math';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import type { VFile } from 'vfile';
 import { fileIdentity, readCacheEntry, sha256, writeCacheEntry } from '../cache/store.ts';
 import { PACKAGE_ROOT } from '../config/package-root.ts';
 import { restoreStrayTextDirectives } from './directives.ts';
+import { restoreDollarText } from './math.ts';
 
 const processor = unified()
   .use(remarkParse)
   .use(remarkGfm)
   .use(remarkFrontmatter, ['yaml'])
   .use(remarkDirective)
+  .use(remarkMath)
   .freeze();
 
 /** Options for {@link parseMarkdown}. */
@@ -91,5 +94,6 @@ export function parseMarkdown(file: VFile, options: ParseOptions = {}): Root {
     }
   }
   restoreStrayTextDirectives(tree, source);
+  restoreDollarText(tree, source);
   return tree;
 }

@@ -34,6 +34,7 @@ export const rules = {
   'frontmatter/yaml': { severity: 'error', summary: 'The frontmatter is not valid YAML.' },
   'links/broken': { severity: 'error', summary: 'An internal link or anchor points nowhere.' },
   'links/external': { severity: 'warning', summary: 'An external link did not answer (only with --check-external).' },
+  'math/syntax': { severity: 'error', summary: 'TeX math that KaTeX cannot typeset.' },
   'pdf/export': { severity: 'error', summary: 'Printing a PDF failed.' },
   'pdf/overflow': { severity: 'warning', summary: 'A slide does not fit its page.' },
   'snippet/compile-error': { severity: 'error', summary: 'A snippet expected to compile does not.' },

@@ -2,8 +2,10 @@
 import type { Element, ElementContent, Root as HastRoot } from 'hast';
 import type { Code, Definition, Root, RootContent, Table } from 'mdast';
 import type { ContainerDirective, LeafDirective, TextDirective } from 'mdast-util-directive';
+import type { InlineMath, Math } from 'mdast-util-math';
 import { toHast, type Handler, type State } from 'mdast-util-to-hast';
 import { visit } from 'unist-util-visit';
+import { renderMath } from '../math/katex.ts';
 import type { Asset } from './assets.ts';
 
 /** Renders a fenced code block; the build supplies it (shiki plus snippet badges). */
@@ -87,9 +89,17 @@ export function contentToHast(nodes: readonly RootContent[], options: ContentOpt
   const leafDirective: Handler = (_state, node: LeafDirective) => options.renderLeaf?.(node);
   const textDirective: Handler = (_state, node: TextDirective) =>
     node.name === 'proof' ? options.renderProof?.(node) : undefined;
+  const math: Handler = (_state, node: Math | InlineMath) => renderMath(node);
   const hast = toHast(root, {
     allowDangerousHtml: true,
-    handlers: { code, containerDirective: containerDirective(options), leafDirective, textDirective },
+    handlers: {
+      code,
+      containerDirective: containerDirective(options),
+      leafDirective,
+      textDirective,
+      math,
+      inlineMath: math,
+    },
   }) as HastRoot;
   rewriteUrls(hast, options.assets, options.rewriteLink);
   return hast;

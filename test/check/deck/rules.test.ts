@@ -5,7 +5,7 @@ import { loadDeck } from '../../../src/build/load.ts';
 import { FIXTURES } from '../../helpers.ts';
 
 /** Rule fixtures: test/fixtures/<group>/<rule>/{ok.md, not-ok.md, expected.txt}. */
-const RULES = ['frontmatter', 'deck'].flatMap((group) =>
+const RULES = ['frontmatter', 'deck', 'math'].flatMap((group) =>
   readdirSync(path.join(FIXTURES, group)).map((rule) => ({
     id: `${group}/${rule}`,
     dir: path.join(FIXTURES, group, rule),
