@@ -18,6 +18,12 @@ let first = 1; // a comment
 let second = "text";
 \`\`\`
 
+## Proof
+
+\`\`\`rust
+fn main() {}
+\`\`\`
+
 ## Table
 
 | Name | Count | Mid |
@@ -42,7 +48,7 @@ describe.each(['dark', 'light'])('the %s theme on screen', (theme) => {
   const root = tempProject({ talk: deck(theme) });
   afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-  it('keeps dimmed step-through lines at ≥ 4.5:1 and honours table column alignment', async () => {
+  it('keeps dimmed lines and proof badges legible and honours table column alignment', async () => {
     await buildDecks({ root, pdf: false, site: false });
     const url = pathToFileURL(path.join(root, 'dist', 'talk', 'index.html')).href;
     const found = await withBrowser(async (browser) => {
@@ -65,16 +71,24 @@ describe.each(['dark', 'light'])('the %s theme on screen', (theme) => {
           });
         });
       });
+      await page.goto(`${url}#/proof`, { waitUntil: 'load' });
+      const badge = await page.$eval('.reveal section.present .badge', (element) => {
+        const style = getComputedStyle(element);
+        return { size: Number.parseFloat(style.fontSize), colour: style.color, background: style.backgroundColor };
+      });
       await page.goto(`${url}#/table`, { waitUntil: 'load' });
       const aligns = await page.$$eval('.reveal section.present td', (cells) =>
         cells.map((cell) => getComputedStyle(cell).textAlign),
       );
-      return { dim, aligns };
+      return { dim, aligns, badge };
     });
     expect(found.dim.length).toBeGreaterThan(0);
     for (const [colour, background] of found.dim) {
       expect(contrast(colour ?? '', background ?? ''), `${colour} on ${background}`).toBeGreaterThanOrEqual(4.5);
     }
     expect(found.aligns).toEqual(['left', 'right', 'center']);
+    // The proof must be legible from the back of the room: ≥ 16 px on a 1280×720 slide, ≥ 4.5:1.
+    expect(found.badge.size).toBeGreaterThanOrEqual(16);
+    expect(contrast(found.badge.colour, found.badge.background)).toBeGreaterThanOrEqual(4.5);
   });
 });
