@@ -13,6 +13,7 @@ import type { VFile } from 'vfile';
 import { fileIdentity, readCacheEntry, sha256, writeCacheEntry } from '../cache/store.ts';
 import { PACKAGE_ROOT } from '../config/package-root.ts';
 import { restoreStrayTextDirectives } from './directives.ts';
+import { attachFenceMeta } from './fence-meta.ts';
 import { restoreDollarText } from './math.ts';
 
 const processor = unified()
@@ -94,6 +95,7 @@ export function parseMarkdown(file: VFile, options: ParseOptions = {}): Root {
     }
   }
   restoreStrayTextDirectives(tree, source);
+  attachFenceMeta(tree);
   restoreDollarText(tree, source);
   return tree;
 }
