@@ -31,6 +31,7 @@ export const GROUP_LANES: Readonly<Record<string, Lane>> = {
   deck: 'unit',
   frontmatter: 'unit',
   links: 'unit',
+  math: 'unit',
   table: 'unit',
   snippet: 'e2e',
   diagram: 'e2e',

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { withBrowser } from '../../../src/browser/browser.ts';
-import { buildDecks } from '../../../src/build/build.ts';
+import { buildDecks } from '../../../src/pipeline/build.ts';
 import { FIXTURES, tempProject } from '../../helpers.ts';
 
 describe('math', () => {
