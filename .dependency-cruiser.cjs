@@ -6,7 +6,7 @@ const LAYERS = [
   ['model', 'report', 'cache'],
   ['config', 'parse', 'dialect'],
   ['exec', 'browser', 'runtime'],
-  ['links', 'snippet', 'table', 'diagram'],
+  ['links', 'snippet', 'table', 'diagram', 'math'],
   ['check'],
   ['transform'],
   ['render'],

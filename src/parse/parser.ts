@@ -6,6 +6,7 @@ import type { Root } from 'mdast';
 import remarkDirective from 'remark-directive';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
+import remarkMath from 'remark-math';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import type { VFile } from 'vfile';
@@ -14,12 +15,14 @@ import { PACKAGE_ROOT } from '../config/package-root.ts';
 import remarkGemoji from 'remark-gemoji';
 import { mergeAdjacentText, restoreStrayTextDirectives } from './directives.ts';
 import { attachFenceMeta } from './fence-meta.ts';
+import { restoreDollarText } from './math.ts';
 
 const processor = unified()
   .use(remarkParse)
   .use(remarkGfm)
   .use(remarkFrontmatter, ['yaml'])
   .use(remarkDirective)
+  .use(remarkMath)
   .freeze();
 
 const emoji = remarkGemoji() as (tree: Root) => void;
@@ -99,5 +102,6 @@ export function parseMarkdown(file: VFile, options: ParseOptions = {}): Root {
   // `:+1:` → 👍 as GitHub, Marp and Quarto (`+emoji`) show it; code is left alone.
   emoji(tree);
   attachFenceMeta(tree);
+  restoreDollarText(tree, source);
   return tree;
 }

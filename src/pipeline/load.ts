@@ -8,6 +8,7 @@ import { checkEmptySlides } from '../check/deck/empty-slide.ts';
 import { checkHtmlAcrossSlides } from '../check/deck/html-across-slides.ts';
 import { checkHeadingSkips } from '../check/deck/heading-skip.ts';
 import { checkLineSpecs } from '../check/deck/line-spec.ts';
+import { checkMathSyntax } from '../check/deck/math-syntax.ts';
 import { checkMissingAssets } from '../check/deck/missing-asset.ts';
 import { checkSetextHeadings } from '../check/deck/setext-heading.ts';
 import { checkStrayFences, checkUnclosedContainers } from '../check/deck/unclosed-container.ts';
@@ -99,6 +100,7 @@ export function loadDeck(source: DeckSource, options: LoadOptions): LoadedDeck {
   checkUnclosedContainers(tree, file, { slideLevel: meta?.slideLevel ?? DEFAULT_SLIDE_LEVEL });
   checkStrayFences(tree, file);
   checkHeadingSkips(tree, file);
+  checkMathSyntax(tree, file);
   checkLineSpecs(tree, file);
   checkDirectives(tree, file, { foreignDivs: dialect.name === 'pandoc' });
   const logo = meta?.logo ? [{ url: meta.logo, position: yaml?.position }] : [];

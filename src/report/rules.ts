@@ -159,6 +159,12 @@ export const rules = {
     help: 'Fix or remove the link.',
     docs: 'reports-for-ci',
   },
+  'math/syntax': {
+    severity: 'error',
+    summary: 'TeX math that KaTeX cannot typeset.',
+    help: 'Fix the TeX between the dollars, or escape a literal dollar as \\$.',
+    docs: 'math',
+  },
   'pdf/export': {
     severity: 'error',
     summary: 'Printing a PDF failed.',

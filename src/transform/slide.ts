@@ -2,9 +2,11 @@
 import type { Element, ElementContent, Root as HastRoot } from 'hast';
 import type { Code, Definition, Nodes, Root, RootContent, Table } from 'mdast';
 import type { ContainerDirective, LeafDirective, TextDirective } from 'mdast-util-directive';
+import type { InlineMath, Math } from 'mdast-util-math';
 import { toHast, type Handler, type State } from 'mdast-util-to-hast';
 import { visit } from 'unist-util-visit';
 import type { Asset } from '../links/assets.ts';
+import { renderMath } from '../math/katex.ts';
 
 /** Renders a fenced code block; the build supplies it (shiki plus snippet badges). */
 export type CodeRenderer = (node: Code) => Element;
@@ -120,9 +122,17 @@ export function contentToHast(nodes: readonly RootContent[], options: ContentOpt
   const textDirective = positioned((_state, node: TextDirective) =>
     node.name === 'proof' ? options.renderProof?.(node) : undefined,
   );
+  const math = positioned((_state, node: Math | InlineMath) => renderMath(node));
   const hast = toHast(root, {
     allowDangerousHtml: true,
-    handlers: { code, containerDirective: positioned(containerDirective(options)), leafDirective, textDirective },
+    handlers: {
+      code,
+      containerDirective: positioned(containerDirective(options)),
+      leafDirective,
+      textDirective,
+      math,
+      inlineMath: math,
+    },
   }) as HastRoot;
   rewriteUrls(hast, options.assets, options.rewriteLink);
   return hast;

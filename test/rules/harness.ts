@@ -32,6 +32,7 @@ export const GROUP_LANES: Readonly<Record<string, Lane>> = {
   dialect: 'unit',
   frontmatter: 'unit',
   links: 'unit',
+  math: 'unit',
   table: 'unit',
   snippet: 'e2e',
   diagram: 'e2e',
