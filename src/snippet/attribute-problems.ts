@@ -37,10 +37,13 @@ export const C_ONLY = [
   'asan',
   'ubsan',
   'lsan',
+  'tsan',
+  'msan',
   'stack-protector',
   'std',
   'cflags',
   'cc',
+  'env',
 ];
 
 /** The closest known spelling (`no-run` → `no_run`), when one is close enough to be a typo. */
@@ -70,7 +73,10 @@ export function unknownAttribute(
       hint: `remove it, or see the ${lang === 'rust' ? 'Rust' : 'C'} attribute list in the README`,
     };
   }
-  const guess = suggest(attribute.key, known);
+  // `tsan-typo`, `asan_uaf`: a known name with something stuck to it.
+  const guess =
+    suggest(attribute.key, known) ??
+    known.find((name) => attribute.key.startsWith(name) && /^[^a-z0-9]/i.test(attribute.key.slice(name.length)));
   return {
     ruleId: 'snippet/unknown-attribute',
     severity: 'error',

@@ -3,7 +3,7 @@ import { dirname } from 'node:path';
 import type { Code, Root } from 'mdast';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
-import type { Snippet, SnippetLang } from '../model/snippet.ts';
+import type { Snippet, SnippetFile, SnippetLang } from '../model/snippet.ts';
 import { parseFenceMeta } from '../parse/fence-meta.ts';
 import { addError, addWarning } from '../report/messages.ts';
 import type { AttributeProblem } from './attribute-problems.ts';
@@ -14,7 +14,8 @@ import { deckSlug, derivedId, isValidId } from './ids.ts';
 import { parseInclude, resolveInclude } from './include.ts';
 import { parseRustAttributes } from './rust-attributes.ts';
 import { buildRustProgram } from './rust-program.ts';
-import type { BuiltProgram, SourceLine } from './source-lines.ts';
+import { joinLines, type BuiltProgram, type SourceLine } from './source-lines.ts';
+import { mergeProgram } from './c-group.ts';
 import type { RuleId } from '../report/rules.ts';
 
 /** Options for {@link extractSnippets}. */
@@ -131,6 +132,8 @@ function assemble(
     noRun: 'noRun' in spec ? spec.noRun : false,
     wrapped: built.wrapped,
     ...('standalone' in spec && spec.standalone ? { standalone: true } : {}),
+    ...('env' in spec && spec.env ? { env: spec.env } : {}),
+    ...('file' in spec && spec.file ? { fileName: spec.file } : {}),
     ...(included ? { include: { ...included.include, lineMap: built.lines.map((line) => line.line) } } : {}),
   };
 }
@@ -148,10 +151,25 @@ export function extractSnippets(tree: Root, file: VFile, options: ExtractOptions
   const ordinals = new Map<SnippetLang, number>();
   const derived: { snippet: Snippet; ordinal: number }[] = [];
   const explicit = new Map<string, Code>();
+  const groups = new Map<string, { snippets: Snippet[]; texts: SnippetFile[] }>();
+  const group = (name: string): { snippets: Snippet[]; texts: SnippetFile[] } => {
+    const found = groups.get(name) ?? { snippets: [], texts: [] };
+    groups.set(name, found);
+    return found;
+  };
   visit(tree, 'code', (node: Code) => {
     const meta = parseFenceMeta(node.lang, node.meta);
     const lang = snippetLang(meta.lang);
-    if (!lang) return;
+    if (!lang) {
+      // A text block of a multi-file program (a suppressions file): present in the job dir, not compiled.
+      const program = meta.attributes.find((a) => a.key === 'program' || a.key === 'group')?.value;
+      const name = meta.attributes.find((a) => a.key === 'file')?.value;
+      if (program && name) {
+        const lines = contentLines(node, source);
+        group(program).texts.push({ name, text: joinLines(lines), lineMap: lines.map((line) => line.line) });
+      }
+      return;
+    }
     const context: BlockContext = { node, file, source, options: resolved };
     const ordinal = (ordinals.get(lang) ?? 0) + 1;
     ordinals.set(lang, ordinal);
@@ -169,6 +187,7 @@ export function extractSnippets(tree: Root, file: VFile, options: ExtractOptions
       lang === 'rust' ? parseRustAttributes(attributes, resolved.edition) : parseCAttributes(attributes, lang);
     for (const problem of parsed.problems)
       reportAttribute(context, problem, attributes.find((a) => a.offset === problem.offset)?.key ?? '');
+    const invalid = parsed.problems.find((problem) => problem.severity === 'error');
     const cLang = lang === 'rust' ? undefined : lang;
     const request = parseInclude(node.value);
     const included = request ? includedProgram(context, lang, request) : undefined;
@@ -177,9 +196,26 @@ export function extractSnippets(tree: Root, file: VFile, options: ExtractOptions
     const lines = contentLines(node, source);
     const built =
       included?.built ??
-      (cLang ? buildCProgram(lines, cLang, { hidden: true, wrap: meta.lang !== 'h' }) : buildRustProgram(lines));
+      (cLang
+        ? buildCProgram(lines, cLang, {
+            hidden: true,
+            // A file of a multi-file program is a translation unit or a header as written.
+            wrap: meta.lang !== 'h' && !('file' in parsed.spec && parsed.spec.file),
+          })
+        : buildRustProgram(lines));
     const spec = parsed.spec;
     const snippet = assemble(context, lang, spec, built, included);
+    if (invalid) snippet.invalid = `not proved: ${invalid.message}`;
+    if ('program' in spec && spec.program) {
+      group(spec.program).snippets.push(snippet);
+      if (spec.file === undefined)
+        report(context, {
+          ruleId: 'snippet/invalid-attribute',
+          severity: 'error',
+          message: `a block of \`program=${spec.program}\` needs a file name`,
+          hint: 'add file=NAME.c (or NAME.h) to each block of the program',
+        });
+    }
     const id = spec.id;
     if (id !== undefined) {
       const column = attributeColumn(node, source, spec.idOffset ?? 0, 'id=');
@@ -214,6 +250,10 @@ export function extractSnippets(tree: Root, file: VFile, options: ExtractOptions
     if (snippet.id === '') derived.push({ snippet, ordinal });
     snippets.push(snippet);
   });
+  const merged = new Set([...groups].flatMap(([name, found]) => mergeProgram(name, found.snippets, found.texts, file)));
+  const kept = snippets.filter((snippet) => !merged.has(snippet));
+  snippets.length = 0;
+  snippets.push(...kept);
   const taken = new Set(explicit.keys());
   for (const { snippet, ordinal } of derived) snippet.id = derivedId(prefix, snippet.lang, ordinal, taken);
   return snippets;

@@ -64,3 +64,25 @@ describe('C fragments', () => {
     expect(built.lines.map((line) => line.line)).toEqual([0, 0, 0, 1, 0, 0]);
   });
 });
+
+describe('translation unit or fragment, from the syntax tree', () => {
+  it('compiles file-scope declarations and definitions as written (what gcc -c accepts)', () => {
+    const built = buildCProgram(lines('int counter;\nvoid bump(void) { counter++; }'), 'c', {
+      hidden: true,
+      wrap: true,
+    });
+    expect(built.wrapped).toBe(false);
+    expect(built.lines.map((line) => line.text).join('\n')).toBe('int counter;\nvoid bump(void) { counter++; }');
+  });
+
+  it('keeps a global that a function of the fragment uses at file scope, statements in main', () => {
+    expect(program('int counter;\nvoid bump(void) { counter++; }\nbump();\nprintf("%d\\n", counter);')).toBe(
+      '#include <stdio.h>\nint counter;\nvoid bump(void) { counter++; }\nint main(void) {\nbump();\nprintf("%d\\n", counter);\nreturn 0;\n}',
+    );
+  });
+
+  it('treats a declaration with a call initialiser as a statement (invalid at file scope)', () => {
+    const built = buildCProgram(lines('int *leak = malloc(100);'), 'c', { hidden: true, wrap: true });
+    expect(built.wrapped).toBe(true);
+  });
+});
