@@ -38,19 +38,40 @@ function isPrototype(node: Node): boolean {
   return node.childrenForFieldName('declarator').some((d) => d.type === 'function_declarator');
 }
 
-/**
- * A declaration whose initialiser calls a function (`int *p = malloc(4);`) is only valid inside a
- * function in C, so it marks the block as a fragment.
- */
-function isStatementLike(node: Node): boolean {
-  return node.type === 'declaration' && !isPrototype(node) && hasDescendant(node, 'call_expression');
+const NOT_CONSTANT = ['call_expression', 'subscript_expression', 'field_expression'];
+
+/** Inside `&x` or `sizeof x` a variable's name is still a constant expression. */
+function underAddressOrSizeof(node: Node, stop: Node): boolean {
+  for (let current = node.parent; current; current = current.parent) {
+    if (current.type === 'sizeof_expression' || current.type === 'alignof_expression') return true;
+    if (current.type === 'pointer_expression' && current.childForFieldName('operator')?.type === '&') return true;
+    if (current.id === stop.id) return false;
+  }
+  return false;
 }
 
-function kindOf(node: Node): ChunkKind | 'declaration' {
+/**
+ * A declaration whose initialiser is not a constant expression (`int *p = malloc(4);`, `int x = arr[5];`,
+ * `int y = x;`) is only valid inside a function in C, so it marks the block as a fragment.
+ */
+function isStatementLike(node: Node, variables: ReadonlySet<string>): boolean {
+  if (node.type !== 'declaration' || isPrototype(node)) return false;
+  for (const declarator of node.childrenForFieldName('declarator')) {
+    const value = declarator.type === 'init_declarator' ? declarator.childForFieldName('value') : null;
+    if (!value) continue;
+    if (NOT_CONSTANT.some((type) => value.type === type || hasDescendant(value, type))) return true;
+    const names = value.type === 'identifier' ? [value] : value.descendantsOfType('identifier');
+    for (const name of names) if (name && variables.has(name.text) && !underAddressOrSizeof(name, value)) return true;
+  }
+  return false;
+}
+
+function kindOf(node: Node, variables: ReadonlySet<string>): ChunkKind | 'declaration' {
   if (node.type.startsWith('preproc_')) return 'directive';
   if (node.type === 'function_definition') return 'function';
   if (TYPES.has(node.type)) return 'type';
-  if (node.type === 'declaration') return isPrototype(node) ? 'type' : isStatementLike(node) ? 'body' : 'declaration';
+  if (node.type === 'declaration')
+    return isPrototype(node) ? 'type' : isStatementLike(node, variables) ? 'body' : 'declaration';
   // A lone `;` after `struct s {...}` belongs to the type before it.
   if (node.type === ';') return 'type';
   return 'body';
@@ -75,7 +96,10 @@ export function cStructure(source: string): CStructure {
   try {
     // Comments travel with the item after them (see the wrapper's grouping), so they are no items.
     const items = tree.rootNode.children.filter((node): node is Node => node !== null && node.type !== 'comment');
-    const kinds = items.map((node) => kindOf(node));
+    const variables = new Set(
+      items.filter((node) => node.type === 'declaration' && !isPrototype(node)).flatMap(declaredNames),
+    );
+    const kinds = items.map((node) => kindOf(node, variables));
     if (!kinds.includes('body') && !tree.rootNode.hasError) return { translationUnit: true, chunks: [] };
     const used = new Set<string>();
     items.forEach((node, index) => {

@@ -86,3 +86,19 @@ describe('translation unit or fragment, from the syntax tree', () => {
     expect(built.wrapped).toBe(true);
   });
 });
+
+describe('declarations that are only valid inside a function', () => {
+  it.each(['int arr[3] = {1,2,3};\nint x = arr[5];', 'int a = 1;\nint b = a;', 'struct p { int x; } s;\nint y = s.x;'])(
+    '%j is a fragment',
+    (text) => {
+      expect(buildCProgram(lines(text), 'c', { hidden: true, wrap: true }).wrapped).toBe(true);
+    },
+  );
+
+  it.each(['int a = 1;\nint *p = &a;\nint n = sizeof a;', 'enum { N = 3 };\nint arr[N];'])(
+    '%j is a translation unit',
+    (text) => {
+      expect(buildCProgram(lines(text), 'c', { hidden: true, wrap: true }).wrapped).toBe(false);
+    },
+  );
+});
