@@ -45,7 +45,8 @@ function otherSources(snippet: Snippet): string[] {
  * `suppressions=` path that names a file of the program points into the job dir, since runs start elsewhere.
  */
 export function cRunEnv(snippet: Snippet, buildDir: string): Record<string, string> {
-  const env: Record<string, string> = { ...DETECTOR_ENV };
+  // A transcript runs with the options it shows, nothing more: defaults could change the output it claims.
+  const env: Record<string, string> = snippet.expectation.kind === 'transcript' ? {} : { ...DETECTOR_ENV };
   const names = new Set((snippet.files ?? []).map((file) => file.name));
   for (const [name, raw] of snippet.env ?? []) {
     const value = raw.replace(/(suppressions=)([\w.-]+)/g, (all, key: string, file: string) =>
@@ -59,7 +60,8 @@ export function cRunEnv(snippet: Snippet, buildDir: string): Record<string, stri
 
 /** True when the expectation needs a binary that is then executed. */
 export function cNeedsRun(snippet: Snippet): boolean {
-  return snippet.expectation.kind === 'run' || snippet.expectation.kind === 'detect';
+  const kind = snippet.expectation.kind;
+  return kind === 'run' || kind === 'detect' || kind === 'transcript';
 }
 
 /** The compiler command line (without the compiler itself) for `snippet` under `tool`. */

@@ -22,6 +22,12 @@ export type Expectation =
   | { kind: 'compile-fail'; codes: string[]; messages: string[] }
   /** Rust `should_panic`: compiles, runs, panics (optional message substring). */
   | { kind: 'panic'; message?: string }
+  /**
+   * A shell transcript (```` ```console ````): compiled with the flags shown, run, and the shown output
+   * found in the real one (addresses, pids, paths and stack frames compared loosely). `lines`: the
+   * markdown line of each shown output line.
+   */
+  | { kind: 'transcript'; output: string[]; lines: number[] }
   /** C: compiled -O0 with the detector, run, and the detector reports `report` (e.g. heap-use-after-free). */
   | { kind: 'detect'; detector: Detector; report?: string };
 

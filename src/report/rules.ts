@@ -10,6 +10,14 @@ export interface Rule {
 }
 
 export const rules = {
+  'snippet/transcript-not-proved': {
+    severity: 'warning',
+    summary: 'A shell transcript shows a C program but cannot be proved as written (the reason says why).',
+  },
+  'snippet/transcript-output': {
+    severity: 'error',
+    summary: 'A shell transcript shows output that the real run did not print.',
+  },
   'deck/empty-slide': { severity: 'warning', summary: 'A slide has no content.' },
   'deck/heading-skip': { severity: 'warning', summary: 'A heading skips a level (## then ####).' },
   'deck/missing-asset': { severity: 'error', summary: 'An image or linked file does not exist.' },

@@ -16,6 +16,7 @@ import { parseRustAttributes } from './rust-attributes.ts';
 import { buildRustProgram } from './rust-program.ts';
 import { joinLines, type BuiltProgram, type SourceLine } from './source-lines.ts';
 import { mergeProgram } from './c-group.ts';
+import { parseTranscript, TRANSCRIPT_LANGS } from './transcript.ts';
 import type { RuleId } from '../report/rules.ts';
 
 /** Options for {@link extractSnippets}. */
@@ -138,6 +139,50 @@ function assemble(
   };
 }
 
+/** The program a console transcript shows, or undefined (an ordinary shell session, or one refused with a warning). */
+function transcriptSnippet(context: BlockContext): Snippet | undefined {
+  const { node, file } = context;
+  const parsed = parseTranscript(contentLines(node, context.source));
+  if (!parsed) return undefined;
+  if ('reason' in parsed) {
+    addWarning(
+      file,
+      `this transcript is not proved: ${parsed.reason}`,
+      { line: parsed.line, column: 1 },
+      'snippet/transcript-not-proved',
+      'show `$ cat FILE.c`, then `$ gcc|clang [flags] FILE.c && ./a.out` and its output',
+    );
+    return undefined;
+  }
+  const [primary, ...others] = parsed.sources;
+  if (!primary) return undefined;
+  return {
+    id: '',
+    lang: parsed.lang,
+    displayed: node.value,
+    program: primary.text,
+    lineMap: primary.lines.map((line) => line.line),
+    columnMap: primary.lines.map((line) => line.column),
+    file: file.path,
+    line: node.position?.start.line ?? 1,
+    column: node.position?.start.column ?? 1,
+    expectation: {
+      kind: 'transcript',
+      output: parsed.output.map((line) => line.text),
+      lines: parsed.output.map((line) => line.line),
+    },
+    compilers: [parsed.compiler],
+    warns: [],
+    edition: context.options.edition,
+    flags: parsed.flags,
+    noRun: false,
+    wrapped: false,
+    fileName: primary.name,
+    files: [...others.map(({ lines: _lines, ...rest }) => rest), ...parsed.others],
+    ...(parsed.env.length > 0 ? { env: parsed.env } : {}),
+  };
+}
+
 /**
  * One {@link Snippet} per C, C++ (`cpp`, `c++`) and Rust block, in document order. `h` blocks are C.
  * Bad attributes, bad includes and duplicate ids become positioned messages on `file` (rule ids
@@ -160,6 +205,16 @@ export function extractSnippets(tree: Root, file: VFile, options: ExtractOptions
   visit(tree, 'code', (node: Code) => {
     const meta = parseFenceMeta(node.lang, node.meta);
     const lang = snippetLang(meta.lang);
+    if (!lang && TRANSCRIPT_LANGS.has(meta.lang.toLowerCase())) {
+      const snippet = transcriptSnippet({ node, file, source, options: resolved });
+      if (snippet) {
+        const ordinal = (ordinals.get(snippet.lang) ?? 0) + 1;
+        ordinals.set(snippet.lang, ordinal);
+        derived.push({ snippet, ordinal });
+        snippets.push(snippet);
+      }
+      return;
+    }
     if (!lang) {
       // A text block of a multi-file program (a suppressions file): present in the job dir, not compiled.
       const program = meta.attributes.find((a) => a.key === 'program' || a.key === 'group')?.value;
