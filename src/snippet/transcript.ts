@@ -49,6 +49,27 @@ const ALLOWED_FLAG =
 
 const SOURCE = /\.(c|cc|cpp|cxx)$/;
 
+/**
+ * A shell comment between commands (`# Compile and link` in the sanitizer docs): unindented `# ` followed
+ * by something that is no preprocessor directive. Sanitizer frames (`    #0 0x… in main`) are indented.
+ */
+const SHELL_COMMENT = /^#\s+(?!(include|define|undef|if|ifdef|ifndef|elif|else|endif|pragma|error|warning|line)\b)\S/;
+
+/** `projects/…/tiny_race.c` is compiled as `tiny_race.c` in the docs: files are known by their base name. */
+function baseName(path: string): string {
+  return path.slice(path.lastIndexOf('/') + 1);
+}
+
+/** Drops blank lines and shell comments from the end of a command's output or a `cat` body. */
+function trimTail(lines: SourceLine[]): SourceLine[] {
+  const kept = [...lines];
+  for (let last = kept[kept.length - 1]; last; last = kept[kept.length - 1]) {
+    if (last.text.trim() !== '' && !SHELL_COMMENT.test(last.text)) break;
+    kept.pop();
+  }
+  return kept;
+}
+
 function words(command: string): string[] {
   return command.trim().split(/\s+/).filter(Boolean);
 }
@@ -92,9 +113,8 @@ export function parseTranscript(lines: SourceLine[]): Transcript | TranscriptRef
   for (const command of list) {
     const [verb, name, ...rest] = words(command.text);
     if (verb === 'cat' && name && rest.length === 0) {
-      const body = [...command.body];
-      while (body.length > 0 && (body[body.length - 1]?.text.trim() ?? '') === '') body.pop();
-      files.set(name, { text: body.map((line) => line.text).join('\n'), lines: body });
+      const body = trimTail(command.body);
+      files.set(baseName(name), { text: body.map((line) => line.text).join('\n'), lines: body });
     }
   }
   if (![...files.keys()].some((name) => SOURCE.test(name))) return undefined;
@@ -115,7 +135,7 @@ export function parseTranscript(lines: SourceLine[]): Transcript | TranscriptRef
   for (let i = 0; i < args.length; i++) {
     const arg = args[i] ?? '';
     if (arg === '-o') binary = args[++i] ?? 'a.out';
-    else if (SOURCE.test(arg)) sources.push(arg);
+    else if (SOURCE.test(arg)) sources.push(baseName(arg));
     else if (ALLOWED_FLAG.test(arg)) flags.push(arg);
     else
       return { reason: `compiler argument \`${arg}\` is not one proofdeck runs from a transcript`, line: compile.line };
@@ -132,7 +152,9 @@ export function parseTranscript(lines: SourceLine[]): Transcript | TranscriptRef
   const nextRun = chainedRun === undefined && next ? runOf(next.text, binary) : undefined;
   const env = chainedRun ?? nextRun;
   if (env === undefined) return { reason: `no run of \`./${binary}\` after the compiler command`, line: compile.line };
-  const output = chainedRun !== undefined ? compile.body : (next?.body ?? []);
+  const output = trimTail(chainedRun !== undefined ? compile.body : (next?.body ?? [])).filter(
+    (line) => !SHELL_COMMENT.test(line.text),
+  );
   const cxx = known.cxx || sources.some((name) => !name.endsWith('.c'));
   return {
     lang: cxx ? 'cpp' : 'c',

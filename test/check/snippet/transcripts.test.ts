@@ -14,8 +14,11 @@ describe('console transcripts proved as one program (real gcc and clang)', async
       ['memory-leak.c', ['clang'], ['-fsanitize=address', '-g'], [['ASAN_OPTIONS', 'detect_leaks=1']]],
       ['uaf.c', ['gcc'], ['-fsanitize=address', '-fno-omit-frame-pointer', '-g'], undefined],
       ['wrong.c', ['gcc'], [], undefined],
+      ['tiny_race.c', ['clang'], ['-fsanitize=thread', '-g', '-O1'], undefined],
     ]);
-    expect(results.map((r) => r.ok)).toEqual([true, true, false]);
+    expect(results.map((r) => r.ok)).toEqual([true, true, false, true]);
+    // The shell comment after the source is not compiled.
+    expect(snippets[3]?.program.endsWith('return Global;\n}')).toBe(true);
     expect(results[0]?.runs.map((run) => [run.tool, run.report])).toEqual([['clang', 'detected memory leaks']]);
   });
 
