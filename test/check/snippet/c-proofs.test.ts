@@ -16,7 +16,10 @@ describe('C and C++ as their authors write them (real gcc and clang)', async () 
   it('proves every block without a message', () => {
     expect(messages).toEqual([]);
     expect(results.map((r) => [r.id, r.ok])).toEqual(
-      ['tu', 'race', 'umr', 'init-order', 'util', 'suppressed', 'loud', 'ubsan-options'].map((id) => [id, true]),
+      ['tu', 'race', 'umr', 'init-order', 'util', 'suppressed', 'loud', 'ubsan-options', 'asan-leak'].map((id) => [
+        id,
+        true,
+      ]),
     );
   });
 
@@ -65,5 +68,9 @@ describe('C and C++ as their authors write them (real gcc and clang)', async () 
     ]);
     for (const run of byId('suppressed')?.runs ?? []) expect(run.stderr).toContain('Suppressions used:');
     for (const run of byId('ubsan-options')?.runs ?? []) expect(run.stderr).toMatch(/#0 0x[0-9a-f]+ in main/);
+    expect(outcomes('asan-leak')).toEqual([
+      ['gcc', 'detected', 'detected memory leaks'],
+      ['clang', 'detected', 'detected memory leaks'],
+    ]);
   });
 });
