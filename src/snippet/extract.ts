@@ -139,6 +139,20 @@ function assemble(
   };
 }
 
+/**
+ * Code blocks inside a `:::program` container (`:::program{#init}`), mapped to the program's name: its id,
+ * or one derived from the container's line so two unnamed containers never merge.
+ */
+function programContainers(tree: Root): Map<Code, string> {
+  const found = new Map<Code, string>();
+  visit(tree, 'containerDirective', (container) => {
+    if (container.name !== 'program') return;
+    const name = container.attributes?.['id'] ?? `program@${container.position?.start.line ?? 0}`;
+    visit(container, 'code', (node: Code) => void found.set(node, name));
+  });
+  return found;
+}
+
 /** The program a console transcript shows, or undefined (an ordinary shell session, or one refused with a warning). */
 function transcriptSnippet(context: BlockContext): Snippet | undefined {
   const { node, file } = context;
@@ -202,8 +216,10 @@ export function extractSnippets(tree: Root, file: VFile, options: ExtractOptions
     groups.set(name, found);
     return found;
   };
+  const containers = programContainers(tree);
   visit(tree, 'code', (node: Code) => {
     const meta = parseFenceMeta(node.lang, node.meta);
+    const container = containers.get(node);
     const lang = snippetLang(meta.lang);
     if (!lang && TRANSCRIPT_LANGS.has(meta.lang.toLowerCase())) {
       const snippet = transcriptSnippet({ node, file, source, options: resolved });
@@ -217,7 +233,7 @@ export function extractSnippets(tree: Root, file: VFile, options: ExtractOptions
     }
     if (!lang) {
       // A text block of a multi-file program (a suppressions file): present in the job dir, not compiled.
-      const program = meta.attributes.find((a) => a.key === 'program' || a.key === 'group')?.value;
+      const program = meta.attributes.find((a) => a.key === 'program' || a.key === 'group')?.value ?? container;
       const name = meta.attributes.find((a) => a.key === 'file')?.value;
       if (program && name) {
         const lines = contentLines(node, source);
@@ -240,6 +256,9 @@ export function extractSnippets(tree: Root, file: VFile, options: ExtractOptions
     const attributes = meta.attributes.filter((attribute) => attribute.key.toLowerCase() !== meta.lang);
     const parsed =
       lang === 'rust' ? parseRustAttributes(attributes, resolved.edition) : parseCAttributes(attributes, lang);
+    // A C block inside `:::program` belongs to that program unless it names another.
+    if (container !== undefined && 'compilers' in parsed.spec && parsed.spec.program === undefined)
+      parsed.spec.program = container;
     for (const problem of parsed.problems)
       reportAttribute(context, problem, attributes.find((a) => a.offset === problem.offset)?.key ?? '');
     const invalid = parsed.problems.find((problem) => problem.severity === 'error');

@@ -74,6 +74,9 @@ const containerDirective =
         return element('div', ['columns'], children);
       case 'column':
         return element('div', ['column'], children);
+      case 'program':
+        // The files of one multi-file program (src/snippet/c-group.ts), each still its own block.
+        return element('div', ['program'], children);
       default:
         // Unknown containers are reported by deck/unknown-directive; their content still shows.
         return element('div', [], children);

@@ -5,7 +5,7 @@ import type { VFile } from 'vfile';
 import { TRANSITIONS } from '../../model/deck.ts';
 import { addError } from '../../report/messages.ts';
 
-const CONTAINERS = new Set(['notes', 'incremental', 'fragment', 'columns', 'column', 'table', 'list']);
+const CONTAINERS = new Set(['notes', 'incremental', 'fragment', 'columns', 'column', 'table', 'list', 'program']);
 const LEAVES = new Set(['slide', 'diagram', 'timeline']);
 const SLIDE_ATTRIBUTES = new Set(['class', 'background', 'background-image', 'transition']);
 
