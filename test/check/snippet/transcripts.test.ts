@@ -15,8 +15,9 @@ describe('console transcripts proved as one program (real gcc and clang)', async
       ['uaf.c', ['gcc'], ['-fsanitize=address', '-fno-omit-frame-pointer', '-g'], undefined],
       ['wrong.c', ['gcc'], [], undefined],
       ['tiny_race.c', ['clang'], ['-fsanitize=thread', '-g', '-O1'], undefined],
+      ['warn.c', ['gcc'], ['-Wall'], undefined],
     ]);
-    expect(results.map((r) => r.ok)).toEqual([true, true, false, true]);
+    expect(results.map((r) => r.ok)).toEqual([true, true, false, true, true]);
     // The shell comment after the source is not compiled.
     expect(snippets[3]?.program.endsWith('return Global;\n}')).toBe(true);
     expect(results[0]?.runs.map((run) => [run.tool, run.report])).toEqual([['clang', 'detected memory leaks']]);
