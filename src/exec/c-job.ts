@@ -4,7 +4,7 @@ import type { Detector, Snippet, ToolRun } from '../model/snippet.ts';
 import { parseCcDiagnostics } from './cc-diagnostics.ts';
 import { baseEnv, runStep, withJobDir, type ExecContext } from './job-dir.ts';
 import { compiledRun, executedRun } from './outcome.ts';
-import { sandboxPaths } from './sandbox.ts';
+import { findOnPath, sandboxPaths } from './sandbox.ts';
 import type { Toolchain } from './toolchains.ts';
 
 /** Compiler flags for each detector; sanitizer runs are -O0 because the optimiser deletes these bugs. */
@@ -95,6 +95,20 @@ export function cCompileArgs(snippet: Snippet, tool: Toolchain): string[] {
   return args;
 }
 
+const SETARCH = findOnPath('setarch', '/usr/bin:/bin');
+
+/**
+ * TSan and MSan runtimes of this age (clang 14, gcc 12) map shadow memory at fixed addresses and are known to
+ * abort with "unexpected memory mapping" on kernels with more ASLR bits (vm.mmap_rnd_bits 32; LLVM 18 re-execs
+ * itself without ASLR for this): their binaries run under `setarch -R` (a per-process personality flag, no
+ * privilege needed). Here (mmap_rnd_bits=28) both ways give the same reports; the failing kernel was not tried.
+ */
+function fixedLayout(snippet: Snippet, detector: string | undefined): string[] {
+  const thread = /^-fsanitize=.*\b(thread|memory)\b/;
+  const needs = detector === 'tsan' || detector === 'msan' || snippet.flags.some((flag) => thread.test(flag));
+  return needs && SETARCH ? [SETARCH, '-R'] : [];
+}
+
 /** Compiles `snippet` with `tool` in a fresh sandboxed dir, runs it when needed, and reports what happened. */
 export function runCJob(snippet: Snippet, tool: Toolchain, context: ExecContext): Promise<ToolRun> {
   const { sandbox, limits } = context;
@@ -124,7 +138,7 @@ export function runCJob(snippet: Snippet, tool: Toolchain, context: ExecContext)
     const { addressSpaceBytes: _dropped, ...withoutAs } = limits.run;
     const runLimits = sanitized ? withoutAs : limits.run;
     const run = await runStep(context, {
-      argv: [`${paths.build}/prog`],
+      argv: [...fixedLayout(snippet, detector), `${paths.build}/prog`],
       hostDir: dir,
       phase: 'run',
       env: { ...env, ...cRunEnv(snippet, paths.build) },
