@@ -90,11 +90,15 @@ function commands(lines: SourceLine[]): Command[] {
   return found;
 }
 
-/** `./a.out`, `./leak`, `ASAN_OPTIONS=x ./a.out`: the env entries, or undefined when it is no run of `binary`. */
+/**
+ * `./a.out`, `./leak`, `ASAN_OPTIONS=x ./a.out`, `/tmp/example/a.out` after `-o /tmp/example/a.out`: the env
+ * entries, or undefined when the command is no run of `binary`.
+ */
 function runOf(command: string, binary: string): [string, string][] | undefined {
   const parts = words(command);
-  const last = parts[parts.length - 1];
-  if (last !== `./${binary}`) return undefined;
+  const last = parts[parts.length - 1] ?? '';
+  const runs = last === binary || last === `./${binary}` || (last.includes('/') && baseName(last) === baseName(binary));
+  if (!runs) return undefined;
   const env: [string, string][] = [];
   for (const entry of parseEnv(parts.slice(0, -1).join(' '))) {
     if (!Array.isArray(entry)) return undefined;

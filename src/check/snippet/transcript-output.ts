@@ -23,6 +23,8 @@ export function normalizeOutputLine(line: string): string {
   const text = line
     .replace(/==\d+==/g, '==PID==')
     .replace(/\b(pid|tid)=\d+/g, '$1=ID')
+    // Which thread ASan/TSan numbers T1 or T2 depends on scheduling.
+    .replace(/\bT\d+\b/g, 'T…')
     .replace(/0x[0-9a-fA-F]+/g, '0x…')
     // `/tmp/x/leak.c:4:10` and `leak.c:4` are the same place.
     .replace(/(?:\/[^\s/:()]+)+\/([^\s/:()]+)/g, '$1')

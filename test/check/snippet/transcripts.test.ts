@@ -16,8 +16,11 @@ describe('console transcripts proved as one program (real gcc and clang)', async
       ['wrong.c', ['gcc'], [], undefined],
       ['tiny_race.c', ['clang'], ['-fsanitize=thread', '-g', '-O1'], undefined],
       ['warn.c', ['gcc'], ['-Wall'], undefined],
+      ['a.cc', ['clang'], ['-fsanitize=address'], [['ASAN_OPTIONS', 'check_initialization_order=true']]],
     ]);
-    expect(results.map((r) => r.ok)).toEqual([true, true, false, true, true]);
+    expect(results.map((r) => r.ok)).toEqual([true, true, false, true, true, true]);
+    expect(snippets[5]?.files?.map((file) => file.name)).toEqual(['b.cc']);
+    expect(results[5]?.runs.map((run) => [run.tool, run.report])).toEqual([['clang++', 'initialization-order-fiasco']]);
     // The shell comment after the source is not compiled.
     expect(snippets[3]?.program.endsWith('return Global;\n}')).toBe(true);
     expect(results[0]?.runs.map((run) => [run.tool, run.report])).toEqual([['clang', 'detected memory leaks']]);
