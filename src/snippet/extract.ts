@@ -16,7 +16,7 @@ import { parseRustAttributes } from './rust-attributes.ts';
 import { buildRustProgram } from './rust-program.ts';
 import { joinLines, type BuiltProgram, type SourceLine } from './source-lines.ts';
 import { mergeProgram } from './c-group.ts';
-import { parseTranscript, TRANSCRIPT_LANGS } from './transcript.ts';
+import { parseTranscript, TRANSCRIPT_LANGS, type TranscriptRefusal } from './transcript.ts';
 import type { RuleId } from '../report/rules.ts';
 
 /** Options for {@link extractSnippets}. */
@@ -154,18 +154,36 @@ function programContainers(tree: Root): Map<Code, string> {
 }
 
 /** The program a console transcript shows, or undefined (an ordinary shell session, or one refused with a warning). */
-function transcriptSnippet(context: BlockContext): Snippet | undefined {
+function reportRefusal(file: VFile, refusal: TranscriptRefusal): void {
+  addWarning(
+    file,
+    `this transcript is not proved: ${refusal.reason}`,
+    { line: refusal.line, column: 1 },
+    'snippet/transcript-not-proved',
+    'show `$ cat FILE.c`, then `$ gcc|clang [flags] FILE.c && ./a.out` and its output',
+  );
+}
+
+/** A transcript block waiting for the next one to show its run. */
+interface PendingTranscript {
+  lines: SourceLine[];
+  refusal: TranscriptRefusal;
+}
+
+function transcriptSnippet(
+  context: BlockContext,
+  earlier: PendingTranscript | undefined,
+): Snippet | PendingTranscript | undefined {
   const { node, file } = context;
-  const parsed = parseTranscript(contentLines(node, context.source));
+  const own = contentLines(node, context.source);
+  const joined = earlier ? parseTranscript([...earlier.lines, ...own]) : undefined;
+  const completes = joined !== undefined && !('reason' in joined);
+  if (earlier && !completes) reportRefusal(file, earlier.refusal);
+  const parsed = completes ? joined : parseTranscript(own);
   if (!parsed) return undefined;
   if ('reason' in parsed) {
-    addWarning(
-      file,
-      `this transcript is not proved: ${parsed.reason}`,
-      { line: parsed.line, column: 1 },
-      'snippet/transcript-not-proved',
-      'show `$ cat FILE.c`, then `$ gcc|clang [flags] FILE.c && ./a.out` and its output',
-    );
+    if (parsed.awaitsRun) return { lines: own, refusal: parsed };
+    reportRefusal(file, parsed);
     return undefined;
   }
   const [primary, ...others] = parsed.sources;
@@ -217,13 +235,20 @@ export function extractSnippets(tree: Root, file: VFile, options: ExtractOptions
     return found;
   };
   const containers = programContainers(tree);
+  let pending: PendingTranscript | undefined;
   visit(tree, 'code', (node: Code) => {
     const meta = parseFenceMeta(node.lang, node.meta);
     const container = containers.get(node);
     const lang = snippetLang(meta.lang);
-    if (!lang && TRANSCRIPT_LANGS.has(meta.lang.toLowerCase())) {
-      const snippet = transcriptSnippet({ node, file, source, options: resolved });
-      if (snippet) {
+    // Only the very next code block may complete a transcript that awaits its run.
+    const earlier = pending;
+    pending = undefined;
+    const transcript = !lang && TRANSCRIPT_LANGS.has(meta.lang.toLowerCase());
+    if (earlier && !transcript) reportRefusal(file, earlier.refusal);
+    if (transcript) {
+      const snippet = transcriptSnippet({ node, file, source, options: resolved }, earlier);
+      if (snippet && 'refusal' in snippet) pending = snippet;
+      else if (snippet) {
         const ordinal = (ordinals.get(snippet.lang) ?? 0) + 1;
         ordinals.set(snippet.lang, ordinal);
         derived.push({ snippet, ordinal });
@@ -324,6 +349,7 @@ export function extractSnippets(tree: Root, file: VFile, options: ExtractOptions
     if (snippet.id === '') derived.push({ snippet, ordinal });
     snippets.push(snippet);
   });
+  if (pending) reportRefusal(file, pending.refusal);
   const merged = new Set([...groups].flatMap(([name, found]) => mergeProgram(name, found.snippets, found.texts, file)));
   const kept = snippets.filter((snippet) => !merged.has(snippet));
   snippets.length = 0;

@@ -28,6 +28,11 @@ export interface Transcript {
 /** Why a transcript is not proved (it is shown as written). */
 export interface TranscriptRefusal {
   reason: string;
+  /**
+   * The source and the compiler command are there but the run is not: the LLVM pages show the run and its
+   * output in the next console block, which may complete this one.
+   */
+  awaitsRun?: boolean;
   /** The markdown line the reason is about. */
   line: number;
 }
@@ -155,7 +160,12 @@ export function parseTranscript(lines: SourceLine[]): Transcript | TranscriptRef
   const next = list[compileIndex + 1];
   const nextRun = chainedRun === undefined && next ? runOf(next.text, binary) : undefined;
   const env = chainedRun ?? nextRun;
-  if (env === undefined) return { reason: `no run of \`./${binary}\` after the compiler command`, line: compile.line };
+  if (env === undefined)
+    return {
+      reason: `no run of \`./${binary}\` after the compiler command`,
+      line: compile.line,
+      ...(compileIndex === list.length - 1 && chained.length === 0 ? { awaitsRun: true } : {}),
+    };
   const output = trimTail(chainedRun !== undefined ? compile.body : (next?.body ?? [])).filter(
     (line) => !SHELL_COMMENT.test(line.text),
   );

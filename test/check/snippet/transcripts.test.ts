@@ -17,8 +17,11 @@ describe('console transcripts proved as one program (real gcc and clang)', async
       ['tiny_race.c', ['clang'], ['-fsanitize=thread', '-g', '-O1'], undefined],
       ['warn.c', ['gcc'], ['-Wall'], undefined],
       ['a.cc', ['clang'], ['-fsanitize=address'], [['ASAN_OPTIONS', 'check_initialization_order=true']]],
+      ['example_UseAfterFree.cc', ['clang'], ['-O1', '-g', '-fsanitize=address', '-fno-omit-frame-pointer'], undefined],
     ]);
-    expect(results.map((r) => r.ok)).toEqual([true, true, false, true, true, true]);
+    expect(results.map((r) => r.ok)).toEqual([true, true, false, true, true, true, true]);
+    // The compile block and the run block after it are one transcript, badged on the run block.
+    expect(snippets[6]?.displayed.startsWith('% ./a.out')).toBe(true);
     expect(snippets[5]?.files?.map((file) => file.name)).toEqual(['b.cc']);
     expect(results[5]?.runs.map((run) => [run.tool, run.report])).toEqual([['clang++', 'initialization-order-fiasco']]);
     // The shell comment after the source is not compiled.
