@@ -9,7 +9,8 @@ import type { Root } from 'mdast';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
-import { extractSnippets, verifySnippets } from '../src/snippet/index.ts';
+import { verifySnippets } from '../src/snippet/check/verify.ts';
+import { extractSnippets } from '../src/snippet/extract.ts';
 
 const fixture = path.resolve('test/fixtures/snippets/report-kinds.md');
 const file = new VFile({ path: fixture, value: readFileSync(fixture, 'utf8') });
@@ -37,7 +38,8 @@ const rows = snippets.map((snippet, index) => {
   });
   const claim = snippet.expectation.kind === 'detect' ? snippet.expectation : undefined;
   const kind = claim ? `${claim.detector}${claim.report ? `=${claim.report}` : ''}` : snippet.expectation.kind;
-  return `| \`${snippet.id}\` | ${snippet.lang} | \`${kind}\` | ${result?.ok ? 'proved' : 'FAILED'} | ${cells.join('<br>')} |`;
+  const verdict = result?.ok ? 'proved' : 'FAILED';
+  return `| \`${snippet.id}\` | ${snippet.lang} | \`${kind}\` | ${verdict} | ${cells.join('<br>')} |`;
 });
 
 const out = [
@@ -45,7 +47,8 @@ const out = [
   '',
   'Measured on this machine by `node scripts/sanitizer-facts.ts > docs/sanitizer-facts.md`: each block of',
   '`test/fixtures/snippets/report-kinds.md` compiled `-O0 -g` with its detector and run in the bubblewrap',
-  'sandbox (uid 65534, no RLIMIT_AS for sanitizer builds) by proofdeck itself. `test/check/snippet/report-kinds.test.ts`',
+  'sandbox (uid 65534, no RLIMIT_AS for sanitizer builds) by proofdeck itself. ' +
+    '`test/snippet/check/report-kinds.test.ts`',
   'asserts the same verdicts. Process ids and addresses are normalised (`==PID==`, `0x…`).',
   '',
   `Compilers: ${[...versions].map(([tool, version]) => `${tool} ${version}`).join(', ')}.`,
@@ -53,7 +56,8 @@ const out = [
   '- gcc has no MemorySanitizer: `msan` blocks are proved with clang only, and `cc=gcc` with `msan` is an error.',
   '- TSan and MSan binaries run under `setarch -R` (src/exec/c-job.ts says why). On this kernel (6.18,',
   '  `vm.mmap_rnd_bits=28`) they gave the same first lines without it too (measured before the change).',
-  '- Not accepted as `asan=` kinds: `odr-violation` (needs a shared library) and `unknown-crash` (no reliable trigger).',
+  '- Not accepted as `asan=` kinds: `odr-violation` (needs a shared library) and ' +
+    '`unknown-crash` (no reliable trigger).',
   '- `memcpy-param-overlap` needs a length gcc cannot see at compile time: with `memcpy(buf + argc, buf, 8)`',
   '  gcc 12 gave no report at all (clang did); likely the constant-size copy is expanded inline (not verified).',
   '',

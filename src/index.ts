@@ -6,10 +6,10 @@ export {
   type BuildResult,
   type CheckResult,
   type DeckOptions,
-} from './build/build.ts';
-export { discoverDecks, resolveDeckPaths, type DeckSource } from './build/discover.ts';
-export { loadDeck, type LoadedDeck, type LoadOptions } from './build/load.ts';
-export { scaffoldDeck } from './build/scaffold.ts';
+} from './pipeline/build.ts';
+export { discoverDecks, resolveDeckPaths, type DeckSource } from './pipeline/discover.ts';
+export { loadDeck, type LoadedDeck, type LoadOptions } from './pipeline/load.ts';
+export { scaffoldDeck } from './pipeline/scaffold.ts';
 export { discoverThemes, type Theme } from './config/themes.ts';
 export type { DeckItem, DeckMeta, ParsedDeck, Slide, SlideAttributes } from './model/deck.ts';
 export type { Snippet, SnippetResult, Expectation } from './model/snippet.ts';

@@ -8,7 +8,7 @@ import { findOnPath, sandboxPaths } from './sandbox.ts';
 import type { Toolchain } from './toolchains.ts';
 
 /** Compiler flags for each detector; sanitizer runs are -O0 because the optimiser deletes these bugs. */
-export const DETECTOR_FLAGS: Record<Detector, string[]> = {
+const DETECTOR_FLAGS: Record<Detector, string[]> = {
   asan: ['-fsanitize=address', '-fno-omit-frame-pointer'],
   ubsan: ['-fsanitize=undefined', '-fno-sanitize-recover=all'],
   lsan: ['-fsanitize=leak'],
@@ -30,7 +30,7 @@ const ENFORCED_ENV: Record<string, string> = { ASAN_OPTIONS: 'hard_rss_limit_mb=
 const SOURCE = /\.(c|cc|cpp|cxx)$/;
 
 /** The source file name inside the job dir (also what diagnostics and reports are matched against). */
-export function cSourceName(snippet: Snippet): string {
+function cSourceName(snippet: Snippet): string {
   return snippet.fileName ?? (snippet.lang === 'cpp' ? 'snippet.cpp' : 'snippet.c');
 }
 
@@ -44,7 +44,7 @@ function otherSources(snippet: Snippet): string[] {
  * options left to right, the last one winning), then the limits the sandbox enforces. A relative
  * `suppressions=` path that names a file of the program points into the job dir, since runs start elsewhere.
  */
-export function cRunEnv(snippet: Snippet, buildDir: string): Record<string, string> {
+function cRunEnv(snippet: Snippet, buildDir: string): Record<string, string> {
   // A transcript runs with the options it shows, nothing more: defaults could change the output it claims.
   const env: Record<string, string> = snippet.expectation.kind === 'transcript' ? {} : { ...DETECTOR_ENV };
   const names = new Set((snippet.files ?? []).map((file) => file.name));
@@ -59,7 +59,7 @@ export function cRunEnv(snippet: Snippet, buildDir: string): Record<string, stri
 }
 
 /** True when the expectation needs a binary that is then executed. */
-export function cNeedsRun(snippet: Snippet): boolean {
+function cNeedsRun(snippet: Snippet): boolean {
   const kind = snippet.expectation.kind;
   return kind === 'run' || kind === 'detect' || kind === 'transcript';
 }

@@ -39,12 +39,10 @@ export interface ExecuteOptions {
 /** Every run, per snippet (same order as the input), in the order of the snippet's toolchains. */
 export interface ExecuteResult {
   runs: ToolRun[][];
-  /** Set when at least one job ran (not everything came from the cache). */
-  sandbox?: Sandbox;
 }
 
 /** The toolchains a snippet is proved with: rustc, or its C compilers (C++ ones for `cpp`). */
-export function toolsFor(snippet: Snippet): ToolName[] {
+function toolsFor(snippet: Snippet): ToolName[] {
   // A block that cannot be proved as written is never run (its result is never ok).
   if (snippet.expectation.kind === 'ignore' || snippet.invalid !== undefined) return [];
   if (snippet.lang === 'rust') return ['rustc'];
@@ -80,7 +78,9 @@ function internalRun(tool: Toolchain, error: unknown): ToolRun {
   };
 }
 
-/** Everything that can change a run: the program, how it is built (the real command line) and run, the exact compiler. */
+/**
+ * Everything that can change a run: the program, how it is built (the real command line) and run, the exact compiler.
+ */
 function keyFor(snippet: Snippet, tool: Toolchain, limits: StepLimits): string {
   const { program, lang, expectation, std, edition } = snippet;
   const build =
@@ -138,7 +138,6 @@ export async function executeSnippets(
   const result: ExecuteResult = { runs: [] };
   if (pending.length > 0) {
     const sandbox = options.sandbox ?? (await probeSandbox());
-    result.sandbox = sandbox;
     const limit = pLimit(Math.max(1, options.concurrency ?? availableParallelism()));
     const context: ExecContext = { sandbox, limits: options.limits ?? DEFAULT_LIMITS, schedule: (task) => limit(task) };
     const fresh = await runPending(pending, context, options.noMerge === true);

@@ -4,6 +4,15 @@
  * Tokens are separated by whitespace or commas (rustdoc writes `rust,compile_fail,E0382`).
  * A token is a bare word (`no_run`), `key=value`, `key="quoted value"`, or a `{…}` line spec.
  */
+import type { Code, Root } from 'mdast';
+import { visit } from 'unist-util-visit';
+
+declare module 'mdast' {
+  interface CodeData {
+    /** The fence's info string, parsed once ({@link fenceMeta}) and read by snippets, diagrams and renderers. */
+    fenceMeta?: FenceMeta;
+  }
+}
 
 /** One attribute from the info string with its column offset inside the info string. */
 export interface FenceAttribute {
@@ -29,7 +38,7 @@ export interface FenceMeta {
 const LINE_SPEC = /^\{([^}]*)\}$/;
 
 /** Splits an info string into raw tokens, keeping quoted values and `{…}` together. */
-export function tokenizeInfo(info: string): { text: string; offset: number }[] {
+function tokenizeInfo(info: string): { text: string; offset: number }[] {
   const tokens: { text: string; offset: number }[] = [];
   let i = 0;
   while (i < info.length) {
@@ -115,4 +124,18 @@ export function parseFenceMeta(lang: string | null | undefined, meta: string | n
     result.attributes.push({ key, value, offset: token.offset });
   });
   return result;
+}
+
+/** A fence's parsed info string: parsed on first use and kept on the node, so every stage reads one record. */
+export function fenceMeta(node: Code): FenceMeta {
+  node.data ??= {};
+  node.data.fenceMeta ??= parseFenceMeta(node.lang, node.meta);
+  return node.data.fenceMeta;
+}
+
+/** Parses every fence's info string once, right after parsing. */
+export function attachFenceMeta(tree: Root): void {
+  visit(tree, 'code', (node) => {
+    fenceMeta(node);
+  });
 }

@@ -17,7 +17,7 @@ export interface AttributeProblem {
 }
 
 /** Attributes only Rust blocks understand. */
-export const RUST_ONLY = [
+const RUST_ONLY = [
   'no_run',
   'should_panic',
   'edition2015',
@@ -29,7 +29,7 @@ export const RUST_ONLY = [
   'test_harness',
 ];
 /** Attributes only C/C++ blocks understand. */
-export const C_ONLY = [
+const C_ONLY = [
   'run',
   'stdout',
   'exit',

@@ -310,7 +310,8 @@ export function parseCAttributes(
       problems.push(
         invalidValue(
           cc,
-          `gcc has no MemorySanitizer (\`-fsanitize=memory\` is clang only), so \`${cc.key}=${cc.value ?? ''}\` cannot prove msan`,
+          'gcc has no MemorySanitizer (`-fsanitize=memory` is clang only), ' +
+            `so \`${cc.key}=${cc.value ?? ''}\` cannot prove msan`,
           'use cc=clang, or drop cc= (msan blocks are proved with clang only)',
         ),
       );

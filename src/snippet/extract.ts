@@ -4,7 +4,7 @@ import type { Code, Root } from 'mdast';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import type { Snippet, SnippetFile, SnippetLang } from '../model/snippet.ts';
-import { parseFenceMeta } from '../parse/fence-meta.ts';
+import { fenceMeta } from '../parse/fence-meta.ts';
 import { addError, addWarning } from '../report/messages.ts';
 import type { AttributeProblem } from './attribute-problems.ts';
 import { parseCAttributes } from './c-attributes.ts';
@@ -20,7 +20,7 @@ import { parseTranscript, TRANSCRIPT_LANGS, type TranscriptRefusal } from './tra
 import type { RuleId } from '../report/rules.ts';
 
 /** Options for {@link extractSnippets}. */
-export interface ExtractOptions {
+export interface SnippetExtractOptions {
   /** Project root: includes must stay inside it. @default the markdown file's folder */
   root?: string;
   /** Edition for Rust blocks without an `editionNNNN` attribute. @default '2021' */
@@ -42,7 +42,7 @@ const LANGS: Record<string, SnippetLang> = {
 };
 
 /** The snippet language for a fence language, or undefined when proofdeck does not prove it. */
-export function snippetLang(lang: string): SnippetLang | undefined {
+function snippetLang(lang: string): SnippetLang | undefined {
   return LANGS[lang.toLowerCase()];
 }
 
@@ -50,7 +50,7 @@ interface BlockContext {
   node: Code;
   file: VFile;
   source: string[];
-  options: Required<Pick<ExtractOptions, 'root' | 'edition'>>;
+  options: Required<Pick<SnippetExtractOptions, 'root' | 'edition'>>;
 }
 
 function report(
@@ -220,7 +220,7 @@ function transcriptSnippet(
  * Bad attributes, bad includes and duplicate ids become positioned messages on `file` (rule ids
  * `snippet/*`); a block whose include cannot be read is reported and left out.
  */
-export function extractSnippets(tree: Root, file: VFile, options: ExtractOptions = {}): Snippet[] {
+export function extractSnippets(tree: Root, file: VFile, options: SnippetExtractOptions = {}): Snippet[] {
   const source = markdownLines(file.value);
   const resolved = { root: options.root ?? dirname(file.path), edition: options.edition ?? '2021' };
   const prefix = options.idPrefix ?? deckSlug(file.path || 'deck.md');
@@ -237,7 +237,7 @@ export function extractSnippets(tree: Root, file: VFile, options: ExtractOptions
   const containers = programContainers(tree);
   let pending: PendingTranscript | undefined;
   visit(tree, 'code', (node: Code) => {
-    const meta = parseFenceMeta(node.lang, node.meta);
+    const meta = fenceMeta(node);
     const container = containers.get(node);
     const lang = snippetLang(meta.lang);
     // Only the very next code block may complete a transcript that awaits its run.

@@ -49,8 +49,31 @@ const COMPILERS: Record<string, { compiler: CCompiler; cxx: boolean }> = {
 };
 
 /** Flags a transcript may carry: sanitizers, debug info, optimisation, warnings, standards, defines, threads. */
-const ALLOWED_FLAG =
-  /^(-fsanitize(-recover)?=[\w,-]+|-fno-sanitize-recover(=[\w,-]+)?|-fsanitize-memory-track-origins(=\d)?|-fsanitize-address-use-after-scope|-g\d?|-O[0-3sg]?|-fno-omit-frame-pointer|-fno-optimize-sibling-calls|-fPIE|-fPIC|-pie|-W[\w=-]+|-w|-std=[\w+]+|-D\w+(=\w*)?|-pthread|-lpthread|-lm|-fstack-protector(-strong|-all)?|-fno-common|-fsized-deallocation)$/;
+const ALLOWED_FLAG = new RegExp(
+  `^(${[
+    '-fsanitize(-recover)?=[\\w,-]+',
+    '-fno-sanitize-recover(=[\\w,-]+)?',
+    '-fsanitize-memory-track-origins(=\\d)?',
+    '-fsanitize-address-use-after-scope',
+    '-g\\d?',
+    '-O[0-3sg]?',
+    '-fno-omit-frame-pointer',
+    '-fno-optimize-sibling-calls',
+    '-fPIE',
+    '-fPIC',
+    '-pie',
+    '-W[\\w=-]+',
+    '-w',
+    '-std=[\\w+]+',
+    '-D\\w+(=\\w*)?',
+    '-pthread',
+    '-lpthread',
+    '-lm',
+    '-fstack-protector(-strong|-all)?',
+    '-fno-common',
+    '-fsized-deallocation',
+  ].join('|')})$`,
+);
 
 const SOURCE = /\.(c|cc|cpp|cxx)$/;
 

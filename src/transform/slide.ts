@@ -4,7 +4,7 @@ import type { Code, Definition, Root, RootContent, Table } from 'mdast';
 import type { ContainerDirective, LeafDirective, TextDirective } from 'mdast-util-directive';
 import { toHast, type Handler, type State } from 'mdast-util-to-hast';
 import { visit } from 'unist-util-visit';
-import type { Asset } from './assets.ts';
+import type { Asset } from '../links/assets.ts';
 
 /** Renders a fenced code block; the build supplies it (shiki plus snippet badges). */
 export type CodeRenderer = (node: Code) => Element;
@@ -41,7 +41,10 @@ function makeItemsFragments(nodes: ElementContent[]): void {
   }
 }
 
-/** A `:::table`: its own table, or the one generated from its data file; the container's #id and classes go on a wrapper. */
+/**
+ * A `:::table`: its own table, or the one generated from its data file; the container's #id and classes go on a
+ * wrapper.
+ */
 function checkedTable(state: State, node: ContainerDirective, options: ContentOptions): Element {
   const own = node.children.some((child) => child.type === 'table');
   const generated = own ? undefined : options.tableFor?.(node);

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildDecks } from '../../../src/build/build.ts';
+import { buildDecks } from '../../../src/pipeline/build.ts';
 import { tempProject } from '../../helpers.ts';
 
 const DECK = `---
