@@ -33,13 +33,31 @@ export function findChromium(env: NodeJS.ProcessEnv = process.env): string {
   return found;
 }
 
+/** Options for {@link launchBrowser}. */
+export interface LaunchOptions {
+  /**
+   * Let puppeteer close chromium on SIGINT/SIGTERM/SIGHUP. A long-running caller (`proofdeck dev`) that
+   * handles signals itself turns this off: puppeteer's SIGTERM handler keeps the process alive. @default true
+   */
+  handleSignals?: boolean;
+}
+
 /** Launches chromium headless. Callers close it, normally through {@link withBrowser}. */
-export async function launchBrowser(): Promise<Browser> {
+export async function launchBrowser(options: LaunchOptions = {}): Promise<Browser> {
+  const handleSignals = options.handleSignals ?? true;
   const executablePath = findChromium();
   // Loaded on demand: most builds with warm caches and no PDFs never need it.
   const { launch } = await import('puppeteer-core');
   try {
-    return await launch({ executablePath, headless: true, args: FLAGS, timeout: 20_000 });
+    return await launch({
+      executablePath,
+      headless: true,
+      args: FLAGS,
+      timeout: 20_000,
+      handleSIGINT: handleSignals,
+      handleSIGTERM: handleSignals,
+      handleSIGHUP: handleSignals,
+    });
   } catch (error) {
     // A broken or hanging chromium is an environment problem: one line with the fix, exit 3.
     const reason = error instanceof Error ? (error.message.split('\n')[0] ?? error.message) : String(error);

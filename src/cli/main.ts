@@ -90,6 +90,7 @@ function report(files: readonly VFile[], flags: CheckFlags, snippets?: CheckResu
 }
 
 async function build(paths: string[], flags: BuildFlags, pdf: boolean): Promise<number> {
+  const printMs = new Map<string, number>();
   const result = await buildDecks({
     paths,
     outDir: flags.out,
@@ -102,15 +103,21 @@ async function build(paths: string[], flags: BuildFlags, pdf: boolean): Promise<
     pdfFragments: flags.pdfFragments,
     handoutLayout: flags.handout,
     paper: flags.paper,
+    // Only a transient progress line while printing: what was written is said after the checks' report.
     onProgress: ({ deck, phase, ms }) => {
       if (phase === 'start' && interactive()) process.stderr.write(`\rprinting ${deck} PDFs…\u001B[K`);
-      if (phase === 'done')
-        process.stderr.write(`${interactive() ? '\r\u001B[K' : ''}printed ${deck} PDFs in ${Math.round(ms ?? 0)} ms\n`);
+      if (phase === 'done') {
+        printMs.set(deck, ms ?? 0);
+        if (interactive()) process.stderr.write('\r\u001B[K');
+      }
     },
   });
   const code = withMissingTools(report(result.files, flags), result.snippetResults);
   for (const name of result.written) {
-    const pdfs = pdf ? `, ${name}.pdf, ${name}-handout.pdf` : '';
+    const ms = printMs.get(name);
+    const pdfs = pdf
+      ? `, ${name}.pdf, ${name}-handout.pdf${ms === undefined ? '' : ` (printed in ${Math.round(ms)} ms)`}`
+      : '';
     process.stderr.write(
       name === 'site' ? `built ${flags.out}/site/ (docs site)\n` : `built ${flags.out}/${name}/index.html${pdfs}\n`,
     );
@@ -194,7 +201,7 @@ function program(setExit: (code: number) => void): Command {
         log: (line) => process.stderr.write(`${line}\n`),
       });
       process.stderr.write(`proofdeck dev: serving ${flags.out}/ at ${server.url} (Ctrl-C to stop)\n`);
-      await new Promise<void>((resolve) => process.once('SIGINT', () => void server.close().then(resolve)));
+      await untilStopped(server);
       setExit(EXIT.ok);
     });
 
@@ -208,6 +215,23 @@ function program(setExit: (code: number) => void): Command {
       setExit(EXIT.ok);
     });
   return cli;
+}
+
+/**
+ * Waits for SIGINT or SIGTERM (Ctrl-C, process managers, `docker stop`), then closes server, watcher and
+ * browser. Both handlers stay installed until then, so a signal during close cannot kill the process halfway.
+ */
+async function untilStopped(server: { close(): Promise<void> }): Promise<void> {
+  await new Promise<void>((resolve) => {
+    const stop = () => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      resolve();
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+  await server.close();
 }
 
 /** Runs the CLI and returns the process exit code. */

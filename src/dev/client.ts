@@ -3,8 +3,29 @@
 /** Endpoint of the server-sent events stream. */
 export const EVENTS_PATH = '/__proofdeck/events';
 
+/** Endpoint the overlay's file:line:col links call to open the editor. */
+export const OPEN_PATH = '/__proofdeck/open';
+
+const OVERLAY_STYLE = `
+#proofdeck-dev-overlay{position:fixed;inset:0;z-index:10000;background:rgba(10,12,16,.95);color:#f1f4f8;
+  padding:32px 40px;overflow:auto;font:15px/1.5 "JetBrains Mono",ui-monospace,monospace;text-align:left}
+#proofdeck-dev-overlay .pd-head{display:flex;justify-content:space-between;gap:24px;margin-bottom:20px}
+#proofdeck-dev-overlay .pd-title{color:#ffb38a;font-weight:700}
+#proofdeck-dev-overlay button{font:inherit;background:#2a2f38;color:#f1f4f8;border:1px solid #59606b;
+  border-radius:6px;padding:2px 12px;cursor:pointer}
+#proofdeck-dev-overlay .pd-item{margin:0 0 16px;padding:10px 14px;border-left:4px solid;background:#171b22}
+#proofdeck-dev-overlay .pd-error{border-color:#ff6b6b}
+#proofdeck-dev-overlay .pd-warning{border-color:#f5c451}
+#proofdeck-dev-overlay .pd-severity{font-weight:700;margin-right:8px}
+#proofdeck-dev-overlay .pd-error .pd-severity{color:#ff8585}
+#proofdeck-dev-overlay .pd-warning .pd-severity{color:#f5c451}
+#proofdeck-dev-overlay a{color:#8cc4ff}
+#proofdeck-dev-overlay .pd-rule,#proofdeck-dev-overlay .pd-hint{color:#aab2bf}
+#proofdeck-dev-overlay pre{white-space:pre-wrap;margin:0}`;
+
 /** Inline script; a full reload also stays on the slide, because reveal.js keeps it in the URL hash. */
-const CLIENT_SCRIPT = `<script>
+function clientScript(token: string): string {
+  return `<script>
 (() => {
   const source = new EventSource(${JSON.stringify(EVENTS_PATH)});
   const overlayId = 'proofdeck-dev-overlay';
@@ -25,29 +46,68 @@ const CLIENT_SCRIPT = `<script>
     clearOverlay();
     document.dispatchEvent(new CustomEvent('proofdeck:updated'));
   };
+  const element = (tag, className, text) => {
+    const node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined) node.textContent = text;
+    return node;
+  };
+  const openLink = (d) => {
+    const place = d.file + (d.line ? ':' + d.line + (d.column ? ':' + d.column : '') : '');
+    if (!d.line) return element('span', '', place);
+    const link = element('a', '', place);
+    const query = new URLSearchParams({
+      token: ${JSON.stringify(token)}, file: d.file, line: d.line, column: d.column || 1,
+    });
+    link.href = '#';
+    link.title = 'open in your editor';
+    link.addEventListener('click', (event) => {
+      event.preventDefault();
+      fetch(${JSON.stringify(OPEN_PATH)} + '?' + query, { cache: 'no-store' });
+    });
+    return link;
+  };
+  const onKey = (event) => {
+    if (event.key !== 'Escape' || !document.getElementById(overlayId)) return;
+    event.stopImmediatePropagation();
+    clearOverlay();
+  };
+  // Capture phase: reveal.js would otherwise take Esc for its overview.
+  document.addEventListener('keydown', onKey, true);
   source.addEventListener('reload', () => { swapSlides().catch(() => location.reload()); });
-  source.addEventListener('ok', () => { if (document.getElementById(overlayId)) location.reload(); });
   source.addEventListener('problems', (event) => {
     clearOverlay();
-    const overlay = document.createElement('div');
+    const data = JSON.parse(event.data);
+    const overlay = element('div');
     overlay.id = overlayId;
     overlay.setAttribute('role', 'alert');
-    overlay.style.cssText = [
-      'position:fixed;inset:0;z-index:10000;background:rgba(10,12,16,.94);color:#f1f4f8',
-      'padding:32px 40px;overflow:auto;font:15px/1.5 "JetBrains Mono",monospace;white-space:pre-wrap',
-    ].join(';');
-    const title = document.createElement('div');
-    title.textContent = 'proofdeck: the last edit does not build; showing the last good build underneath';
-    title.style.cssText = 'color:#ff9a5c;font-weight:700;margin-bottom:16px';
-    const body = document.createElement('div');
-    body.textContent = JSON.parse(event.data).text;
-    overlay.append(title, body);
+    const style = element('style', '', ${JSON.stringify(OVERLAY_STYLE)});
+    const head = element('div', 'pd-head');
+    const title = element('div', 'pd-title',
+      'proofdeck: the last edit does not build; the last good build is underneath');
+    const close = element('button', '', 'Esc to dismiss');
+    close.addEventListener('click', clearOverlay);
+    head.append(title, close);
+    overlay.append(style, head);
+    const list = data.diagnostics || [];
+    if (list.length === 0) overlay.append(element('pre', '', data.text));
+    for (const d of list) {
+      const item = element('div', 'pd-item pd-' + d.severity);
+      const first = element('div');
+      first.append(element('span', 'pd-severity', d.severity), openLink(d), document.createTextNode(' '),
+        element('span', 'pd-rule', '[' + d.ruleId + ']'));
+      item.append(first, element('pre', '', d.message));
+      if (d.hint) item.append(element('div', 'pd-hint', 'hint: ' + d.hint));
+      overlay.append(item);
+    }
     document.body.append(overlay);
   });
 })();
 </script>`;
+}
 
-/** Adds the client script before `</body>`. */
-export function injectClient(html: string): string {
-  return html.includes('</body>') ? html.replace('</body>', `${CLIENT_SCRIPT}</body>`) : `${html}${CLIENT_SCRIPT}`;
+/** Adds the client script (with the session's editor token) before `</body>`. */
+export function injectClient(html: string, token: string): string {
+  const script = clientScript(token);
+  return html.includes('</body>') ? html.replace('</body>', `${script}</body>`) : `${html}${script}`;
 }

@@ -1,15 +1,20 @@
 /** `proofdeck dev`: build, serve dist/ on localhost, rebuild what changed, reload the browser on the same slide. */
-import { readFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type ServerResponse } from 'node:http';
 import path from 'node:path';
+import { launchBrowser } from '../browser/browser.ts';
 import { createBrowserSession } from '../browser/session.ts';
 import { buildDecks } from '../pipeline/build.ts';
 import { resolveDeckPaths } from '../pipeline/discover.ts';
+import { collectDiagnostics } from '../report/diagnostics.ts';
 import { formatReport } from '../report/text.ts';
 import { createHighlighterPool } from '../transform/highlight.ts';
 import { createToolchainSet } from '../exec/toolchains.ts';
 import { probeSandbox } from '../exec/sandbox.ts';
-import { EVENTS_PATH, injectClient } from './client.ts';
+import { EVENTS_PATH, injectClient, OPEN_PATH } from './client.ts';
+import { deckIndexPage } from './index-page.ts';
+import { openInEditor } from './open-editor.ts';
 import { resolveRequestPath } from './safe-path.ts';
 import { watchSources, type Affected } from './watch.ts';
 import { DEFAULT_OUT_DIR } from '../config/defaults.ts';
@@ -28,6 +33,13 @@ export interface DevOptions {
   host?: string;
   /** Line-based log (rebuild times, problems). */
   log?: (line: string) => void;
+  /**
+   * Quiet time after the last edit before the PDFs and handout are printed again in the background;
+   * 0 never reprints. @default 3000
+   */
+  printoutDelayMs?: number;
+  /** Opens a file at a position when the overlay's link is clicked. @default launch-editor ($EDITOR, code -g…) */
+  openEditor?: (file: string, line: number, column: number) => void;
 }
 
 /** A running dev server. */
@@ -61,7 +73,7 @@ export async function startDev(options: DevOptions = {}): Promise<DevServer> {
   const outDir = path.resolve(root, options.outDir ?? DEFAULT_OUT_DIR);
   const log = options.log ?? (() => undefined);
   const decks = resolveDeckPaths(root, options.paths ?? []);
-  const browser = createBrowserSession();
+  const browser = createBrowserSession(() => launchBrowser({ handleSignals: false }));
   const highlighters = createHighlighterPool();
   const snippetSession = { toolchains: createToolchainSet(), sandbox: await probeSandbox() };
   const clients = new Set<ServerResponse>();
@@ -70,31 +82,40 @@ export async function startDev(options: DevOptions = {}): Promise<DevServer> {
   let queue: Promise<void> = Promise.resolve();
 
   const send = (event: string, data: unknown) => {
-    for (const client of clients) client.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+    const text = typeof data === 'string' ? data : JSON.stringify(data);
+    for (const client of clients) client.write(`event: ${event}\ndata: ${text}\n\n`);
   };
 
-  const rebuild = (affected: Affected) => {
+  const printoutDelayMs = options.printoutDelayMs ?? 3000;
+  const editorToken = randomBytes(16).toString('hex');
+  let printoutTimer: NodeJS.Timeout | undefined;
+  /** Set once close() starts: the build it interrupts has nothing to report. */
+  let closing = false;
+  const stalePrintouts = new Set<string>();
+
+  const rebuild = (affected: Affected, pdf = false) => {
     const paths = decks.filter((deck) => affected === 'all' || affected.has(deck.name)).map((deck) => deck.path);
     if (paths.length === 0) return;
     queue = queue.then(async () => {
       const started = performance.now();
-      const result = await buildDecks({ root, paths, outDir, pdf: false, browser, highlighters, snippetSession }).catch(
-        (error: unknown) => {
-          log(`proofdeck dev: ${error instanceof Error ? error.message : String(error)}`);
-          return undefined;
-        },
-      );
+      const build = { root, paths, outDir, pdf, keepPrintouts: true, browser, highlighters, snippetSession };
+      const result = await buildDecks(build).catch((error: unknown) => {
+        if (!closing) log(`proofdeck dev: ${error instanceof Error ? error.message : String(error)}`);
+        return undefined;
+      });
       const ms = performance.now() - started;
+      if (closing) return;
       const ok = result !== undefined && result.written.length > 0;
       const problems = result?.files.some((file) => file.messages.length > 0) ? formatReport(result.files) : undefined;
       if (problems) log(problems.trimEnd());
       if (ok) {
         lastProblems = undefined;
         send('reload', { ms });
-        log(`rebuilt ${result.written.join(', ')} in ${Math.round(ms)} ms`);
+        log(`${pdf ? 'printed' : 'rebuilt'} ${result.written.join(', ')} in ${Math.round(ms)} ms`);
       } else {
-        lastProblems = problems ?? 'build failed';
-        send('problems', { text: lastProblems });
+        const diagnostics = result ? collectDiagnostics(result.files) : [];
+        lastProblems = JSON.stringify({ text: problems ?? 'build failed', diagnostics });
+        send('problems', lastProblems);
       }
       for (const waiter of waiters.splice(0)) waiter({ ms, ok });
     });
@@ -109,9 +130,20 @@ export async function startDev(options: DevOptions = {}): Promise<DevServer> {
         connection: 'keep-alive',
       });
       response.write(': connected\n\n');
-      if (lastProblems) response.write(`event: problems\ndata: ${JSON.stringify({ text: lastProblems })}\n\n`);
+      if (lastProblems) response.write(`event: problems\ndata: ${lastProblems}\n\n`);
       clients.add(response);
       request.on('close', () => clients.delete(response));
+      return;
+    }
+    if (url.startsWith(OPEN_PATH)) {
+      const opened = openRequest(root, new URL(url, 'http://localhost'), editorToken, openEditor);
+      response.writeHead(opened, { 'content-type': 'text/plain' }).end(opened === 204 ? '' : 'refused\n');
+      return;
+    }
+    if (url === '/' && decks.length !== 1) {
+      const html = deckIndexPage(decks, { hasSite: existsSync(path.join(outDir, 'site', 'index.html')) });
+      response.writeHead(200, { 'content-type': TYPES['.html'], 'cache-control': 'no-store' });
+      response.end(injectClient(html, editorToken));
       return;
     }
     const resolved = resolveRequestPath(outDir, url === '/' && decks.length === 1 ? `/${decks[0]?.name}/` : url);
@@ -124,12 +156,28 @@ export async function startDev(options: DevOptions = {}): Promise<DevServer> {
     const type = TYPES[path.extname(resolved.file)] ?? 'application/octet-stream';
     const body = readFileSync(resolved.file);
     response.writeHead(200, { 'content-type': type, 'cache-control': 'no-store' });
-    response.end(type.startsWith('text/html') ? injectClient(body.toString('utf8')) : body);
+    response.end(type.startsWith('text/html') ? injectClient(body.toString('utf8'), editorToken) : body);
   });
+
+  const openEditor = options.openEditor ?? openInEditor;
+  const schedulePrintouts = (affected: Affected) => {
+    if (printoutDelayMs <= 0) return;
+    for (const deck of decks) if (affected === 'all' || affected.has(deck.name)) stalePrintouts.add(deck.name);
+    clearTimeout(printoutTimer);
+    printoutTimer = setTimeout(() => {
+      const names = new Set(stalePrintouts);
+      stalePrintouts.clear();
+      rebuild(names, true);
+    }, printoutDelayMs);
+  };
 
   rebuild('all');
   await queue;
-  const stopWatching = watchSources(root, (affected) => rebuild(affected));
+  const watcher = watchSources(root, (affected) => {
+    rebuild(affected);
+    schedulePrintouts(affected);
+  });
+  await watcher.ready;
   await new Promise<void>((resolve) => server.listen(options.port ?? 3000, options.host ?? '127.0.0.1', resolve));
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
@@ -137,12 +185,35 @@ export async function startDev(options: DevOptions = {}): Promise<DevServer> {
     url: `http://${options.host ?? '127.0.0.1'}:${port}/`,
     nextBuild: () => new Promise((resolve) => waiters.push(resolve)),
     async close() {
-      stopWatching();
+      clearTimeout(printoutTimer);
+      await watcher.close();
       for (const client of clients) client.end();
+      server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      await queue;
+      // Browser first: a rebuild still rendering diagrams then fails at once instead of finishing, so a
+      // signal stops dev within a second; the build it interrupts never commits a half-written folder.
+      closing = true;
       await browser.close();
+      await queue;
       highlighters.dispose();
     },
   };
+}
+
+/** Opens `?file=&line=&column=` in the editor when the token matches and the file lies inside the project. */
+function openRequest(
+  root: string,
+  url: URL,
+  token: string,
+  open: (file: string, line: number, column: number) => void,
+): number {
+  // The token is only in pages this server served: another site cannot make the editor open files.
+  if (url.searchParams.get('token') !== token) return 403;
+  const file = path.resolve(root, url.searchParams.get('file') ?? '');
+  const relative = path.relative(root, file);
+  if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative) || !existsSync(file)) return 403;
+  const line = Number(url.searchParams.get('line') ?? 1);
+  const column = Number(url.searchParams.get('column') ?? 1);
+  open(file, Number.isInteger(line) && line > 0 ? line : 1, Number.isInteger(column) && column > 0 ? column : 1);
+  return 204;
 }

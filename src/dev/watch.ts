@@ -1,17 +1,50 @@
-/** Watches the project's sources and reports which decks a change affects, debounced. */
-import { existsSync, watch, type FSWatcher } from 'node:fs';
+/**
+ * Watches the project's sources and reports which decks a change affects, debounced.
+ *
+ * chokidar rather than `fs.watch({ recursive: true })`: Node's recursive watcher stops delivering events
+ * once an editor saves by writing a temp file and renaming it over the deck (vim, Emacs, JetBrains,
+ * `sed -i`); chokidar watches each folder and re-attaches to the new inode, and its `atomic` mode folds
+ * delete-then-recreate into one change. @parcel/watcher would need a native prebuild per platform.
+ */
 import path from 'node:path';
+import { watch } from 'chokidar';
 
 /** Decks to rebuild: names, or `'all'` when a shared source (theme, diagram) changed. */
 export type Affected = Set<string> | 'all';
+
+/** Options for {@link watchSources}. */
+export interface WatchOptions {
+  /** Quiet time after the last event before `onChange` runs. @default 10 */
+  debounceMs?: number;
+  /** Folders under the root to watch. @default ['decks', 'themes', 'diagrams'] */
+  folders?: readonly string[];
+}
+
+/** A running watcher; `ready` resolves once the initial scan is done, so no edit after it is missed. */
+export interface SourceWatcher {
+  ready: Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Editor droppings that never change what a deck builds to. */
+const IGNORED = /(^|[/\\])(\.staging-|\.#|#.*#$)|(\.swp|\.swx|\.swo|~|\.tmp|___jb_(tmp|old)___)$|4913$/;
+
+/** The deck a changed path belongs to, or undefined when the change is shared (themes, diagrams, top files). */
+export function deckOf(relative: string): string | undefined {
+  const [folder, first, ...rest] = relative.split(/[/\\]/);
+  if (folder !== 'decks' || first === undefined) return undefined;
+  if (rest.length > 0) return first;
+  return first.endsWith('.md') ? first.slice(0, -3) : undefined;
+}
 
 /** Watches `decks/`, `themes/` and `diagrams/` under `root`; calls `onChange` once per burst of events. */
 export function watchSources(
   root: string,
   onChange: (affected: Affected, files: string[]) => void,
-  debounceMs = 10,
-): () => void {
-  const watchers: FSWatcher[] = [];
+  options: WatchOptions = {},
+): SourceWatcher {
+  const debounceMs = options.debounceMs ?? 10;
+  const folders = options.folders ?? ['decks', 'themes', 'diagrams'];
   let pending: Affected = new Set();
   let files: string[] = [];
   let timer: NodeJS.Timeout | undefined;
@@ -22,25 +55,34 @@ export function watchSources(
     files = [];
     onChange(affected, changed);
   };
-  for (const folder of ['decks', 'themes', 'diagrams']) {
-    const dir = path.join(root, folder);
-    if (!existsSync(dir)) continue;
-    watchers.push(
-      watch(dir, { recursive: true }, (_event, name) => {
-        if (!name || name.includes('.staging-')) return;
-        const deck = folder === 'decks' ? name.split(path.sep)[0] : undefined;
-        if (pending !== 'all') {
-          if (deck && name.includes(path.sep)) pending.add(deck);
-          else pending = 'all';
-        }
-        files.push(path.join(folder, name));
-        clearTimeout(timer);
-        timer = setTimeout(flush, debounceMs);
-      }),
-    );
-  }
-  return () => {
+  // Watching the root (depth-limited to the source folders) also sees `decks/` or `diagrams/` created later.
+  const watcher = watch(root, {
+    ignoreInitial: true,
+    atomic: true,
+    ignored: (file) => {
+      const relative = path.relative(root, file);
+      if (relative === '') return false;
+      const top = relative.split(/[/\\]/)[0] ?? '';
+      return !folders.includes(top) || IGNORED.test(relative);
+    },
+  });
+  watcher.on('all', (_event, file) => {
+    const relative = path.relative(root, file);
+    const deck = deckOf(relative);
+    if (pending !== 'all') {
+      if (deck) pending.add(deck);
+      else pending = 'all';
+    }
+    files.push(relative);
     clearTimeout(timer);
-    for (const watcher of watchers) watcher.close();
+    timer = setTimeout(flush, debounceMs);
+  });
+  const ready = new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
+  return {
+    ready,
+    async close() {
+      clearTimeout(timer);
+      await watcher.close();
+    },
   };
 }

@@ -4,8 +4,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Page } from 'puppeteer-core';
-import { withPage } from '../browser/browser.ts';
+import type { Browser, Page } from 'puppeteer-core';
 import type { BrowserSession } from '../browser/session.ts';
 import type { Diagram, DiagramResult } from '../model/diagram.ts';
 import { fontFiles } from '../runtime/files.ts';
@@ -92,23 +91,47 @@ function writeRenderPage(dir: string): string {
   return page;
 }
 
+/** One page per browser with mermaid and the fonts loaded, kept for the browser's life (`proofdeck dev`). */
+const warmPages = new WeakMap<Browser, Promise<Page>>();
+/** Batches take turns on a browser's page. */
+const turns = new WeakMap<Browser, Promise<unknown>>();
+
+/**
+ * Loading mermaid (~3 MB) and the fonts is most of a cold render; a dev session renders again in the page it
+ * already has, so a diagram edit costs the render alone. The page's folder goes when the browser does.
+ */
+function warmPage(browser: Browser): Promise<Page> {
+  const existing = warmPages.get(browser);
+  if (existing) return existing;
+  const created = (async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'proofdeck-mermaid-'));
+    browser.once('disconnected', () => rmSync(dir, { recursive: true, force: true }));
+    const page = await browser.newPage();
+    page.once('close', () => warmPages.delete(browser));
+    await page.goto(pathToFileURL(writeRenderPage(dir)).href, { waitUntil: 'load' });
+    await page.evaluate(() => document.fonts.ready.then(() => undefined));
+    return page;
+  })();
+  warmPages.set(browser, created);
+  created.catch(() => warmPages.delete(browser));
+  return created;
+}
+
 async function renderInPage(diagrams: readonly Diagram[], options: RenderDiagramOptions): Promise<PageResult[]> {
-  const dir = mkdtempSync(path.join(tmpdir(), 'proofdeck-mermaid-'));
-  try {
-    return await withPage(await options.browser.get(), (page) => renderBatch(page, dir, diagrams, options));
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  const browser = await options.browser.get();
+  const previous = turns.get(browser) ?? Promise.resolve();
+  const mine = previous
+    .catch(() => undefined)
+    .then(async () => renderBatch(await warmPage(browser), diagrams, options));
+  turns.set(browser, mine);
+  return await mine;
 }
 
 async function renderBatch(
   page: Page,
-  dir: string,
   diagrams: readonly Diagram[],
   options: RenderDiagramOptions,
 ): Promise<PageResult[]> {
-  await page.goto(pathToFileURL(writeRenderPage(dir)).href, { waitUntil: 'load' });
-  await page.evaluate(() => document.fonts.ready.then(() => undefined));
   const jobs = diagrams.map((diagram) => ({ id: diagram.id, text: diagram.text }));
   return await page.evaluate(
     async (batch, config) => {

@@ -32,7 +32,8 @@ export interface FenceMeta {
   /** `undefined` when the fence has no `{…}` spec. */
   highlight?: HighlightSteps;
   /** Problems found while parsing, with offsets into the info string. */
-  errors: { message: string; offset: number }[];
+  /** `lineSpec` marks a bad `{1-2|4}` highlight spec: rule deck/line-spec, for every language. */
+  errors: { message: string; offset: number; lineSpec?: true }[];
 }
 
 const LINE_SPEC = /^\{([^}]*)\}$/;
@@ -63,6 +64,9 @@ function tokenizeInfo(info: string): { text: string; offset: number }[] {
   return tokens;
 }
 
+/** The highest line a highlight spec may name; no slide shows a longer block. */
+const MAX_HIGHLIGHT_LINE = 10_000;
+
 /** Parses `1-2|4|all` into steps of line numbers. */
 export function parseLineSpec(spec: string): { steps: HighlightSteps } | { error: string } {
   const steps: HighlightSteps = [];
@@ -79,6 +83,9 @@ export function parseLineSpec(spec: string): { steps: HighlightSteps } | { error
       const from = Number(match[1]);
       const to = match[2] === undefined ? from : Number(match[2]);
       if (from < 1 || to < from) return { error: `invalid line range "${range.trim()}"` };
+      // Expanded line by line below: a typo such as 1-20000000 must not cost memory and seconds.
+      if (to > MAX_HIGHLIGHT_LINE)
+        return { error: `invalid line range "${range.trim()}" (lines are counted up to ${MAX_HIGHLIGHT_LINE})` };
       for (let n = from; n <= to; n++) lines.add(n);
     }
     steps.push([...lines].sort((a, b) => a - b));
@@ -95,7 +102,7 @@ export function parseFenceMeta(lang: string | null | undefined, meta: string | n
     const spec = LINE_SPEC.exec(token.text);
     if (spec) {
       const parsed = parseLineSpec(spec[1] ?? '');
-      if ('error' in parsed) result.errors.push({ message: parsed.error, offset: token.offset });
+      if ('error' in parsed) result.errors.push({ message: parsed.error, offset: token.offset, lineSpec: true });
       else result.highlight = parsed.steps;
       return;
     }

@@ -20,7 +20,7 @@ import type { SnippetResult } from '../model/snippet.ts';
 import { UsageError } from '../model/errors.ts';
 import { resolveDeckPaths } from './discover.ts';
 import { loadDeck, type LoadedDeck } from './load.ts';
-import { commitStage, discardStage, openStage, writeToStage } from './stage.ts';
+import { carryOverPrintouts, commitStage, discardStage, openStage, writeToStage } from './stage.ts';
 import {
   renderDecks,
   renderSiteFolder,
@@ -71,6 +71,11 @@ export interface BuildOptions extends DeckOptions {
   site?: boolean;
   /** Public URL or path of `dist/site/` (`--base`), for sitemap.xml and 404.html. @default '/' */
   base?: string | undefined;
+  /**
+   * Keep the PDFs and handout an earlier full build left in a deck's folder when this build makes none
+   * (`proofdeck dev` rebuilds without PDFs; the site's PDF links must not start to 404). @default false
+   */
+  keepPrintouts?: boolean;
 }
 
 /** Checked decks, their diagnostics, and every snippet's verdict (by deck). */
@@ -166,7 +171,10 @@ export async function buildDecks(options: BuildOptions = {}): Promise<BuildResul
         base: options.base,
       };
       const folders = (await Promise.all(renderers.map((render) => render(build, context)))).flat();
-      for (const { folder, files: output } of folders) writeToStage(stage, folder, output);
+      for (const { folder, files: output, print } of folders) {
+        writeToStage(stage, folder, output);
+        if (options.keepPrintouts && !wantPdf && print) carryOverPrintouts(stage, folder);
+      }
       // → PDFs
       if (pdfStage) {
         const jobs: PdfJob[] = folders.flatMap(({ folder, print }) =>

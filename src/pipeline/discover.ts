@@ -54,13 +54,20 @@ function checkNames(decks: DeckSource[]): DeckSource[] {
   return decks;
 }
 
+/** A path as given, else a deck name: `decks/<name>/` or `decks/<name>.md` (what `proofdeck new` makes). */
+function locate(root: string, given: string): string | undefined {
+  const candidates = [given, path.join('decks', given), path.join('decks', `${given}.md`)];
+  return candidates.map((candidate) => path.resolve(root, candidate)).find((full) => existsSync(full));
+}
+
 /** Resolves command-line paths (deck folders or `.md` files) to deck sources. */
 export function resolveDeckPaths(root: string, paths: readonly string[]): DeckSource[] {
   if (paths.length === 0) return discoverDecks(root);
   return checkNames(
     paths.map((given) => {
-      const full = path.resolve(root, given);
-      if (!existsSync(full)) throw new UsageError(`no such deck: ${given}`);
+      const full = locate(root, given);
+      if (!full)
+        throw new UsageError(`no such deck: ${given} (looked for ${given}, decks/${given}/ and decks/${given}.md)`);
       if (statSync(full).isDirectory()) {
         const deck = fromDirectory(full);
         if (!deck) throw new UsageError(`${given} has no ${DECK_FILE}`);

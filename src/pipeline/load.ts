@@ -6,6 +6,7 @@ import { VFile } from 'vfile';
 import { checkDirectives } from '../check/deck/directives.ts';
 import { checkEmptySlides } from '../check/deck/empty-slide.ts';
 import { checkHeadingSkips } from '../check/deck/heading-skip.ts';
+import { checkLineSpecs } from '../check/deck/line-spec.ts';
 import { checkMissingAssets } from '../check/deck/missing-asset.ts';
 import { checkSetextHeadings } from '../check/deck/setext-heading.ts';
 import { checkStrayFences, checkUnclosedContainers } from '../check/deck/unclosed-container.ts';
@@ -71,6 +72,7 @@ export function loadDeck(source: DeckSource, options: LoadOptions): LoadedDeck {
   checkUnclosedContainers(tree, file, { slideLevel: meta?.slideLevel ?? DEFAULT_SLIDE_LEVEL });
   checkStrayFences(tree, file);
   checkHeadingSkips(tree, file);
+  checkLineSpecs(tree, file);
   checkDirectives(tree, file);
   const assets = planAssets(tree, path.dirname(source.path));
   checkMissingAssets(assets, file);

@@ -1,5 +1,5 @@
 /** Writes outputs to a staging folder and swaps them into `dist/` only when everything succeeded. */
-import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { OutputFile } from '../runtime/files.ts';
 
@@ -24,6 +24,21 @@ export function writeToStage(stage: Stage, folder: string, files: readonly Outpu
     mkdirSync(path.dirname(target), { recursive: true });
     if ('copyFrom' in file) copyFileSync(file.copyFrom, target);
     else writeFileSync(target, file.content);
+  }
+}
+
+/** What only a build with PDFs makes: the slide and handout PDFs, and the handout page. */
+const PRINTOUT = /(\.pdf|^handout\.html)$/;
+
+/** Links the printouts of the folder's current output into the stage, where the stage has none of its own. */
+export function carryOverPrintouts(stage: Stage, folder: string): void {
+  const current = path.join(stage.outDir, folder);
+  if (!existsSync(current)) return;
+  for (const entry of readdirSync(current, { withFileTypes: true })) {
+    const target = path.join(stage.dir, folder, entry.name);
+    if (!entry.isFile() || !PRINTOUT.test(entry.name) || existsSync(target)) continue;
+    // A hard link costs nothing and survives the old folder's removal at commit.
+    linkSync(path.join(current, entry.name), target);
   }
 }
 

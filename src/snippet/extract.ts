@@ -270,8 +270,8 @@ export function extractSnippets(tree: Root, file: VFile, options: SnippetExtract
     const ordinal = (ordinals.get(lang) ?? 0) + 1;
     ordinals.set(lang, ordinal);
     for (const error of meta.errors) {
-      // Line-range errors belong to the highlighter's check; the rest are ours.
-      if (error.message.startsWith('invalid line range')) continue;
+      // A bad highlight spec is deck/line-spec's, for every language; the rest are ours.
+      if (error.lineSpec) continue;
       report(
         context,
         { ruleId: 'snippet/invalid-attribute', severity: 'error', message: error.message },

@@ -107,6 +107,10 @@ describe('proofdeck CLI', () => {
     const build = runCli(root, ['build']);
     expect(build.stderr).toContain('no problems');
     expect(build.status).toBe(0);
+    // The checks' verdict first, then what was written (PDFs included).
+    const verdict = build.stderr.indexOf('no problems');
+    expect(verdict).toBeLessThan(build.stderr.indexOf('built dist/my-talk/index.html, my-talk.pdf'));
+    expect(build.stderr).not.toMatch(/^printed /m);
     expect(runCli(root, ['new', 'my-talk']).status).toBe(2);
   });
 });

@@ -73,9 +73,9 @@ describe('proofdeck dev', () => {
     writeFileSync(deckFile(), DECK.replace('title: Live', 'title: Live\ncolour: red'));
     expect((await broken).ok).toBe(false);
     await page.waitForSelector('#proofdeck-dev-overlay');
-    expect(await page.$eval('#proofdeck-dev-overlay', (el) => el.textContent)).toContain(
-      'unknown frontmatter key "colour" [frontmatter/unknown-key]',
-    );
+    const overlayText = await page.$eval('#proofdeck-dev-overlay', (el) => el.textContent);
+    expect(overlayText).toContain('unknown frontmatter key "colour"');
+    expect(overlayText).toContain('[frontmatter/unknown-key]');
     expect(readFileSync(path.join(root, 'dist', 'live', 'index.html'), 'utf8')).toContain('Edited text.');
 
     const fixed = server.nextBuild();

@@ -133,3 +133,39 @@ describe('mermaid diagrams', () => {
     expect(readdirSync(root)).not.toContain('dist');
   });
 });
+
+describe('the warm mermaid page', () => {
+  it('renders a diagram to the same SVG in a fresh page and after other batches in the kept page', async () => {
+    const { renderDiagrams } = await import('../../src/diagram/render.ts');
+    const diagram = (id: string, text: string) => ({
+      id,
+      text,
+      origin: 'fence' as const,
+      file: 'deck.md',
+      firstLine: 1,
+      line: 1,
+      column: 1,
+    });
+    const target = diagram('m-target', 'flowchart LR\n  A[Parse] --> B[Check] --> C[Render]\n');
+    const others = [
+      diagram('m-seq', 'sequenceDiagram\n  Alice->>Bob: hi\n'),
+      diagram('m-time', 'timeline\n  2020 : one\n  2022 : two\n'),
+    ];
+    const options = (browser: ReturnType<typeof createBrowserSession>) => ({
+      browser,
+      config: {},
+      cacheDir: undefined,
+    });
+    const fresh = createBrowserSession();
+    const alone = await renderDiagrams([target], options(fresh));
+    await fresh.close();
+    const kept = createBrowserSession();
+    await renderDiagrams(others, options(kept));
+    const again = await renderDiagrams([target], options(kept));
+    await kept.close();
+    const svgOf = (result: Map<string, { ok: boolean; svg?: string }>) => result.get('m-target')?.svg;
+    expect(svgOf(again)).toBeDefined();
+    expect(svgOf(again)).toBe(svgOf(alone));
+    expect(kept.launches).toBe(1);
+  });
+});

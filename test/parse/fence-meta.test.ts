@@ -31,7 +31,7 @@ describe('parseFenceMeta', () => {
 
   it('reports a malformed line spec with its offset', () => {
     const meta = parseFenceMeta('rust', '{2-1}');
-    expect(meta.errors).toEqual([{ message: 'invalid line range "2-1"', offset: 5 }]);
+    expect(meta.errors).toEqual([{ message: 'invalid line range "2-1"', offset: 5, lineSpec: true }]);
   });
 
   it('parses "all" steps as an empty set', () => {
