@@ -243,6 +243,18 @@ export const rules = {
     help: 'Make the program finish quickly; snippets run with CPU, memory and time limits.',
     docs: 'proved-snippets-c-c-and-rust',
   },
+  'snippet/transcript-not-proved': {
+    severity: 'warning',
+    summary: 'A shell transcript shows a C program but cannot be proved as written (the reason says why).',
+    help: 'Show one allow-listed compile command and the run, or mark the block as not proved.',
+    docs: 'proved-snippets-c-c-and-rust',
+  },
+  'snippet/transcript-output': {
+    severity: 'error',
+    summary: 'A shell transcript shows output that the real run did not print.',
+    help: 'Show the output the program really prints under this compiler, or fix the program.',
+    docs: 'proved-snippets-c-c-and-rust',
+  },
   'snippet/unexpected-panic': {
     severity: 'error',
     summary: 'A Rust program panicked although it was expected to run cleanly.',

@@ -84,6 +84,8 @@ const CLASS_CONTAINERS: Readonly<Record<string, string[]>> = {
   columns: ['columns'],
   column: ['column'],
   nonincremental: ['nonincremental'],
+  // The files of one multi-file program (snippet/c-group.ts), each still its own block.
+  program: ['program'],
 };
 
 const containerDirective =

@@ -14,6 +14,7 @@ const CONTAINERS = new Set([
   'column',
   'table',
   'list',
+  'program',
 ]);
 const LEAVES = new Set(['slide', 'diagram', 'timeline']);
 const SLIDE_ATTRIBUTES = new Set(['class', 'background', 'background-image', 'transition', 'below']);
