@@ -4,9 +4,9 @@
  */
 const LAYERS = [
   ['model', 'report', 'cache'],
-  ['config', 'parse'],
+  ['config', 'parse', 'dialect'],
   ['exec', 'browser', 'runtime'],
-  ['links', 'snippet', 'table', 'diagram'],
+  ['links', 'snippet', 'table', 'diagram', 'math'],
   ['check'],
   ['transform'],
   ['render'],

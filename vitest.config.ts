@@ -6,10 +6,10 @@ import { defineConfig } from 'vitest/config';
  */
 const E2E = [
   'test/**/*.e2e.test.ts',
-  'test/check/links/links.test.ts',
-  'test/check/snippet/rustdoc-parity.test.ts',
-  'test/check/snippet/seed-bugs.test.ts',
-  'test/check/snippet/unmet.test.ts',
+  'test/links/links.test.ts',
+  'test/snippet/check/rustdoc-parity.test.ts',
+  'test/snippet/check/seed-bugs.test.ts',
+  'test/snippet/check/unmet.test.ts',
   'test/cli/cli.test.ts',
   'test/dev/dev.test.ts',
   'test/diagram/diagram.test.ts',

@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 
 # chromium: diagrams and PDFs; clang + compiler-rt: the second C compiler and its sanitizers;
 # bubblewrap: the snippet sandbox; noto fonts: emoji and CJK in PDFs; poppler-utils: PDF tests.
-packages=(chromium clang libclang-rt-14-dev bubblewrap fonts-noto-color-emoji fonts-noto-cjk poppler-utils)
+packages=(chromium pandoc clang libclang-rt-14-dev bubblewrap fonts-noto-color-emoji fonts-noto-cjk poppler-utils)
 packages+=("$@")
 missing=()
 for package in "${packages[@]}"; do

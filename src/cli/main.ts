@@ -1,10 +1,11 @@
 /** The `proofdeck` command: argv → library calls → report → exit code. The only module that touches process.*. */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import type { VFile } from 'vfile';
 import { buildDecks, checkDecks, type CheckResult } from '../pipeline/build.ts';
 import { scaffoldDeck } from '../pipeline/scaffold.ts';
+import { convertDeck } from '../pipeline/convert.ts';
 import { PACKAGE_ROOT } from '../config/package-root.ts';
 import { HANDOUT_LAYOUTS, PAPER_SIZES, type HandoutLayout, type Paper } from '../render/pdf/handout.ts';
 import type { SnippetResult, SnippetStatus } from '../model/snippet.ts';
@@ -12,6 +13,7 @@ import type { FragmentMode } from '../render/pdf/print.ts';
 import { formatWith, REPORTERS, type Reporter } from '../report/reporters.ts';
 import { countMessages } from '../report/text.ts';
 import { EXIT, exitCodeFor } from './exit-codes.ts';
+import { DIALECTS, type DialectName } from '../dialect/types.ts';
 import { DEFAULT_OUT_DIR } from '../config/defaults.ts';
 import { findMissingTools } from '../snippet/check/verify.ts';
 
@@ -19,6 +21,7 @@ const pkg = JSON.parse(readFileSync(path.join(PACKAGE_ROOT, 'package.json'), 'ut
 
 interface CheckFlags {
   theme?: string;
+  from?: DialectName;
   cache: boolean;
   checkExternal: boolean;
   reporter: Reporter;
@@ -96,6 +99,7 @@ async function build(paths: string[], flags: BuildFlags, pdf: boolean): Promise<
     paths,
     outDir: flags.out,
     theme: flags.theme,
+    from: flags.from,
     noCache: !flags.cache,
     checkExternal: flags.checkExternal,
     unsafeNoSandbox: flags.unsafeNoSandbox,
@@ -127,11 +131,19 @@ async function build(paths: string[], flags: BuildFlags, pdf: boolean): Promise<
   return code;
 }
 
+/** `--from <dialect>`: read the decks as reveal-md, reveal.js, Marp, Slidev or pandoc/Quarto would. */
+function fromOption(): Option {
+  return new Option('--from <dialect>', 'markdown dialect of the decks (default: detected per file)').choices([
+    ...DIALECTS,
+  ]);
+}
+
 /** Options every checking command shares. */
 function withCheckOptions(command: Command): Command {
   return command
     .argument('[paths...]', 'deck folders or markdown files (default: every deck under decks/)')
     .option('-t, --theme <name>', 'theme for every deck, overriding the frontmatter')
+    .addOption(fromOption())
     .option('--no-cache', 'ignore and do not write the snippet and diagram caches')
     .addOption(new Option('--reporter <format>', 'report format').choices([...REPORTERS]).default('text'))
     .option('--frail', 'exit 1 on warnings too', false)
@@ -180,6 +192,7 @@ function program(setExit: (code: number) => void): Command {
       const result = await checkDecks({
         paths,
         theme: flags.theme,
+        from: flags.from,
         noCache: !flags.cache,
         checkExternal: flags.checkExternal,
         unsafeNoSandbox: flags.unsafeNoSandbox,
@@ -195,11 +208,13 @@ function program(setExit: (code: number) => void): Command {
     .option('-p, --port <port>', 'port', parsePort, 3000)
     .option('--host <host>', 'address to listen on (use 0.0.0.0 to expose)', '127.0.0.1')
     .option('-o, --out <dir>', 'output folder', DEFAULT_OUT_DIR)
-    .action(async (paths: string[], flags: { port: number; host: string; out: string }) => {
+    .addOption(fromOption())
+    .action(async (paths: string[], flags: { port: number; host: string; out: string; from?: DialectName }) => {
       const { startDev } = await import('../dev/server.ts');
       const server = await startDev({
         paths,
         outDir: flags.out,
+        from: flags.from,
         port: flags.port,
         host: flags.host,
         log: (line) => process.stderr.write(`${line}\n`),
@@ -207,6 +222,22 @@ function program(setExit: (code: number) => void): Command {
       process.stderr.write(`proofdeck dev: serving ${flags.out}/ at ${server.url} (Ctrl-C to stop)\n`);
       await untilStopped(server);
       setExit(EXIT.ok);
+    });
+
+  cli
+    .command('convert')
+    .description('print a Marp or Slidev deck as native proofdeck markdown')
+    .argument('<file>', 'the markdown file')
+    .addOption(fromOption())
+    .option('-o, --out <file>', 'write to this file instead of stdout')
+    .action((file: string, flags: { from?: DialectName; out?: string }) => {
+      const converted = convertDeck(file, { from: flags.from });
+      const failed = converted.markdown === undefined || converted.file.messages.some((m) => m.fatal);
+      if (!failed && flags.out) writeFileSync(flags.out, converted.markdown ?? '');
+      else if (!failed) process.stdout.write(converted.markdown ?? '');
+      if (converted.file.messages.length > 0)
+        process.stderr.write(formatWith('text', [converted.file], { version: pkg.version, color: false, extra: {} }));
+      setExit(failed ? EXIT.findings : EXIT.ok);
     });
 
   cli

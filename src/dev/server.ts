@@ -1,6 +1,7 @@
 /** `proofdeck dev`: build, serve dist/ on localhost, rebuild what changed, reload the browser on the same slide. */
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
+import type { DialectName } from '../dialect/types.ts';
 import { createServer, type ServerResponse } from 'node:http';
 import path from 'node:path';
 import { launchBrowser } from '../browser/browser.ts';
@@ -25,6 +26,8 @@ export interface DevOptions {
   root?: string;
   /** Decks to serve and watch; empty means all. */
   paths?: readonly string[];
+  /** `--from`: the dialect every deck is read in. */
+  from?: DialectName | undefined;
   /** @default 'dist' */
   outDir?: string;
   /** 0 picks a free port. @default 3000 */
@@ -98,7 +101,17 @@ export async function startDev(options: DevOptions = {}): Promise<DevServer> {
     if (paths.length === 0) return;
     queue = queue.then(async () => {
       const started = performance.now();
-      const build = { root, paths, outDir, pdf, keepPrintouts: true, browser, highlighters, snippetSession };
+      const build = {
+        root,
+        paths,
+        outDir,
+        pdf,
+        keepPrintouts: true,
+        browser,
+        highlighters,
+        snippetSession,
+        from: options.from,
+      };
       const result = await buildDecks(build).catch((error: unknown) => {
         if (!closing) log(`proofdeck dev: ${error instanceof Error ? error.message : String(error)}`);
         return undefined;

@@ -49,7 +49,8 @@ export interface ExecuteResult {
 
 /** The toolchains a snippet is proved with: rustc, or its C compilers (C++ ones for `cpp`). */
 function toolsFor(snippet: Snippet): ToolName[] {
-  if (snippet.expectation.kind === 'ignore') return [];
+  // A block that cannot be proved as written is never run (its result is never ok).
+  if (snippet.expectation.kind === 'ignore' || snippet.invalid !== undefined) return [];
   if (snippet.lang === 'rust') return ['rustc'];
   const cxx: Record<CCompiler, ToolName> = { gcc: 'g++', clang: 'clang++' };
   return snippet.compilers.map((compiler) => (snippet.lang === 'cpp' ? cxx[compiler] : compiler));
@@ -91,7 +92,12 @@ function keyFor(snippet: Snippet, tool: Toolchain, limits: StepLimits): string {
   const build =
     lang === 'rust'
       ? { edition, flags: snippet.flags, run: rustNeedsRun(snippet) }
-      : { args: cCompileArgs(snippet, tool), std: std ?? null };
+      : {
+          args: cCompileArgs(snippet, tool),
+          std: std ?? null,
+          env: snippet.env ?? [],
+          files: (snippet.files ?? []).map((file) => [file.name, file.text]),
+        };
   return cacheKey({ program, lang, expectation, build, run: limits.run, tool: tool.versionLine, path: tool.path });
 }
 

@@ -5,7 +5,7 @@
 import { basename } from 'node:path';
 
 /** Who reported the failure. */
-type RuntimeReporter = 'asan' | 'ubsan' | 'lsan' | 'stack-protector' | 'glibc' | 'panic';
+type RuntimeReporter = 'asan' | 'ubsan' | 'lsan' | 'tsan' | 'msan' | 'stack-protector' | 'glibc' | 'panic';
 
 /** The first failure report found in a program's stderr. */
 export interface RuntimeReport {
@@ -54,6 +54,27 @@ function sanitizerReport(lines: string[], sourceName: string): RuntimeReport | u
   return {
     reporter: leak ? 'lsan' : 'asan',
     kind,
+    headline,
+    detail: headline,
+    ...firstFrameIn(lines, index + 1, sourceName),
+  };
+}
+
+/**
+ * ThreadSanitizer (`WARNING: ThreadSanitizer: data race (pid=1234)`) and MemorySanitizer
+ * (`==1234==WARNING: MemorySanitizer: use-of-uninitialized-value`) start with WARNING, not ERROR.
+ */
+function warningReport(lines: string[], sourceName: string): RuntimeReport | undefined {
+  const index = lines.findIndex((line) => /WARNING: (ThreadSanitizer|MemorySanitizer): /.test(line));
+  if (index === -1) return undefined;
+  const headline = (lines[index] ?? '')
+    .replace(/^==\d+==/, '')
+    .replace(/ \(pid=\d+\)\s*$/, '')
+    .trim();
+  const match = /WARNING: (ThreadSanitizer|MemorySanitizer): (.+)$/.exec(headline);
+  return {
+    reporter: match?.[1] === 'ThreadSanitizer' ? 'tsan' : 'msan',
+    kind: match?.[2] ?? headline,
     headline,
     detail: headline,
     ...firstFrameIn(lines, index + 1, sourceName),
@@ -126,6 +147,7 @@ export function parseRuntimeReport(stderr: string, sourceName: string): RuntimeR
   const lines = stderr.split('\n');
   return (
     sanitizerReport(lines, sourceName) ??
+    warningReport(lines, sourceName) ??
     ubsanReport(lines, sourceName) ??
     panicReport(stderr, sourceName) ??
     abortReport(lines)

@@ -67,7 +67,12 @@ function htmlUrls(html: string): string[] {
 }
 
 /** Resolves every local image, link target, raw-HTML `src`/`href` and `::slide{background-image=…}`. */
-export function planAssets(tree: Root, deckDir: string, scope: AssetScope = {}): AssetPlan {
+export function planAssets(
+  tree: Root,
+  deckDir: string,
+  scope: AssetScope = {},
+  extra: readonly { url: string; position: Position | undefined }[] = [],
+): AssetPlan {
   const plan: AssetPlan = { assets: new Map(), missing: [], outside: [], malformed: [] };
   const folders = [scope.root ?? deckDir, ...(scope.allow ?? [])];
   /** The file a local URL names, or undefined after recording why it cannot be used. */
@@ -112,10 +117,21 @@ export function planAssets(tree: Root, deckDir: string, scope: AssetScope = {}):
     else if (node.type === 'link' && /\.md$/i.test(node.url.split('#')[0] ?? ''))
       addMissingDocument(node.url, node.position);
     else if (node.type === 'link') add(node.url, node.position, path.extname(node.url.split('#')[0] ?? '') !== '');
-    else if (node.type === 'html') checkHtml(node);
-    else if (node.type === 'leafDirective' && node.name === 'slide' && node.attributes?.['background-image']) {
+    else if (node.type === 'html') {
+      checkHtml(node);
+      // A dialect's `<!-- .slide: data-background-image=… -->` comment carries a background image.
+      const image = (node.data as { slideAttributes?: { backgroundImage?: string } } | undefined)?.slideAttributes
+        ?.backgroundImage;
+      if (image) add(image, node.position, true);
+    } else if (node.type === 'leafDirective' && node.name === 'slide' && node.attributes?.['background-image']) {
       add(node.attributes['background-image'], node.position, true);
+    } else if (node.type === 'heading') {
+      // Background images a dialect read from heading attributes.
+      const image = (node.data as { slideAttributes?: { backgroundImage?: string } } | undefined)?.slideAttributes
+        ?.backgroundImage;
+      if (image) add(image, node.position, true);
     }
   });
+  for (const { url, position } of extra) add(url, position, true);
   return plan;
 }

@@ -10,14 +10,36 @@ export interface DeckMeta {
   event?: string;
   abstract?: string;
   theme: string;
+  /** Heading depth that starts a slide; 0: only `---` starts slides (Marp, Slidev). */
   slideLevel: number;
   transition: SlideTransition;
   /** `page` marks a plain documentation page for the site rather than a deck. */
   kind: 'deck' | 'page';
+  /** Whether the frontmatter's title slide is rendered (`false`: the deck brings its own, or none). */
+  titleSlide: boolean;
+  /** The dialect the source is written in (`from:`/`dialect:`, `--from`, or detected). */
+  dialect: DialectName;
+  /** reveal.js slide numbers (Marp `paginate`, Quarto `slide-number`, reveal `slideNumber`). */
+  slideNumbers?: boolean;
+  /** Text shown on every slide (Quarto/Marp `footer`, Marp `header`). */
+  header?: string;
+  footer?: string;
+  /** Image shown in a corner of every slide (Quarto `logo`), as written (relative to the markdown file). */
+  logo?: string;
+  /** `16:9` (1280×720, the default) or `4:3` (960×720). */
+  aspectRatio?: '16:9' | '4:3';
+  /** Background colour of every slide that sets none (Slidev/Marp `background`). */
+  background?: string;
+  /** Quarto `incremental: true`: every list is revealed item by item. */
+  incremental?: boolean;
 }
 
+/** Markdown dialects proofdeck reads (src/dialect/): native, reveal-md, reveal.js, Marp, Slidev, pandoc/Quarto. */
+export const DIALECTS = ['proofdeck', 'reveal-md', 'reveal', 'marp', 'slidev', 'pandoc'] as const;
+export type DialectName = (typeof DIALECTS)[number];
+
 export const TRANSITIONS = ['none', 'fade', 'slide', 'convex', 'concave', 'zoom'] as const;
-type SlideTransition = (typeof TRANSITIONS)[number];
+export type SlideTransition = (typeof TRANSITIONS)[number];
 
 /** Per-slide attributes from a `::slide{…}` directive. */
 export interface SlideAttributes {
@@ -25,6 +47,10 @@ export interface SlideAttributes {
   background?: string;
   backgroundImage?: string;
   transition?: SlideTransition;
+  /** Further reveal.js `data-*` attributes (pandoc `background-size=contain`, reveal `data-background-opacity`). */
+  data?: Record<string, string>;
+  /** `::slide{below}`: a vertical slide under the previous one (how `proofdeck convert` writes a stack). */
+  below?: boolean;
 }
 
 /** One reveal.js slide. */
@@ -41,7 +67,10 @@ export interface Slide {
 }
 
 /** A horizontal position in the deck: a lone slide, or a section with vertical slides. */
-export type DeckItem = { kind: 'slide'; slide: Slide } | { kind: 'stack'; slides: Slide[] };
+export type DeckItem =
+  | { kind: 'slide'; slide: Slide }
+  /** `titled: false`: the first slide is an ordinary slide, not a section title (reveal-md's `----` stacks). */
+  | { kind: 'stack'; slides: Slide[]; titled?: boolean };
 
 /** A deck after parsing and slide splitting. */
 export interface ParsedDeck {

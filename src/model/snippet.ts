@@ -8,7 +8,7 @@ export type SnippetLang = 'c' | 'cpp' | 'rust';
 export type CCompiler = 'gcc' | 'clang';
 
 /** Sanitizer or hardening mode that a C snippet is expected to trip. */
-export type Detector = 'asan' | 'ubsan' | 'lsan' | 'stack-protector';
+export type Detector = 'asan' | 'ubsan' | 'lsan' | 'tsan' | 'msan' | 'stack-protector';
 
 /** What the talk claims a snippet does. One expectation per snippet. */
 export type Expectation =
@@ -25,6 +25,12 @@ export type Expectation =
   | { kind: 'compile-fail'; codes: string[]; messages: string[] }
   /** Rust `should_panic`: compiles, runs, panics (optional message substring). */
   | { kind: 'panic'; message?: string }
+  /**
+   * A shell transcript (```` ```console ````): compiled with the flags shown, run, and the shown output
+   * found in the real one (addresses, pids, paths and stack frames compared loosely). `lines`: the
+   * markdown line of each shown output line.
+   */
+  | { kind: 'transcript'; output: string[]; lines: number[] }
   /** C: compiled -O0 with the detector, run, and the detector reports `report` (e.g. heap-use-after-free). */
   | { kind: 'detect'; detector: Detector; report?: string };
 
@@ -63,8 +69,27 @@ export interface Snippet {
   include?: SnippetInclude;
   /** Rust `standalone_crate`: never built together with other snippets. */
   standalone?: boolean;
+  /** C/C++: runtime environment for the program (`env="ASAN_OPTIONS=detect_leaks=1"`), in the order written. */
+  env?: [string, string][];
+  /** C/C++: the block's own file name in a multi-file program (`file=main.c`); `snippet.c` otherwise. */
+  fileName?: string;
+  /** C/C++: extra files of the program (other translation units, headers, a suppressions file), by name. */
+  files?: SnippetFile[];
+  /**
+   * Set when the block cannot be proved as written (an unknown detector or attribute): the reason. Such a
+   * block is never run and its result is never ok, whatever the compilers would say.
+   */
+  invalid?: string;
   /** rustdoc's `fn main` wrapping, C's `int main(void)` wrapping: true when the program was wrapped. */
   wrapped?: boolean;
+}
+
+/** One more file of a multi-file C/C++ program (`file=util.c`), compiled (sources) or only present (headers). */
+export interface SnippetFile {
+  name: string;
+  text: string;
+  /** For each 1-based line of `text`, the 1-based markdown line (0 when generated). */
+  lineMap: number[];
 }
 
 /** An included file: the slide shows `region` (or all of it), the compiler sees the whole file. */

@@ -17,3 +17,20 @@ export function restoreStrayTextDirectives(tree: Root, source: string): void {
     return [SKIP, index + 1];
   });
 }
+
+/** Joins neighbouring text nodes (a restored `:tada` and the `:` after it), so shortcodes read as one text. */
+export function mergeAdjacentText(tree: Root): void {
+  visit(tree, (node) => {
+    if (!('children' in node)) return;
+    const parent = node as Parent;
+    const merged: Parent['children'] = [];
+    for (const child of parent.children) {
+      const previous = merged.at(-1);
+      if (child.type === 'text' && previous?.type === 'text') {
+        previous.value += child.value;
+        if (previous.position && child.position) previous.position = { ...previous.position, end: child.position.end };
+      } else merged.push(child);
+    }
+    parent.children = merged;
+  });
+}

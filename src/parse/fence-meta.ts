@@ -33,7 +33,7 @@ export interface FenceMeta {
   highlight?: HighlightSteps;
   /** Problems found while parsing, with offsets into the info string. */
   /** `lineSpec` marks a bad `{1-2|4}` highlight spec: rule deck/line-spec, for every language. */
-  errors: { message: string; offset: number; lineSpec?: true }[];
+  errors: { message: string; offset: number; lineSpec?: true; options?: true }[];
 }
 
 const LINE_SPEC = /^\{([^}]*)\}$/;
@@ -101,6 +101,12 @@ export function parseFenceMeta(lang: string | null | undefined, meta: string | n
   tokens.forEach((token, index) => {
     const spec = LINE_SPEC.exec(token.text);
     if (spec) {
+      // `{scale: 0.5}`, `{lines: true}`: a block options object (Slidev, Vitepress), not a line spec.
+      if (spec[1]?.includes(':')) {
+        const message = `block options ${token.text} are not supported; the block is shown as it is`;
+        result.errors.push({ message, offset: token.offset, lineSpec: true, options: true });
+        return;
+      }
       const parsed = parseLineSpec(spec[1] ?? '');
       if ('error' in parsed) result.errors.push({ message: parsed.error, offset: token.offset, lineSpec: true });
       else result.highlight = parsed.steps;

@@ -6,22 +6,28 @@ import type { Root } from 'mdast';
 import remarkDirective from 'remark-directive';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
+import remarkMath from 'remark-math';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import type { VFile } from 'vfile';
 import { fileIdentity, readCacheEntry, sha256, writeCacheEntry } from '../cache/store.ts';
 import { PACKAGE_ROOT } from '../config/package-root.ts';
+import remarkGemoji from 'remark-gemoji';
 import { addError } from '../report/messages.ts';
-import { restoreStrayTextDirectives } from './directives.ts';
+import { mergeAdjacentText, restoreStrayTextDirectives } from './directives.ts';
 import { checkSourceLimits, checkTreeLimits, type LimitBreach } from './limits.ts';
 import { attachFenceMeta } from './fence-meta.ts';
+import { restoreDollarText } from './math.ts';
 
 const processor = unified()
   .use(remarkParse)
   .use(remarkGfm)
   .use(remarkFrontmatter, ['yaml'])
   .use(remarkDirective)
+  .use(remarkMath)
   .freeze();
+
+const emoji = remarkGemoji() as (tree: Root) => void;
 
 /** Options for {@link parseMarkdown}. */
 export interface ParseOptions {
@@ -112,6 +118,10 @@ export function parseMarkdown(file: VFile, options: ParseOptions = {}): Root {
   const late = checkTreeLimits(tree);
   if (late) return refuse(file, late);
   restoreStrayTextDirectives(tree, source);
+  mergeAdjacentText(tree);
+  // `:+1:` → 👍 as GitHub, Marp and Quarto (`+emoji`) show it; code is left alone.
+  emoji(tree);
   attachFenceMeta(tree);
+  restoreDollarText(tree, source);
   return tree;
 }

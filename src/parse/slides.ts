@@ -14,6 +14,8 @@ import { DEFAULT_SLIDE_LEVEL } from '../config/defaults.ts';
 export interface SplitOptions {
   /** Heading depth that starts a slide. @default 2 */
   slideLevel?: number;
+  /** Headings above the slide level start vertical stacks (pandoc); `false`: they start plain slides. @default true */
+  headingStacks?: boolean;
 }
 
 interface Draft {
@@ -28,6 +30,7 @@ const NOTE_PREFIX = /^Notes?:\s*/;
 /** Splits the root's children into deck items (lone slides and stacks). */
 export function splitSlides(tree: Root, options: SplitOptions = {}): DeckItem[] {
   const slideLevel = options.slideLevel ?? DEFAULT_SLIDE_LEVEL;
+  const headingStacks = options.headingStacks ?? true;
   const slugger = new GithubSlugger();
   const items: DeckItem[] = [];
   let stack: Slide[] | undefined;
@@ -65,9 +68,11 @@ export function splitSlides(tree: Root, options: SplitOptions = {}): DeckItem[] 
     const line = node.position?.start.line ?? 1;
     if (node.type === 'yaml' || node.type === 'definition') continue;
     if (node.type === 'heading' && node.depth <= slideLevel) {
-      const title = toString(node);
+      // An empty title (`## {background-image=…}`, pandoc's untitled slide) is no title.
+      const title = toString(node) || undefined;
       discardIfBare(current);
-      current = open(line, title, node.depth < slideLevel);
+      current = open(line, title, headingStacks && node.depth < slideLevel);
+      applyHeadingAttributes(current.slide, node);
       current.slide.content.push(node);
       continue;
     }
@@ -78,7 +83,7 @@ export function splitSlides(tree: Root, options: SplitOptions = {}): DeckItem[] 
     current ??= open(line, undefined, false);
     addToSlide(current, node);
   }
-  return items.map(unwrapSingleStacks);
+  return stackBelow(items.map(unwrapSingleStacks));
 }
 
 function addToSlide(draft: Draft, node: RootContent): void {
@@ -98,6 +103,83 @@ function addToSlide(draft: Draft, node: RootContent): void {
     return;
   }
   (draft.inNotes ? slide.notes : slide.content).push(node);
+}
+
+/** Slides cut from the source by a dialect (reveal.js, Marp, Slidev), parsed: content, notes, start line. */
+export interface SourceSlideNodes {
+  line: number;
+  horizontal: boolean;
+  content: readonly RootContent[];
+  notes: readonly RootContent[];
+}
+
+/** Options for {@link slidesFromSource}. */
+export interface SourceSlideOptions {
+  /** HTML comments that are speaker notes: every one (Marp) or the slide's last (Slidev). */
+  htmlCommentNotes?: 'all' | 'last' | undefined;
+}
+
+/** A lone HTML comment that is not a reveal.js attribute comment (`<!-- .slide: -->`, `<!-- .element: -->`). */
+function commentText(node: RootContent): string | undefined {
+  if (node.type !== 'html') return undefined;
+  const match = /^<!--([\s\S]*?)-->$/.exec(node.value.trim());
+  const text = match?.[1]?.trim();
+  return text !== undefined && !/^\.(slide|element)\b/.test(text) ? text : undefined;
+}
+
+/** Deck items from source-split slides: `horizontal: false` puts a slide below the previous one. */
+export function slidesFromSource(slides: readonly SourceSlideNodes[], options: SourceSlideOptions = {}): DeckItem[] {
+  const slugger = new GithubSlugger();
+  const items: DeckItem[] = [];
+  for (const part of slides) {
+    const heading = part.content.find((node) => node.type === 'heading');
+    const title = heading ? toString(heading) : undefined;
+    const slide: Slide = {
+      line: part.content[0]?.position?.start.line ?? part.line,
+      id: slugger.slug(title ?? `slide-${part.line}`),
+      content: [],
+      notes: [...part.notes],
+      attributes: { classes: [] },
+    };
+    if (title !== undefined) slide.title = title;
+    if (heading?.type === 'heading') applyHeadingAttributes(slide, heading);
+    const draft: Draft = { slide, inNotes: false, fromBreak: false };
+    const comments = part.content.filter((node) => commentText(node) !== undefined);
+    const noteComments = new Set(
+      options.htmlCommentNotes === 'last' ? comments.slice(-1) : options.htmlCommentNotes ? comments : [],
+    );
+    for (const node of part.content) {
+      if (node.type === 'definition') continue;
+      const text = noteComments.has(node) ? commentText(node) : undefined;
+      if (text === undefined) addToSlide(draft, node);
+      else if (text !== '')
+        slide.notes.push({
+          type: 'paragraph',
+          children: [{ type: 'text', value: text }],
+          ...(node.position ? { position: node.position } : {}),
+        });
+    }
+    const last = items.at(-1);
+    if (part.horizontal || !last) items.push({ kind: 'slide', slide });
+    else if (last.kind === 'stack') last.slides.push(slide);
+    else items[items.length - 1] = { kind: 'stack', slides: [last.slide, slide], titled: false };
+  }
+  return items;
+}
+
+/** Pandoc heading attributes (`## T {#id .smaller background="#222"}`, read by the dialect) become the slide's. */
+function applyHeadingAttributes(slide: Slide, heading: RootContent): void {
+  const data = heading.data as
+    | { slideAttributes?: Partial<SlideAttributes> & { id?: string }; hProperties?: Record<string, unknown> }
+    | undefined;
+  const attributes = data?.slideAttributes;
+  if (!attributes || !data) return;
+  // The id and classes belong to the slide's <section>, not to its heading too.
+  delete data.hProperties;
+  const { id, classes, ...rest } = attributes;
+  if (id) slide.id = id;
+  if (classes) slide.attributes.classes.push(...classes);
+  Object.assign(slide.attributes, rest);
 }
 
 /** A stack of one slide is just a slide: reveal.js would otherwise show a pointless down arrow. */
@@ -127,6 +209,22 @@ function readSlideAttributes(node: LeafDirective): Partial<SlideAttributes> {
   if (attrs.background) result.background = attrs.background;
   if (attrs['background-image']) result.backgroundImage = attrs['background-image'];
   if (attrs.transition) result.transition = attrs.transition as SlideAttributes['transition'] & string;
+  if ('below' in attrs) result.below = true;
+  const data = Object.entries(attrs).filter(([key]) => key.startsWith('data-'));
+  if (data.length > 0)
+    result.data = Object.fromEntries(data.map(([key, value]) => [key.slice('data-'.length), value ?? '']));
+  return result;
+}
+
+/** Slides marked `::slide{below}` join the item before them as vertical slides. */
+function stackBelow(items: DeckItem[]): DeckItem[] {
+  const result: DeckItem[] = [];
+  for (const item of items) {
+    const previous = result.at(-1);
+    if (item.kind !== 'slide' || !item.slide.attributes.below || !previous) result.push(item);
+    else if (previous.kind === 'stack') previous.slides.push(item.slide);
+    else result[result.length - 1] = { kind: 'stack', slides: [previous.slide, item.slide], titled: false };
+  }
   return result;
 }
 

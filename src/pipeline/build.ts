@@ -18,6 +18,7 @@ import { checkLinks } from '../links/check.ts';
 import { indexDocs } from '../links/resolve.ts';
 import type { SnippetResult } from '../model/snippet.ts';
 import { UsageError } from '../model/errors.ts';
+import type { DialectName } from '../dialect/types.ts';
 import { resolveDeckPaths } from './discover.ts';
 import { loadDeck, type LoadedDeck } from './load.ts';
 import { carryOverPrintouts, commitStage, discardStage, openStage, outputError, writeToStage } from './stage.ts';
@@ -51,6 +52,10 @@ export interface DeckOptions {
   snippetSession?: SnippetSession;
   /** `--unsafe-no-sandbox`: without bubblewrap, run snippets with limits only instead of exit code 3. */
   unsafeNoSandbox?: boolean;
+  /** `--from`: read every deck in this dialect, over frontmatter `from:` and detection. */
+  from?: DialectName | undefined;
+  /** Dialect of decks that say nothing about theirs (project config). @default 'proofdeck' */
+  defaultDialect?: DialectName | undefined;
 }
 
 /** Options for {@link buildDecks}. */
@@ -114,6 +119,8 @@ async function checkAll(options: DeckOptions, browser: BrowserSession): Promise<
     diagramsDir: path.join(root, 'diagrams'),
     root,
     parseCacheDir: options.noCache ? undefined : cacheFolder(root, 'parse'),
+    from: options.from,
+    defaultDialect: options.defaultDialect,
   };
   const decks = sources.map((source) => loadDeck(source, load));
   const external = checkLinks(decks.flatMap(({ file, tree, deck }) => (deck ? [{ file, tree, deck }] : [])));

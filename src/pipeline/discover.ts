@@ -10,10 +10,12 @@ export interface DeckSource {
 }
 
 const DECK_FILE = 'deck.md';
+/** Markdown a deck may be written in: `.qmd` is Quarto's (read in the pandoc dialect). */
+const MARKDOWN = /\.(md|markdown|qmd)$/i;
 
 function fromDirectory(dir: string): DeckSource | undefined {
-  const file = path.join(dir, DECK_FILE);
-  return existsSync(file) ? { name: path.basename(dir), path: file } : undefined;
+  const file = [DECK_FILE, 'deck.qmd'].map((name) => path.join(dir, name)).find((candidate) => existsSync(candidate));
+  return file ? { name: path.basename(dir), path: file } : undefined;
 }
 
 /** Output folders that belong to proofdeck itself. */
@@ -30,8 +32,8 @@ export function discoverDecks(root: string): DeckSource[] {
     .map((entry) =>
       entry.isDirectory()
         ? fromDirectory(path.join(decksDir, entry.name))
-        : entry.isFile() && entry.name.endsWith('.md') && entry.name !== 'README.md'
-          ? { name: path.basename(entry.name, '.md'), path: path.join(decksDir, entry.name) }
+        : entry.isFile() && MARKDOWN.test(entry.name) && entry.name !== 'README.md'
+          ? { name: entry.name.replace(MARKDOWN, ''), path: path.join(decksDir, entry.name) }
           : undefined,
     )
     .filter((deck): deck is DeckSource => deck !== undefined)
@@ -73,8 +75,9 @@ export function resolveDeckPaths(root: string, paths: readonly string[]): DeckSo
         if (!deck) throw new UsageError(`${given} has no ${DECK_FILE}`);
         return deck;
       }
-      if (!full.endsWith('.md')) throw new UsageError(`${given} is not a markdown file`);
-      const name = path.basename(full) === DECK_FILE ? path.basename(path.dirname(full)) : path.basename(full, '.md');
+      if (!MARKDOWN.test(full)) throw new UsageError(`${given} is not a markdown file (.md, .markdown, .qmd)`);
+      const stem = path.basename(full).replace(MARKDOWN, '');
+      const name = stem === 'deck' ? path.basename(path.dirname(full)) : stem;
       return { name, path: full };
     }),
   );

@@ -5,16 +5,23 @@ import type { Definition, Root, Yaml } from 'mdast';
 import { VFile } from 'vfile';
 import { checkDirectives } from '../check/deck/directives.ts';
 import { checkEmptySlides } from '../check/deck/empty-slide.ts';
+import { checkHtmlAcrossSlides } from '../check/deck/html-across-slides.ts';
 import { checkHeadingSkips } from '../check/deck/heading-skip.ts';
 import { checkAssetScope } from '../check/deck/asset-scope.ts';
 import { checkLineSpecs } from '../check/deck/line-spec.ts';
+import { checkMathSyntax } from '../check/deck/math-syntax.ts';
 import { checkMissingAssets } from '../check/deck/missing-asset.ts';
 import { checkSetextHeadings } from '../check/deck/setext-heading.ts';
 import { checkStrayFences, checkUnclosedContainers } from '../check/deck/unclosed-container.ts';
 import { readFrontmatter } from '../config/frontmatter.ts';
 import type { ParsedDeck } from '../model/deck.ts';
-import { parseMarkdown } from '../parse/parser.ts';
-import { splitSlides } from '../parse/slides.ts';
+import { allSlides, slidesFromSource, splitSlides } from '../parse/slides.ts';
+import { readDialect, type DialectRead } from '../dialect/read.ts';
+import type { DialectFinding, DialectName } from '../dialect/types.ts';
+import { inferSlideLevel } from '../dialect/slide-level.ts';
+import { addWarning } from '../report/messages.ts';
+import { toString } from 'mdast-util-to-string';
+import type { DeckItem } from '../model/deck.ts';
 import { planAssets, type AssetPlan } from '../links/assets.ts';
 import type { DeckSource } from './discover.ts';
 import { loadTimelineRecords } from '../diagram/timeline-data.ts';
@@ -25,6 +32,9 @@ import type { Diagram } from '../model/diagram.ts';
 import type { Snippet } from '../model/snippet.ts';
 import { extractSnippets } from '../snippet/extract.ts';
 import { DEFAULT_SLIDE_LEVEL } from '../config/defaults.ts';
+import { detectDialect, frontmatterData } from '../dialect/detect.ts';
+import { translateDialect } from '../dialect/translate.ts';
+import type { Translation } from '../dialect/translation.ts';
 
 /** A deck after parsing and checking; `deck` is missing when the frontmatter was unusable. */
 export interface LoadedDeck {
@@ -56,29 +66,49 @@ export interface LoadOptions {
   allow?: readonly string[];
   /** Cache of syntax trees of unchanged files; `undefined` parses every time. */
   parseCacheDir?: string | undefined;
+  /** `--from`: the dialect every deck is read in, over frontmatter and detection. */
+  from?: DialectName | undefined;
+  /** The project's default dialect when a file says nothing (config). @default 'proofdeck' */
+  defaultDialect?: DialectName | undefined;
 }
 
 /** Reads, parses and checks a deck. Content problems become messages on the returned file. */
 export function loadDeck(source: DeckSource, options: LoadOptions): LoadedDeck {
+  const original = readFileSync(source.path, 'utf8');
+  // Marp and Slidev are translated into native markdown first (the text `proofdeck convert` prints).
+  const named = detectDialect(source.path, frontmatterData(original), {
+    from: options.from,
+    fallback: options.defaultDialect ?? 'proofdeck',
+  });
+  const translation = translateDialect(named, original, source.path, { knownThemes: options.knownThemes });
   const file = new VFile({
     path: source.path,
     cwd: options.cwd ?? process.cwd(),
-    value: readFileSync(source.path, 'utf8'),
+    value: translation?.markdown ?? original,
   });
-  const tree = parseMarkdown(file, { cacheDir: options.parseCacheDir });
+  const read = readDialect(file, {
+    from: translation ? 'proofdeck' : options.from,
+    fallback: options.defaultDialect,
+    cacheDir: options.parseCacheDir,
+  });
+  const { tree, dialect } = read;
   const yaml = tree.children.find((node): node is Yaml => node.type === 'yaml');
   const meta = readFrontmatter(yaml, file, {
     knownThemes: options.knownThemes,
     ...(options.themeOverride ? { themeOverride: options.themeOverride } : {}),
+    dialect,
+    fallbackTitle: firstHeadingText(tree),
   });
-  checkSetextHeadings(tree, file);
+  checkSetextHeadings(tree, file, { allowTitles: dialect.name !== 'proofdeck' });
   checkUnclosedContainers(tree, file, { slideLevel: meta?.slideLevel ?? DEFAULT_SLIDE_LEVEL });
   checkStrayFences(tree, file);
   checkHeadingSkips(tree, file);
+  checkMathSyntax(tree, file);
   checkLineSpecs(tree, file);
-  checkDirectives(tree, file);
+  checkDirectives(tree, file, { foreignDivs: dialect.name === 'pandoc' });
+  const logo = meta?.logo ? [{ url: meta.logo, position: yaml?.position }] : [];
   const deckDir = path.dirname(source.path);
-  const assets = planAssets(tree, deckDir, { root: options.root ?? deckDir, allow: options.allow ?? [] });
+  const assets = planAssets(tree, deckDir, { root: options.root ?? deckDir, allow: options.allow ?? [] }, logo);
   checkMissingAssets(assets, file);
   checkAssetScope(assets, file);
   const tables = checkTables(tree, file, { deckDir });
@@ -88,9 +118,91 @@ export function loadDeck(source: DeckSource, options: LoadOptions): LoadedDeck {
     diagramsDir: options.diagramsDir ?? path.resolve(deckDir, '..', '..', 'diagrams'),
     loadRecords: (written) => loadTimelineRecords(deckDir, written),
   });
-  const items = splitSlides(tree, { slideLevel: meta?.slideLevel ?? DEFAULT_SLIDE_LEVEL });
+  const items = deckItems(read, meta?.slideLevel);
+  for (const slide of allSlides(items)) {
+    dialect.transformSlide?.(slide, read.context);
+    if (meta?.background && !slide.attributes.background && !slide.attributes.backgroundImage)
+      slide.attributes.background = meta.background;
+  }
+  reportFindings(read.findings, file);
+  if (meta && startsWithOwnTitle(items, meta.title)) meta.titleSlide = false;
   checkEmptySlides(items, file);
+  checkHtmlAcrossSlides(items, file);
   const definitions = tree.children.filter((node): node is Definition => node.type === 'definition');
-  const deck = meta ? { name: source.name, path: source.path, meta, items, definitions } : undefined;
-  return { file, tree, deck, assets, diagrams, tables, snippets };
+  const deck = meta
+    ? { name: source.name, path: source.path, meta: { ...meta, dialect: named }, items, definitions }
+    : undefined;
+  if (!translation) return { file, tree, deck, assets, diagrams, tables, snippets };
+  return { file: backToSource(file, original, translation), tree, deck, assets, diagrams, tables, snippets };
+}
+
+/**
+ * The user's file with every message of the translated text moved to the line it came from, and the
+ * dialect's own warnings added, so diagnostics point into the file the user wrote.
+ */
+function backToSource(translated: VFile, original: string, translation: Translation): VFile {
+  const file = new VFile({ path: translated.path, cwd: translated.cwd, value: original });
+  for (const warning of translation.warnings)
+    addWarning(file, warning.reason, { line: warning.line, column: warning.column }, warning.ruleId, warning.hint);
+  for (const message of translated.messages) {
+    if (message.line !== undefined) {
+      const line = translation.lineMap[message.line - 1] ?? message.line;
+      message.line = line;
+      message.place = { line, column: message.column ?? 1 };
+    }
+    file.messages.push(message);
+  }
+  return file;
+}
+
+/** Slides as the dialect cuts them: from its source ranges, or by headings and `---` on the tree. */
+function deckItems(read: DialectRead, slideLevel: number | undefined): DeckItem[] {
+  if (read.sourceSlides)
+    return slidesFromSource(
+      read.sourceSlides.map(({ range, content, notes }) => ({
+        line: lineOf(read.context.source, range.start),
+        horizontal: range.horizontal,
+        content,
+        notes,
+      })),
+      { htmlCommentNotes: read.dialect.notes?.htmlComments },
+    );
+  const { frontmatter } = read;
+  // Quarto (`format: revealjs`, `.qmd`) always uses level 2; plain pandoc infers it from the headings.
+  const fixed = 'slideLevel' in frontmatter || 'slide-level' in frontmatter || 'format' in frontmatter;
+  const quarto = fixed || /\.qmd$/i.test(read.path);
+  const level =
+    read.dialect.inferSlideLevel && !quarto ? inferSlideLevel(read.tree) : (slideLevel ?? DEFAULT_SLIDE_LEVEL);
+  return splitSlides(read.tree, { slideLevel: level, headingStacks: read.dialect.headingStacks ?? true });
+}
+
+function lineOf(source: string, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset && i < source.length; i++) if (source.charCodeAt(i) === 10) line++;
+  return line;
+}
+
+/** The text of the first heading: the deck's title when the frontmatter names none. */
+function firstHeadingText(tree: Root): string | undefined {
+  const heading = tree.children.find((node) => node.type === 'heading');
+  return heading ? toString(heading) : undefined;
+}
+
+/** The first slide is already a title slide: it starts with a `#` heading reading the deck's title. */
+function startsWithOwnTitle(items: readonly DeckItem[], title: string): boolean {
+  const first = items[0];
+  const slide = first?.kind === 'slide' ? first.slide : first?.slides[0];
+  const heading = slide?.content.find((node) => node.type === 'heading');
+  return heading?.type === 'heading' && heading.depth === 1 && toString(heading).trim() === title.trim();
+}
+
+function reportFindings(findings: readonly DialectFinding[], file: VFile): void {
+  for (const finding of findings)
+    addWarning(
+      file,
+      finding.message,
+      { line: finding.line, column: finding.column },
+      finding.rule ?? 'dialect/unsupported',
+      finding.hint,
+    );
 }

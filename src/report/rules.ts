@@ -27,6 +27,12 @@ export const rules = {
     help: 'Use the next level down (## then ###).',
     docs: 'slides-and-sections',
   },
+  'deck/html-across-slides': {
+    severity: 'error',
+    summary: 'Raw HTML opened in one slide is closed in another, which breaks the slide structure.',
+    help: 'Open and close the HTML element on the same slide.',
+    docs: 'decks-from-other-tools-dialects',
+  },
   'deck/limit': {
     severity: 'error',
     summary: 'The deck is too large or too deeply nested (file size, nesting depth, table rows).',
@@ -111,6 +117,30 @@ export const rules = {
     help: 'Start the diagram with a type mermaid knows (flowchart, sequenceDiagram, timeline, …).',
     docs: 'diagrams',
   },
+  'dialect/unknown-key': {
+    severity: 'warning',
+    summary: 'A frontmatter key of another tool (Marp, Slidev, reveal-md, Quarto) that proofdeck does not honour.',
+    help: 'Remove the key, or use the proofdeck frontmatter key that does the same.',
+    docs: 'decks-from-other-tools-dialects',
+  },
+  'dialect/unknown-theme': {
+    severity: 'warning',
+    summary: 'A Marp or Slidev theme proofdeck does not have; a built-in theme is used.',
+    help: 'Name a theme proofdeck has (dark, light or a folder under themes/), or drop the theme key.',
+    docs: 'decks-from-other-tools-dialects',
+  },
+  'dialect/unsupported': {
+    severity: 'warning',
+    summary: 'Syntax of another tool that proofdeck cannot honour (a filter, a component, an unknown class).',
+    help: 'Remove the construct, or write it in native proofdeck markdown.',
+    docs: 'decks-from-other-tools-dialects',
+  },
+  'dialect/vue-component': {
+    severity: 'warning',
+    summary: 'A Vue component or script in a Slidev deck; it is left off the slide.',
+    help: 'Replace the component with markdown, or remove it.',
+    docs: 'decks-from-other-tools-dialects',
+  },
   'frontmatter/invalid-value': {
     severity: 'error',
     summary: 'A frontmatter key has a value of the wrong type or form.',
@@ -146,6 +176,12 @@ export const rules = {
     summary: 'An external link did not answer (only with --check-external).',
     help: 'Fix or remove the link.',
     docs: 'reports-for-ci',
+  },
+  'math/syntax': {
+    severity: 'error',
+    summary: 'TeX math that KaTeX cannot typeset.',
+    help: 'Fix the TeX between the dollars, or escape a literal dollar as \\$.',
+    docs: 'math',
   },
   'pdf/export': {
     severity: 'error',
@@ -223,6 +259,18 @@ export const rules = {
     severity: 'error',
     summary: 'A snippet ran past its time limit.',
     help: 'Make the program finish quickly; snippets run with CPU, memory and time limits.',
+    docs: 'proved-snippets-c-c-and-rust',
+  },
+  'snippet/transcript-not-proved': {
+    severity: 'warning',
+    summary: 'A shell transcript shows a C program but cannot be proved as written (the reason says why).',
+    help: 'Show one allow-listed compile command and the run, or mark the block as not proved.',
+    docs: 'proved-snippets-c-c-and-rust',
+  },
+  'snippet/transcript-output': {
+    severity: 'error',
+    summary: 'A shell transcript shows output that the real run did not print.',
+    help: 'Show the output the program really prints under this compiler, or fix the program.',
     docs: 'proved-snippets-c-c-and-rust',
   },
   'snippet/unexpected-panic': {

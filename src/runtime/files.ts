@@ -1,6 +1,6 @@
 /** The files every deck needs at run time: reveal.js, fonts and the theme, all local (no CDN). */
 import { createRequire } from 'node:module';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { BUILTIN_THEMES_DIR, type Theme } from '../config/themes.ts';
 
@@ -46,8 +46,29 @@ export function fontFiles(): OutputFile[] {
       }
     }
   }
-  files.push({ path: `${RUNTIME_DIR}/fonts/fonts.css`, content: `${rules.join('\n\n')}\n` });
+  const katex = katexFiles();
+  files.push(...katex.files);
+  const css = `${rules.join('\n\n')}\n\n${katex.css}\n`;
+  files.push({ path: `${RUNTIME_DIR}/fonts/fonts.css`, content: css });
   return files;
+}
+
+/**
+ * KaTeX's stylesheet rides along in fonts.css, which deck, handout, site and the diagram page all load: math
+ * then looks the same everywhere. Only woff2 is kept (every browser proofdeck targets reads it); a browser
+ * fetches a font file only when a page uses it, so decks without math pay ~23 KB of CSS.
+ */
+function katexFiles(): { files: OutputFile[]; css: string } {
+  const dist = path.join(packageDir('katex'), 'dist');
+  const css = readFileSync(path.join(dist, 'katex.min.css'), 'utf8').replace(
+    /src:url\(fonts\/([\w-]+\.woff2)\) format\("woff2"\)[^;}]*/g,
+    (_all, woff2: string) => `src:url(katex/${woff2}) format("woff2")`,
+  );
+  const files = readdirSync(path.join(dist, 'fonts'))
+    .filter((name) => name.endsWith('.woff2'))
+    .sort()
+    .map((name) => ({ path: `${RUNTIME_DIR}/fonts/katex/${name}`, copyFrom: path.join(dist, 'fonts', name) }));
+  return { files, css };
 }
 
 /** reveal.js core and the speaker-notes plugin, copied from npm. */

@@ -29,7 +29,22 @@ const RUST_ONLY = [
   'test_harness',
 ];
 /** Attributes only C/C++ blocks understand. */
-const C_ONLY = ['run', 'stdout', 'exit', 'warns', 'asan', 'ubsan', 'lsan', 'stack-protector', 'std', 'cflags', 'cc'];
+const C_ONLY = [
+  'run',
+  'stdout',
+  'exit',
+  'warns',
+  'asan',
+  'ubsan',
+  'lsan',
+  'tsan',
+  'msan',
+  'stack-protector',
+  'std',
+  'cflags',
+  'cc',
+  'env',
+];
 
 /** The closest known spelling (`no-run` → `no_run`), when one is close enough to be a typo. */
 export function suggest(word: string, known: readonly string[]): string | undefined {
@@ -58,7 +73,10 @@ export function unknownAttribute(
       hint: `remove it, or see the ${lang === 'rust' ? 'Rust' : 'C'} attribute list in the README`,
     };
   }
-  const guess = suggest(attribute.key, known);
+  // `tsan-typo`, `asan_uaf`: a known name with something stuck to it.
+  const guess =
+    suggest(attribute.key, known) ??
+    known.find((name) => attribute.key.startsWith(name) && /^[^a-z0-9]/i.test(attribute.key.slice(name.length)));
   return {
     ruleId: 'snippet/unknown-attribute',
     severity: 'error',

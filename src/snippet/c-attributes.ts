@@ -20,15 +20,59 @@ const KNOWN = [
   'asan',
   'ubsan',
   'lsan',
+  'tsan',
+  'msan',
   'stack-protector',
   'std',
   'cflags',
   'cc',
+  'env',
+  'file',
+  'program',
+  'group',
   'id',
 ];
 
-/** Report kinds ASan prints after `ERROR: AddressSanitizer:` / `SUMMARY: AddressSanitizer:`. */
-const ASAN_KINDS = [
+/** Report kinds ThreadSanitizer prints after `WARNING: ThreadSanitizer:` (matched as a prefix). */
+export const TSAN_KINDS = [
+  'data race',
+  'thread leak',
+  'lock-order-inversion',
+  'heap-use-after-free',
+  'signal-unsafe call inside of a signal',
+  'signal handler spoils errno',
+  'destroy of a locked mutex',
+  'unlock of an unlocked mutex',
+  'use of an invalid mutex',
+];
+
+/** Report kinds MemorySanitizer prints after `WARNING: MemorySanitizer:`. */
+export const MSAN_KINDS = ['use-of-uninitialized-value'];
+
+/** Runtime variables a block may set with `env=`; the loader's and the shell's own are not the snippet's to change. */
+const ENV_NAME = /^[A-Z_][A-Z0-9_]*$/;
+const ENV_FORBIDDEN = /^(LD_\w*|PATH|HOME|TMPDIR|LC_ALL)$/;
+
+/** `env="A=1 B=x:y"` → [['A', '1'], ['B', 'x:y']]; undefined entries are malformed. */
+export function parseEnv(value: string): ([string, string] | { bad: string })[] {
+  return value
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((entry) => {
+      const equals = entry.indexOf('=');
+      const name = equals > 0 ? entry.slice(0, equals) : '';
+      if (!ENV_NAME.test(name) || ENV_FORBIDDEN.test(name)) return { bad: entry };
+      return [name, entry.slice(equals + 1)];
+    });
+}
+
+/**
+ * Report kinds ASan prints after `SUMMARY: AddressSanitizer:`, each proved with gcc and clang by
+ * test/fixtures/snippets/report-kinds.md. Not accepted: `odr-violation` (needs a shared library, which a
+ * snippet program cannot build) and `unknown-crash` (no program triggers it reliably): a claim that
+ * cannot be proved here is not offered.
+ */
+export const ASAN_KINDS = [
   'heap-buffer-overflow',
   'stack-buffer-overflow',
   'global-buffer-overflow',
@@ -40,6 +84,7 @@ const ASAN_KINDS = [
   'use-after-poison',
   'container-overflow',
   'double-free',
+  'initialization-order-fiasco',
   'bad-free',
   'alloc-dealloc-mismatch',
   'new-delete-type-mismatch',
@@ -49,8 +94,6 @@ const ASAN_KINDS = [
   'negative-size-param',
   'calloc-overflow',
   'allocation-size-too-big',
-  'odr-violation',
-  'unknown-crash',
 ];
 
 /** Attributes that need `=value`, with an example for the hint. */
@@ -61,6 +104,10 @@ const NEEDS_VALUE: Record<string, string> = {
   std: 'std=c11',
   cflags: 'cflags="-O2"',
   cc: 'cc=gcc',
+  env: 'env="ASAN_OPTIONS=detect_leaks=1"',
+  file: 'file=util.c',
+  program: 'program=init-order',
+  group: 'group=init-order',
   id: 'id=uaf',
 };
 
@@ -72,6 +119,11 @@ const STD = {
 /** The parts of a {@link Snippet} that C attributes decide. */
 export type CSpec = Pick<Snippet, 'expectation' | 'compilers' | 'warns' | 'flags'> & {
   std?: string;
+  env?: [string, string][];
+  /** `file=`: this block is one file of a program (never wrapped in main). */
+  file?: string;
+  /** `program=`/`group=`: blocks with the same value form one program. */
+  program?: string;
   id?: string;
   idOffset?: number;
 };
@@ -102,6 +154,9 @@ export function parseCAttributes(
   let stdout: string | undefined;
   let exitCode: number | undefined;
   let continues: string[] | undefined;
+  const env: [string, string][] = [];
+  let file: string | undefined;
+  let program: string | undefined;
   for (const attribute of attributes) {
     const { key, value } = attribute;
     if (value === undefined && key.startsWith('-W') && continues) {
@@ -146,6 +201,43 @@ export function parseCAttributes(
     } else if (key === 'exit' && value !== undefined) {
       if (/^\d{1,3}$/.test(value) && Number(value) <= 255) exitCode = Number(value);
       else problems.push(invalidValue(attribute, `\`exit=${value}\` is not an exit status (0–255)`));
+    } else if (key === 'env' && value !== undefined) {
+      for (const entry of parseEnv(value)) {
+        if (Array.isArray(entry)) env.push(entry);
+        else
+          problems.push(
+            invalidValue(
+              attribute,
+              `\`env=\` entry \`${entry.bad}\` is not NAME=value (or sets a variable the sandbox owns)`,
+              'e.g. env="ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1"',
+            ),
+          );
+      }
+    } else if (key === 'file' && value !== undefined) {
+      if (/^[\w.-]+\.(c|h|cc|cpp|cxx|hpp|hh|supp|txt)$/.test(value) && !value.startsWith('.')) file = value;
+      else
+        problems.push(
+          invalidValue(
+            attribute,
+            `\`file=${value}\` is not a plain C/C++ source, header or text file name`,
+            'e.g. file=util.c',
+          ),
+        );
+    } else if ((key === 'program' || key === 'group') && value !== undefined) {
+      program = value;
+    } else if (key === 'tsan' || key === 'msan') {
+      const kinds = key === 'tsan' ? TSAN_KINDS : MSAN_KINDS;
+      if (value !== undefined && !kinds.some((kind) => kind.startsWith(value) || value.startsWith(kind))) {
+        const guess = suggest(value, kinds);
+        problems.push(
+          invalidValue(
+            attribute,
+            `unknown ${key === 'tsan' ? 'TSan' : 'MSan'} report kind \`${value}\``,
+            guess ? `did you mean \`${guess}\`?` : `one of: ${kinds.join(', ')}`,
+          ),
+        );
+      }
+      detectors.push({ detector: key, ...(value ? { report: value } : {}), attribute });
     } else if (key === 'asan' || key === 'ubsan' || key === 'lsan' || key === 'stack-protector') {
       if (key === 'asan' && value !== undefined && !ASAN_KINDS.includes(value)) {
         const guess = suggest(value, ASAN_KINDS);
@@ -217,6 +309,20 @@ export function parseCAttributes(
       hint: 'one program per bug: split the block',
     });
   const first = detectors[0];
+  if (first?.detector === 'msan') {
+    // gcc has no MemorySanitizer (`-fsanitize=memory` is clang's only): prove with clang, or say why not.
+    const cc = seen.get('cc');
+    if (cc && compilers.includes('gcc'))
+      problems.push(
+        invalidValue(
+          cc,
+          'gcc has no MemorySanitizer (`-fsanitize=memory` is clang only), ' +
+            `so \`${cc.key}=${cc.value ?? ''}\` cannot prove msan`,
+          'use cc=clang, or drop cc= (msan blocks are proved with clang only)',
+        ),
+      );
+    compilers = compilers.filter((compiler) => compiler === 'clang');
+  }
   const expectation: Expectation = seen.has('ignore')
     ? { kind: 'ignore' }
     : seen.has('compile_fail')
@@ -234,6 +340,9 @@ export function parseCAttributes(
       warns,
       flags,
       ...(std ? { std } : {}),
+      ...(env.length > 0 ? { env } : {}),
+      ...(file ? { file } : {}),
+      ...(program ? { program } : {}),
       ...(idAttribute?.value !== undefined ? { id: idAttribute.value, idOffset: idAttribute.offset } : {}),
     },
     problems,

@@ -5,6 +5,7 @@
  */
 import { splitChunks, type Chunk } from './c-chunks.ts';
 import { headersFor } from './c-headers.ts';
+import { cStructure } from './c-syntax.ts';
 import { maskSource } from './mask.ts';
 import { generated, joinLines, type BuiltProgram, type SourceLine } from './source-lines.ts';
 
@@ -73,9 +74,12 @@ export function buildCProgram(
   if (!options.wrap) return { displayed, lines, wrapped: false };
   const masked = maskSource(text, 'c');
   if (MAIN.test(masked)) return { displayed, lines, wrapped: false };
+  // C: the syntax tree decides; C++ keeps the bracket-level chunker (no C++ grammar loaded).
+  const structure = lang === 'c' ? cStructure(text) : undefined;
+  if (structure?.translationUnit) return { displayed, lines, wrapped: false };
   const included = new Set([...text.matchAll(/^\s*#\s*include\s*[<"]([^>"]+)[>"]/gm)].map((match) => match[1] ?? ''));
   const headers = headersFor(masked, lang, included).map((header) => generated(`#include <${header}>`));
-  const where = destinations(splitChunks(masked), lines.length);
+  const where = destinations(structure?.chunks ?? splitChunks(masked), lines.length);
   const top = lines.filter((_line, index) => where[index] === 'top');
   const body = lines.filter((_line, index) => where[index] === 'body');
   while (body.length > 0 && (body[body.length - 1]?.text.trim() ?? '') === '') body.pop();

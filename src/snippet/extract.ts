@@ -3,7 +3,7 @@ import { dirname } from 'node:path';
 import type { Code, Root } from 'mdast';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
-import type { Snippet, SnippetLang } from '../model/snippet.ts';
+import type { Snippet, SnippetFile, SnippetLang } from '../model/snippet.ts';
 import { fenceMeta } from '../parse/fence-meta.ts';
 import { addError, addWarning } from '../report/messages.ts';
 import type { AttributeProblem } from './attribute-problems.ts';
@@ -14,7 +14,9 @@ import { deckSlug, derivedId, isValidId } from './ids.ts';
 import { parseInclude, resolveInclude } from './include.ts';
 import { parseRustAttributes } from './rust-attributes.ts';
 import { buildRustProgram } from './rust-program.ts';
-import type { BuiltProgram, SourceLine } from './source-lines.ts';
+import { joinLines, type BuiltProgram, type SourceLine } from './source-lines.ts';
+import { mergeProgram } from './c-group.ts';
+import { parseTranscript, TRANSCRIPT_LANGS, type TranscriptRefusal } from './transcript.ts';
 import type { RuleId } from '../report/rules.ts';
 
 /** Options for {@link extractSnippets}. */
@@ -131,7 +133,85 @@ function assemble(
     noRun: 'noRun' in spec ? spec.noRun : false,
     wrapped: built.wrapped,
     ...('standalone' in spec && spec.standalone ? { standalone: true } : {}),
+    ...('env' in spec && spec.env ? { env: spec.env } : {}),
+    ...('file' in spec && spec.file ? { fileName: spec.file } : {}),
     ...(included ? { include: { ...included.include, lineMap: built.lines.map((line) => line.line) } } : {}),
+  };
+}
+
+/**
+ * Code blocks inside a `:::program` container (`:::program{#init}`), mapped to the program's name: its id,
+ * or one derived from the container's line so two unnamed containers never merge.
+ */
+function programContainers(tree: Root): Map<Code, string> {
+  const found = new Map<Code, string>();
+  visit(tree, 'containerDirective', (container) => {
+    if (container.name !== 'program') return;
+    const name = container.attributes?.['id'] ?? `program@${container.position?.start.line ?? 0}`;
+    visit(container, 'code', (node: Code) => void found.set(node, name));
+  });
+  return found;
+}
+
+/** The program a console transcript shows, or undefined (an ordinary shell session, or one refused with a warning). */
+function reportRefusal(file: VFile, refusal: TranscriptRefusal): void {
+  addWarning(
+    file,
+    `this transcript is not proved: ${refusal.reason}`,
+    { line: refusal.line, column: 1 },
+    'snippet/transcript-not-proved',
+    'show `$ cat FILE.c`, then `$ gcc|clang [flags] FILE.c && ./a.out` and its output',
+  );
+}
+
+/** A transcript block waiting for the next one to show its run. */
+interface PendingTranscript {
+  lines: SourceLine[];
+  refusal: TranscriptRefusal;
+}
+
+function transcriptSnippet(
+  context: BlockContext,
+  earlier: PendingTranscript | undefined,
+): Snippet | PendingTranscript | undefined {
+  const { node, file } = context;
+  const own = contentLines(node, context.source);
+  const joined = earlier ? parseTranscript([...earlier.lines, ...own]) : undefined;
+  const completes = joined !== undefined && !('reason' in joined);
+  if (earlier && !completes) reportRefusal(file, earlier.refusal);
+  const parsed = completes ? joined : parseTranscript(own);
+  if (!parsed) return undefined;
+  if ('reason' in parsed) {
+    if (parsed.awaitsRun) return { lines: own, refusal: parsed };
+    reportRefusal(file, parsed);
+    return undefined;
+  }
+  const [primary, ...others] = parsed.sources;
+  if (!primary) return undefined;
+  return {
+    id: '',
+    lang: parsed.lang,
+    displayed: node.value,
+    program: primary.text,
+    lineMap: primary.lines.map((line) => line.line),
+    columnMap: primary.lines.map((line) => line.column),
+    file: file.path,
+    line: node.position?.start.line ?? 1,
+    column: node.position?.start.column ?? 1,
+    expectation: {
+      kind: 'transcript',
+      output: parsed.output.map((line) => line.text),
+      lines: parsed.output.map((line) => line.line),
+    },
+    compilers: [parsed.compiler],
+    warns: [],
+    edition: context.options.edition,
+    flags: parsed.flags,
+    noRun: false,
+    wrapped: false,
+    fileName: primary.name,
+    files: [...others.map(({ lines: _lines, ...rest }) => rest), ...parsed.others],
+    ...(parsed.env.length > 0 ? { env: parsed.env } : {}),
   };
 }
 
@@ -148,10 +228,44 @@ export function extractSnippets(tree: Root, file: VFile, options: SnippetExtract
   const ordinals = new Map<SnippetLang, number>();
   const derived: { snippet: Snippet; ordinal: number }[] = [];
   const explicit = new Map<string, Code>();
+  const groups = new Map<string, { snippets: Snippet[]; texts: SnippetFile[] }>();
+  const group = (name: string): { snippets: Snippet[]; texts: SnippetFile[] } => {
+    const found = groups.get(name) ?? { snippets: [], texts: [] };
+    groups.set(name, found);
+    return found;
+  };
+  const containers = programContainers(tree);
+  let pending: PendingTranscript | undefined;
   visit(tree, 'code', (node: Code) => {
     const meta = fenceMeta(node);
+    const container = containers.get(node);
     const lang = snippetLang(meta.lang);
-    if (!lang) return;
+    // Only the very next code block may complete a transcript that awaits its run.
+    const earlier = pending;
+    pending = undefined;
+    const transcript = !lang && TRANSCRIPT_LANGS.has(meta.lang.toLowerCase());
+    if (earlier && !transcript) reportRefusal(file, earlier.refusal);
+    if (transcript) {
+      const snippet = transcriptSnippet({ node, file, source, options: resolved }, earlier);
+      if (snippet && 'refusal' in snippet) pending = snippet;
+      else if (snippet) {
+        const ordinal = (ordinals.get(snippet.lang) ?? 0) + 1;
+        ordinals.set(snippet.lang, ordinal);
+        derived.push({ snippet, ordinal });
+        snippets.push(snippet);
+      }
+      return;
+    }
+    if (!lang) {
+      // A text block of a multi-file program (a suppressions file): present in the job dir, not compiled.
+      const program = meta.attributes.find((a) => a.key === 'program' || a.key === 'group')?.value ?? container;
+      const name = meta.attributes.find((a) => a.key === 'file')?.value;
+      if (program && name) {
+        const lines = contentLines(node, source);
+        group(program).texts.push({ name, text: joinLines(lines), lineMap: lines.map((line) => line.line) });
+      }
+      return;
+    }
     const context: BlockContext = { node, file, source, options: resolved };
     const ordinal = (ordinals.get(lang) ?? 0) + 1;
     ordinals.set(lang, ordinal);
@@ -167,8 +281,12 @@ export function extractSnippets(tree: Root, file: VFile, options: SnippetExtract
     const attributes = meta.attributes.filter((attribute) => attribute.key.toLowerCase() !== meta.lang);
     const parsed =
       lang === 'rust' ? parseRustAttributes(attributes, resolved.edition) : parseCAttributes(attributes, lang);
+    // A C block inside `:::program` belongs to that program unless it names another.
+    if (container !== undefined && 'compilers' in parsed.spec && parsed.spec.program === undefined)
+      parsed.spec.program = container;
     for (const problem of parsed.problems)
       reportAttribute(context, problem, attributes.find((a) => a.offset === problem.offset)?.key ?? '');
+    const invalid = parsed.problems.find((problem) => problem.severity === 'error');
     const cLang = lang === 'rust' ? undefined : lang;
     const request = parseInclude(node.value);
     const included = request ? includedProgram(context, lang, request) : undefined;
@@ -177,9 +295,26 @@ export function extractSnippets(tree: Root, file: VFile, options: SnippetExtract
     const lines = contentLines(node, source);
     const built =
       included?.built ??
-      (cLang ? buildCProgram(lines, cLang, { hidden: true, wrap: meta.lang !== 'h' }) : buildRustProgram(lines));
+      (cLang
+        ? buildCProgram(lines, cLang, {
+            hidden: true,
+            // A file of a multi-file program is a translation unit or a header as written.
+            wrap: meta.lang !== 'h' && !('file' in parsed.spec && parsed.spec.file),
+          })
+        : buildRustProgram(lines));
     const spec = parsed.spec;
     const snippet = assemble(context, lang, spec, built, included);
+    if (invalid) snippet.invalid = `not proved: ${invalid.message}`;
+    if ('program' in spec && spec.program) {
+      group(spec.program).snippets.push(snippet);
+      if (spec.file === undefined)
+        report(context, {
+          ruleId: 'snippet/invalid-attribute',
+          severity: 'error',
+          message: `a block of \`program=${spec.program}\` needs a file name`,
+          hint: 'add file=NAME.c (or NAME.h) to each block of the program',
+        });
+    }
     const id = spec.id;
     if (id !== undefined) {
       const column = attributeColumn(node, source, spec.idOffset ?? 0, 'id=');
@@ -214,6 +349,11 @@ export function extractSnippets(tree: Root, file: VFile, options: SnippetExtract
     if (snippet.id === '') derived.push({ snippet, ordinal });
     snippets.push(snippet);
   });
+  if (pending) reportRefusal(file, pending.refusal);
+  const merged = new Set([...groups].flatMap(([name, found]) => mergeProgram(name, found.snippets, found.texts, file)));
+  const kept = snippets.filter((snippet) => !merged.has(snippet));
+  snippets.length = 0;
+  snippets.push(...kept);
   const taken = new Set(explicit.keys());
   for (const { snippet, ordinal } of derived) snippet.id = derivedId(prefix, snippet.lang, ordinal, taken);
   return snippets;

@@ -16,6 +16,7 @@ import { diagramFigure } from './diagram.ts';
 import { diagramKey } from '../diagram/extract.ts';
 import type { Diagram, DiagramResult } from '../model/diagram.ts';
 import type { Element } from 'hast';
+import { h } from 'hastscript';
 import type { TextDirective } from 'mdast-util-directive';
 import { citationsOf } from '../table/check/evidence.ts';
 import type { Snippet, SnippetResult } from '../model/snippet.ts';
@@ -120,7 +121,10 @@ export function contentOptions(context: DeckRenderContext, items: readonly DeckI
       theme: context.theme.shiki,
       steps: meta.highlight,
     });
-    return snippet ? snippetFigure(pre, snippet, context.snippetResults?.get(snippet.id)) : pre;
+    const shown = snippet ? snippetFigure(pre, snippet, context.snippetResults?.get(snippet.id)) : pre;
+    // A file of a multi-file program (`file=util.h`) is labelled with its name, as an editor tab would.
+    const name = meta.attributes.find((attribute) => attribute.key === 'file')?.value;
+    return name ? h('div.code-file', [h('span.code-file-name', name), shown]) : shown;
   };
   return {
     renderCode,

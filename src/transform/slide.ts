@@ -2,9 +2,11 @@
 import type { Element, ElementContent, Root as HastRoot } from 'hast';
 import type { Code, Definition, Nodes, Root, RootContent, Table } from 'mdast';
 import type { ContainerDirective, LeafDirective, TextDirective } from 'mdast-util-directive';
+import type { InlineMath, Math } from 'mdast-util-math';
 import { toHast, type Handler, type State } from 'mdast-util-to-hast';
 import { visit } from 'unist-util-visit';
 import { type Asset, safeDecodeUri } from '../links/assets.ts';
+import { renderMath } from '../math/katex.ts';
 
 /** Renders a fenced code block; the build supplies it (shiki plus snippet badges). */
 export type CodeRenderer = (node: Code) => Element;
@@ -60,27 +62,44 @@ function checkedTable(state: State, node: ContainerDirective, options: ContentOp
   return wrapper;
 }
 
+/** The container's own `#id`, `.classes` and `key=value` attributes (pandoc divs), `width` as a style. */
+function containerProperties(node: ContainerDirective, classes: string[]): Element['properties'] {
+  const { id, class: className, width, style, ...rest } = node.attributes ?? {};
+  const properties: Element['properties'] = {};
+  const all = [...classes, ...(className ?? '').split(/\s+/).filter(Boolean)];
+  if (all.length > 0) properties.className = all;
+  if (id) properties.id = id;
+  const styles = [width ? `width: ${width}` : undefined, style ?? undefined].filter(Boolean);
+  if (styles.length > 0) properties.style = styles.join('; ');
+  // Only `data-*` passes through: other keys of proofdeck's own containers (`:::list{data=…}`) are settings.
+  for (const [key, value] of Object.entries(rest))
+    if (key.startsWith('data-') && typeof value === 'string') properties[key] = value;
+  return properties;
+}
+
+/** Containers that are a plain `<div>` with their name as class. */
+const CLASS_CONTAINERS: Readonly<Record<string, string[]>> = {
+  list: ['checked-list'],
+  fragment: ['fragment'],
+  columns: ['columns'],
+  column: ['column'],
+  nonincremental: ['nonincremental'],
+  // The files of one multi-file program (snippet/c-group.ts), each still its own block.
+  program: ['program'],
+};
+
 const containerDirective =
   (options: ContentOptions) =>
   (state: State, node: ContainerDirective): ReturnType<Handler> => {
     if (node.name === 'table') return checkedTable(state, node, options);
     const children = state.all(node) as ElementContent[];
-    switch (node.name) {
-      case 'list':
-        return element('div', ['checked-list'], children);
-      case 'incremental':
-        makeItemsFragments(children);
-        return element('div', ['incremental'], children);
-      case 'fragment':
-        return element('div', ['fragment'], children);
-      case 'columns':
-        return element('div', ['columns'], children);
-      case 'column':
-        return element('div', ['column'], children);
-      default:
-        // Unknown containers are reported by deck/unknown-directive; their content still shows.
-        return element('div', [], children);
+    if (node.name === 'incremental') {
+      makeItemsFragments(children);
+      return { type: 'element', tagName: 'div', properties: containerProperties(node, ['incremental']), children };
     }
+    // Unknown containers are reported (deck/unknown-directive, or a dialect warning); their content still shows.
+    const classes = CLASS_CONTAINERS[node.name] ?? [];
+    return { type: 'element', tagName: 'div', properties: containerProperties(node, classes), children };
   };
 
 /**
@@ -105,9 +124,17 @@ export function contentToHast(nodes: readonly RootContent[], options: ContentOpt
   const textDirective = positioned((_state, node: TextDirective) =>
     node.name === 'proof' ? options.renderProof?.(node) : undefined,
   );
+  const math = positioned((_state, node: Math | InlineMath) => renderMath(node));
   const hast = toHast(root, {
     allowDangerousHtml: true,
-    handlers: { code, containerDirective: positioned(containerDirective(options)), leafDirective, textDirective },
+    handlers: {
+      code,
+      containerDirective: positioned(containerDirective(options)),
+      leafDirective,
+      textDirective,
+      math,
+      inlineMath: math,
+    },
   }) as HastRoot;
   rewriteUrls(hast, options.assets, options.rewriteLink);
   return hast;

@@ -29,8 +29,10 @@ export type Lane = 'unit' | 'e2e';
 /** The lane each rule group's fixtures run in. A new group must be placed here (a test says so). */
 export const GROUP_LANES: Readonly<Record<string, Lane>> = {
   deck: 'unit',
+  dialect: 'unit',
   frontmatter: 'unit',
   links: 'unit',
+  math: 'unit',
   table: 'unit',
   snippet: 'e2e',
   diagram: 'e2e',

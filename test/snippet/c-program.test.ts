@@ -69,3 +69,42 @@ describe('C fragments', () => {
     expect(built.lines.map((line) => line.line)).toEqual([0, 0, 0, 1, 0, 0]);
   });
 });
+
+describe('translation unit or fragment, from the syntax tree', () => {
+  it('compiles file-scope declarations and definitions as written (what gcc -c accepts)', () => {
+    const built = buildCProgram(lines('int counter;\nvoid bump(void) { counter++; }'), 'c', {
+      hidden: true,
+      wrap: true,
+    });
+    expect(built.wrapped).toBe(false);
+    expect(built.lines.map((line) => line.text).join('\n')).toBe('int counter;\nvoid bump(void) { counter++; }');
+  });
+
+  it('keeps a global that a function of the fragment uses at file scope, statements in main', () => {
+    expect(program('int counter;\nvoid bump(void) { counter++; }\nbump();\nprintf("%d\\n", counter);')).toBe(
+      '#include <stdio.h>\nint counter;\nvoid bump(void) { counter++; }\n' +
+        'int main(void) {\nbump();\nprintf("%d\\n", counter);\nreturn 0;\n}',
+    );
+  });
+
+  it('treats a declaration with a call initialiser as a statement (invalid at file scope)', () => {
+    const built = buildCProgram(lines('int *leak = malloc(100);'), 'c', { hidden: true, wrap: true });
+    expect(built.wrapped).toBe(true);
+  });
+});
+
+describe('declarations that are only valid inside a function', () => {
+  it.each(['int arr[3] = {1,2,3};\nint x = arr[5];', 'int a = 1;\nint b = a;', 'struct p { int x; } s;\nint y = s.x;'])(
+    '%j is a fragment',
+    (text) => {
+      expect(buildCProgram(lines(text), 'c', { hidden: true, wrap: true }).wrapped).toBe(true);
+    },
+  );
+
+  it.each(['int a = 1;\nint *p = &a;\nint n = sizeof a;', 'enum { N = 3 };\nint arr[N];'])(
+    '%j is a translation unit',
+    (text) => {
+      expect(buildCProgram(lines(text), 'c', { hidden: true, wrap: true }).wrapped).toBe(false);
+    },
+  );
+});

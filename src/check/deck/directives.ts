@@ -3,18 +3,48 @@ import type { Root } from 'mdast';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { TRANSITIONS } from '../../model/deck.ts';
-import { addError } from '../../report/messages.ts';
+import { addError, addWarning } from '../../report/messages.ts';
 
-const CONTAINERS = new Set(['notes', 'incremental', 'fragment', 'columns', 'column', 'table', 'list']);
+const CONTAINERS = new Set([
+  'notes',
+  'incremental',
+  'nonincremental',
+  'fragment',
+  'columns',
+  'column',
+  'table',
+  'list',
+  'program',
+]);
 const LEAVES = new Set(['slide', 'diagram', 'timeline']);
-const SLIDE_ATTRIBUTES = new Set(['class', 'background', 'background-image', 'transition']);
+const SLIDE_ATTRIBUTES = new Set(['class', 'background', 'background-image', 'transition', 'below']);
+
+/** Options for {@link checkDirectives}. */
+export interface DirectiveOptions {
+  /**
+   * Containers proofdeck does not know are a warning, not an error: in a pandoc/Quarto deck a div with
+   * another class (`::: {.callout-note}`) is a plain block there too, and its content still shows. @default false
+   */
+  foreignDivs?: boolean;
+}
 
 /** Reports directives and `::slide` attributes that proofdeck does not know. */
-export function checkDirectives(tree: Root, file: VFile): void {
+export function checkDirectives(tree: Root, file: VFile, options: DirectiveOptions = {}): void {
   visit(tree, (node) => {
     if (node.type !== 'containerDirective' && node.type !== 'leafDirective') return;
     const known = node.type === 'containerDirective' ? CONTAINERS : LEAVES;
     const place = node.position?.start;
+    if (!known.has(node.name) && options.foreignDivs && node.type === 'containerDirective') {
+      if (node.name === 'div') return;
+      addWarning(
+        file,
+        `div class .${node.name} has no effect in proofdeck; its content shows as a plain block`,
+        place,
+        'dialect/unsupported',
+        'proofdeck knows .notes, .incremental, .nonincremental, .fragment, .columns and .column.',
+      );
+      return;
+    }
     if (!known.has(node.name)) {
       const spelled = node.type === 'containerDirective' ? `:::${node.name}` : `::${node.name}`;
       addError(
@@ -28,7 +58,7 @@ export function checkDirectives(tree: Root, file: VFile): void {
     }
     if (node.name !== 'slide') return;
     for (const [key, value] of Object.entries(node.attributes ?? {})) {
-      if (!SLIDE_ATTRIBUTES.has(key)) {
+      if (!SLIDE_ATTRIBUTES.has(key) && !key.startsWith('data-')) {
         addError(
           file,
           `unknown slide attribute "${key}"`,

@@ -3,7 +3,7 @@ import type { Root } from 'mdast';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { fenceMeta } from '../../parse/fence-meta.ts';
-import { addError } from '../../report/messages.ts';
+import { addError, addWarning } from '../../report/messages.ts';
 import { attributeColumn } from '../../snippet/fence-position.ts';
 
 /** Reports each bad spec at its place on the fence line; the block is then shown without steps. */
@@ -13,7 +13,7 @@ export function checkLineSpecs(tree: Root, file: VFile): void {
     for (const error of fenceMeta(node).errors) {
       if (!error.lineSpec) continue;
       const column = attributeColumn(node, source, error.offset, '{');
-      addError(
+      (error.options ? addWarning : addError)(
         file,
         error.message,
         { line: node.position?.start.line ?? 1, column },

@@ -4,8 +4,18 @@ import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { addError } from '../../report/messages.ts';
 
+/** Options for {@link checkSetextHeadings}. */
+export interface SetextOptions {
+  /**
+   * Setext headings are what the author meant (other dialects: pandoc, reveal-md and Marp read `Title\n===`
+   * as a heading, and their slide separators are cut from the source first). @default false
+   */
+  allowTitles?: boolean;
+}
+
 /** Reports setext headings, which in a deck are almost always a slide break missing a blank line. */
-export function checkSetextHeadings(tree: Root, file: VFile): void {
+export function checkSetextHeadings(tree: Root, file: VFile, options: SetextOptions = {}): void {
+  if (options.allowTitles) return;
   const source = String(file.value);
   visit(tree, 'heading', (node) => {
     const { start, end } = node.position ?? {};

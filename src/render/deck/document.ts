@@ -11,14 +11,14 @@ import { renderItems, titleSlide } from './slides.ts';
 /** Reveal.js settings; fixed so the deck, the PDF and every build behave the same. */
 function revealConfig(meta: DeckMeta): Record<string, unknown> {
   return {
-    width: 1280,
+    width: meta.aspectRatio === '4:3' ? 960 : 1280,
     height: 720,
     margin: 0.04,
     center: false,
     hash: true,
     controls: true,
     progress: true,
-    slideNumber: 'c/t',
+    slideNumber: meta.slideNumbers === false ? false : 'c/t',
     showSlideNumber: 'all',
     transition: meta.transition,
     pdfSeparateFragments: false,
@@ -26,8 +26,23 @@ function revealConfig(meta: DeckMeta): Record<string, unknown> {
   };
 }
 
+/** Options for {@link renderDocument}. */
+interface DocumentOptions {
+  /** The logo's URL in `dist/<deck>/` (Quarto `logo:`). */
+  logo?: string | undefined;
+}
+
+/** Header, footer and logo shown on every slide (Quarto `footer`/`logo`, Marp `header`/`footer`). */
+function overlays(meta: DeckMeta, options: DocumentOptions): Element[] {
+  return [
+    meta.header ? h('div.deck-header', meta.header) : undefined,
+    meta.footer ? h('div.deck-footer', meta.footer) : undefined,
+    options.logo ? h('img.deck-logo', { src: options.logo, alt: '' }) : undefined,
+  ].filter((element): element is Element => element !== undefined);
+}
+
 /** Serialises the whole deck page. */
-function renderDocument(meta: DeckMeta, sections: Element[]): string {
+function renderDocument(meta: DeckMeta, sections: Element[], options: DocumentOptions = {}): string {
   const description = meta.abstract ?? meta.subtitle ?? meta.title;
   const tree = h(null, [
     { type: 'doctype' },
@@ -46,7 +61,7 @@ function renderDocument(meta: DeckMeta, sections: Element[]): string {
         h('link', { rel: 'stylesheet', href: `${RUNTIME_DIR}/theme.css` }),
       ]),
       h('body', [
-        h('div.reveal', [h('div.slides', sections)]),
+        h('div.reveal', [h('div.slides', sections), ...overlays(meta, options)]),
         h('script', { src: `${RUNTIME_DIR}/reveal/reveal.js` }),
         h('script', { src: `${RUNTIME_DIR}/reveal/notes.js` }),
         h(
@@ -65,13 +80,18 @@ export function renderDeck(
   context: DeckRenderContext,
   content: ContentOptions = contentOptions(context, deck.items),
 ): OutputFile[] {
-  const sections = [titleSlide(deck.meta), ...renderItems(deck.items, content)];
+  const sections = [...(deck.meta.titleSlide ? [titleSlide(deck.meta)] : []), ...renderItems(deck.items, content)];
   const assets: OutputFile[] = [...context.assets.assets.values()].map((asset) => ({
     path: asset.target,
     copyFrom: asset.source,
   }));
   return [
-    { path: 'index.html', content: renderDocument(deck.meta, sections) },
+    {
+      path: 'index.html',
+      content: renderDocument(deck.meta, sections, {
+        logo: deck.meta.logo ? (context.assets.assets.get(deck.meta.logo)?.target ?? deck.meta.logo) : undefined,
+      }),
+    },
     ...revealFiles(),
     ...fontFiles(),
     ...themeFiles(context.theme),

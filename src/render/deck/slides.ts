@@ -36,6 +36,7 @@ function renderSection(slide: Slide, options: ContentOptions, sectionTitle: bool
     properties.dataBackgroundImage = asset?.target ?? attributes.backgroundImage;
   }
   if (attributes.transition) properties.dataTransition = attributes.transition;
+  for (const [key, value] of Object.entries(attributes.data ?? {})) properties[`data-${key}`] = value;
   const children = contentToHast(slide.content, options).children as ElementContent[];
   if (slide.notes.length > 0)
     children.push(h('aside.notes', contentToHast(slide.notes, options).children as ElementContent[]));
@@ -49,7 +50,7 @@ export function renderItems(items: readonly DeckItem[], options: ContentOptions)
       ? slideSection(item.slide, options)
       : h(
           'section.stack',
-          item.slides.map((slide, index) => slideSection(slide, options, index === 0)),
+          item.slides.map((slide, index) => slideSection(slide, options, index === 0 && item.titled !== false)),
         ),
   );
 }

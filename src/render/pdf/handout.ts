@@ -38,13 +38,15 @@ function splitNotes(section: Element): { section: Element; notes: ElementContent
 }
 
 function handoutSlides(meta: DeckMeta, items: readonly DeckItem[], options: ContentOptions): HandoutSlide[] {
-  const slides: HandoutSlide[] = [
-    { number: 1, title: meta.title, section: titleSlide(meta), notes: [], sectionStart: false },
-  ];
+  const slides: HandoutSlide[] = meta.titleSlide
+    ? [{ number: 1, title: meta.title, section: titleSlide(meta), notes: [], sectionStart: false }]
+    : [];
   for (const item of items) {
     const group = item.kind === 'slide' ? [item.slide] : item.slides;
     group.forEach((slide, index) => {
-      const { section, notes } = splitNotes(slideSection(slide, options, item.kind === 'stack' && index === 0));
+      const { section, notes } = splitNotes(
+        slideSection(slide, options, item.kind === 'stack' && index === 0 && item.titled !== false),
+      );
       slides.push({
         number: slides.length + 1,
         title: slide.title ?? `Slide ${slides.length + 1}`,

@@ -28,6 +28,8 @@ function describeExpectation(expectation: Expectation): string {
       const why = [...expectation.codes, ...expectation.messages.map((message) => `“${message}”`)].join(', ');
       return `rejected by the compiler${why ? ` (${why})` : ''}`;
     }
+    case 'transcript':
+      return 'compiles and runs as the transcript shows, printing the shown output';
     case 'panic':
       return `panics${expectation.message ? ` with “${expectation.message}”` : ''}`;
     case 'detect':

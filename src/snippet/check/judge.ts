@@ -13,6 +13,7 @@ import {
   toolLabel,
 } from './detectors.ts';
 import { includedLocation, placeOf } from './positions.ts';
+import { compareTranscript } from './transcript-output.ts';
 import type { RuleId } from '../../report/rules.ts';
 
 /** Findings for one run, plus a few words for a failing badge. */
@@ -173,6 +174,7 @@ function judgeRun(snippet: Snippet, run: ToolRun, add: Add): string | undefined 
       );
     return run.outcome === 'ran' ? 'does not panic' : 'fails without panic';
   }
+  if (expectation.kind === 'transcript') return judgeTranscript(snippet, expectation, run, add);
   if (reportMatches(expectation, run)) return undefined;
   if (run.outcome === 'ran') {
     add(
@@ -188,6 +190,27 @@ function judgeRun(snippet: Snippet, run: ToolRun, add: Add): string | undefined 
     : `the program ${exitText(run)} with no report`;
   add('snippet/wrong-failure', `expected ${expectedReport(expectation)}, but with ${tool} ${happened}`, report);
   return actualReport(run);
+}
+
+/** A transcript: the shown output must be in the real one; the position is the first shown line missing. */
+function judgeTranscript(
+  snippet: Snippet,
+  expectation: Extract<Snippet['expectation'], { kind: 'transcript' }>,
+  run: ToolRun,
+  add: Add,
+): string | undefined {
+  const sources = [snippet.fileName ?? '', ...(snippet.files ?? []).map((file) => file.name)].filter(Boolean);
+  const mismatch = compareTranscript(expectation.output, { stdout: run.stdout, stderr: run.stderr, sources });
+  if (!mismatch) return undefined;
+  const real = `${run.stdout}${run.stderr}`.trim().split('\n').slice(0, 3).join(' | ');
+  add(
+    'snippet/transcript-output',
+    `the transcript shows \`${mismatch.shown.trim()}\`, but with ${toolLabel(run)} the real run did not print it` +
+      ` (it printed: ${real.slice(0, 200) || 'nothing'})`,
+    { severity: 'error', message: '', line: expectation.lines[mismatch.index] ?? snippet.line, column: 1 },
+    'update the shown output to what the program prints (addresses, pids and paths may differ)',
+  );
+  return 'output differs';
 }
 
 /** Judges every run of `snippet`; findings are positioned in the markdown. */

@@ -26,6 +26,8 @@ export function passSummary(snippet: Snippet, runs: readonly ToolRun[]): string 
     }
     case 'panic':
       return `panics · ${tools(runs)}`;
+    case 'transcript':
+      return `transcript output matches · ${tools(runs)}`;
     case 'detect': {
       const kind =
         expectation.report ??

@@ -55,6 +55,16 @@ export async function verifySnippets(
   };
   const { runs } = await executeSnippets(snippets, execute);
   return snippets.map((snippet, index) => {
+    // The attribute error is already on the file, positioned; the result only has to say "not proved".
+    if (snippet.invalid !== undefined)
+      return {
+        id: snippet.id,
+        status: 'failed',
+        ok: false,
+        summary: failSummary(snippet.invalid),
+        problems: [snippet.invalid],
+        runs: [],
+      };
     const mapped = (runs[index] ?? []).map((run) => mapRun(snippet, run));
     const verdict = judgeSnippet(snippet, mapped);
     const ok = verdict.findings.length === 0;

@@ -5,7 +5,7 @@ import { loadDeck } from '../../../src/pipeline/load.ts';
 import { FIXTURES } from '../../helpers.ts';
 
 /** Rule fixtures: test/fixtures/<group>/<rule>/{ok.md, not-ok.md, expected.txt}. */
-const RULES = ['frontmatter', 'deck'].flatMap((group) =>
+const RULES = ['frontmatter', 'deck', 'dialect', 'math'].flatMap((group) =>
   readdirSync(path.join(FIXTURES, group)).map((rule) => ({
     id: `${group}/${rule}`,
     dir: path.join(FIXTURES, group, rule),

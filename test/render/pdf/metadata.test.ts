@@ -13,6 +13,8 @@ const META: DeckMeta = {
   slideLevel: 2,
   transition: 'slide',
   kind: 'deck',
+  titleSlide: true,
+  dialect: 'proofdeck',
 };
 
 /** A small PDF with a classic xref table and chromium's date format, like Skia writes. */

@@ -1,0 +1,95 @@
+/** Which dialect a file is written in: `--from`, then frontmatter `from:`/`dialect:`, then what the source says. */
+import { parse as parseYaml } from 'yaml';
+import { codeFenceRanges } from './split.ts';
+import { DIALECTS, type DialectName } from './types.ts';
+
+/** Slidev headmatter keys no other dialect uses (sli.dev/custom/#headmatter). */
+const SLIDEV_KEYS = [
+  'layout',
+  'highlighter',
+  'drawings',
+  'colorSchema',
+  'routerMode',
+  'canvasWidth',
+  'addons',
+  'mdc',
+  'monaco',
+  'download',
+  'exportFilename',
+  'htmlAttrs',
+  'themeConfig',
+  'seoMeta',
+  'hideInToc',
+];
+/** reveal-md's frontmatter keys (webpro/reveal-md README). */
+const REVEAL_MD_KEYS = ['separator', 'verticalSeparator', 'revealOptions', 'highlightTheme', 'preprocessor'];
+
+/** The frontmatter block at the very start of a file, as remark-frontmatter finds it. */
+export function frontmatterRange(source: string): { end: number; yaml: string } | undefined {
+  const match = /^---[ \t]*\r?\n([\s\S]*?\r?\n)?---[ \t]*(?:\r?\n|$)/.exec(source);
+  return match ? { end: match[0].length, yaml: match[1] ?? '' } : undefined;
+}
+
+/** The frontmatter as data; `{}` when absent or not a YAML mapping (readFrontmatter reports YAML errors). */
+export function frontmatterData(source: string): Record<string, unknown> {
+  const range = frontmatterRange(source);
+  if (!range) return {};
+  try {
+    const data: unknown = parseYaml(range.yaml);
+    return data && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
+}
+
+/** A dialect name as written (`revealjs`, `quarto` accepted as aliases), or `undefined`. */
+function dialectNamed(value: unknown): DialectName | undefined {
+  if (typeof value !== 'string') return undefined;
+  const name = value.trim().toLowerCase();
+  const alias: Record<string, DialectName> = { revealjs: 'reveal', 'reveal.js': 'reveal', quarto: 'pandoc' };
+  return alias[name] ?? ((DIALECTS as readonly string[]).find((known) => known === name) as DialectName | undefined);
+}
+
+function isRevealFormat(format: unknown): boolean {
+  if (typeof format === 'string') return format === 'revealjs';
+  return !!format && typeof format === 'object' && 'revealjs' in format;
+}
+
+/** Options for {@link detectDialect}. */
+export interface DetectOptions {
+  /** `--from` on the command line: wins over everything. */
+  from?: DialectName | undefined;
+  /** The project's configured default, used when the file says nothing. @default 'proofdeck' */
+  fallback?: DialectName | undefined;
+  /** The file's text, for conventions only one dialect has (reveal.js attribute comments, `----` stacks). */
+  source?: string;
+}
+
+/** reveal.js's `<!-- .slide: -->`/`<!-- .element: -->` comments, or reveal-md's `----` line between blank lines. */
+const REVEAL_MD_SOURCE = /<!--\s*\.(?:slide|element):|(?:^|\n)[ \t]*\r?\n----[ \t]*\r?\n[ \t]*\r?\n/;
+
+/** The text with fenced code blocks blanked, so a deck *about* reveal.js is not taken for one. */
+function outsideCode(source: string): string {
+  let text = source;
+  for (const [start, end] of codeFenceRanges(source))
+    text = text.slice(0, start) + ' '.repeat(end - start) + text.slice(end);
+  return text;
+}
+
+/** Picks the dialect of one file. */
+export function detectDialect(
+  filePath: string,
+  data: Readonly<Record<string, unknown>>,
+  options: DetectOptions = {},
+): DialectName {
+  if (options.from) return options.from;
+  const declared = dialectNamed(data.from) ?? dialectNamed(data.dialect);
+  if (declared) return declared;
+  if (data.marp === true) return 'marp';
+  if (/\.qmd$/i.test(filePath) || isRevealFormat(data.format)) return 'pandoc';
+  if (REVEAL_MD_KEYS.some((key) => key in data)) return 'reveal-md';
+  if (SLIDEV_KEYS.some((key) => key in data)) return 'slidev';
+  if (options.fallback === undefined || options.fallback === 'proofdeck')
+    if (options.source && REVEAL_MD_SOURCE.test(outsideCode(options.source))) return 'reveal-md';
+  return options.fallback ?? 'proofdeck';
+}

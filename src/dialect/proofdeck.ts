@@ -1,0 +1,17 @@
+/** Native proofdeck markdown: heading/`---` slides, `:::` directives, and pandoc's div spellings accepted too. */
+import { pandocDivEdits } from './fences.ts';
+import { pandocInlineSyntax, pandocPauses, unwrapStretchedImages } from './pandoc-syntax.ts';
+import type { Dialect } from './types.ts';
+
+export const proofdeck: Dialect = {
+  name: 'proofdeck',
+  // The README promises pandoc's `::: notes` and `::: {.column}`. A deck that spells its divs pandoc's way
+  // nests them pandoc's way (bare `:::` closes the innermost); `:::name` decks keep their colon counts.
+  rewrite: (source, _context) =>
+    pandocDivEdits(source, 0, { renest: pandocDivEdits(source, 0, { renest: false }).length > 0 }),
+  transformTree: (nodes, context) => pandocInlineSyntax(nodes, context.source),
+  transformSlide: (slide) => {
+    pandocPauses(slide);
+    unwrapStretchedImages(slide);
+  },
+};

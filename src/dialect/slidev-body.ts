@@ -1,0 +1,137 @@
+/**
+ * Rewrites a Slidev slide body into native proofdeck markdown, line by line and outside code fences:
+ * `<v-clicks>` becomes `:::incremental`, `<v-click>`/`<v-after>` `:::fragment`, a `v-click` attribute the
+ * `fragment` class; `<script setup>`, `<style>` and Vue components are left out with a warning.
+ */
+import type { DialectWarning, MappedLine } from './translation.ts';
+
+type Warn = (line: number, column: number, reason: string, hint: string, ruleId: DialectWarning['ruleId']) => void;
+
+const CLICK_TAGS = new Set(['v-click', 'v-after', 'v-clicks']);
+/**
+ * A Vue tag: a component, capitalised (`<Tweet>`), dashed (`<carbon-logo/>`) or an icon (`<carbon:x/>`),
+ * or a slot `<template>`.
+ */
+const COMPONENT_TAG = /<\/?([A-Z][\w-]*|[a-z][a-z0-9]*-[\w-]+|[a-z][\w-]*:[\w-]+|template)(\s[^<>]*?)?\/?>/g;
+/** Vue interpolation (`{{ $slidev.nav.currentPage }}`), evaluated by Slidev at run time. */
+const INTERPOLATION = /\{\{[^{}]*\}\}/g;
+const FENCE = /^\s*(`{3,}|~{3,})/;
+
+function blank(source: number): MappedLine {
+  return { text: '', source };
+}
+
+/** Rewrites one slide body. */
+export function rewriteSlidevBody(lines: MappedLine[], warn: Warn): MappedLine[] {
+  const out: MappedLine[] = [];
+  let fence: string | undefined;
+  let skipping: { until: RegExp } | undefined;
+  for (const line of lines) {
+    const { text, source } = line;
+    if (fence) {
+      out.push(line);
+      if (text.trim().startsWith(fence)) fence = undefined;
+      continue;
+    }
+    if (skipping) {
+      if (skipping.until.test(text)) skipping = undefined;
+      continue;
+    }
+    const opening = FENCE.exec(text);
+    if (opening) {
+      fence = opening[1]?.[0]?.repeat(3);
+      out.push(line);
+      continue;
+    }
+    // Comments other than the notes are invisible in Slidev: they stay out of the slide.
+    if (/^\s*<!--/.test(text)) {
+      if (!text.includes('-->')) skipping = { until: /-->/ };
+      continue;
+    }
+    const block = /^\s*<(script|style)\b/.exec(text);
+    if (block) {
+      const tag = block[1] ?? 'script';
+      if (tag === 'script')
+        warn(
+          source,
+          1,
+          'a Vue <script> block is left off the slide',
+          'proofdeck runs no code in the deck.',
+          'dialect/vue-component',
+        );
+      else
+        warn(
+          source,
+          1,
+          'a slide <style> block is not applied',
+          'Put styles in a proofdeck theme.',
+          'dialect/unsupported',
+        );
+      if (!new RegExp(`</${tag}>`).test(text)) skipping = { until: new RegExp(`</${tag}>`) };
+      continue;
+    }
+    // `<<< @/file#region`: Slidev's snippet import, which proofdeck spells differently.
+    if (/^\s*<<<\s/.test(text)) {
+      warn(
+        source,
+        1,
+        'Slidev snippet import "<<<" is left off the slide',
+        'Paste the code into a fenced block.',
+        'dialect/unsupported',
+      );
+      continue;
+    }
+    out.push(...rewriteLine(text, source, warn));
+  }
+  return out;
+}
+
+function rewriteLine(text: string, source: number, warn: Warn): MappedLine[] {
+  const trimmed = text.trim();
+  const whole = /^<(v-clicks?|v-after)(\s[^>]*)?>(.*?)(<\/\1>)?$/.exec(trimmed);
+  if (whole) {
+    const name = whole[1] === 'v-clicks' ? 'incremental' : 'fragment';
+    const inner = whole[3] ?? '';
+    const lines = [blank(source), { text: `:::${name}`, source }];
+    if (inner.trim() !== '') lines.push({ text: inner, source });
+    if (whole[4]) lines.push({ text: ':::', source }, blank(source));
+    return lines;
+  }
+  if (/^<\/(v-clicks?|v-after)>$/.test(trimmed)) return [blank(source), { text: ':::', source }, blank(source)];
+  let rewritten = text.replace(
+    /(<[a-zA-Z][\w-]*)((?:\s[^<>]*?)?)\s(v-click|v-after)(?:\.[\w.]+)?(?:="[^"]*")?/g,
+    (_m, tag: string, attrs: string) =>
+      /\bclass="/.test(attrs)
+        ? `${tag}${attrs.replace(/\bclass="/, 'class="fragment ')}`
+        : `${tag}${attrs} class="fragment"`,
+  );
+  rewritten = rewritten.replace(
+    COMPONENT_TAG,
+    (tag: string, name: string, _attrs: string | undefined, offset: number) => {
+      if (CLICK_TAGS.has(name)) return tag;
+      if (!tag.startsWith('</'))
+        warn(
+          source,
+          offset + 1,
+          name === 'template'
+            ? 'a Vue <template> slot tag is left off the slide'
+            : `Vue component <${name}> is left off the slide`,
+          'proofdeck renders markdown and HTML only.',
+          'dialect/vue-component',
+        );
+      return '';
+    },
+  );
+  rewritten = rewritten.replace(INTERPOLATION, (expression: string, offset: number) => {
+    warn(
+      source,
+      offset + 1,
+      `Vue expression ${expression} is left off the slide`,
+      'Write its value as text.',
+      'dialect/vue-component',
+    );
+    return '';
+  });
+  if (rewritten !== text && rewritten.trim() === '') return [];
+  return [{ text: rewritten, source }];
+}
