@@ -56,8 +56,15 @@ function parseRange(
   const { text, toOriginal } = applyEdits(piece, edits);
   const whole = start === 0 && end === context.source.length;
   // Only whole-file parses are cached: the cache keeps one tree per file path.
-  const tree = parseMarkdown(new VFile({ path: file.path, value: text }), { cacheDir: whole ? cacheDir : undefined });
+  const pieceFile = new VFile({ path: file.path, value: text });
+  const tree = parseMarkdown(pieceFile, { cacheDir: whole ? cacheDir : undefined });
   remapPositions(tree, (offset) => start + toOriginal(offset), context.source);
+  // The parser's own errors (deck/limit) reach the deck's file, at their line in the whole source.
+  const lineShift = context.source.slice(0, start).split('\n').length - 1;
+  for (const message of pieceFile.messages) {
+    if (message.line !== undefined) message.line += lineShift;
+    file.messages.push(message);
+  }
   return tree;
 }
 
