@@ -184,7 +184,13 @@ function program(setExit: (code: number) => void): Command {
     .argument('<name>', 'deck folder name (letters, digits, dashes)')
     .action((name: string) => {
       const file = scaffoldDeck(process.cwd(), name);
-      process.stdout.write(`created ${file}\nnext: proofdeck build decks/${name}\n`);
+      // `proofdeck` is not on PATH in a project that installed it with npm: npx finds node_modules/.bin.
+      process.stdout.write(
+        `created ${file}\nnext:\n` +
+          `  npx proofdeck check decks/${name}   prove the snippets, check the deck\n` +
+          `  npx proofdeck dev decks/${name}     live preview\n` +
+          `  npx proofdeck build decks/${name}   deck and PDFs into dist/${name}/\n`,
+      );
       setExit(EXIT.ok);
     });
   return cli;
