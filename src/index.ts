@@ -23,3 +23,5 @@ export { parseMarkdown } from './parse/parser.ts';
 export { splitSlides } from './parse/slides.ts';
 export { countMessages, formatReport } from './report/text.ts';
 export { remarkProofdeck, type RemarkProofdeckOptions } from './check/snippet/remark-plugin.ts';
+export { diagnosticsToFiles, mergeReports, readJsonReport, type JsonReport } from './build/merge.ts';
+export { parseShard, type Shard } from './model/shard.ts';

@@ -17,8 +17,10 @@ import { runSnippetStage, type SnippetSession } from './snippets.ts';
 import { checkLinks } from '../check/links/check.ts';
 import { indexDocs } from '../check/links/resolve.ts';
 import type { SiteDoc } from '../render/site/types.ts';
-import type { SnippetResult } from '../model/snippet.ts';
+import type { Snippet, SnippetResult } from '../model/snippet.ts';
 import { UsageError } from '../model/errors.ts';
+import { inShard, type Shard } from '../model/shard.ts';
+import { citationsOf } from '../check/table/evidence.ts';
 import { resolveDeckPaths } from './discover.ts';
 import { loadDeck, type LoadedDeck } from './load.ts';
 import { commitStage, discardStage, openStage, writeToStage } from './stage.ts';
@@ -41,6 +43,12 @@ export interface DeckOptions {
   checkExternal?: boolean;
   /** Compilers and sandbox kept between builds (`proofdeck dev`); by default found anew. */
   snippetSession?: SnippetSession;
+  /**
+   * This CI job's share (`--shard i/n`). A check proves every n-th snippet and reports the deck-level
+   * findings of every n-th deck (plus the snippets those decks' tables cite); a build builds every n-th
+   * deck and no site. Joining the shards' JSON reports (`merge-reports`) gives the full report.
+   */
+  shard?: Shard | undefined;
 }
 
 /** Options for {@link buildDecks}. */
@@ -82,14 +90,16 @@ interface Checked extends CheckResult {
 }
 
 /** Every check, in pipeline order: parse and deck rules, then diagrams (which may need the browser). */
-async function checkAll(options: DeckOptions, browser: BrowserSession): Promise<Checked> {
+async function checkAll(options: DeckOptions, browser: BrowserSession, split: 'snippets' | 'decks'): Promise<Checked> {
   const root = path.resolve(options.root ?? process.cwd());
   const themes = discoverThemes(root);
   if (options.theme && !themes.has(options.theme)) {
     throw new UsageError(`unknown theme "${options.theme}" (available: ${[...themes.keys()].join(', ')})`);
   }
-  const sources = resolveDeckPaths(root, options.paths ?? []);
-  if (sources.length === 0) throw new UsageError(`no decks found under ${path.join(root, 'decks')}`);
+  const { shard } = options;
+  const allSources = resolveDeckPaths(root, options.paths ?? []);
+  if (allSources.length === 0) throw new UsageError(`no decks found under ${path.join(root, 'decks')}`);
+  const sources = split === 'decks' ? allSources.filter((_, position) => inShard(position, shard)) : allSources;
   const load = {
     knownThemes: new Set(themes.keys()),
     themeOverride: options.theme,
@@ -103,12 +113,44 @@ async function checkAll(options: DeckOptions, browser: BrowserSession): Promise<
   if (options.checkExternal) await (await import('../check/links/external.ts')).checkExternalLinks(external);
   const themeOf = (deck: LoadedDeck) => themes.get(deck.deck?.meta.theme ?? '');
   const cacheDir = options.noCache ? undefined : defaultDiagramCache(root);
+  const owned = new Set(split === 'snippets' ? decks.filter((_, position) => inShard(position, shard)) : decks);
+  const select = split === 'snippets' && shard ? shardSnippets(decks, owned, shard) : undefined;
+  // A deck's own findings belong to the shard that owns it; the others report only their snippets.
+  for (const deck of decks) if (!owned.has(deck)) deck.file.messages.length = 0;
   // Snippets (compilers) and diagrams (chromium) use different resources: run them side by side.
   const [snippetResults, diagramResults] = await Promise.all([
-    runSnippetStage(decks, { root, noCache: options.noCache ?? false, session: options.snippetSession }),
-    runDiagramStage(decks, themeOf, { browser, cacheDir }),
+    runSnippetStage(decks, {
+      root,
+      noCache: options.noCache ?? false,
+      session: options.snippetSession,
+      select,
+      evidence: (deck) => owned.has(deck),
+    }),
+    runDiagramStage([...owned], themeOf, { browser, cacheDir }),
   ]);
   return { root, decks, files: decks.map((deck) => deck.file), themeOf, diagramResults, snippetResults };
+}
+
+/**
+ * The snippets a check shard proves: every n-th one in deck and source order, and those the tables of
+ * the decks it owns cite (their evidence is checked there, against results of this run).
+ */
+function shardSnippets(
+  decks: readonly LoadedDeck[],
+  owned: ReadonlySet<LoadedDeck>,
+  shard: Shard,
+): (snippet: Snippet) => boolean {
+  const chosen = new Set<Snippet>();
+  decks
+    .flatMap((deck) => deck.snippets)
+    .forEach((snippet, position) => {
+      if (inShard(position, shard)) chosen.add(snippet);
+    });
+  for (const deck of owned) {
+    const cited = new Set(deck.tables.flatMap((table) => citationsOf(table).map((citation) => citation.snippetId)));
+    for (const snippet of deck.snippets) if (cited.has(snippet.id)) chosen.add(snippet);
+  }
+  return (snippet) => chosen.has(snippet);
 }
 
 async function withSession<T>(options: DeckOptions, work: (browser: BrowserSession) => Promise<T>): Promise<T> {
@@ -123,7 +165,7 @@ async function withSession<T>(options: DeckOptions, work: (browser: BrowserSessi
 /** Parses and checks decks without writing anything. */
 export async function checkDecks(options: DeckOptions = {}): Promise<CheckResult> {
   return withSession(options, async (browser) => {
-    const { decks, files, snippetResults } = await checkAll(options, browser);
+    const { decks, files, snippetResults } = await checkAll(options, browser, 'snippets');
     return { decks, files, snippetResults };
   });
 }
@@ -135,7 +177,7 @@ export async function buildDecks(options: BuildOptions = {}): Promise<BuildResul
     // Chromium starts on the other core while this one parses, checks and renders. A failed start is
     // reported where the PDF stage asks for the browser; a build that stops before that never sees it.
     if (wantPdf) browser.get().catch(() => undefined);
-    const checked = await checkAll(options, browser);
+    const checked = await checkAll(options, browser, 'decks');
     const { decks, files, root, themeOf, snippetResults } = checked;
     if (hasErrors(files)) return { decks, files, snippetResults, written: [] };
     const requests = decks.flatMap((loaded) => {
@@ -147,7 +189,7 @@ export async function buildDecks(options: BuildOptions = {}): Promise<BuildResul
       pool: options.highlighters,
     });
     // PDF and site code is loaded only by builds that make them: start-up time matters for quick rebuilds.
-    const wantSite = options.site ?? (options.paths ?? []).length === 0;
+    const wantSite = options.site ?? ((options.paths ?? []).length === 0 && !options.shard);
     const [pdfStage, site] = await Promise.all([
       wantPdf ? import('./pdf.ts') : undefined,
       wantSite ? Promise.all([import('../render/site/site.ts'), import('../render/site/tables.ts')]) : undefined,

@@ -1,7 +1,7 @@
 /** The snippet stage of a build: prove every deck's snippets, report verdicts, then check table evidence. */
 import { checkTableEvidence } from '../check/table/tables.ts';
 import { MissingToolError } from '../model/errors.ts';
-import type { SnippetResult } from '../model/snippet.ts';
+import type { Snippet, SnippetResult } from '../model/snippet.ts';
 import { findMissingTools, reportSnippetResults, verifySnippets, type VerifyOptions } from '../snippet/index.ts';
 import type { LoadedDeck } from './load.ts';
 
@@ -11,6 +11,10 @@ export interface SnippetStageOptions {
   noCache: boolean;
   /** Toolchains and sandbox found once and reused across builds (`proofdeck dev`). */
   session?: SnippetSession | undefined;
+  /** Which snippets this run proves (`check --shard`): by default all of them. */
+  select?: ((snippet: Snippet) => boolean) | undefined;
+  /** Which decks get their table evidence checked (`check --shard`: the decks this shard owns). @default all */
+  evidence?: ((deck: LoadedDeck) => boolean) | undefined;
 }
 
 /** What a long-running process keeps between builds so a rebuild does not rediscover compilers. */
@@ -25,7 +29,7 @@ export async function runSnippetStage(
   decks: readonly LoadedDeck[],
   options: SnippetStageOptions,
 ): Promise<Map<LoadedDeck, Map<string, SnippetResult>>> {
-  const snippets = decks.flatMap((deck) => deck.snippets);
+  const snippets = decks.flatMap((deck) => deck.snippets).filter((snippet) => options.select?.(snippet) ?? true);
   const results =
     snippets.length > 0
       ? await verifySnippets(snippets, { root: options.root, noCache: options.noCache, ...options.session })
@@ -42,10 +46,11 @@ export async function runSnippetStage(
         byId.has(snippet.id) ? [[snippet.id, byId.get(snippet.id) as SnippetResult] as const] : [],
       ),
     );
-    checkTableEvidence(deck.tables, deck.file, {
-      snippetIds: new Set(deck.snippets.map((snippet) => snippet.id)),
-      results: own,
-    });
+    if (options.evidence?.(deck) ?? true)
+      checkTableEvidence(deck.tables, deck.file, {
+        snippetIds: new Set(deck.snippets.map((snippet) => snippet.id)),
+        results: own,
+      });
     byDeck.set(deck, own);
   }
   return byDeck;

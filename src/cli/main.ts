@@ -12,11 +12,14 @@ import type { FragmentMode } from '../render/pdf/print.ts';
 import { formatWith, REPORTERS, type Reporter } from '../report/reporters.ts';
 import { countMessages } from '../report/text.ts';
 import { EXIT, exitCodeFor } from './exit-codes.ts';
+import { formatShard, parseShard, type Shard } from '../model/shard.ts';
+import { diagnosticsToFiles, mergeReports, readJsonReport } from '../build/merge.ts';
 
 const pkg = JSON.parse(readFileSync(path.join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string };
 
 interface CheckFlags {
   theme?: string;
+  shard?: Shard;
   cache: boolean;
   checkExternal: boolean;
   reporter: Reporter;
@@ -49,8 +52,10 @@ function snippetLines(results: readonly SnippetResult[]): string {
 function report(files: readonly VFile[], flags: CheckFlags, snippets?: CheckResult['snippetResults']): number {
   const results = snippets ? [...snippets.values()].flatMap((byId) => [...byId.values()]) : undefined;
   if (results && flags.reporter === 'text') process.stderr.write(snippetLines(results));
+  const shard = flags.shard ? { shard: formatShard(flags.shard) } : {};
   const extra = results
     ? {
+        ...shard,
         snippets: results.map(({ id, ok, summary, problems, runs }) => ({
           id,
           ok,
@@ -67,7 +72,7 @@ function report(files: readonly VFile[], flags: CheckFlags, snippets?: CheckResu
           })),
         })),
       }
-    : {};
+    : shard;
   const text = formatWith(flags.reporter, files, {
     version: pkg.version,
     color: interactive() && !process.env.NO_COLOR,
@@ -85,6 +90,7 @@ async function build(paths: string[], flags: BuildFlags, pdf: boolean): Promise<
     theme: flags.theme,
     noCache: !flags.cache,
     checkExternal: flags.checkExternal,
+    shard: flags.shard,
     ...(flags.site ? {} : { site: false }),
     base: flags.base,
     pdf,
@@ -115,7 +121,8 @@ function withCheckOptions(command: Command): Command {
     .option('--no-cache', 'ignore and do not write the snippet and diagram caches')
     .addOption(new Option('--reporter <format>', 'report format').choices([...REPORTERS]).default('text'))
     .option('--frail', 'exit 1 on warnings too', false)
-    .option('--check-external', 'also request every external link (slow; needs network)', false);
+    .option('--check-external', 'also request every external link (slow; needs network)', false)
+    .option('--shard <i/n>', 'do share i of n of the work (CI matrix); join reports with merge-reports', parseShard);
 }
 
 function withBuildOptions(command: Command): Command {
@@ -152,6 +159,7 @@ function program(setExit: (code: number) => void): Command {
         theme: flags.theme,
         noCache: !flags.cache,
         checkExternal: flags.checkExternal,
+        shard: flags.shard,
       });
       setExit(report(result.files, flags, result.snippetResults));
     },
@@ -176,6 +184,25 @@ function program(setExit: (code: number) => void): Command {
       process.stderr.write(`proofdeck dev: serving ${flags.out}/ at ${server.url} (Ctrl-C to stop)\n`);
       await new Promise<void>((resolve) => process.once('SIGINT', () => void server.close().then(resolve)));
       setExit(EXIT.ok);
+    });
+
+  cli
+    .command('merge-reports')
+    .description('join the JSON reports of check --shard jobs into one report')
+    .argument('<reports...>', 'files written by check --reporter json')
+    .addOption(new Option('--reporter <format>', 'report format').choices([...REPORTERS]).default('text'))
+    .option('--frail', 'exit 1 on warnings too', false)
+    .action((files: string[], flags: { reporter: Reporter; frail: boolean }) => {
+      const merged = mergeReports(files.map((file) => readJsonReport(file)));
+      if (flags.reporter === 'json') process.stdout.write(`${JSON.stringify(merged, null, 2)}\n`);
+      else {
+        const text = formatWith(flags.reporter, diagnosticsToFiles(merged.diagnostics, process.cwd()), {
+          version: merged.version || pkg.version,
+          color: interactive() && !process.env.NO_COLOR,
+        });
+        (flags.reporter === 'text' ? process.stderr : process.stdout).write(text);
+      }
+      setExit(merged.errors > 0 || (flags.frail && merged.warnings > 0) ? EXIT.findings : EXIT.ok);
     });
 
   cli
