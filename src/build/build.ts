@@ -4,6 +4,7 @@ import type { VFile } from 'vfile';
 import { createBrowserSession, type BrowserSession } from '../browser/session.ts';
 import { cacheFolder } from '../cache/store.ts';
 import { discoverThemes, type Theme } from '../config/themes.ts';
+import { loadProjectConfig, type ProjectConfig } from '../config/project.ts';
 import type { DiagramResult } from '../model/diagram.ts';
 import { contentOptions, highlightRequests, renderDeck, type DeckRenderContext } from '../render/deck/render.ts';
 import { renderHandout, type HandoutLayout, type Paper } from '../render/pdf/handout.ts';
@@ -85,6 +86,7 @@ export interface BuildResult extends CheckResult {
 
 interface Checked extends CheckResult {
   root: string;
+  config: ProjectConfig;
   themeOf: (deck: LoadedDeck) => Theme | undefined;
   diagramResults: Map<LoadedDeck, Map<string, DiagramResult>>;
 }
@@ -100,6 +102,7 @@ async function checkAll(options: DeckOptions, browser: BrowserSession, split: 's
   const allSources = resolveDeckPaths(root, options.paths ?? []);
   if (allSources.length === 0) throw new UsageError(`no decks found under ${path.join(root, 'decks')}`);
   const sources = split === 'decks' ? allSources.filter((_, position) => inShard(position, shard)) : allSources;
+  const project = loadProjectConfig(root, new Set(themes.keys()));
   const load = {
     knownThemes: new Set(themes.keys()),
     themeOverride: options.theme,
@@ -107,6 +110,8 @@ async function checkAll(options: DeckOptions, browser: BrowserSession, split: 's
     diagramsDir: path.join(root, 'diagrams'),
     root,
     parseCacheDir: options.noCache ? undefined : cacheFolder(root, 'parse'),
+    defaultTheme: project.config.theme,
+    snippetDefaults: project.config.snippets,
   };
   const decks = sources.map((source) => loadDeck(source, load));
   const external = checkLinks(decks.flatMap(({ file, tree, deck }) => (deck ? [{ file, tree, deck }] : [])));
@@ -128,7 +133,9 @@ async function checkAll(options: DeckOptions, browser: BrowserSession, split: 's
     }),
     runDiagramStage([...owned], themeOf, { browser, cacheDir }),
   ]);
-  return { root, decks, files: decks.map((deck) => deck.file), themeOf, diagramResults, snippetResults };
+  // The config file's problems are reported with the decks' and stop the build like them.
+  const files = [...(project.file ? [project.file] : []), ...decks.map((deck) => deck.file)];
+  return { root, decks, files, themeOf, diagramResults, snippetResults, config: project.config };
 }
 
 /**
@@ -249,7 +256,17 @@ export async function buildDecks(options: BuildOptions = {}): Promise<BuildResul
         const tables = decks.flatMap((loaded) =>
           loaded.deck ? siteTables(loaded.deck.name, loaded.tables, loaded.file) : [],
         );
-        writeToStage(stage, 'site', renderSite({ docs: siteDocs, tables, pdf: wantPdf, base: options.base }));
+        writeToStage(
+          stage,
+          'site',
+          renderSite({
+            docs: siteDocs,
+            tables,
+            pdf: wantPdf,
+            base: options.base ?? checked.config.site?.base,
+            title: checked.config.site?.title,
+          }),
+        );
         written.push('site');
       }
       if (pdfStage) {

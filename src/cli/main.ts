@@ -29,7 +29,7 @@ interface CheckFlags {
 interface BuildFlags extends CheckFlags {
   out: string;
   site: boolean;
-  base: string;
+  base?: string;
   pdf: boolean;
   pdfFragments: FragmentMode;
   handout: HandoutLayout;
@@ -129,7 +129,7 @@ function withBuildOptions(command: Command): Command {
   return withCheckOptions(command)
     .option('-o, --out <dir>', 'output folder', 'dist')
     .option('--no-site', 'skip the docs site (dist/site/)')
-    .option('--base <url>', 'public URL or path of dist/site/, for sitemap.xml and 404.html', '/')
+    .option('--base <url>', 'public URL or path of dist/site/ for sitemap.xml and 404.html (default: site.base, or /)')
     .addOption(
       new Option('--pdf-fragments <mode>', 'fragments in the slide PDF').choices(['final', 'steps']).default('final'),
     )

@@ -22,7 +22,7 @@ export const frontmatterSchema = z.strictObject({
   date: z.optional(dateString),
   event: z.optional(z.string()),
   abstract: z.optional(z.string()),
-  theme: z._default(z.string(), 'dark'),
+  theme: z.optional(z.string()),
   slideLevel: z._default(z.int().check(z.minimum(1), z.maximum(6)), 2),
   transition: z._default(z.enum(TRANSITIONS), 'slide'),
   kind: z._default(z.enum(['deck', 'page']), 'deck'),
@@ -80,7 +80,7 @@ export function readFrontmatter(
   const data: unknown = doc.toJS() ?? {};
   const parsed = frontmatterSchema.safeParse(data);
   if (parsed.success) {
-    const theme = options.themeOverride ?? parsed.data.theme;
+    const theme = options.themeOverride ?? parsed.data.theme ?? options.defaultTheme ?? 'dark';
     if (!options.themeOverride && options.knownThemes && !options.knownThemes.has(theme)) {
       addError(
         file,

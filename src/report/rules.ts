@@ -25,6 +25,11 @@ export const rules = {
   'diagram/syntax': { severity: 'error', summary: 'mermaid cannot parse the diagram.' },
   'diagram/timeline-data': { severity: 'error', summary: 'A timeline data file is malformed.' },
   'diagram/unknown-type': { severity: 'error', summary: 'A diagram type mermaid does not know.' },
+  'config/invalid': {
+    severity: 'error',
+    summary: 'proofdeck.config.{yaml,json}: an unknown key, a value of the wrong type, or an unknown theme.',
+  },
+  'config/syntax': { severity: 'error', summary: 'proofdeck.config.{yaml,json} is not valid YAML or JSON.' },
   'frontmatter/invalid-value': {
     severity: 'error',
     summary: 'A frontmatter key has a value of the wrong type or form.',

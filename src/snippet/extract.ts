@@ -23,6 +23,8 @@ export interface ExtractOptions {
   root?: string;
   /** Edition for Rust blocks without an `editionNNNN` attribute. @default '2021' */
   edition?: Snippet['edition'];
+  /** Compilers of C and C++ blocks without `cc=` (the project config's `snippets.cc`). @default 'both' */
+  cc?: 'gcc' | 'clang' | 'both';
   /** Prefix of derived ids. @default the deck's slug (file stem, or folder name for deck.md) */
   idPrefix?: string;
 }
@@ -48,7 +50,7 @@ interface BlockContext {
   node: Code;
   file: VFile;
   source: string[];
-  options: Required<Pick<ExtractOptions, 'root' | 'edition'>>;
+  options: Required<Pick<ExtractOptions, 'root' | 'edition' | 'cc'>>;
 }
 
 function report(
@@ -142,7 +144,11 @@ function assemble(
  */
 export function extractSnippets(tree: Root, file: VFile, options: ExtractOptions = {}): Snippet[] {
   const source = markdownLines(file.value);
-  const resolved = { root: options.root ?? dirname(file.path), edition: options.edition ?? '2021' };
+  const resolved = {
+    root: options.root ?? dirname(file.path),
+    edition: options.edition ?? '2021',
+    cc: options.cc ?? 'both',
+  };
   const prefix = options.idPrefix ?? deckSlug(file.path || 'deck.md');
   const snippets: Snippet[] = [];
   const ordinals = new Map<SnippetLang, number>();
@@ -166,7 +172,9 @@ export function extractSnippets(tree: Root, file: VFile, options: ExtractOptions
     }
     const attributes = meta.attributes.filter((attribute) => attribute.key.toLowerCase() !== meta.lang);
     const parsed =
-      lang === 'rust' ? parseRustAttributes(attributes, resolved.edition) : parseCAttributes(attributes, lang);
+      lang === 'rust'
+        ? parseRustAttributes(attributes, resolved.edition)
+        : parseCAttributes(attributes, lang, resolved.cc === 'both' ? ['gcc', 'clang'] : [resolved.cc]);
     for (const problem of parsed.problems)
       reportAttribute(context, problem, attributes.find((a) => a.offset === problem.offset)?.key ?? '');
     const cLang = lang === 'rust' ? undefined : lang;
