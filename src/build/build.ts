@@ -21,7 +21,6 @@ import type { SiteDoc } from '../render/site/types.ts';
 import type { Snippet, SnippetResult } from '../model/snippet.ts';
 import { UsageError } from '../model/errors.ts';
 import { inShard, type Shard } from '../model/shard.ts';
-import { citationsOf } from '../check/table/evidence.ts';
 import { resolveDeckPaths } from './discover.ts';
 import { loadDeck, type LoadedDeck } from './load.ts';
 import { commitStage, discardStage, openStage, writeToStage } from './stage.ts';
@@ -119,7 +118,7 @@ async function checkAll(options: DeckOptions, browser: BrowserSession, split: 's
   const themeOf = (deck: LoadedDeck) => themes.get(deck.deck?.meta.theme ?? '');
   const cacheDir = options.noCache ? undefined : defaultDiagramCache(root);
   const owned = new Set(split === 'snippets' ? decks.filter((_, position) => inShard(position, shard)) : decks);
-  const select = split === 'snippets' && shard ? shardSnippets(decks, owned, shard) : undefined;
+  const select = split === 'snippets' && shard ? shardSnippets(decks, shard) : undefined;
   // A deck's own findings belong to the shard that owns it; the others report only their snippets.
   for (const deck of decks) if (!owned.has(deck)) deck.file.messages.length = 0;
   // Snippets (compilers) and diagrams (chromium) use different resources: run them side by side.
@@ -129,7 +128,7 @@ async function checkAll(options: DeckOptions, browser: BrowserSession, split: 's
       noCache: options.noCache ?? false,
       session: options.snippetSession,
       select,
-      evidence: (deck) => owned.has(deck),
+      owns: (deck) => owned.has(deck),
     }),
     runDiagramStage([...owned], themeOf, { browser, cacheDir }),
   ]);
@@ -138,25 +137,19 @@ async function checkAll(options: DeckOptions, browser: BrowserSession, split: 's
   return { root, decks, files, themeOf, diagramResults, snippetResults, config: project.config };
 }
 
+/** What a snippet costs to prove, roughly: C runs once per compiler; Rust snippets share one merged crate. */
+const costClass = (snippet: Snippet): string => `${snippet.lang}:${(snippet.compilers ?? []).join('+')}`;
+
 /**
- * The snippets a check shard proves: every n-th one in deck and source order, and those the tables of
- * the decks it owns cite (their evidence is checked there, against results of this run).
+ * The snippets a check shard proves: all decks' snippets in deck and source order, grouped (stably) by
+ * cost class, dealt round-robin. Grouping keeps a periodic corpus (C, Rust, C, Rust…) from sending every
+ * C snippet to one shard. Each snippet is proved by exactly one shard, which also checks its citations.
  */
-function shardSnippets(
-  decks: readonly LoadedDeck[],
-  owned: ReadonlySet<LoadedDeck>,
-  shard: Shard,
-): (snippet: Snippet) => boolean {
-  const chosen = new Set<Snippet>();
-  decks
-    .flatMap((deck) => deck.snippets)
-    .forEach((snippet, position) => {
-      if (inShard(position, shard)) chosen.add(snippet);
-    });
-  for (const deck of owned) {
-    const cited = new Set(deck.tables.flatMap((table) => citationsOf(table).map((citation) => citation.snippetId)));
-    for (const snippet of deck.snippets) if (cited.has(snippet.id)) chosen.add(snippet);
-  }
+function shardSnippets(decks: readonly LoadedDeck[], shard: Shard): (snippet: Snippet) => boolean {
+  const all = decks.flatMap((deck) => deck.snippets);
+  const classes = [...new Set(all.map(costClass))];
+  const ordered = classes.flatMap((kind) => all.filter((snippet) => costClass(snippet) === kind));
+  const chosen = new Set(ordered.filter((_, position) => inShard(position, shard)));
   return (snippet) => chosen.has(snippet);
 }
 

@@ -13,8 +13,8 @@ export interface SnippetStageOptions {
   session?: SnippetSession | undefined;
   /** Which snippets this run proves (`check --shard`): by default all of them. */
   select?: ((snippet: Snippet) => boolean) | undefined;
-  /** Which decks get their table evidence checked (`check --shard`: the decks this shard owns). @default all */
-  evidence?: ((deck: LoadedDeck) => boolean) | undefined;
+  /** Decks whose own findings this run reports (`check --shard`: the decks this shard owns). @default all */
+  owns?: ((deck: LoadedDeck) => boolean) | undefined;
 }
 
 /** What a long-running process keeps between builds so a rebuild does not rediscover compilers. */
@@ -39,6 +39,7 @@ export async function runSnippetStage(
     throw new MissingToolError(missing.map(({ tool, hint }) => `${tool} is not installed; ${hint}`).join('\n'));
   reportSnippetResults(results, snippets, new Map(decks.map((deck) => [deck.file.path, deck.file])));
   const byId = new Map(results.map((result) => [result.id, result]));
+  const provedHere = options.select ? new Set(snippets.map((snippet) => snippet.id)) : undefined;
   const byDeck = new Map<LoadedDeck, Map<string, SnippetResult>>();
   for (const deck of decks) {
     const own = new Map(
@@ -46,11 +47,12 @@ export async function runSnippetStage(
         byId.has(snippet.id) ? [[snippet.id, byId.get(snippet.id) as SnippetResult] as const] : [],
       ),
     );
-    if (options.evidence?.(deck) ?? true)
-      checkTableEvidence(deck.tables, deck.file, {
-        snippetIds: new Set(deck.snippets.map((snippet) => snippet.id)),
-        results: own,
-      });
+    checkTableEvidence(deck.tables, deck.file, {
+      snippetIds: new Set(deck.snippets.map((snippet) => snippet.id)),
+      results: own,
+      provedHere,
+      reportUnknown: options.owns?.(deck) ?? true,
+    });
     byDeck.set(deck, own);
   }
   return byDeck;

@@ -53,8 +53,9 @@ describe('check --shard i/n and merge-reports', () => {
         writeFileSync(file, JSON.stringify(report));
         files.push(file);
       }
-      // Each share is about 1/n of the snippets; together they are all of them.
-      for (const share of shares) expect(share.length).toBeLessThanOrEqual(Math.ceil(6 / n) + 1);
+      // Each snippet is proved by exactly one shard, and the shares differ by at most one.
+      expect(shares.flat()).toHaveLength(6);
+      for (const share of shares) expect(share.length).toBeLessThanOrEqual(Math.ceil(6 / n));
       expect([...new Set(shares.flat())].sort()).toEqual((whole.snippets ?? []).map((s) => s.id).sort());
       const merged = runCli(root, ['merge-reports', '--reporter', 'json', ...files]);
       expect(merged.status).toBe(1);

@@ -3,7 +3,7 @@
  * project, then `npx proofdeck new talk` and `npx proofdeck build` there with the real compilers and
  * chromium; the library API and the remark plugin are imported from the installed package.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync, cpSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -78,6 +78,36 @@ describe('the published package', () => {
     expect(report.errors).toBe(0);
     expect(report.snippets.length).toBeGreaterThan(0);
     expect(report.snippets.every((snippet) => snippet.ok)).toBe(true);
+  });
+
+  it('serves the deck with `npx proofdeck dev` and stops on Ctrl-C', async () => {
+    const port = 40_000 + Math.floor(Math.random() * 20_000);
+    const dev = spawn('npx', ['proofdeck', 'dev', 'decks/talk', '--port', String(port)], {
+      cwd: project,
+      env,
+      stdio: ['ignore', 'ignore', 'pipe'],
+      // Its own process group, so the test can do what Ctrl-C in a terminal does: signal the whole group.
+      detached: true,
+    });
+    const exited = new Promise<number | null>((resolve) => dev.once('exit', (code) => resolve(code)));
+    let stderr = '';
+    try {
+      await new Promise<void>((resolve, reject) => {
+        dev.stderr.on('data', (chunk: Buffer) => {
+          stderr += chunk.toString();
+          if (stderr.includes('serving')) resolve();
+        });
+        dev.once('exit', () => reject(new Error(stderr)));
+      });
+      const response = await fetch(`http://127.0.0.1:${port}/talk/index.html`);
+      expect(response.status).toBe(200);
+      expect(await response.text()).toContain('reveal');
+      process.kill(-(dev.pid ?? 0), 'SIGINT');
+      expect(await exited).toBe(0);
+    } finally {
+      // Never leave a server behind when an assertion failed.
+      if (dev.exitCode === null) process.kill(-(dev.pid ?? 0), 'SIGKILL');
+    }
   });
 
   it("exports `build` and `check` with types from 'proofdeck'", () => {
