@@ -108,17 +108,21 @@ function main(): void {
     );
     console.log(`node ${process.version}, ${pandocVersion}, ${marpVersion}`);
     console.log(
-      `proofdeck: \`build <deck> --no-pdf\` (HTML only: the deck; the site is only written by a build of all decks), fresh --out folder every run;`,
+      `proofdeck: \`build <deck> --no-pdf\` (HTML only: the deck; the site is only written by a build of all ` +
+        `decks), fresh --out folder every run;`,
     );
     console.log(
-      `  snippet verdicts, diagrams, highlighted code, compiler versions and the parsed syntax tree come from the caches the warm-up run fills`,
+      `  snippet verdicts, diagrams, highlighted code, compiler versions and the parsed syntax tree come from the ` +
+        `caches the warm-up run fills`,
     );
     console.log(`  (${cacheDirs.join(', ') || 'none yet'}); compiling snippets is measured by bench/snippets.ts.`);
     console.log(
-      `proofdeck (source edited): the same, but the deck's text changes before every run, so it is parsed again (a rebuild after an edit).`,
+      `proofdeck (source edited): the same, but the deck's text changes before every run, so it is parsed again ` +
+        `(a rebuild after an edit).`,
     );
     console.log(
-      'pandoc and marp-cli read proofdeck directives (::slide, :::notes, fence attributes) as plain markdown or their own syntax: they build a different deck from the same text.\n',
+      'pandoc and marp-cli read proofdeck directives (::slide, :::notes, fence attributes) as plain markdown or ' +
+        'their own syntax: they build a different deck from the same text.\n',
     );
 
     // Untimed warm-up (file caches, and fail early); proofdeck's own verdict on each deck is shown.
@@ -185,7 +189,9 @@ function main(): void {
       const vsPandoc = flagship(variant) / flagship('pandoc');
       const vsMarp = flagship(variant) / flagship('marp-cli');
       console.log(
-        `goal, ${variant}: flagship within ${GOAL_VS_PANDOC}× of pandoc: ${vsPandoc.toFixed(2)}× ${vsPandoc <= GOAL_VS_PANDOC ? 'MET' : 'MISSED'}; faster than marp-cli: ${vsMarp.toFixed(2)}× ${vsMarp < 1 ? 'MET' : 'MISSED'}`,
+        `goal, ${variant}: flagship within ${GOAL_VS_PANDOC}× of pandoc: ${vsPandoc.toFixed(2)}× ` +
+          `${vsPandoc <= GOAL_VS_PANDOC ? 'MET' : 'MISSED'}; faster than marp-cli: ${vsMarp.toFixed(2)}× ` +
+          `${vsMarp < 1 ? 'MET' : 'MISSED'}`,
       );
     }
     console.log("(peak RSS: median over the runs of each run's peak; ratio < 1× means proofdeck is faster / smaller)");

@@ -55,7 +55,8 @@ export function run(command: Command): string {
   if (result.error) throw result.error;
   if (result.status !== 0) {
     throw new Error(
-      `${[command.program, ...command.args].join(' ')} exited ${result.status ?? result.signal}:\n${result.stdout}${result.stderr}`,
+      `${[command.program, ...command.args].join(' ')} exited ${result.status ?? result.signal}:\n${result.stdout}` +
+        `${result.stderr}`,
     );
   }
   return result.stdout + result.stderr;

@@ -14,7 +14,7 @@ import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { findChromium } from '../src/browser/browser.ts';
 import { createBrowserSession } from '../src/browser/session.ts';
-import { loadDeck } from '../src/build/load.ts';
+import { loadDeck } from '../src/pipeline/load.ts';
 import { discoverThemes } from '../src/config/themes.ts';
 import { renderDiagrams } from '../src/diagram/render.ts';
 import type { Diagram } from '../src/model/diagram.ts';
@@ -86,7 +86,10 @@ export function diagramDeck(count: number, lang: 'mermaid' | 'text'): string {
     { length: count },
     (_, index) => `## Diagram ${index + 1}\n\n\`\`\`${lang}\n${diagramSource(index)}\n\`\`\`\n`,
   );
-  return `---\ntitle: Mermaid benchmark, ${count} diagram${count === 1 ? '' : 's'}\ntheme: ${THEME}\n---\n\n# Diagrams\n\n${slides.join('\n')}`;
+  return (
+    `---\ntitle: Mermaid benchmark, ${count} diagram${count === 1 ? '' : 's'}\ntheme: ${THEME}\n---\n\n# ` +
+    `Diagrams\n\n${slides.join('\n')}`
+  );
 }
 
 /** One generated size: a proofdeck project with the deck, the same deck without diagrams, and `.mmd` files. */
@@ -200,7 +203,8 @@ async function main(): Promise<void> {
 
   const scratch = mkdtempSync(path.join(tmpdir(), 'bench-mermaid-'));
   try {
-    // mmdc gets Debian chromium through its puppeteer config, and the same mermaid settings the deck theme gives proofdeck.
+    // mmdc gets Debian chromium through its puppeteer config, and the same mermaid settings the deck theme gives
+    // proofdeck.
     const puppeteerConfig = path.join(scratch, 'puppeteer.json');
     writeFileSync(puppeteerConfig, JSON.stringify({ executablePath: chromium, args: PEER_CHROMIUM_ARGS }, null, 2));
     const mermaidConfig = path.join(scratch, 'mermaid-config.json');
@@ -242,10 +246,12 @@ async function main(): Promise<void> {
       .at(-1);
     console.log(`Mermaid benchmark: median of ${runs} interleaved runs per cell, after one untimed warm-up run each`);
     console.log(
-      `node ${process.version}, mermaid-cli ${mmdcVersion}, ${chromiumVersion(chromium, ROOT)} (${chromium}); decks of ${fixtures.map((f) => f.count).join(' and ')} diagrams`,
+      `node ${process.version}, mermaid-cli ${mmdcVersion}, ${chromiumVersion(chromium, ROOT)} (${chromium}); ` +
+        `decks of ${fixtures.map((f) => f.count).join(' and ')} diagrams`,
     );
     console.log(
-      `mmdc: -p puppeteer config {executablePath: ${chromium}, args: ${PEER_CHROMIUM_ARGS.join(' ')}}, -c the '${THEME}' theme's mermaid config`,
+      `mmdc: -p puppeteer config {executablePath: ${chromium}, args: ${PEER_CHROMIUM_ARGS.join(' ')}}, -c the '` +
+        `${THEME}' theme's mermaid config`,
     );
     console.log(
       'proofdeck: build --no-pdf into a fresh --out folder; warm = the project cache filled by the warm-up run',
@@ -313,7 +319,8 @@ async function main(): Promise<void> {
       }),
     );
     console.log(
-      `load average (1 min) before each timed run: ${Math.min(...loads).toFixed(2)}–${Math.max(...loads).toFixed(2)}, median ${median(loads).toFixed(2)} (2 cores)`,
+      `load average (1 min) before each timed run: ${Math.min(...loads).toFixed(2)}–` +
+        `${Math.max(...loads).toFixed(2)}, median ${median(loads).toFixed(2)} (2 cores)`,
     );
     console.log(
       formatTable(
@@ -372,16 +379,21 @@ async function main(): Promise<void> {
     const warmCli = stat(warm, n20).ms - stat(plain, n20).ms;
     const startupMs = stat(startup.name, n20).ms;
     console.log(
-      `goal: ${n20} diagrams cold ≥ ${GOAL_COLD_SPEEDUP}× faster than ${n20} mmdc runs: ${speedup.toFixed(1)}× ${speedup >= GOAL_COLD_SPEEDUP ? 'MET' : 'MISSED'} (vs one mmdc run over deck.md: ${speedupMd.toFixed(1)}×)`,
+      `goal: ${n20} diagrams cold ≥ ${GOAL_COLD_SPEEDUP}× faster than ${n20} mmdc runs: ${speedup.toFixed(1)}× ` +
+        `${speedup >= GOAL_COLD_SPEEDUP ? 'MET' : 'MISSED'} (vs one mmdc run over deck.md: ` +
+        `${speedupMd.toFixed(1)}×)`,
     );
     console.log(
-      `goal: warm under ${GOAL_WARM_MS} ms of diagram work (${n20} diagrams, in-process): ${warmStage.toFixed(1)} ms ${warmStage < GOAL_WARM_MS ? 'MET' : 'MISSED'}`,
+      `goal: warm under ${GOAL_WARM_MS} ms of diagram work (${n20} diagrams, in-process): ${warmStage.toFixed(1)} ` +
+        `ms ${warmStage < GOAL_WARM_MS ? 'MET' : 'MISSED'}`,
     );
     console.log(
-      `      cross-check from whole CLI builds: warm deck − same deck with plain code blocks = ${warmCli.toFixed(0)} ms (medians of whole builds; includes the extra HTML of inline SVG)`,
+      `      cross-check from whole CLI builds: warm deck − same deck with plain code blocks = ` +
+        `${warmCli.toFixed(0)} ms (medians of whole builds; includes the extra HTML of inline SVG)`,
     );
     console.log(
-      `note: every proofdeck wall time includes ~${formatMs(startupMs)} of node start-up and module loading (the --version row)`,
+      `note: every proofdeck wall time includes ~${formatMs(startupMs)} of node start-up and module loading (the ` +
+        `--version row)`,
     );
   } finally {
     rmSync(scratch, { recursive: true, force: true });

@@ -16,7 +16,7 @@ import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { findChromium, launchBrowser } from '../src/browser/browser.ts';
-import { loadDeck } from '../src/build/load.ts';
+import { loadDeck } from '../src/pipeline/load.ts';
 import { discoverThemes } from '../src/config/themes.ts';
 import { pdfDate, stampMetadata } from '../src/render/pdf/metadata.ts';
 import { printHandout } from '../src/render/pdf/print-handout.ts';
@@ -51,7 +51,10 @@ interface Deck {
   name: string;
   /** Folder holding `deck.md`. */
   dir: string;
-  /** An output folder of a full proofdeck build of the deck: decktape prints its index.html, the in-process timing its handout.html too. */
+  /**
+   * An output folder of a full proofdeck build of the deck: decktape prints its index.html, the in-process timing its
+   * handout.html too.
+   */
   html: string;
   /** The markdown with `headingDivider: 2` added, so marp makes one slide per `#`/`##` heading as proofdeck does. */
   marpDivided: string;
@@ -199,7 +202,10 @@ async function main(): Promise<void> {
     const tools: Tool[] = [
       {
         name: 'proofdeck build (HTML + slide + handout PDF)',
-        note: "proofdeck: `build <deck>` into a fresh folder: index.html, <deck>.pdf and <deck>-handout.pdf; snippet verdicts, diagrams and highlighting from the warm caches (compiling snippets is bench/snippets.ts's subject)",
+        note:
+          'proofdeck: `build <deck>` into a fresh folder: index.html, <deck>.pdf and <deck>-handout.pdf; snippet ' +
+          "verdicts, diagrams and highlighting from the warm caches (compiling snippets is bench/snippets.ts's " +
+          'subject)',
         command: (deck, out) => node([CLI, 'build', deck.dir, '--out', out]),
         output: (deck, out) => path.join(out, deck.name, `${deck.name}.pdf`),
         runs: () => runs,
@@ -207,7 +213,9 @@ async function main(): Promise<void> {
       },
       {
         name: 'proofdeck build --no-pdf (HTML only)',
-        note: 'PDF-only time = the build above minus this --no-pdf build (so it includes rendering handout.html, which --no-pdf skips)',
+        note:
+          'PDF-only time = the build above minus this --no-pdf build (so it includes rendering handout.html, which ' +
+          '--no-pdf skips)',
         command: (deck, out) => node([CLI, 'build', deck.dir, '--out', out, '--no-pdf']),
         output: () => '',
         runs: () => runs,
@@ -215,7 +223,9 @@ async function main(): Promise<void> {
       },
       {
         name: 'decktape reveal (default --pause 1000)',
-        note: "decktape 3 on proofdeck's built index.html (file://), Debian chromium via --chrome-path, default 1280×720 viewport",
+        note:
+          "decktape 3 on proofdeck's built index.html (file://), Debian chromium via --chrome-path, default " +
+          '1280×720 viewport',
         command: (deck, out) => decktape(deck, out, []),
         output: (_, out) => path.join(out, 'out.pdf'),
         runs: (deck) => (isX10(deck) ? decktapeX10Runs : decktapeRuns),
@@ -231,7 +241,9 @@ async function main(): Promise<void> {
       },
       {
         name: 'marp-cli --pdf (markdown as is)',
-        note: 'marp-cli on the same deck.md (CHROME_PATH=Debian chromium, --allow-local-files): marp splits slides only at ---, which this markdown has none of',
+        note:
+          'marp-cli on the same deck.md (CHROME_PATH=Debian chromium, --allow-local-files): marp splits slides ' +
+          'only at ---, which this markdown has none of',
         command: (deck, out) =>
           node(
             [MARP, '--pdf', '--allow-local-files', path.join(deck.dir, 'deck.md'), '-o', path.join(out, 'out.pdf')],
@@ -244,7 +256,9 @@ async function main(): Promise<void> {
       },
       {
         name: 'marp-cli --pdf (+ headingDivider: 2)',
-        note: 'the same markdown with `headingDivider: 2` added to its frontmatter, so marp makes one slide per # / ## heading like proofdeck',
+        note:
+          'the same markdown with `headingDivider: 2` added to its frontmatter, so marp makes one slide per # / ## ' +
+          'heading like proofdeck',
         command: (deck, out) =>
           node(
             [MARP, '--pdf', '--allow-local-files', deck.marpDivided, '-o', path.join(out, 'out.pdf')],
@@ -271,10 +285,13 @@ async function main(): Promise<void> {
     const version = (args: string[]): string => run(node(args)).trim().split('\n').at(-1) ?? '?';
 
     console.log(
-      `PDF export benchmark: median of interleaved runs (count per cell in the runs column), after one untimed warm-up run each`,
+      `PDF export benchmark: median of interleaved runs (count per cell in the runs column), after one untimed ` +
+        `warm-up run each`,
     );
     console.log(
-      `node ${process.version}, decktape ${version([DECKTAPE, 'version'])}, marp-cli ${version([MARP, '--version']).replace(/^@marp-team\/marp-cli /, '')}, ${chromiumVersion(chromium, ROOT)} (${chromium})`,
+      `node ${process.version}, decktape ${version([DECKTAPE, 'version'])}, marp-cli ` +
+        `${version([MARP, '--version']).replace(/^@marp-team\/marp-cli /, '')}, ` +
+        `${chromiumVersion(chromium, ROOT)} (${chromium})`,
     );
     console.log(
       `load average at start (1/5/15 min): ${loadavg()
@@ -377,11 +394,13 @@ async function main(): Promise<void> {
     );
     for (const deck of decks)
       console.log(
-        `${deck.label}: ${deck.slides} slides (pages of proofdeck's slide PDF; s/slide divides by this), handout ${pages.get(`handout\t${deck.label}`)} pages`,
+        `${deck.label}: ${deck.slides} slides (pages of proofdeck's slide PDF; s/slide divides by this), handout ` +
+          `${pages.get(`handout\t${deck.label}`)} pages`,
       );
     for (const tool of tools) console.log(`- ${tool.name}: ${tool.note}`);
     console.log(
-      `load average (1 min) before each timed run: ${Math.min(...loads).toFixed(2)}–${Math.max(...loads).toFixed(2)}, median ${median(loads).toFixed(2)} (2 cores)\n`,
+      `load average (1 min) before each timed run: ${Math.min(...loads).toFixed(2)}–` +
+        `${Math.max(...loads).toFixed(2)}, median ${median(loads).toFixed(2)} (2 cores)\n`,
     );
 
     process.stderr.write('timing the PDF stage in-process\n');
@@ -404,7 +423,8 @@ async function main(): Promise<void> {
       ),
     );
     console.log(
-      '(timed one after another here; the CLI prints the slides and the handout of a deck side by side, each in a browser context, so a renderer process, of its own)\n',
+      '(timed one after another here; the CLI prints the slides and the handout of a deck side by side, each in ' +
+        'a browser context, so a renderer process, of its own)\n',
     );
 
     for (const deck of decks) {
@@ -414,10 +434,14 @@ async function main(): Promise<void> {
       const vsMarp = total / stat(marpDivided, deck).ms;
       const vsMarpAsIs = total / stat(marpAsIs, deck).ms;
       console.log(
-        `goal (${deck.label}): ≤ ${GOAL_VS_DECKTAPE}× decktape (default pause): ${vsDecktape.toFixed(2)}× ${vsDecktape <= GOAL_VS_DECKTAPE ? 'MET' : 'MISSED'}; vs decktape --pause 0: ${vsDecktapeZero.toFixed(2)}× ${vsDecktapeZero <= GOAL_VS_DECKTAPE ? 'met' : 'missed'}`,
+        `goal (${deck.label}): ≤ ${GOAL_VS_DECKTAPE}× decktape (default pause): ${vsDecktape.toFixed(2)}× ` +
+          `${vsDecktape <= GOAL_VS_DECKTAPE ? 'MET' : 'MISSED'}; vs decktape --pause 0: ` +
+          `${vsDecktapeZero.toFixed(2)}× ${vsDecktapeZero <= GOAL_VS_DECKTAPE ? 'met' : 'missed'}`,
       );
       console.log(
-        `goal (${deck.label}): ≤ marp-cli (one slide per heading): ${vsMarp.toFixed(2)}× ${vsMarp <= 1 ? 'MET' : 'MISSED'}; vs marp-cli on the markdown as is: ${vsMarpAsIs.toFixed(2)}× ${vsMarpAsIs <= 1 ? 'met' : 'missed'}`,
+        `goal (${deck.label}): ≤ marp-cli (one slide per heading): ${vsMarp.toFixed(2)}× ` +
+          `${vsMarp <= 1 ? 'MET' : 'MISSED'}; vs marp-cli on the markdown as is: ${vsMarpAsIs.toFixed(2)}× ` +
+          `${vsMarpAsIs <= 1 ? 'met' : 'missed'}`,
       );
     }
     console.log(

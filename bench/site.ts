@@ -25,7 +25,10 @@ function writePages(decksDir: string, count: number): string[] {
     const file = path.join(decksDir, `page-${String(n).padStart(2, '0')}.md`);
     writeFileSync(
       file,
-      `---\ntitle: Handbook page ${n}\nkind: page\nabstract: Page ${n} of the benchmark handbook.\n---\n\n# Handbook page ${n}\n\n${prose}\n\n## Checklist\n\n- Build the module\n- Load it with \`insmod\`\n- Read \`dmesg\`\n\n## Example\n\n\`\`\`sh\nmake -C /lib/modules/$(uname -r)/build M=$PWD modules\n\`\`\`\n\n## Versions\n\n| Version | Year |\n|---|---|\n| 6.1 | 2022 |\n| 6.8 | 2024 |\n`,
+      `---\ntitle: Handbook page ${n}\nkind: page\nabstract: Page ${n} of the benchmark handbook.\n---\n\n# ` +
+        `Handbook page ${n}\n\n${prose}\n\n## Checklist\n\n- Build the module\n- Load it with \`insmod\`\n- Read ` +
+        `\`dmesg\`\n\n## Example\n\n\`\`\`sh\nmake -C /lib/modules/$(uname -r)/build M=$PWD modules\n\`\`\`\n\n## ` +
+        `Versions\n\n| Version | Year |\n|---|---|\n| 6.1 | 2022 |\n| 6.8 | 2024 |\n`,
     );
     files.push(file);
   }
@@ -94,7 +97,8 @@ function main(): void {
       ]);
     }
     process.stdout.write(
-      `docs site benchmark · median of ${runs} runs · proofdeck build --no-pdf (decks + dist/site/, warm caches) vs pandoc -s per file\n\n`,
+      `docs site benchmark · median of ${runs} runs · proofdeck build --no-pdf (decks + dist/site/, warm caches) ` +
+        `vs pandoc -s per file\n\n`,
     );
     process.stdout.write(
       formatTable(
@@ -103,7 +107,8 @@ function main(): void {
       ),
     );
     process.stdout.write(
-      '\n"of which site" = build minus build --no-site. pandoc makes one standalone page per file: no navigation, search, checks or deck.\n',
+      '\n"of which site" = build minus build --no-site. pandoc makes one standalone page per file: no ' +
+        'navigation, search, checks or deck.\n',
     );
   } finally {
     rmSync(scratch, { recursive: true, force: true });

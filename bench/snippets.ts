@@ -14,7 +14,8 @@ import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { VFile } from 'vfile';
 import { parseMarkdown } from '../src/parse/parser.ts';
-import { extractSnippets, verifySnippets } from '../src/snippet/index.ts';
+import { extractSnippets } from '../src/snippet/extract.ts';
+import { verifySnippets } from '../src/snippet/check/verify.ts';
 import { median } from './lib.ts';
 
 const here = dirname(new URL(import.meta.url).pathname);
@@ -84,10 +85,12 @@ const reference = rust.rustdoc ?? Number.NaN;
 console.log(`\n${values.rust} (${rust.ok})`);
 console.log(`  rustdoc --test     ${fmt(reference)}`);
 console.log(
-  `  proofdeck cold     ${fmt(rust.cold)}   ${(rust.cold / reference).toFixed(2)}× rustdoc   goal ≤ 0.70× ${rust.cold / reference <= 0.7 ? 'met' : 'MISSED'}`,
+  `  proofdeck cold     ${fmt(rust.cold)}   ${(rust.cold / reference).toFixed(2)}× rustdoc   goal ≤ 0.70× ` +
+    `${rust.cold / reference <= 0.7 ? 'met' : 'MISSED'}`,
 );
 console.log(
-  `  proofdeck warm     ${fmt(rust.warm)}   ${(rust.warm / reference).toFixed(3)}× rustdoc  goal ≤ 0.05× ${rust.warm / reference <= 0.05 ? 'met' : 'MISSED'}`,
+  `  proofdeck warm     ${fmt(rust.warm)}   ${(rust.warm / reference).toFixed(3)}× rustdoc  goal ≤ 0.05× ` +
+    `${rust.warm / reference <= 0.05 ? 'met' : 'MISSED'}`,
 );
 for (const deck of values.deck) {
   const result = await measure(deck, false);

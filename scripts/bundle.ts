@@ -30,7 +30,10 @@ interface Manifest {
   /** The entry point's file name in lib/ (content-hashed, so writing the manifest switches bundles at once). */
   entry: string;
   inputs: Input[];
-  /** Files this build wrote to lib/; the previous build's stay until the next one (a running `proofdeck dev` may still import them). */
+  /**
+   * Files this build wrote to lib/; the previous build's stay until the next one (a running `proofdeck dev` may still
+   * import them).
+   */
   outputs: string[];
 }
 
@@ -45,7 +48,10 @@ function sourcesUnder(dir: string): string[] {
     .map((file) => path.join(dir, file));
 }
 
-/** What an earlier build left that a running process may still import: its outputs, or everything if its manifest does not say. */
+/**
+ * What an earlier build left that a running process may still import: its outputs, or everything if its manifest does
+ * not say.
+ */
 function previousOutputs(): string[] {
   try {
     const outputs = (JSON.parse(readFileSync(MANIFEST, 'utf8')) as Partial<Manifest>).outputs;
@@ -83,7 +89,9 @@ try {
     logLevel: 'warning',
     // Some bundled dependencies are CommonJS and call require() for Node built-ins.
     banner: {
-      js: "import { createRequire as __proofdeckRequire } from 'node:module';\nconst require = __proofdeckRequire(import.meta.url);",
+      js:
+        "import { createRequire as __proofdeckRequire } from 'node:module';\nconst require = " +
+        '__proofdeckRequire(import.meta.url);',
     },
   });
 

@@ -1,4 +1,7 @@
-/** Developer aid: screenshots slides of a built deck. Usage: node scripts/screenshot.ts dist/<deck>/index.html out-prefix [h/v ...] */
+/**
+ * Developer aid: screenshots slides of a built deck. Usage: node scripts/screenshot.ts dist/<deck>/index.html
+ * out-prefix [h/v ...]
+ */
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { withBrowser, withPage } from '../src/browser/browser.ts';

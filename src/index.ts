@@ -11,10 +11,10 @@ export {
   type BuildResult,
   type CheckResult,
   type DeckOptions,
-} from './build/build.ts';
-export { discoverDecks, resolveDeckPaths, type DeckSource } from './build/discover.ts';
-export { loadDeck, type LoadedDeck, type LoadOptions } from './build/load.ts';
-export { scaffoldDeck } from './build/scaffold.ts';
+} from './pipeline/build.ts';
+export { discoverDecks, resolveDeckPaths, type DeckSource } from './pipeline/discover.ts';
+export { loadDeck, type LoadedDeck, type LoadOptions } from './pipeline/load.ts';
+export { scaffoldDeck } from './pipeline/scaffold.ts';
 export { discoverThemes, type Theme } from './config/themes.ts';
 export type { DeckItem, DeckMeta, ParsedDeck, Slide, SlideAttributes } from './model/deck.ts';
 export type { Snippet, SnippetResult, Expectation } from './model/snippet.ts';
@@ -22,6 +22,6 @@ export { parseFenceMeta, parseLineSpec, type FenceMeta } from './parse/fence-met
 export { parseMarkdown } from './parse/parser.ts';
 export { splitSlides } from './parse/slides.ts';
 export { countMessages, formatReport } from './report/text.ts';
-export { remarkProofdeck, type RemarkProofdeckOptions } from './check/snippet/remark-plugin.ts';
-export { diagnosticsToFiles, mergeReports, readJsonReport, type JsonReport } from './build/merge.ts';
+export { remarkProofdeck, type RemarkProofdeckOptions } from './snippet/check/remark-plugin.ts';
+export { diagnosticsToFiles, mergeReports, readJsonReport, type JsonReport } from './pipeline/merge.ts';
 export { parseShard, type Shard } from './model/shard.ts';

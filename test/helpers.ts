@@ -1,18 +1,33 @@
-/** Shared test helpers: temp project folders and running the real CLI. */
+/** Shared test helpers: temp folders (removed after each test file), temp projects, running the real CLI. */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { VFile } from 'vfile';
+import { afterAll } from 'vitest';
 
 export const REPO = fileURLToPath(new URL('..', import.meta.url));
 export const FIXTURES = path.join(REPO, 'test', 'fixtures');
 const BIN = path.join(REPO, 'bin', 'proofdeck.js');
 
+const scratch: string[] = [];
+// Registered while the importing test file is collected (vitest evaluates this module once per test file), so it
+// runs after that file's tests: every folder a test makes is gone when its file is done.
+afterAll(() => {
+  for (const dir of scratch.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A fresh temp folder, removed after the test file. */
+export function tempDir(prefix = 'test'): string {
+  const dir = mkdtempSync(path.join(tmpdir(), `proofdeck-${prefix}-`));
+  scratch.push(dir);
+  return dir;
+}
+
 /** A fresh project folder with `decks/<name>/deck.md` for each entry. */
 export function tempProject(decks: Record<string, string> = {}): string {
-  const root = mkdtempSync(path.join(tmpdir(), 'proofdeck-test-'));
+  const root = tempDir('test');
   for (const [name, markdown] of Object.entries(decks)) {
     mkdirSync(path.join(root, 'decks', name), { recursive: true });
     writeFileSync(path.join(root, 'decks', name, 'deck.md'), markdown);

@@ -44,7 +44,8 @@ export async function launchBrowser(): Promise<Browser> {
     // A broken or hanging chromium is an environment problem: one line with the fix, exit 3.
     const reason = error instanceof Error ? (error.message.split('\n')[0] ?? error.message) : String(error);
     throw new MissingToolError(
-      `chromium (${executablePath}) did not start: ${reason}; check that \`${executablePath} --headless --no-sandbox --version\` works, or reinstall it: apt-get install --reinstall chromium`,
+      `chromium (${executablePath}) did not start: ${reason}; check that \`${executablePath} --headless ` +
+        `--no-sandbox --version\` works, or reinstall it: apt-get install --reinstall chromium`,
     );
   }
 }

@@ -1,19 +1,21 @@
 /** The `proofdeck` command: argv → library calls → report → exit code. The only module that touches process.*. */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import type { VFile } from 'vfile';
-import { buildDecks, checkDecks, type CheckResult } from '../build/build.ts';
-import { scaffoldDeck } from '../build/scaffold.ts';
+import { buildDecks, checkDecks, type CheckResult } from '../pipeline/build.ts';
+import { scaffoldDeck } from '../pipeline/scaffold.ts';
 import { PACKAGE_ROOT } from '../config/package-root.ts';
 import { HANDOUT_LAYOUTS, PAPER_SIZES, type HandoutLayout, type Paper } from '../render/pdf/handout.ts';
-import type { SnippetResult } from '../model/snippet.ts';
+import type { SnippetResult, SnippetStatus } from '../model/snippet.ts';
 import type { FragmentMode } from '../render/pdf/print.ts';
 import { formatWith, REPORTERS, type Reporter } from '../report/reporters.ts';
 import { countMessages } from '../report/text.ts';
 import { EXIT, exitCodeFor } from './exit-codes.ts';
 import { formatShard, parseShard, type Shard } from '../model/shard.ts';
-import { diagnosticsToFiles, mergeReports, readJsonReport } from '../build/merge.ts';
+import { diagnosticsToFiles, mergeReports, readJsonReport } from '../pipeline/merge.ts';
+import { DEFAULT_OUT_DIR } from '../config/defaults.ts';
+import { findMissingTools } from '../snippet/check/verify.ts';
 
 const pkg = JSON.parse(readFileSync(path.join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string };
 
@@ -39,13 +41,21 @@ interface BuildFlags extends CheckFlags {
 /** Line-based output when not a terminal or under CI; a rewritten progress line otherwise. */
 const interactive = () => process.stderr.isTTY === true && process.env.CI !== 'true';
 
+const STATUS_MARKS: Readonly<Record<SnippetStatus, string>> = { proved: '✓', failed: '✗', ignored: '–' };
+
 /** One line per snippet: what it was proved to do, or that it failed. */
 function snippetLines(results: readonly SnippetResult[]): string {
   const lines = results.map(
     (r) =>
-      `${!r.ok ? '✗' : r.summary.startsWith('not checked') ? '–' : '✓'} ${r.id.padEnd(22)} ${r.summary.replace(/^✗\s*/, '')}`,
+      `${STATUS_MARKS[r.status]} ${r.id.padEnd(22)} ${r.status === 'ignored' ? 'not checked (ignore)' : r.summary}`,
   );
   return lines.length > 0 ? `${lines.join('\n')}\n\n` : '';
+}
+
+/** A compiler that is not installed is a problem of the machine, not of the deck: exit 3 instead of 1. */
+function withMissingTools(code: number, snippets: CheckResult['snippetResults']): number {
+  const results = [...snippets.values()].flatMap((byId) => [...byId.values()]);
+  return findMissingTools(results).length > 0 ? EXIT.missingTool : code;
 }
 
 /** Prints the report (machine formats to stdout, text to stderr) and returns the exit code. */
@@ -56,8 +66,9 @@ function report(files: readonly VFile[], flags: CheckFlags, snippets?: CheckResu
   const extra = results
     ? {
         ...shard,
-        snippets: results.map(({ id, ok, summary, problems, runs }) => ({
+        snippets: results.map(({ id, status, ok, summary, problems, runs }) => ({
           id,
+          status,
           ok,
           summary,
           problems,
@@ -103,7 +114,7 @@ async function build(paths: string[], flags: BuildFlags, pdf: boolean): Promise<
         process.stderr.write(`${interactive() ? '\r\u001B[K' : ''}printed ${deck} PDFs in ${Math.round(ms ?? 0)} ms\n`);
     },
   });
-  const code = report(result.files, flags);
+  const code = withMissingTools(report(result.files, flags), result.snippetResults);
   for (const name of result.written) {
     const pdfs = pdf ? `, ${name}.pdf, ${name}-handout.pdf` : '';
     process.stderr.write(
@@ -127,7 +138,7 @@ function withCheckOptions(command: Command): Command {
 
 function withBuildOptions(command: Command): Command {
   return withCheckOptions(command)
-    .option('-o, --out <dir>', 'output folder', 'dist')
+    .option('-o, --out <dir>', 'output folder', DEFAULT_OUT_DIR)
     .option('--no-site', 'skip the docs site (dist/site/)')
     .option('--base <url>', 'public URL or path of dist/site/ for sitemap.xml and 404.html (default: site.base, or /)')
     .addOption(
@@ -135,6 +146,15 @@ function withBuildOptions(command: Command): Command {
     )
     .addOption(new Option('--handout <layout>', 'handout layout').choices([...HANDOUT_LAYOUTS]).default('notes'))
     .addOption(new Option('--paper <size>', 'handout paper size').choices([...PAPER_SIZES]).default('A4'));
+}
+
+/** `--port`: a TCP port number, checked before anything is built (commander exits 2 with the message). */
+function parsePort(value: string): number {
+  const port = Number(value);
+  if (!/^\d+$/.test(value) || port < 1 || port > 65_535) {
+    throw new InvalidArgumentError('expected a port number from 1 to 65535.');
+  }
+  return port;
 }
 
 function program(setExit: (code: number) => void): Command {
@@ -161,7 +181,7 @@ function program(setExit: (code: number) => void): Command {
         checkExternal: flags.checkExternal,
         shard: flags.shard,
       });
-      setExit(report(result.files, flags, result.snippetResults));
+      setExit(withMissingTools(report(result.files, flags, result.snippetResults), result.snippetResults));
     },
   );
 
@@ -169,15 +189,15 @@ function program(setExit: (code: number) => void): Command {
     .command('dev')
     .description('serve dist/ with live reload, rebuilding decks when their sources change')
     .argument('[paths...]', 'decks to watch (default: all)')
-    .option('-p, --port <port>', 'port', '3000')
+    .option('-p, --port <port>', 'port', parsePort, 3000)
     .option('--host <host>', 'address to listen on (use 0.0.0.0 to expose)', '127.0.0.1')
-    .option('-o, --out <dir>', 'output folder', 'dist')
-    .action(async (paths: string[], flags: { port: string; host: string; out: string }) => {
+    .option('-o, --out <dir>', 'output folder', DEFAULT_OUT_DIR)
+    .action(async (paths: string[], flags: { port: number; host: string; out: string }) => {
       const { startDev } = await import('../dev/server.ts');
       const server = await startDev({
         paths,
         outDir: flags.out,
-        port: Number(flags.port),
+        port: flags.port,
         host: flags.host,
         log: (line) => process.stderr.write(`${line}\n`),
       });

@@ -5,6 +5,7 @@ import type { Yaml } from 'mdast';
 import type { VFile } from 'vfile';
 import { TRANSITIONS, type DeckMeta } from '../model/deck.ts';
 import { addError } from '../report/messages.ts';
+import { DEFAULT_SLIDE_LEVEL } from './defaults.ts';
 
 const dateString = z.union([
   z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD')),
@@ -15,7 +16,7 @@ const dateString = z.union([
 ]);
 
 /** The frontmatter a deck (or site page) may carry. Unknown keys are rejected. */
-export const frontmatterSchema = z.strictObject({
+const frontmatterSchema = z.strictObject({
   title: z.string().check(z.minLength(1)),
   subtitle: z.optional(z.string()),
   author: z.optional(z.string()),
@@ -23,7 +24,7 @@ export const frontmatterSchema = z.strictObject({
   event: z.optional(z.string()),
   abstract: z.optional(z.string()),
   theme: z.optional(z.string()),
-  slideLevel: z._default(z.int().check(z.minimum(1), z.maximum(6)), 2),
+  slideLevel: z._default(z.int().check(z.minimum(1), z.maximum(6)), DEFAULT_SLIDE_LEVEL),
   transition: z._default(z.enum(TRANSITIONS), 'slide'),
   kind: z._default(z.enum(['deck', 'page']), 'deck'),
 });

@@ -4,7 +4,7 @@
 export const EVENTS_PATH = '/__proofdeck/events';
 
 /** Inline script; a full reload also stays on the slide, because reveal.js keeps it in the URL hash. */
-export const CLIENT_SCRIPT = `<script>
+const CLIENT_SCRIPT = `<script>
 (() => {
   const source = new EventSource(${JSON.stringify(EVENTS_PATH)});
   const overlayId = 'proofdeck-dev-overlay';
@@ -32,7 +32,10 @@ export const CLIENT_SCRIPT = `<script>
     const overlay = document.createElement('div');
     overlay.id = overlayId;
     overlay.setAttribute('role', 'alert');
-    overlay.style.cssText = 'position:fixed;inset:0;z-index:10000;background:rgba(10,12,16,.94);color:#f1f4f8;padding:32px 40px;overflow:auto;font:15px/1.5 "JetBrains Mono",monospace;white-space:pre-wrap';
+    overlay.style.cssText = [
+      'position:fixed;inset:0;z-index:10000;background:rgba(10,12,16,.94);color:#f1f4f8',
+      'padding:32px 40px;overflow:auto;font:15px/1.5 "JetBrains Mono",monospace;white-space:pre-wrap',
+    ].join(';');
     const title = document.createElement('div');
     title.textContent = 'proofdeck: the last edit does not build; showing the last good build underneath';
     title.style.cssText = 'color:#ff9a5c;font-weight:700;margin-bottom:16px';

@@ -3,14 +3,16 @@ import { readFileSync } from 'node:fs';
 import { createServer, type ServerResponse } from 'node:http';
 import path from 'node:path';
 import { createBrowserSession } from '../browser/session.ts';
-import { buildDecks } from '../build/build.ts';
-import { resolveDeckPaths } from '../build/discover.ts';
+import { buildDecks } from '../pipeline/build.ts';
+import { resolveDeckPaths } from '../pipeline/discover.ts';
 import { formatReport } from '../report/text.ts';
 import { createHighlighterPool } from '../transform/highlight.ts';
-import { createToolchainSet, probeSandbox } from '../snippet/index.ts';
+import { createToolchainSet } from '../exec/toolchains.ts';
+import { probeSandbox } from '../exec/sandbox.ts';
 import { EVENTS_PATH, injectClient } from './client.ts';
 import { resolveRequestPath } from './safe-path.ts';
 import { watchSources, type Affected } from './watch.ts';
+import { DEFAULT_OUT_DIR } from '../config/defaults.ts';
 
 /** Options for {@link startDev}. */
 export interface DevOptions {
@@ -56,7 +58,7 @@ const TYPES: Record<string, string> = {
 /** Builds once, then serves and watches until closed. */
 export async function startDev(options: DevOptions = {}): Promise<DevServer> {
   const root = path.resolve(options.root ?? process.cwd());
-  const outDir = path.resolve(root, options.outDir ?? 'dist');
+  const outDir = path.resolve(root, options.outDir ?? DEFAULT_OUT_DIR);
   const log = options.log ?? (() => undefined);
   const decks = resolveDeckPaths(root, options.paths ?? []);
   const browser = createBrowserSession();

@@ -7,12 +7,12 @@ import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { sha256 } from '../cache/store.ts';
 import type { Diagram } from '../model/diagram.ts';
-import { parseFenceMeta } from '../parse/fence-meta.ts';
+import { fenceMeta } from '../parse/fence-meta.ts';
 import { addError } from '../report/messages.ts';
 import { timelineFromRecords } from './timeline.ts';
 
 /** Options for {@link extractDiagrams}. */
-export interface ExtractOptions {
+export interface DiagramExtractOptions {
   /** Folder `::diagram{file=…}` names are resolved in. */
   diagramsDir: string;
   /** Folder of the deck, for `::timeline{data=…}`. */
@@ -34,7 +34,7 @@ function caption(attributes: Record<string, string | null | undefined>): Pick<Di
 }
 
 /** Collects diagrams keyed by {@link diagramKey}; missing files and bad data become messages. */
-export function extractDiagrams(tree: Root, file: VFile, options: ExtractOptions): Map<string, Diagram> {
+export function extractDiagrams(tree: Root, file: VFile, options: DiagramExtractOptions): Map<string, Diagram> {
   const diagrams = new Map<string, Diagram>();
   const used = new Map<string, number>();
   const uniqueId = (text: string) => {
@@ -49,7 +49,7 @@ export function extractDiagrams(tree: Root, file: VFile, options: ExtractOptions
     if (!start) return;
     const at = { line: start.line, column: start.column };
     if (node.type === 'code' && node.lang?.toLowerCase() === 'mermaid') {
-      const meta = parseFenceMeta(node.lang, node.meta);
+      const meta = fenceMeta(node);
       const attributes = Object.fromEntries(meta.attributes.map((a) => [a.key, a.value]));
       diagrams.set(diagramKey(node), {
         id: uniqueId(node.value),
@@ -75,9 +75,9 @@ export function extractDiagrams(tree: Root, file: VFile, options: ExtractOptions
   return diagrams;
 }
 
-type Partial = Pick<Diagram, 'text' | 'origin' | 'file' | 'firstLine'>;
+type DiagramSource = Pick<Diagram, 'text' | 'origin' | 'file' | 'firstLine'>;
 
-function fromFile(node: LeafDirective, file: VFile, options: ExtractOptions): Partial | undefined {
+function fromFile(node: LeafDirective, file: VFile, options: DiagramExtractOptions): DiagramSource | undefined {
   const name = node.attributes?.file;
   if (!name) {
     addError(
@@ -103,7 +103,7 @@ function fromFile(node: LeafDirective, file: VFile, options: ExtractOptions): Pa
   return { text: readFileSync(full, 'utf8'), origin: 'file', file: full, firstLine: 1 };
 }
 
-function fromData(node: LeafDirective, file: VFile, options: ExtractOptions): Partial | undefined {
+function fromData(node: LeafDirective, file: VFile, options: DiagramExtractOptions): DiagramSource | undefined {
   const attributes = node.attributes ?? {};
   const data = attributes.data;
   const place = node.position?.start;

@@ -8,7 +8,7 @@ import type { Page } from 'puppeteer-core';
 import { withPage } from '../browser/browser.ts';
 import type { BrowserSession } from '../browser/session.ts';
 import type { Diagram, DiagramResult } from '../model/diagram.ts';
-import { fontFiles } from '../render/deck/runtime.ts';
+import { fontFiles } from '../runtime/files.ts';
 import { diagramCacheKey, readCachedSvg, writeCachedSvg } from './cache.ts';
 import { scopeSvgIds } from './svg.ts';
 
@@ -19,7 +19,7 @@ const MERMAID_VERSION = (
 ).version;
 
 /** Mermaid configuration derived from the deck theme. */
-export type MermaidConfig = Record<string, unknown>;
+type MermaidConfig = Record<string, unknown>;
 
 /** Options for {@link renderDiagrams}. */
 export interface RenderDiagramOptions {
@@ -85,7 +85,9 @@ function writeRenderPage(dir: string): string {
   const page = path.join(dir, 'render.html');
   writeFileSync(
     page,
-    `<!doctype html><html><head><meta charset="utf-8"><link rel="stylesheet" href="fonts.css"><script src="${pathToFileURL(MERMAID_JS).href}"></script></head><body><p style="font-family:'Source Sans 3'">fonts</p></body></html>`,
+    `<!doctype html><html><head><meta charset="utf-8"><link rel="stylesheet" href="fonts.css"><script src="` +
+      `${pathToFileURL(MERMAID_JS).href}"></script></head><body><p style="font-family:'Source Sans ` +
+      `3'">fonts</p></body></html>`,
   );
   return page;
 }

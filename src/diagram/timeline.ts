@@ -14,7 +14,9 @@ export interface TimelineFields {
   direction?: 'LR' | 'TD';
 }
 
-/** Mermaid's timeline grammar splits on `:` and treats `#` and `;` specially: keep the meaning with a dash and a comma. */
+/**
+ * Mermaid's timeline grammar splits on `:` and treats `#` and `;` specially: keep the meaning with a dash and a comma.
+ */
 function label(value: unknown): string {
   return String(value ?? '')
     .replace(/\s*:\s+/g, ' – ')

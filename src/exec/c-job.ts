@@ -8,7 +8,7 @@ import { sandboxPaths } from './sandbox.ts';
 import type { Toolchain } from './toolchains.ts';
 
 /** Compiler flags for each detector; sanitizer runs are -O0 because the optimiser deletes these bugs. */
-export const DETECTOR_FLAGS: Record<Detector, string[]> = {
+const DETECTOR_FLAGS: Record<Detector, string[]> = {
   asan: ['-fsanitize=address', '-fno-omit-frame-pointer'],
   ubsan: ['-fsanitize=undefined', '-fno-sanitize-recover=all'],
   lsan: ['-fsanitize=leak'],
@@ -22,12 +22,12 @@ const DETECTOR_ENV: Record<string, string> = {
 };
 
 /** The source file name inside the job dir (also what diagnostics and reports are matched against). */
-export function cSourceName(snippet: Snippet): string {
+function cSourceName(snippet: Snippet): string {
   return snippet.lang === 'cpp' ? 'snippet.cpp' : 'snippet.c';
 }
 
 /** True when the expectation needs a binary that is then executed. */
-export function cNeedsRun(snippet: Snippet): boolean {
+function cNeedsRun(snippet: Snippet): boolean {
   return snippet.expectation.kind === 'run' || snippet.expectation.kind === 'detect';
 }
 

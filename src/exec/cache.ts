@@ -6,7 +6,7 @@ import type { ToolRun } from '../model/snippet.ts';
 /**
  * Bumped whenever the way a run is produced or recorded changes, so stale entries are never reused.
  */
-export const CACHE_FORMAT = 3;
+const CACHE_FORMAT = 3;
 
 /** Stores {@link ToolRun}s (diagnostics in program coordinates) by key. */
 export interface RunCache {
@@ -34,7 +34,10 @@ function isToolRun(value: unknown): value is ToolRun {
   return typeof value === 'object' && value !== null && 'tool' in value && 'outcome' in value && 'diagnostics' in value;
 }
 
-/** A cache in `dir` (entries fanned out by their key's first two characters); with `dir` undefined every lookup misses and nothing is written (`--no-cache`). */
+/**
+ * A cache in `dir` (entries fanned out by their key's first two characters); with `dir` undefined every lookup misses
+ * and nothing is written (`--no-cache`).
+ */
 export function createRunCache(dir: string | undefined): RunCache {
   if (dir === undefined) return { get: () => Promise.resolve(undefined), put: () => Promise.resolve() };
   const folderOf = (key: string): string => join(dir, key.slice(0, 2));

@@ -6,8 +6,10 @@
  */
 import type { ToolDiagnostic } from '../model/snippet.ts';
 
-const LOCATED =
-  /^(?<file>[^:\n]+):(?<line>\d+):(?:(?<col>\d+):)? (?<severity>warning|error|note|fatal error): (?<message>.*?)(?: \[(?<option>-[Wf][^\]]*)\])?$/;
+const LOCATED = new RegExp(
+  String.raw`^(?<file>[^:\n]+):(?<line>\d+):(?:(?<col>\d+):)? (?<severity>warning|error|note|fatal error): ` +
+    String.raw`(?<message>.*?)(?: \[(?<option>-[Wf][^\]]*)\])?$`,
+);
 const TOOL_ERROR =
   /^(?:collect2|clang(?:\+\+)?|gcc|g\+\+|cc1(?:plus)?|\/usr\/bin\/ld|ld(?:\.\w+)?): (?:fatal )?error: (?<message>.*)$/;
 const LINKER =

@@ -39,12 +39,10 @@ export interface ExecuteOptions {
 /** Every run, per snippet (same order as the input), in the order of the snippet's toolchains. */
 export interface ExecuteResult {
   runs: ToolRun[][];
-  /** Set when at least one job ran (not everything came from the cache). */
-  sandbox?: Sandbox;
 }
 
 /** The toolchains a snippet is proved with: rustc, or its C compilers (C++ ones for `cpp`). */
-export function toolsFor(snippet: Snippet): ToolName[] {
+function toolsFor(snippet: Snippet): ToolName[] {
   if (snippet.expectation.kind === 'ignore') return [];
   if (snippet.lang === 'rust') return ['rustc'];
   const cxx: Record<CCompiler, ToolName> = { gcc: 'g++', clang: 'clang++' };
@@ -145,7 +143,6 @@ export async function executeSnippets(
   const result: ExecuteResult = { runs: [] };
   if (pending.length > 0) {
     const sandbox = options.sandbox ?? (await probeSandbox());
-    result.sandbox = sandbox;
     const limit = pLimit(Math.max(1, options.concurrency ?? availableParallelism()));
     const context: ExecContext = { sandbox, limits: options.limits ?? DEFAULT_LIMITS, schedule: (task) => limit(task) };
     const fresh = await runPending(pending, context, options.noMerge === true);

@@ -7,7 +7,7 @@ import { limitReason } from './job-dir.ts';
 import { parseRuntimeReport } from './runtime-reports.ts';
 
 /** Common fields of a run from one toolchain. */
-export function baseRun(
+function baseRun(
   tool: Toolchain,
   degraded: boolean,
 ): Pick<ToolRun, 'tool' | 'version' | 'cached'> & { sandboxDegraded?: boolean } {

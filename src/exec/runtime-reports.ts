@@ -5,12 +5,15 @@
 import { basename } from 'node:path';
 
 /** Who reported the failure. */
-export type Reporter = 'asan' | 'ubsan' | 'lsan' | 'stack-protector' | 'glibc' | 'panic';
+type RuntimeReporter = 'asan' | 'ubsan' | 'lsan' | 'stack-protector' | 'glibc' | 'panic';
 
 /** The first failure report found in a program's stderr. */
 export interface RuntimeReport {
-  reporter: Reporter;
-  /** Report kind: `heap-use-after-free`, `double-free`, `detected memory leaks`, `store to null pointer of type 'int'`, panic message. */
+  reporter: RuntimeReporter;
+  /**
+   * Report kind: `heap-use-after-free`, `double-free`, `detected memory leaks`, `store to null pointer of type 'int'`,
+   * panic message.
+   */
   kind: string;
   /** The report's headline, quoted in messages. */
   headline: string;
@@ -74,12 +77,14 @@ function ubsanReport(lines: string[], sourceName: string): RuntimeReport | undef
   return undefined;
 }
 
+// The `(<tid>)` after the thread name changes between runs, so it is not part of the match.
+const PANIC = new RegExp(
+  String.raw`thread '[^']*'(?: \(\d+\))? panicked at (?<path>[^\n]+?):(?<line>\d+):(?<col>\d+):\n` +
+    String.raw`(?<message>[\s\S]*?)(?:\nnote: |\nstack backtrace:|\n*$)`,
+);
+
 function panicReport(stderr: string, sourceName: string): RuntimeReport | undefined {
-  // The `(<tid>)` after the thread name changes between runs, so it is not part of the match.
-  const match =
-    /thread '[^']*'(?: \(\d+\))? panicked at (?<path>[^\n]+?):(?<line>\d+):(?<col>\d+):\n(?<message>[\s\S]*?)(?:\nnote: |\nstack backtrace:|\n*$)/.exec(
-      stderr,
-    )?.groups;
+  const match = PANIC.exec(stderr)?.groups;
   if (!match) return undefined;
   const detail = (match['message'] ?? '').trimEnd();
   const located = basename(match['path'] ?? '') === sourceName;
@@ -114,7 +119,9 @@ function abortReport(lines: string[]): RuntimeReport | undefined {
   return undefined;
 }
 
-/** The first report in `stderr`, or undefined when the program printed none. `sourceName` is the compiled file's name. */
+/**
+ * The first report in `stderr`, or undefined when the program printed none. `sourceName` is the compiled file's name.
+ */
 export function parseRuntimeReport(stderr: string, sourceName: string): RuntimeReport | undefined {
   const lines = stderr.split('\n');
   return (

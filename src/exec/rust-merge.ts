@@ -12,7 +12,7 @@ import { sandboxPaths } from './sandbox.ts';
 import type { Toolchain } from './toolchains.ts';
 
 /** One snippet's place in the merged crate. */
-export interface MergedMember {
+interface MergedMember {
   snippet: Snippet;
   /** Merged line = program line + offset. */
   offset: number;
@@ -26,8 +26,11 @@ export interface MergedCrate {
 }
 
 /** Items that only work at the crate root or that would collide between snippets. */
-const ROOT_ONLY =
-  /^\s*(#!\[|extern\s+crate\b|#\[macro_use\])|global_allocator|no_mangle|panic_handler|export_name|link_section|macro_export|\$crate/m;
+const ROOT_ONLY = new RegExp(
+  String.raw`^\s*(#!\[|extern\s+crate\b|#\[macro_use\])|global_allocator|no_mangle|panic_handler|export_name|` +
+    String.raw`link_section|macro_export|\$crate`,
+  'm',
+);
 
 /**
  * True when the snippet can live in a module of a shared crate: it compiles without failing, it has

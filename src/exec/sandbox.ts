@@ -1,6 +1,6 @@
 /**
- * Wraps a compile or run step in bubblewrap + setpriv + prlimit (recipe and reasons in
- * shared/facts/toolchains-and-browser.md §3), or in limits only when bubblewrap is unusable.
+ * Wraps a compile or run step in bubblewrap + setpriv + prlimit (the flags below say why each is there),
+ * or in limits only when bubblewrap is unusable.
  */
 import { existsSync, lstatSync, readlinkSync } from 'node:fs';
 import { delimiter, join } from 'node:path';

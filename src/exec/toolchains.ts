@@ -17,8 +17,6 @@ export interface Toolchain {
   path: string;
   /** Version number, e.g. `12.2.0`. */
   version: string;
-  /** Badge form, e.g. `12.2`. */
-  short: string;
   /** First line of `--version`, verbatim: part of every cache key. */
   versionLine: string;
   /** rustc only: the sysroot (bound read-only into the sandbox). */
@@ -67,10 +65,6 @@ async function capture(argv: string[], tool: ToolName): Promise<string> {
   }
 }
 
-function shortVersion(version: string): string {
-  return version.split('.').slice(0, 2).join('.');
-}
-
 async function discoverRustc(path: string): Promise<Toolchain> {
   // Both through the rustup proxy, in parallel: the same toolchain answers, and a warm check waits once.
   const [sysrootOutput, verbose] = await Promise.all([
@@ -84,7 +78,6 @@ async function discoverRustc(path: string): Promise<Toolchain> {
     name: 'rustc',
     path: join(sysroot, 'bin', 'rustc'),
     version,
-    short: shortVersion(version),
     versionLine,
     sysroot,
   };
@@ -147,7 +140,9 @@ function fingerprint(name: ToolName, path: string): string {
 
 interface RememberedToolchain {
   toolchain: Toolchain;
-  /** Identity of the binary that answered (for rustc the sysroot's, behind the proxy): a changed one is probed again. */
+  /**
+   * Identity of the binary that answered (for rustc the sysroot's, behind the proxy): a changed one is probed again.
+   */
   binary: string;
 }
 
@@ -170,7 +165,7 @@ async function probe(name: ToolName, path: string): Promise<Toolchain> {
     /version (\d+\.\d+(?:\.\d+)?)/.exec(versionLine)?.[1] ??
     /(\d+\.\d+(?:\.\d+)?)\s*$/.exec(versionLine)?.[1] ??
     'unknown';
-  return { name, path, version, short: shortVersion(version), versionLine };
+  return { name, path, version, versionLine };
 }
 
 /** Options for {@link discoverToolchain}. */
@@ -189,7 +184,8 @@ export async function discoverToolchain(name: ToolName, options: DiscoverOptions
   const found = findOnPath(name, options.pathEnv);
   if (!found) throw new MissingToolchainError(name);
   const path = name === 'rustc' ? found : visiblePath(found);
-  // rustup's proxy is a real binary (not a wrapper by these rules); the sysroot rustc it answers with is checked on every recall.
+  // rustup's proxy is a real binary (not a wrapper by these rules); the sysroot rustc it answers with is checked on
+  // every recall.
   const cacheDir = options.cacheDir !== undefined && !isWrapper(path) ? options.cacheDir : undefined;
   if (cacheDir === undefined) return probe(name, path);
   const key = fingerprint(name, path);

@@ -17,7 +17,7 @@ export interface DeckMeta {
 }
 
 export const TRANSITIONS = ['none', 'fade', 'slide', 'convex', 'concave', 'zoom'] as const;
-export type SlideTransition = (typeof TRANSITIONS)[number];
+type SlideTransition = (typeof TRANSITIONS)[number];
 
 /** Per-slide attributes from a `::slide{…}` directive. */
 export interface SlideAttributes {

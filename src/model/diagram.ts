@@ -1,7 +1,7 @@
 /** A mermaid diagram found in a deck, and what rendering it produced. */
 
 /** Where a diagram's text came from. */
-export type DiagramOrigin = 'fence' | 'file' | 'data';
+type DiagramOrigin = 'fence' | 'file' | 'data';
 
 /** A diagram to render. */
 export interface Diagram {

@@ -5,7 +5,9 @@ export class MissingToolError extends Error {
   override name = 'MissingToolError';
 }
 
-/** A command line that cannot be carried out: a path that is no deck, an unknown theme, an existing folder for `new`. */
+/**
+ * A command line that cannot be carried out: a path that is no deck, an unknown theme, an existing folder for `new`.
+ */
 export class UsageError extends Error {
   override name = 'UsageError';
 }

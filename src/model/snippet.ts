@@ -18,7 +18,10 @@ export type Expectation =
   | { kind: 'compile' }
   /** Compiles and runs; exit status (default 0) and optional stdout must match. */
   | { kind: 'run'; exitCode: number; stdout?: string }
-  /** Rejected by the compiler. `codes`: rustc error codes/lint names (E0382, unconditional_panic) or C `-W` flags; `messages`: substrings of a diagnostic. */
+  /**
+   * Rejected by the compiler. `codes`: rustc error codes/lint names (E0382, unconditional_panic) or C `-W` flags;
+   * `messages`: substrings of a diagnostic.
+   */
   | { kind: 'compile-fail'; codes: string[]; messages: string[] }
   /** Rust `should_panic`: compiles, runs, panics (optional message substring). */
   | { kind: 'panic'; message?: string }
@@ -52,7 +55,9 @@ export interface Snippet {
   flags: string[];
   /** Rust `no_run`: compile only even though it would normally be run. */
   noRun: boolean;
-  /** For each 1-based program line, the 0-based column in the markdown where that line's text starts (0 when generated). */
+  /**
+   * For each 1-based program line, the 0-based column in the markdown where that line's text starts (0 when generated).
+   */
   columnMap?: number[];
   /** Set when the block's body is an include (`<<< ./file.c#region`): the whole file is compiled. */
   include?: SnippetInclude;
@@ -63,7 +68,7 @@ export interface Snippet {
 }
 
 /** An included file: the slide shows `region` (or all of it), the compiler sees the whole file. */
-export interface SnippetInclude {
+interface SnippetInclude {
   /** Absolute path of the included file. */
   path: string;
   /** Path as written in the markdown (for messages). */
@@ -111,11 +116,19 @@ export interface ToolRun {
   missingTool?: { tool: string; hint: string };
 }
 
+/** How a snippet's check ended: every toolchain met its expectation, one did not, or it is `ignore`d. */
+export type SnippetStatus = 'proved' | 'failed' | 'ignored';
+
 /** Verdict for one snippet across its toolchains. */
 export interface SnippetResult {
   id: string;
+  status: SnippetStatus;
+  /** `status !== 'failed'`. */
   ok: boolean;
-  /** One-line badge text, e.g. "ASan: heap-use-after-free · gcc 12, clang 14". */
+  /**
+   * One line of words, no glyph (the renderer adds ✓/✗): what was proved ("ASan: heap-use-after-free · gcc 12,
+   * clang 14"), or briefly what went wrong ("compiles (rustc 1.95)"); empty when ignored.
+   */
   summary: string;
   /** When not ok: what was expected and what happened. */
   problems: string[];

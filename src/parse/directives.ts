@@ -3,7 +3,7 @@ import type { Parent, Root, Text } from 'mdast';
 import { SKIP, visit } from 'unist-util-visit';
 
 /** Text directives proofdeck understands; everything else written `:name` is prose. */
-export const KNOWN_TEXT_DIRECTIVES: ReadonlySet<string> = new Set(['proof']);
+const KNOWN_TEXT_DIRECTIVES: ReadonlySet<string> = new Set(['proof']);
 
 /** Replaces unknown `textDirective` nodes by the source text they were parsed from. */
 export function restoreStrayTextDirectives(tree: Root, source: string): void {

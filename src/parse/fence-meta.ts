@@ -4,6 +4,15 @@
  * Tokens are separated by whitespace or commas (rustdoc writes `rust,compile_fail,E0382`).
  * A token is a bare word (`no_run`), `key=value`, `key="quoted value"`, or a `{…}` line spec.
  */
+import type { Code, Root } from 'mdast';
+import { visit } from 'unist-util-visit';
+
+declare module 'mdast' {
+  interface CodeData {
+    /** The fence's info string, parsed once ({@link fenceMeta}) and read by snippets, diagrams and renderers. */
+    fenceMeta?: FenceMeta;
+  }
+}
 
 /** One attribute from the info string with its column offset inside the info string. */
 export interface FenceAttribute {
@@ -23,13 +32,14 @@ export interface FenceMeta {
   /** `undefined` when the fence has no `{…}` spec. */
   highlight?: HighlightSteps;
   /** Problems found while parsing, with offsets into the info string. */
-  errors: { message: string; offset: number }[];
+  /** `lineSpec` marks a bad `{1-2|4}` highlight spec: rule deck/line-spec, for every language. */
+  errors: { message: string; offset: number; lineSpec?: true }[];
 }
 
 const LINE_SPEC = /^\{([^}]*)\}$/;
 
 /** Splits an info string into raw tokens, keeping quoted values and `{…}` together. */
-export function tokenizeInfo(info: string): { text: string; offset: number }[] {
+function tokenizeInfo(info: string): { text: string; offset: number }[] {
   const tokens: { text: string; offset: number }[] = [];
   let i = 0;
   while (i < info.length) {
@@ -54,6 +64,9 @@ export function tokenizeInfo(info: string): { text: string; offset: number }[] {
   return tokens;
 }
 
+/** The highest line a highlight spec may name; no slide shows a longer block. */
+const MAX_HIGHLIGHT_LINE = 10_000;
+
 /** Parses `1-2|4|all` into steps of line numbers. */
 export function parseLineSpec(spec: string): { steps: HighlightSteps } | { error: string } {
   const steps: HighlightSteps = [];
@@ -70,6 +83,9 @@ export function parseLineSpec(spec: string): { steps: HighlightSteps } | { error
       const from = Number(match[1]);
       const to = match[2] === undefined ? from : Number(match[2]);
       if (from < 1 || to < from) return { error: `invalid line range "${range.trim()}"` };
+      // Expanded line by line below: a typo such as 1-20000000 must not cost memory and seconds.
+      if (to > MAX_HIGHLIGHT_LINE)
+        return { error: `invalid line range "${range.trim()}" (lines are counted up to ${MAX_HIGHLIGHT_LINE})` };
       for (let n = from; n <= to; n++) lines.add(n);
     }
     steps.push([...lines].sort((a, b) => a - b));
@@ -86,7 +102,7 @@ export function parseFenceMeta(lang: string | null | undefined, meta: string | n
     const spec = LINE_SPEC.exec(token.text);
     if (spec) {
       const parsed = parseLineSpec(spec[1] ?? '');
-      if ('error' in parsed) result.errors.push({ message: parsed.error, offset: token.offset });
+      if ('error' in parsed) result.errors.push({ message: parsed.error, offset: token.offset, lineSpec: true });
       else result.highlight = parsed.steps;
       return;
     }
@@ -115,4 +131,18 @@ export function parseFenceMeta(lang: string | null | undefined, meta: string | n
     result.attributes.push({ key, value, offset: token.offset });
   });
   return result;
+}
+
+/** A fence's parsed info string: parsed on first use and kept on the node, so every stage reads one record. */
+export function fenceMeta(node: Code): FenceMeta {
+  node.data ??= {};
+  node.data.fenceMeta ??= parseFenceMeta(node.lang, node.meta);
+  return node.data.fenceMeta;
+}
+
+/** Parses every fence's info string once, right after parsing. */
+export function attachFenceMeta(tree: Root): void {
+  visit(tree, 'code', (node) => {
+    fenceMeta(node);
+  });
 }

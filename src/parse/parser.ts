@@ -12,6 +12,7 @@ import type { VFile } from 'vfile';
 import { fileIdentity, readCacheEntry, sha256, writeCacheEntry } from '../cache/store.ts';
 import { PACKAGE_ROOT } from '../config/package-root.ts';
 import { restoreStrayTextDirectives } from './directives.ts';
+import { attachFenceMeta } from './fence-meta.ts';
 
 const processor = unified()
   .use(remarkParse)
@@ -91,5 +92,6 @@ export function parseMarkdown(file: VFile, options: ParseOptions = {}): Root {
     }
   }
   restoreStrayTextDirectives(tree, source);
+  attachFenceMeta(tree);
   return tree;
 }

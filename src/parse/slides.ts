@@ -8,6 +8,7 @@ import type { ContainerDirective, LeafDirective } from 'mdast-util-directive';
 import { toString } from 'mdast-util-to-string';
 import GithubSlugger from 'github-slugger';
 import type { DeckItem, Slide, SlideAttributes } from '../model/deck.ts';
+import { DEFAULT_SLIDE_LEVEL } from '../config/defaults.ts';
 
 /** Options for {@link splitSlides}. */
 export interface SplitOptions {
@@ -26,7 +27,7 @@ const NOTE_PREFIX = /^Notes?:\s*/;
 
 /** Splits the root's children into deck items (lone slides and stacks). */
 export function splitSlides(tree: Root, options: SplitOptions = {}): DeckItem[] {
-  const slideLevel = options.slideLevel ?? 2;
+  const slideLevel = options.slideLevel ?? DEFAULT_SLIDE_LEVEL;
   const slugger = new GithubSlugger();
   const items: DeckItem[] = [];
   let stack: Slide[] | undefined;
@@ -120,7 +121,7 @@ function stripNotePrefix(node: Paragraph): Paragraph | undefined {
 }
 
 /** Reads `::slide{.class background="#000" background-image="x.png" transition="fade"}`. */
-export function readSlideAttributes(node: LeafDirective): Partial<SlideAttributes> {
+function readSlideAttributes(node: LeafDirective): Partial<SlideAttributes> {
   const attrs = node.attributes ?? {};
   const result: Partial<SlideAttributes> = { classes: (attrs.class ?? '').split(/\s+/).filter(Boolean) };
   if (attrs.background) result.background = attrs.background;

@@ -18,5 +18,6 @@ export function formatWith(
   const diagnostics = collectDiagnostics(files);
   if (reporter === 'github') return toGithubAnnotations(diagnostics);
   if (reporter === 'sarif') return `${JSON.stringify(toSarif(diagnostics, options.version), null, 2)}\n`;
-  return `${JSON.stringify({ version: options.version, ...countMessages(files), diagnostics, ...options.extra }, null, 2)}\n`;
+  const report = { version: options.version, ...countMessages(files), diagnostics, ...options.extra };
+  return `${JSON.stringify(report, null, 2)}\n`;
 }

@@ -1,11 +1,23 @@
 /** SARIF 2.1.0 report, for code-scanning services and editors. */
 import type { Diagnostic } from './diagnostics.ts';
+import { DOCS_URL, isRuleId, ruleHelpUri, ruleIds as registeredRuleIds, rules } from './rules.ts';
 
-const RULE_HELP = 'https://github.com/proofdeck/proofdeck#diagnostics';
+/** One SARIF reportingDescriptor: the registry's summary, help text, severity and the rule's own help URL. */
+function describeRule(id: string): Record<string, unknown> {
+  if (!isRuleId(id)) return { id };
+  const rule = rules[id];
+  return {
+    id,
+    shortDescription: { text: rule.summary },
+    help: { text: rule.help },
+    helpUri: ruleHelpUri(id),
+    defaultConfiguration: { level: rule.severity },
+  };
+}
 
-/** Builds a SARIF 2.1.0 log with one run; rules are listed once each, results point at them by index. */
+/** Builds a SARIF 2.1.0 log with one run; every registered rule is listed once, results point at them by index. */
 export function toSarif(diagnostics: readonly Diagnostic[], version: string): Record<string, unknown> {
-  const ruleIds = [...new Set(diagnostics.map((d) => d.ruleId))].sort();
+  const ruleIds = [...new Set<string>([...registeredRuleIds(), ...diagnostics.map((d) => d.ruleId)])].sort();
   return {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
@@ -15,8 +27,8 @@ export function toSarif(diagnostics: readonly Diagnostic[], version: string): Re
           driver: {
             name: 'proofdeck',
             version,
-            informationUri: RULE_HELP,
-            rules: ruleIds.map((id) => ({ id, helpUri: RULE_HELP })),
+            informationUri: DOCS_URL,
+            rules: ruleIds.map(describeRule),
           },
         },
         results: diagnostics.map((d) => ({

@@ -17,7 +17,7 @@ export interface AttributeProblem {
 }
 
 /** Attributes only Rust blocks understand. */
-export const RUST_ONLY = [
+const RUST_ONLY = [
   'no_run',
   'should_panic',
   'edition2015',
@@ -29,19 +29,7 @@ export const RUST_ONLY = [
   'test_harness',
 ];
 /** Attributes only C/C++ blocks understand. */
-export const C_ONLY = [
-  'run',
-  'stdout',
-  'exit',
-  'warns',
-  'asan',
-  'ubsan',
-  'lsan',
-  'stack-protector',
-  'std',
-  'cflags',
-  'cc',
-];
+const C_ONLY = ['run', 'stdout', 'exit', 'warns', 'asan', 'ubsan', 'lsan', 'stack-protector', 'std', 'cflags', 'cc'];
 
 /** The closest known spelling (`no-run` → `no_run`), when one is close enough to be a typo. */
 export function suggest(word: string, known: readonly string[]): string | undefined {

@@ -27,7 +27,7 @@ const KNOWN = [
 ];
 
 /** Report kinds ASan prints after `ERROR: AddressSanitizer:` / `SUMMARY: AddressSanitizer:`. */
-export const ASAN_KINDS = [
+const ASAN_KINDS = [
   'heap-buffer-overflow',
   'stack-buffer-overflow',
   'global-buffer-overflow',

@@ -4,7 +4,7 @@
  */
 
 /** Where a chunk goes when the fragment is wrapped in `main`. */
-export type ChunkKind = 'directive' | 'function' | 'type' | 'body';
+type ChunkKind = 'directive' | 'function' | 'type' | 'body';
 
 /** A top-level chunk: 0-based first and last line index in the fragment. */
 export interface Chunk {

@@ -4,7 +4,7 @@ import type { Code, Root } from 'mdast';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import type { Snippet, SnippetLang } from '../model/snippet.ts';
-import { parseFenceMeta } from '../parse/fence-meta.ts';
+import { fenceMeta } from '../parse/fence-meta.ts';
 import { addError, addWarning } from '../report/messages.ts';
 import type { AttributeProblem } from './attribute-problems.ts';
 import { parseCAttributes } from './c-attributes.ts';
@@ -18,7 +18,7 @@ import type { BuiltProgram, SourceLine } from './source-lines.ts';
 import type { RuleId } from '../report/rules.ts';
 
 /** Options for {@link extractSnippets}. */
-export interface ExtractOptions {
+export interface SnippetExtractOptions {
   /** Project root: includes must stay inside it. @default the markdown file's folder */
   root?: string;
   /** Edition for Rust blocks without an `editionNNNN` attribute. @default '2021' */
@@ -42,7 +42,7 @@ const LANGS: Record<string, SnippetLang> = {
 };
 
 /** The snippet language for a fence language, or undefined when proofdeck does not prove it. */
-export function snippetLang(lang: string): SnippetLang | undefined {
+function snippetLang(lang: string): SnippetLang | undefined {
   return LANGS[lang.toLowerCase()];
 }
 
@@ -50,7 +50,7 @@ interface BlockContext {
   node: Code;
   file: VFile;
   source: string[];
-  options: Required<Pick<ExtractOptions, 'root' | 'edition' | 'cc'>>;
+  options: Required<Pick<SnippetExtractOptions, 'root' | 'edition' | 'cc'>>;
 }
 
 function report(
@@ -142,7 +142,7 @@ function assemble(
  * Bad attributes, bad includes and duplicate ids become positioned messages on `file` (rule ids
  * `snippet/*`); a block whose include cannot be read is reported and left out.
  */
-export function extractSnippets(tree: Root, file: VFile, options: ExtractOptions = {}): Snippet[] {
+export function extractSnippets(tree: Root, file: VFile, options: SnippetExtractOptions = {}): Snippet[] {
   const source = markdownLines(file.value);
   const resolved = {
     root: options.root ?? dirname(file.path),
@@ -155,15 +155,15 @@ export function extractSnippets(tree: Root, file: VFile, options: ExtractOptions
   const derived: { snippet: Snippet; ordinal: number }[] = [];
   const explicit = new Map<string, Code>();
   visit(tree, 'code', (node: Code) => {
-    const meta = parseFenceMeta(node.lang, node.meta);
+    const meta = fenceMeta(node);
     const lang = snippetLang(meta.lang);
     if (!lang) return;
     const context: BlockContext = { node, file, source, options: resolved };
     const ordinal = (ordinals.get(lang) ?? 0) + 1;
     ordinals.set(lang, ordinal);
     for (const error of meta.errors) {
-      // Line-range errors belong to the highlighter's check; the rest are ours.
-      if (error.message.startsWith('invalid line range')) continue;
+      // A bad highlight spec is deck/line-spec's, for every language; the rest are ours.
+      if (error.lineSpec) continue;
       report(
         context,
         { ruleId: 'snippet/invalid-attribute', severity: 'error', message: error.message },

@@ -43,7 +43,7 @@ const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/
 const MARKER = /(#(end)?region\b|\bANCHOR(_END)?:)/;
 
 /** The lines of `region` (markers of other regions dropped, common indentation removed) and where it starts. */
-export function extractRegion(text: string, region: string): { displayed: string; firstLine: number } | undefined {
+function extractRegion(text: string, region: string): { displayed: string; firstLine: number } | undefined {
   const lines = text.split('\n');
   const name = escapeRegExp(region);
   const start = new RegExp(`(#region\\s+${name}\\b|\\bANCHOR:\\s*${name}\\b)`);

@@ -9,13 +9,17 @@ import type { FenceAttribute } from '../parse/fence-meta.ts';
 import { invalidValue, unknownAttribute, type AttributeProblem } from './attribute-problems.ts';
 
 /** rustc 1.95's deny-by-default lints (`rustc -W help`): accepted bare as expected codes. */
-export const DENY_BY_DEFAULT_LINTS = new Set(
+const DENY_BY_DEFAULT_LINTS = new Set(
   (
-    'ambiguous_associated_items arithmetic_overflow binary_asm_labels bindings_with_variant_name conflicting_repr_hints ' +
-    'dangerous_implicit_autorefs deref_nullptr enum_intrinsics_non_enums ill_formed_attribute_input incomplete_include ' +
-    'invalid_atomic_ordering invalid_from_utf8_unchecked invalid_null_arguments invalid_reference_casting let_underscore_lock ' +
+    'ambiguous_associated_items arithmetic_overflow binary_asm_labels bindings_with_variant_name ' +
+    'conflicting_repr_hints ' +
+    'dangerous_implicit_autorefs deref_nullptr enum_intrinsics_non_enums ill_formed_attribute_input ' +
+    'incomplete_include ' +
+    'invalid_atomic_ordering invalid_from_utf8_unchecked invalid_null_arguments invalid_reference_casting ' +
+    'let_underscore_lock ' +
     'long_running_const_eval mutable_transmutes named_asm_labels no_mangle_const_items overflowing_literals ' +
-    'text_direction_codepoint_in_comment text_direction_codepoint_in_literal unconditional_panic undropped_manually_drops ' +
+    'text_direction_codepoint_in_comment text_direction_codepoint_in_literal unconditional_panic ' +
+    'undropped_manually_drops ' +
     'useless_deprecated'
   ).split(' '),
 );
@@ -35,7 +39,9 @@ const FLAGS = [
 const KNOWN = [...FLAGS, 'id', 'lint'];
 
 /** Host target triple parts that `ignore-<target>` can name (rustdoc ignores when the triple contains it). */
-const HOST_TRIPLE = `${process.arch === 'x64' ? 'x86_64' : process.arch === 'arm64' ? 'aarch64' : process.arch}-unknown-${process.platform}-gnu`;
+const HOST_TRIPLE =
+  `${process.arch === 'x64' ? 'x86_64' : process.arch === 'arm64' ? 'aarch64' : process.arch}-unknown-` +
+  `${process.platform}-gnu`;
 
 /** The parts of a {@link Snippet} that Rust attributes decide. */
 export type RustSpec = Pick<Snippet, 'expectation' | 'edition' | 'noRun'> & {

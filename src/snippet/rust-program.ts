@@ -54,7 +54,7 @@ const isExternCrate = (trimmed: string): boolean =>
   trimmed.startsWith('extern crate') || trimmed.startsWith('#[macro_use] extern crate');
 
 /** rustdoc's `partition_source`; undefined when an attribute never completes (rustdoc then leaves the code alone). */
-export function partitionRust(lines: SourceLine[]): Partition | undefined {
+function partitionRust(lines: SourceLine[]): Partition | undefined {
   const part: Partition = { crateAttrs: [], lintAttrs: [], crates: [], rest: [] };
   let state: 'attrs' | 'crates' | 'other' = 'attrs';
   let pending: SourceLine[] = [];

@@ -65,7 +65,7 @@ function readCell(cell: TableCell, column: number, source: string, problems: Pro
 }
 
 /** A cell's text without its `:proof` citations, whitespace collapsed. */
-export function plainText(cell: TableCell): string {
+function plainText(cell: TableCell): string {
   const parts = cell.children.map((child) =>
     child.type === 'textDirective' && child.name === PROOF_DIRECTIVE ? ' ' : toString(child),
   );

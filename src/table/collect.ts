@@ -23,22 +23,28 @@ export function readTables(
   tree: Root,
   source: string,
   options: ReadTablesOptions,
-): { tables: TableModel[]; problems: Problem[] } {
+): { tables: TableModel[]; problems: Problem[]; owners: Map<Problem, TableModel> } {
   const tables: TableModel[] = [];
   const problems: Problem[] = [];
+  /** The table each problem is about, where there is one. */
+  const owners = new Map<Problem, TableModel>();
   const claimed = new Set<Table>();
   visit(tree, (node) => {
     if (node.type === 'containerDirective' && node.name === TABLE_CONTAINER) {
+      const before = problems.length;
       const model = readSpecTable(node, source, options, problems);
       if (model) tables.push(model);
+      if (model) for (const problem of problems.slice(before)) owners.set(problem, model);
       for (const child of node.children) if (child.type === 'table') claimed.add(child);
     } else if (node.type === 'table' && !claimed.has(node)) {
       const read = readTable(node, source);
       problems.push(...read.problems);
-      tables.push({ table: node, generated: false, header: read.header, rows: read.rows });
+      const model: TableModel = { table: node, generated: false, header: read.header, rows: read.rows, errors: [] };
+      tables.push(model);
+      for (const problem of read.problems) owners.set(problem, model);
     }
   });
-  return { tables, problems };
+  return { tables, problems, owners };
 }
 
 function readSpecTable(
@@ -87,7 +93,7 @@ function readSpecTable(
   if (table) {
     const read = readTable(table, source);
     problems.push(...read.problems);
-    model = { table, container: node, generated: false, header: read.header, rows: read.rows, spec };
+    model = { table, container: node, generated: false, header: read.header, rows: read.rows, spec, errors: [] };
     if (spec.columns)
       specError(
         'columns= only applies to a table generated from data=, and this container has a table',
@@ -99,7 +105,15 @@ function readSpecTable(
     problems.push(...head.problems);
     const types = resolveSpec(spec, head.header).resolved.types;
     const body = generatedRows(data, head.header, types, spec.data.place);
-    model = { table: body.table, container: node, generated: true, header: head.header, rows: body.rows, spec };
+    model = {
+      table: body.table,
+      container: node,
+      generated: true,
+      header: head.header,
+      rows: body.rows,
+      spec,
+      errors: [],
+    };
   } else {
     if (!spec.data)
       specError(

@@ -8,7 +8,7 @@ import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Scalar } from 
 import { parseCsv } from './csv.ts';
 
 /** One value of a record, with the line it is written on. */
-export interface DataField {
+interface DataField {
   name: string;
   value: string;
   line: number;

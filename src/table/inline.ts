@@ -17,7 +17,9 @@ const PLAIN_TEXT = /^(?:[\p{L}\p{N} .,;:()'"+=%/?\p{Pd}]|(?<=[\p{L}\p{N}])_+(?=[
 const AUTOLINK_LITERAL = /www\.|:\/\//i;
 /** A list item marker: micromark then reads a block, which {@link parseInline} keeps as literal text. */
 const LIST_MARKER = /^(?:[-+]|\d{1,9}[.)])(?:\s|$)/;
-/** A code span of single backticks (a longer backtick run is another delimiter) whose content needs no space stripping. */
+/**
+ * A code span of single backticks (a longer backtick run is another delimiter) whose content needs no space stripping.
+ */
 const CODE_SPAN = /(?<!`)`([^`\s\p{Cc}](?:[^`\p{Cc}]*[^`\s\p{Cc}])?)`(?!`)/u;
 
 /**

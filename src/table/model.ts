@@ -4,6 +4,7 @@ import type { ContainerDirective, TextDirective } from 'mdast-util-directive';
 import type { Place } from '../report/messages.ts';
 import type { DataTable } from './data-file.ts';
 import type { RuleId } from '../report/rules.ts';
+import type { VFileMessage } from 'vfile-message';
 
 /** What a cell claims a cited snippet does; checked against the snippet's tool runs. */
 export type Claim = 'compile-error' | 'panic' | 'detected' | 'compiles' | 'runs';
@@ -108,9 +109,11 @@ export interface TableModel {
   resolved?: ResolvedSpec;
   /** The `data=` file, when it could be read. */
   data?: DataTable;
+  /** The errors the table rules reported about this table (see `table/check/judge.ts`): empty when it held. */
+  errors: VFileMessage[];
 }
 
-/** A problem found while reading tables, reported by the rules in `check/table`. */
+/** A problem found while reading tables, reported by the rules in `table/check`. */
 export interface Problem {
   ruleId: RuleId;
   severity: 'error' | 'warning';

@@ -7,7 +7,7 @@ import { normalizeName } from './spec.ts';
  * Finds a column by name: exactly (whitespace collapsed), else case-insensitively, else the way data
  * fields are matched ("Kernel version" finds a generated column `kernel_version`), when unambiguous.
  */
-export function findColumn(header: readonly CellModel[], name: string): number | undefined {
+function findColumn(header: readonly CellModel[], name: string): number | undefined {
   const wanted = normalizeName(name);
   const exact = header.findIndex((cell) => cell.text === wanted);
   if (exact >= 0) return exact;

@@ -4,11 +4,11 @@ import type { Place } from '../report/messages.ts';
 import { attributePlace, rawAttributes } from './attribute-place.ts';
 import { parseClaims } from './claims.ts';
 import type { ColumnRef, Problem, TableSpec } from './model.ts';
-import { parseColumnType, splitTopLevel } from './types.ts';
+import { parseColumnType, splitTopLevel } from './column-types.ts';
 import { collapseWhitespace } from './values.ts';
 
 /** Attributes a `:::table` accepts. */
-export const TABLE_ATTRIBUTES = [
+const TABLE_ATTRIBUTES = [
   'id',
   'class',
   'key',
@@ -135,7 +135,8 @@ export function parseTableSpec(node: ContainerDirective, source: string): { spec
 }
 
 const typeHint =
-  'Types: text, enum(A|B), year, month-year, date, version, integer, integer(unit), number, number(unit), mark, link; join alternatives with |.';
+  'Types: text, enum(A|B), year, month-year, date, version, integer, integer(unit), number, number(unit), mark, ' +
+  'link; join alternatives with |.';
 
 /** Splits `A: x; B: y` into names and the text after the first colon (`undefined` when there is none). */
 function namedParts(value: string | null | undefined): { name: string; rest: string | undefined; offset: number }[] {

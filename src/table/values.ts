@@ -3,7 +3,7 @@ import { type CalendarPoint, comparePoints, parseCalendarPoint, precisionOf } fr
 import type { ColumnType, TypeAlternative } from './model.ts';
 
 /** A version such as `6.1`, `1.78.0` or `6.2-rc1`. */
-export interface VersionValue {
+interface VersionValue {
   parts: number[];
   pre?: string;
 }
@@ -166,7 +166,7 @@ export function compareValues(a: Value, b: Value): number {
 }
 
 /** Semver-like order: numeric parts (missing parts are 0), then a pre-release sorts before its release. */
-export function compareVersions(a: VersionValue, b: VersionValue): number {
+function compareVersions(a: VersionValue, b: VersionValue): number {
   const length = Math.max(a.parts.length, b.parts.length);
   for (let i = 0; i < length; i++) {
     const difference = (a.parts[i] ?? 0) - (b.parts[i] ?? 0);

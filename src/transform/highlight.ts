@@ -59,7 +59,13 @@ export interface HighlightOptions {
 /** shiki's `<pre>` for one block; languages shiki does not know render as plain text. */
 export function shikiPre({ highlighter, langs }: ShikiHighlighter, code: string, lang: string, theme: string): Element {
   const name = shikiName(lang);
-  const root = highlighter.codeToHast(code.replace(/\n$/, ''), { lang: langs.has(name) ? name : 'text', theme });
+  const root = highlighter.codeToHast(code.replace(/\n$/, ''), {
+    lang: langs.has(name) ? name : 'text',
+    theme,
+    // No time limit: shiki's default (500 ms a line) gives up on lines when the machine is busy, and the
+    // same source would then highlight differently (the golden test failed that way under load).
+    tokenizeTimeLimit: 0,
+  });
   const pre = root.children.find((child): child is Element => child.type === 'element' && child.tagName === 'pre');
   if (!pre) throw new Error('shiki returned no <pre>');
   return pre;

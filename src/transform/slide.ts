@@ -1,10 +1,10 @@
 /** mdast → hast for one slide: directives, code, fragments and asset URLs. */
 import type { Element, ElementContent, Root as HastRoot } from 'hast';
-import type { Code, Definition, Root, RootContent, Table } from 'mdast';
+import type { Code, Definition, Nodes, Root, RootContent, Table } from 'mdast';
 import type { ContainerDirective, LeafDirective, TextDirective } from 'mdast-util-directive';
 import { toHast, type Handler, type State } from 'mdast-util-to-hast';
 import { visit } from 'unist-util-visit';
-import type { Asset } from './assets.ts';
+import type { Asset } from '../links/assets.ts';
 
 /** Renders a fenced code block; the build supplies it (shiki plus snippet badges). */
 export type CodeRenderer = (node: Code) => Element;
@@ -41,7 +41,10 @@ function makeItemsFragments(nodes: ElementContent[]): void {
   }
 }
 
-/** A `:::table`: its own table, or the one generated from its data file; the container's #id and classes go on a wrapper. */
+/**
+ * A `:::table`: its own table, or the one generated from its data file; the container's #id and classes go on a
+ * wrapper.
+ */
 function checkedTable(state: State, node: ContainerDirective, options: ContentOptions): Element {
   const own = node.children.some((child) => child.type === 'table');
   const generated = own ? undefined : options.tableFor?.(node);
@@ -58,8 +61,8 @@ function checkedTable(state: State, node: ContainerDirective, options: ContentOp
 }
 
 const containerDirective =
-  (options: ContentOptions): Handler =>
-  (state: State, node: ContainerDirective) => {
+  (options: ContentOptions) =>
+  (state: State, node: ContainerDirective): ReturnType<Handler> => {
     if (node.name === 'table') return checkedTable(state, node, options);
     const children = state.all(node) as ElementContent[];
     switch (node.name) {
@@ -80,16 +83,31 @@ const containerDirective =
     }
   };
 
+/**
+ * Gives what a custom handler returns the position of the mdast node it came from, as mdast-util-to-hast's
+ * own handlers do (`state.patch`), so later stages and tools can still point into the markdown.
+ */
+function positioned<N extends Nodes>(handler: (state: State, node: N) => ReturnType<Handler>): Handler {
+  return (state: State, node: N) => {
+    const result = handler(state, node);
+    for (const out of Array.isArray(result) ? result : result ? [result] : []) {
+      if (out.type === 'element' && !out.position) state.patch(node, out);
+    }
+    return result;
+  };
+}
+
 /** Converts slide or notes content to hast. Raw HTML written by the author is kept. */
 export function contentToHast(nodes: readonly RootContent[], options: ContentOptions): HastRoot {
   const root: Root = { type: 'root', children: [...nodes, ...(options.definitions ?? [])] };
-  const code: Handler = (_state, node: Code) => options.renderCode(node);
-  const leafDirective: Handler = (_state, node: LeafDirective) => options.renderLeaf?.(node);
-  const textDirective: Handler = (_state, node: TextDirective) =>
-    node.name === 'proof' ? options.renderProof?.(node) : undefined;
+  const code = positioned((_state, node: Code) => options.renderCode(node));
+  const leafDirective = positioned((_state, node: LeafDirective) => options.renderLeaf?.(node));
+  const textDirective = positioned((_state, node: TextDirective) =>
+    node.name === 'proof' ? options.renderProof?.(node) : undefined,
+  );
   const hast = toHast(root, {
     allowDangerousHtml: true,
-    handlers: { code, containerDirective: containerDirective(options), leafDirective, textDirective },
+    handlers: { code, containerDirective: positioned(containerDirective(options)), leafDirective, textDirective },
   }) as HastRoot;
   rewriteUrls(hast, options.assets, options.rewriteLink);
   return hast;

@@ -11,19 +11,20 @@ function runDetail(run: ToolRun): string {
 }
 
 /** Hover text: every toolchain with what it said. */
-export function snippetDetails(snippet: Snippet, result: SnippetResult | undefined): string {
+function snippetDetails(snippet: Snippet, result: SnippetResult | undefined): string {
   if (!result) return `${snippet.id}: not verified`;
   const lines = result.runs.filter((run) => run.outcome !== 'skipped').map(runDetail);
-  return [`${snippet.id}: ${result.summary}`, ...lines, ...(result.ok ? [] : result.problems)].join('\n');
+  const summary = result.status === 'failed' ? `✗ ${result.summary}` : result.summary;
+  return [`${snippet.id}: ${summary}`, ...lines, ...(result.ok ? [] : result.problems)].join('\n');
 }
 
 /** Wraps `pre` in a figure with the badge; the figure's id lets tables and the site link to the snippet. */
 export function snippetFigure(pre: Element, snippet: Snippet, result: SnippetResult | undefined): Element {
   if (snippet.expectation.kind === 'ignore')
     return h('figure.snippet.snippet-ignored', { id: `snippet-${snippet.id}` }, [pre]);
-  const state = !result ? 'unverified' : result.ok ? 'proved' : 'failed';
+  const state = !result ? 'unverified' : result.status === 'failed' ? 'failed' : 'proved';
   const mark = state === 'proved' ? '✓' : '✗';
-  const label = result?.summary.replace(/^✗\s*/, '') ?? 'not verified';
+  const label = result?.summary ?? 'not verified';
   return h('figure.snippet', { id: `snippet-${snippet.id}`, dataSnippet: snippet.id, dataState: state }, [
     pre,
     h('figcaption.badge', { className: [`badge-${state}`], title: snippetDetails(snippet, result) }, [

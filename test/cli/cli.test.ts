@@ -57,12 +57,34 @@ describe('proofdeck CLI', () => {
     expect(existsSync(path.join(root, 'dist'))).toBe(false);
   });
 
+  it('a compiler that is not installed is a positioned snippet/missing-toolchain error at each snippet, exit 3', () => {
+    const deck = '---\ntitle: Talk\n---\n\n## Slide\n\n```c cc=clang\nint x = 1;\n```\n';
+    const root = tempProject({ talk: deck });
+    const result = runCli(root, ['build', '--no-cache'], { PATH: path.join(root, 'no-tools-here') });
+    expect(result.stderr).toContain('decks/talk/deck.md:7:1');
+    expect(result.stderr).toContain('clang is not installed, so this snippet was not checked');
+    expect(result.stderr).toContain('[snippet/missing-toolchain]');
+    expect(result.status).toBe(3);
+    expect(existsSync(path.join(root, 'dist'))).toBe(false);
+  });
+
   it('exits 2 on usage errors', () => {
     const root = tempProject({ talk: '---\ntitle: Talk\n---\n\n## Slide\n' });
     expect(runCli(root, ['build', '--theme', 'nope']).status).toBe(2);
     expect(runCli(root, ['build', 'decks/missing']).status).toBe(2);
     expect(runCli(root, ['frobnicate']).status).toBe(2);
     expect(runCli(tempProject(), ['build']).stderr).toContain('no decks found');
+  });
+
+  it('refuses an invalid dev --port with exit 2 before building anything, without a stack trace', () => {
+    const root = tempProject({ talk: '---\ntitle: Talk\n---\n\n## Slide\n' });
+    for (const port of ['abc', '0', '70000', '1.5']) {
+      const result = runCli(root, ['dev', '--port', port]);
+      expect(result.status).toBe(2);
+      expect(result.stderr).toContain('expected a port number from 1 to 65535');
+      expect(result.stderr).not.toMatch(/\n\s+at /);
+    }
+    expect(existsSync(path.join(root, 'dist'))).toBe(false);
   });
 
   it('prints help and version', () => {

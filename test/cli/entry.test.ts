@@ -1,14 +1,14 @@
-import { mkdirSync, mkdtempSync, statSync, utimesSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error plain JavaScript without declarations: it has to run before TypeScript can.
 import { entryPoint } from '../../bin/entry.js';
+import { tempDir } from '../helpers.ts';
 
 const choose = entryPoint as (root: string) => string;
 
 function project(): { root: string; bundle: string; source: string } {
-  const root = mkdtempSync(path.join(tmpdir(), 'proofdeck-entry-'));
+  const root = tempDir('entry');
   mkdirSync(path.join(root, 'src', 'cli'), { recursive: true });
   mkdirSync(path.join(root, 'lib'));
   writeFileSync(path.join(root, 'src', 'cli', 'main.ts'), 'export {}\n');
@@ -50,13 +50,13 @@ describe('entryPoint', () => {
       JSON.stringify({ inputs: [{ file: 'src/cli/main.ts', mtimeMs: 0, size: 0 }] }),
     );
     expect(choose(root)).toBe(source);
-    expect(choose(mkdtempSync(path.join(tmpdir(), 'proofdeck-entry-')))).toMatch(/src\/cli\/main\.ts$/);
+    expect(choose(tempDir('entry'))).toMatch(/src\/cli\/main\.ts$/);
   });
 });
 
 describe('entryPoint in the published package', () => {
   it('runs the compiled JavaScript in out/ when there are no TypeScript sources', () => {
-    const root = mkdtempSync(path.join(tmpdir(), 'proofdeck-entry-'));
+    const root = tempDir('entry');
     mkdirSync(path.join(root, 'out', 'cli'), { recursive: true });
     writeFileSync(path.join(root, 'out', 'cli', 'main.js'), 'export {}\n');
     expect(choose(root)).toBe(path.join(root, 'out', 'cli', 'main.js'));

@@ -27,8 +27,13 @@ const themes = [...discoverThemes(REPO).values()];
 
 /** Code covering the token kinds a systems talk shows: comments, strings, macros, attributes, lifetimes. */
 const SAMPLES: Record<string, string> = {
-  c: '#include <stdlib.h>\n/* comment */\nint main(void) {\n    char *p = malloc(10); // note\n    free(p);\n    *p = 42;\n    return p == NULL ? 1 : 0x2a;\n}',
-  rust: "#![allow(unused)]\n/// doc\nfn longest<'a>(a: &'a str) -> Option<&'a str> {\n    let v: Vec<u8> = vec![1, 2];\n    println!(\"{v:?} {}\", 1.5);\n    unsafe { *std::ptr::null_mut::<i32>() = 5 }\n    Some(a)\n}",
+  c:
+    '#include <stdlib.h>\n/* comment */\nint main(void) {\n    char *p = malloc(10); // note\n' +
+    '    free(p);\n    *p = 42;\n    return p == NULL ? 1 : 0x2a;\n}',
+  rust:
+    "#![allow(unused)]\n/// doc\nfn longest<'a>(a: &'a str) -> Option<&'a str> {\n" +
+    '    let v: Vec<u8> = vec![1, 2];\n    println!("{v:?} {}", 1.5);\n' +
+    '    unsafe { *std::ptr::null_mut::<i32>() = 5 }\n    Some(a)\n}',
   shellscript: '# comment\nmake -C /lib/modules/$(uname -r)/build M=$PWD modules && echo "ok"',
 };
 

@@ -2,7 +2,7 @@ import { cpSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createBrowserSession } from '../../src/browser/session.ts';
-import { buildDecks, checkDecks } from '../../src/build/build.ts';
+import { buildDecks, checkDecks } from '../../src/pipeline/build.ts';
 import { timelineFromRecords } from '../../src/diagram/timeline.ts';
 import { formatReport } from '../../src/report/text.ts';
 import { FIXTURES, runCli, tempProject } from '../helpers.ts';
@@ -40,7 +40,7 @@ describe('timelineFromRecords', () => {
 });
 
 describe('mermaid diagrams', () => {
-  it('renders flowchart, sequence, timeline-from-data and file diagrams inline, then serves them from the cache', async () => {
+  it('renders flowchart, sequence, timeline-from-data and file diagrams inline, then from the cache', async () => {
     const root = project('diagrams');
     const cold = createBrowserSession();
     const first = await buildDecks({ root, browser: cold, pdf: false });

@@ -14,7 +14,7 @@ import type { Root } from 'mdast';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
-import { extractSnippets } from '../../src/snippet/index.ts';
+import { extractSnippets } from '../../src/snippet/extract.ts';
 
 const DECK = `---
 title: Portable
@@ -67,7 +67,6 @@ describe('portable snippet cache', () => {
       path: '/root/.rustup/toolchains/stable-x86_64-unknown-linux-gnu/bin/rustc',
       sysroot: '/root/.rustup/toolchains/stable-x86_64-unknown-linux-gnu',
       version: '1.95.0',
-      short: '1.95',
       versionLine: 'rustc 1.95.0 (59807616e 2026-04-14)',
     };
     const runner: Toolchain = {

@@ -8,8 +8,10 @@ describe('gcc/clang text diagnostics', () => {
     "snippet.c: In function 'main':",
     "snippet.c:6:4: warning: pointer 'p' used after 'free' [-Wuse-after-free]",
     "snippet.c:5:1: note: call to 'free' here",
-    "snippet.c:8:1: warning: '__builtin_memcpy' writing 17 bytes into a region of size 8 overflows the destination [-Wstringop-overflow=]",
-    'snippet.c:10:9: error: array index 5 is past the end of the array (which contains 3 elements) [-Werror,-Warray-bounds]',
+    "snippet.c:8:1: warning: '__builtin_memcpy' writing 17 bytes into a region of size 8 overflows the " +
+      'destination [-Wstringop-overflow=]',
+    'snippet.c:10:9: error: array index 5 is past the end of the array (which contains 3 elements) ' +
+      '[-Werror,-Warray-bounds]',
     '/usr/include/stdio.h:3:1: warning: elsewhere [-Wfoo]',
     "snippet.c:(.text+0xa): undefined reference to `foo'",
     'collect2: error: ld returned 1 exit status',
@@ -132,7 +134,9 @@ describe('rustc JSON diagnostics', () => {
 describe('runtime reports', () => {
   it('ASan: kind from SUMMARY, position from the first frame in the snippet', () => {
     const stderr =
-      '==1==ERROR: AddressSanitizer: heap-use-after-free on address 0x6020 at pc 0x1\n    #0 0x55 in main /build/snippet.c:7:4\n    #1 0x7f in __libc_start_call_main x.h:58\nSUMMARY: AddressSanitizer: heap-use-after-free /build/snippet.c:7:4 in main';
+      '==1==ERROR: AddressSanitizer: heap-use-after-free on address 0x6020 at pc 0x1\n    #0 0x55 in main ' +
+      '/build/snippet.c:7:4\n    #1 0x7f in __libc_start_call_main x.h:58\nSUMMARY: AddressSanitizer: ' +
+      'heap-use-after-free /build/snippet.c:7:4 in main';
     expect(parseRuntimeReport(stderr, 'snippet.c')).toMatchObject({
       reporter: 'asan',
       kind: 'heap-use-after-free',
@@ -143,7 +147,9 @@ describe('runtime reports', () => {
 
   it('ASan double free (no SUMMARY kind on the ERROR line) and gcc frames without columns', () => {
     const stderr =
-      '==2==ERROR: AddressSanitizer: attempting double-free on 0x60 in thread T0:\n    #0 0x7f in __interceptor_free ../asan_malloc_linux.cpp:52\n    #1 0x55 in main /build/snippet.c:9\nSUMMARY: AddressSanitizer: double-free ../asan_malloc_linux.cpp:52 in __interceptor_free';
+      '==2==ERROR: AddressSanitizer: attempting double-free on 0x60 in thread T0:\n    #0 0x7f in ' +
+      '__interceptor_free ../asan_malloc_linux.cpp:52\n    #1 0x55 in main /build/snippet.c:9\nSUMMARY: ' +
+      'AddressSanitizer: double-free ../asan_malloc_linux.cpp:52 in __interceptor_free';
     expect(parseRuntimeReport(stderr, 'snippet.c')).toMatchObject({
       reporter: 'asan',
       kind: 'double-free',
@@ -154,7 +160,8 @@ describe('runtime reports', () => {
   it('LSan, UBSan, stack protector, glibc', () => {
     expect(
       parseRuntimeReport(
-        '==3==ERROR: LeakSanitizer: detected memory leaks\n\nDirect leak of 100 byte(s)\n    #1 0x5 in main /build/snippet.c:5:13\nSUMMARY: LeakSanitizer: 100 byte(s) leaked in 1 allocation(s).',
+        '==3==ERROR: LeakSanitizer: detected memory leaks\n\nDirect leak of 100 byte(s)\n    #1 0x5 in main ' +
+          '/build/snippet.c:5:13\nSUMMARY: LeakSanitizer: 100 byte(s) leaked in 1 allocation(s).',
         'snippet.c',
       ),
     ).toMatchObject({ reporter: 'lsan', kind: 'detected memory leaks', programLine: 5 });
@@ -179,7 +186,8 @@ describe('runtime reports', () => {
 
   it('Rust panics: the thread id changes between runs and is not part of the match', () => {
     const stderr =
-      "\nthread 'main' (8649) panicked at snippet.rs:4:9:\nassertion `left == right` failed: custom 3\n  left: 1\n right: 2\nnote: run with `RUST_BACKTRACE=1` environment variable to display a backtrace\n";
+      "\nthread 'main' (8649) panicked at snippet.rs:4:9:\nassertion `left == right` failed: custom 3\n  left: " +
+      '1\n right: 2\nnote: run with `RUST_BACKTRACE=1` environment variable to display a backtrace\n';
     expect(parseRuntimeReport(stderr, 'snippet.rs')).toEqual({
       reporter: 'panic',
       kind: 'assertion `left == right` failed: custom 3',

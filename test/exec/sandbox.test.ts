@@ -1,11 +1,12 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_LIMITS, probeSandbox, type Sandbox, type StepLimits } from '../../src/snippet/index.ts';
+import { DEFAULT_LIMITS, type StepLimits } from '../../src/exec/job-dir.ts';
+import { probeSandbox, type Sandbox } from '../../src/exec/sandbox.ts';
 import { prove } from '../snippet/prove.ts';
+import { tempDir } from '../helpers.ts';
 
 // A uid of its own, so that "nothing left running" is not confused by other test files' sandboxes.
 const UID = 64_999;
@@ -72,7 +73,9 @@ describe.each([
 
   it('stops a 1 GB write at the file size limit', async () => {
     const program =
-      '#include <stdio.h>\n#include <string.h>\nint main(void) {\n  static char mb[1 << 20];\n  memset(mb, 1, sizeof mb);\n  FILE *f = fopen("big.bin", "w");\n  for (int i = 0; i < 1024; i++) fwrite(mb, 1, sizeof mb, f);\n  return fclose(f) == 0 ? 0 : 1;\n}';
+      '#include <stdio.h>\n#include <string.h>\nint main(void) {\n  static char mb[1 << 20];\n  memset(mb, 1, ' +
+      'sizeof mb);\n  FILE *f = fopen("big.bin", "w");\n  for (int i = 0; i < 1024; i++) fwrite(mb, 1, sizeof ' +
+      'mb, f);\n  return fclose(f) == 0 ? 0 : 1;\n}';
     const { results, messages } = await prove(block(program), { sandbox, limits: LIMITS });
     expect(results[0]?.ok).toBe(false);
     expect(messages[0]?.reason).toMatch(/file size limit/);
@@ -86,7 +89,12 @@ describe.each([
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const port = (server.address() as AddressInfo).port;
-    const program = `#include <arpa/inet.h>\n#include <netinet/in.h>\n#include <stdio.h>\n#include <sys/socket.h>\nint main(void) {\n  int s = socket(AF_INET, SOCK_STREAM, 0);\n  struct sockaddr_in a = {0};\n  a.sin_family = AF_INET;\n  a.sin_port = htons(${port});\n  a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);\n  if (connect(s, (struct sockaddr *)&a, sizeof a) != 0) { perror("connect"); return 1; }\n  return 0;\n}`;
+    const program =
+      `#include <arpa/inet.h>\n#include <netinet/in.h>\n#include <stdio.h>\n#include ` +
+      `<sys/socket.h>\nint main(void) {\n  int s = socket(AF_INET, SOCK_STREAM, 0);\n  struct sockaddr_in a = ` +
+      `{0};\n  a.sin_family = AF_INET;\n  a.sin_port = htons(${port});\n  a.sin_addr.s_addr = ` +
+      `htonl(INADDR_LOOPBACK);\n  if (connect(s, (struct sockaddr *)&a, sizeof a) != 0) { perror("connect"); ` +
+      `return 1; }\n  return 0;\n}`;
     const { results, messages } = await prove(block(program), { sandbox, limits: LIMITS });
     server.close();
     expect(connections).toBe(0);
@@ -96,7 +104,7 @@ describe.each([
   });
 
   it('caps captured output and removes its private job dirs', async () => {
-    const jobs = mkdtempSync(join(tmpdir(), 'proofdeck-jobs-'));
+    const jobs = tempDir('jobs');
     const previous = process.env['TMPDIR'];
     process.env['TMPDIR'] = jobs;
     try {
@@ -118,9 +126,12 @@ describe.each([
   });
 
   it.runIf(!disableBwrap || isRoot)('cannot write outside its temp dir', async () => {
-    const outside = mkdtempSync(join(tmpdir(), 'proofdeck-outside-'));
+    const outside = tempDir('outside');
     const targets = [join(outside, 'escaped.txt'), join(process.cwd(), 'escaped-by-snippet.txt')];
-    const program = `#include <stdio.h>\nint main(void) {\n  int wrote = 0;\n${targets.map((t) => `  { FILE *f = fopen("${t}", "w"); if (f) { fputs("x", f); fclose(f); wrote++; } }`).join('\n')}\n  return wrote;\n}`;
+    const writes = targets.map(
+      (t) => `  { FILE *f = fopen("${t}", "w"); if (f) { fputs("x", f); fclose(f); wrote++; } }`,
+    );
+    const program = `#include <stdio.h>\nint main(void) {\n  int wrote = 0;\n${writes.join('\n')}\n  return wrote;\n}`;
     const { results } = await prove(block(program), { sandbox, limits: LIMITS });
     expect(results[0]?.runs[0]?.exitCode).toBe(0);
     for (const target of targets) expect(existsSync(target)).toBe(false);

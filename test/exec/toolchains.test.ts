@@ -1,16 +1,15 @@
 import { execFileSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createToolchainSet, discoverToolchain, MissingToolchainError } from '../../src/exec/toolchains.ts';
+import { tempDir } from '../helpers.ts';
 
 describe('toolchain discovery', () => {
   it.each(['gcc', 'clang', 'g++', 'clang++', 'rustc'] as const)('finds %s and its exact version', async (name) => {
     const tool = await discoverToolchain(name);
     expect(tool.version).toMatch(/^\d+\.\d+/);
     expect(tool.versionLine).toContain(tool.version);
-    expect(tool.short).toBe(tool.version.split('.').slice(0, 2).join('.'));
     if (name === 'rustc') expect(tool.path).toBe(`${tool.sysroot ?? ''}/bin/rustc`);
   });
 
@@ -31,13 +30,14 @@ describe('toolchain discovery', () => {
     const source = path.join(bin, 'fake.c');
     writeFileSync(
       source,
-      `#include <stdio.h>\nint main(void) { FILE *f = fopen("${probes}", "a"); if (f) { fputs("probe\\n", f); fclose(f); } printf("gcc (Debian ${version}-1) ${version}\\n"); return 0; }\n`,
+      `#include <stdio.h>\nint main(void) { FILE *f = fopen("${probes}", "a"); if (f) { fputs("probe\\n", f); ` +
+        `fclose(f); } printf("gcc (Debian ${version}-1) ${version}\\n"); return 0; }\n`,
     );
     execFileSync('gcc', ['-o', path.join(bin, 'gcc'), source]);
   }
 
   it('remembers a probed compiler until its binary changes', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'proofdeck-toolchain-'));
+    const dir = tempDir('toolchain');
     const bin = path.join(dir, 'bin');
     const cacheDir = path.join(dir, 'cache');
     const probes = path.join(dir, 'probes');
@@ -50,7 +50,6 @@ describe('toolchain discovery', () => {
     installFakeGcc(bin, probes, '13.10.0');
     expect(await discoverToolchain('gcc', { pathEnv: bin, cacheDir })).toMatchObject({
       version: '13.10.0',
-      short: '13.10',
     });
     expect(probeCount()).toBe(2);
     await discoverToolchain('gcc', { pathEnv: bin });
@@ -58,7 +57,7 @@ describe('toolchain discovery', () => {
   });
 
   it('probes a wrapper script (ccache, distcc, a shell script) on every build', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'proofdeck-toolchain-'));
+    const dir = tempDir('toolchain');
     const probes = path.join(dir, 'probes');
     writeFileSync(path.join(dir, 'gcc'), `#!/bin/sh\necho probe >> ${probes}\nexec gcc "$@"\n`);
     chmodSync(path.join(dir, 'gcc'), 0o755);
@@ -69,12 +68,13 @@ describe('toolchain discovery', () => {
   });
 
   it('remembers rustc behind the rustup proxy with the same answer as a fresh probe', async () => {
-    const cacheDir = mkdtempSync(path.join(tmpdir(), 'proofdeck-toolchain-'));
+    const cacheDir = tempDir('toolchain');
     const fresh = await discoverToolchain('rustc');
     expect(await discoverToolchain('rustc', { cacheDir })).toEqual(fresh);
     const [entry] = readdirSync(cacheDir);
     expect(entry).toBeDefined();
-    // The next discovery reads the entry (a doctored version shows it), as long as the sysroot's rustc is the one recorded.
+    // The next discovery reads the entry (a doctored version shows it), as long as the sysroot's rustc is the one
+    // recorded.
     const file = path.join(cacheDir, entry ?? '');
     const remembered = JSON.parse(readFileSync(file, 'utf8')) as { toolchain: { versionLine: string } };
     remembered.toolchain.versionLine = 'rustc 0.0.0-remembered';

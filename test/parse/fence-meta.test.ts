@@ -1,6 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseFenceMeta, parseLineSpec } from '../../src/parse/fence-meta.ts';
+import type { Code } from 'mdast';
+import { VFile } from 'vfile';
+import { fenceMeta, parseFenceMeta, parseLineSpec } from '../../src/parse/fence-meta.ts';
+import { parseMarkdown } from '../../src/parse/parser.ts';
 
 describe('parseFenceMeta', () => {
   it('splits language, flags, key=value and a line spec', () => {
@@ -28,7 +31,7 @@ describe('parseFenceMeta', () => {
 
   it('reports a malformed line spec with its offset', () => {
     const meta = parseFenceMeta('rust', '{2-1}');
-    expect(meta.errors).toEqual([{ message: 'invalid line range "2-1"', offset: 5 }]);
+    expect(meta.errors).toEqual([{ message: 'invalid line range "2-1"', offset: 5, lineSpec: true }]);
   });
 
   it('parses "all" steps as an empty set', () => {
@@ -47,5 +50,21 @@ describe('parseFenceMeta', () => {
       }),
       { numRuns: 500 },
     );
+  });
+});
+
+describe('fenceMeta', () => {
+  it("the parser attaches each fence's parsed info string once, and every reader gets that record", () => {
+    const tree = parseMarkdown(new VFile({ path: 'deck.md', value: '```c id=uaf {2}\nint x;\n```\n' }));
+    const node = tree.children[0] as Code;
+    expect(node.data?.fenceMeta).toEqual(parseFenceMeta('c', 'id=uaf {2}'));
+    expect(fenceMeta(node)).toBe(node.data?.fenceMeta);
+  });
+
+  it('parses a fence built without the parser on first use and keeps it', () => {
+    const node: Code = { type: 'code', lang: 'rust', meta: 'no_run', value: '' };
+    const first = fenceMeta(node);
+    expect(first.attributes.map((a) => a.key)).toEqual(['no_run']);
+    expect(fenceMeta(node)).toBe(first);
   });
 });

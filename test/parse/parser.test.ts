@@ -1,9 +1,9 @@
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
 import { parseMarkdown } from '../../src/parse/parser.ts';
+import { tempDir } from '../helpers.ts';
 
 const FLAGSHIP = path.join(import.meta.dirname, '..', '..', 'decks', 'rust-in-kernel', 'deck.md');
 
@@ -13,7 +13,7 @@ function fileOf(value: string, name = '/decks/talk/deck.md'): VFile {
 
 describe('parseMarkdown with a cache', () => {
   it('reads back exactly the tree micromark produces', () => {
-    const cacheDir = mkdtempSync(path.join(tmpdir(), 'proofdeck-parse-'));
+    const cacheDir = tempDir('parse');
     const source = readFileSync(FLAGSHIP, 'utf8');
     const direct = parseMarkdown(fileOf(source));
     const first = parseMarkdown(fileOf(source), { cacheDir });
@@ -24,7 +24,7 @@ describe('parseMarkdown with a cache', () => {
   });
 
   it('keeps one entry per file, replaced when the file changes', () => {
-    const cacheDir = mkdtempSync(path.join(tmpdir(), 'proofdeck-parse-'));
+    const cacheDir = tempDir('parse');
     parseMarkdown(fileOf('# One\n'), { cacheDir });
     const changed = parseMarkdown(fileOf('# Two\n'), { cacheDir });
     expect(changed.children[0]).toMatchObject({ type: 'heading', children: [{ value: 'Two' }] });
@@ -33,7 +33,7 @@ describe('parseMarkdown with a cache', () => {
   });
 
   it('parses again when an entry is torn or belongs to other text', () => {
-    const cacheDir = mkdtempSync(path.join(tmpdir(), 'proofdeck-parse-'));
+    const cacheDir = tempDir('parse');
     parseMarkdown(fileOf('# One\n'), { cacheDir });
     const [entry] = readdirSync(cacheDir);
     writeFileSync(path.join(cacheDir, entry!), '{"key":');

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
+import { ruleHelpUri, ruleIds } from '../../src/report/rules.ts';
 import { FIXTURES, runCli, tempProject } from '../helpers.ts';
 
 const BAD = '---\ntitle: Talk\ncolour: red\n---\n\n## Slide\n\n![x](./missing.png)\n\n#### Skipped level\n';
@@ -16,6 +17,12 @@ describe('reporters', () => {
     const schema = JSON.parse(readFileSync(path.join(FIXTURES, 'sarif', 'sarif-2.1.0.json'), 'utf8')) as object;
     const validate = new Ajv2020({ strict: false, allErrors: true, validateFormats: false }).compile(schema);
     expect(validate(sarif), JSON.stringify(validate.errors)).toBe(true);
+    const driver = (sarif as { runs: { tool: { driver: { rules: { id: string; helpUri: string }[] } } }[] }).runs[0]
+      ?.tool.driver;
+    // Every registered rule is listed, each with its own help URL (not one shared page).
+    expect(driver?.rules.map((rule) => rule.id)).toEqual(ruleIds());
+    expect(driver?.rules.map((rule) => rule.helpUri)).toEqual(ruleIds().map(ruleHelpUri));
+    expect(new Set(driver?.rules.map((rule) => rule.helpUri)).size).toBe(ruleIds().length);
     const results =
       (
         sarif as {
@@ -46,10 +53,9 @@ describe('reporters', () => {
     const root = tempProject({ talk: BAD });
     const lines = runCli(root, ['check', '--reporter', 'github']).stdout.trim().split('\n');
     expect(lines[0]).toBe(
-      '::error file=decks/talk/deck.md,line=3,col=1,title=frontmatter/unknown-key::unknown frontmatter key "colour" (Known keys%3A title, subtitle, author, date, event, abstract, theme, slideLevel, transition, kind.)'.replace(
-        '%3A',
-        ':',
-      ),
+      '::error file=decks/talk/deck.md,line=3,col=1,title=frontmatter/unknown-key::unknown frontmatter key ' +
+        '"colour" (Known keys: title, subtitle, author, date, event, abstract, theme, slideLevel, transition, ' +
+        'kind.)',
     );
     expect(lines).toHaveLength(3);
     expect(lines[2]).toMatch(/^::warning file=decks\/talk\/deck.md,line=10,col=1,title=deck\/heading-skip::/);

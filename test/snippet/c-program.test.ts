@@ -12,15 +12,18 @@ const program = (text: string, lang: 'c' | 'cpp' = 'c'): string =>
 describe('C fragments', () => {
   it('wraps statements in int main(void) with the headers they use', () => {
     expect(program('char *p = malloc(10);\nfree(p);\nstrcpy(p, "x");')).toBe(
-      '#include <stdlib.h>\n#include <string.h>\nint main(void) {\nchar *p = malloc(10);\nfree(p);\nstrcpy(p, "x");\nreturn 0;\n}',
+      '#include <stdlib.h>\n#include <string.h>\nint main(void) {\nchar *p = malloc(10);\nfree(p);\nstrcpy(p, ' +
+        '"x");\nreturn 0;\n}',
     );
   });
 
   it('keeps function and type definitions and directives at file scope', () => {
     const text =
-      '#define N 3\nstruct point { int x; };\n// adds\nstatic int add(int a, int b) {\n  return a + b;\n}\nint r = add(1, N);\nprintf("%d\\n", r);';
+      '#define N 3\nstruct point { int x; };\n// adds\nstatic int add(int a, int b) {\n  return a + b;\n}\nint r ' +
+      '= add(1, N);\nprintf("%d\\n", r);';
     expect(program(text)).toBe(
-      '#include <stdio.h>\n#define N 3\nstruct point { int x; };\n// adds\nstatic int add(int a, int b) {\n  return a + b;\n}\nint main(void) {\nint r = add(1, N);\nprintf("%d\\n", r);\nreturn 0;\n}',
+      '#include <stdio.h>\n#define N 3\nstruct point { int x; };\n// adds\nstatic int add(int a, int b) {\n  ' +
+        'return a + b;\n}\nint main(void) {\nint r = add(1, N);\nprintf("%d\\n", r);\nreturn 0;\n}',
     );
   });
 
@@ -32,13 +35,15 @@ describe('C fragments', () => {
 
   it('does not add headers the code includes, nor identifiers in comments or strings', () => {
     expect(program('#include <stdlib.h>\n// strcpy is dangerous\nchar *s = "printf";\nfree(malloc(1));')).toBe(
-      '#include <stdlib.h>\nint main(void) {\n// strcpy is dangerous\nchar *s = "printf";\nfree(malloc(1));\nreturn 0;\n}',
+      '#include <stdlib.h>\nint main(void) {\n// strcpy is dangerous\nchar *s = ' +
+        '"printf";\nfree(malloc(1));\nreturn 0;\n}',
     );
   });
 
   it('uses C++ headers and int main() for cpp', () => {
     expect(program('std::vector<int> v{1};\nstd::cout << v[0] << std::endl;\nprintf("x");', 'cpp')).toBe(
-      '#include <cstdio>\n#include <iostream>\n#include <vector>\nint main() {\nstd::vector<int> v{1};\nstd::cout << v[0] << std::endl;\nprintf("x");\nreturn 0;\n}',
+      '#include <cstdio>\n#include <iostream>\n#include <vector>\nint main() {\nstd::vector<int> ' +
+        'v{1};\nstd::cout << v[0] << std::endl;\nprintf("x");\nreturn 0;\n}',
     );
   });
 

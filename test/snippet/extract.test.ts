@@ -1,8 +1,5 @@
 import fc from 'fast-check';
-import type { Root } from 'mdast';
-import remarkGfm from 'remark-gfm';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
+import { parseMarkdown } from '../../src/parse/parser.ts';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
 import { extractSnippets } from '../../src/snippet/extract.ts';
@@ -12,7 +9,7 @@ const ROOT = new URL('../fixtures/snippets/', import.meta.url).pathname.replace(
 
 function extract(markdown: string, path = `${ROOT}/memory.md`) {
   const file = new VFile({ path, value: markdown });
-  const tree = unified().use(remarkParse).use(remarkGfm).parse(file) as Root;
+  const tree = parseMarkdown(file);
   const snippets = extractSnippets(tree, file, { root: ROOT });
   return {
     snippets,
@@ -29,7 +26,8 @@ function extract(markdown: string, path = `${ROOT}/memory.md`) {
 describe('extractSnippets', () => {
   it('takes c, h, cpp, c++ and rust blocks and nothing else', () => {
     const { snippets } = extract(
-      '```c\nint x;\n```\n\n```h\nint f(void);\n```\n\n```c++\nint y;\n```\n\n```rust,no_run\nlet x = 1;\n```\n\n```text\nhi\n```\n\n```\nplain\n```\n\n```python\nx = 1\n```\n',
+      '```c\nint x;\n```\n\n```h\nint f(void);\n```\n\n```c++\nint y;\n```\n\n```rust,no_run\nlet x = ' +
+        '1;\n```\n\n```text\nhi\n```\n\n```\nplain\n```\n\n```python\nx = 1\n```\n',
     );
     expect(snippets.map((s) => [s.id, s.lang])).toEqual([
       ['memory-c-1', 'c'],
@@ -84,7 +82,8 @@ describe('extractSnippets', () => {
 
   it('shows an included region and compiles the whole file', () => {
     const { snippets, messages } = extract(
-      '```c asan=heap-use-after-free\n<<< ./include/uaf.c#bug\n```\n\n```rust,compile_fail,E0382\n<<< @/include/moved.rs#moved\n```\n',
+      '```c asan=heap-use-after-free\n<<< ./include/uaf.c#bug\n```\n\n```rust,compile_fail,E0382\n<<< ' +
+        '@/include/moved.rs#moved\n```\n',
     );
     expect(messages).toEqual([]);
     const [c, rust] = snippets;

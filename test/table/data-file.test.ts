@@ -1,9 +1,9 @@
-import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseCsv } from '../../src/table/csv.ts';
 import { fieldKey, parseYamlData, readDataFile, resolveDataPath } from '../../src/table/data-file.ts';
+import { tempDir } from '../helpers.ts';
 
 describe('YAML and JSON data', () => {
   it('keeps every value as written, with its line', () => {
@@ -64,7 +64,7 @@ describe('CSV', () => {
 });
 
 describe('data file paths', () => {
-  const deck = mkdtempSync(path.join(tmpdir(), 'proofdeck-data-'));
+  const deck = tempDir('data');
   mkdirSync(path.join(deck, 'deck'));
   writeFileSync(path.join(deck, 'deck', 'in.csv'), 'name\nx\n');
   writeFileSync(path.join(deck, 'out.yaml'), '- name: x\n');

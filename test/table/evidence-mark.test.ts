@@ -8,9 +8,11 @@ describe('evidence marks', () => {
     const result = fakeResult('c-uaf', true, ['detected', 'detected'], 'ASan: heap-use-after-free · gcc 12, clang 14');
     const html = toHtml(evidenceMark({ snippetId: 'c-uaf', claims: ['detected'] }, result, '#/bug-2-use-after-free'));
     expect(html).toBe(
-      '<a class="evidence" href="#/bug-2-use-after-free" title="c-uaf: ASan: heap-use-after-free · gcc 12, clang 14" data-snippet="c-uaf" data-outcome="detected">' +
+      '<a class="evidence" href="#/bug-2-use-after-free" title="c-uaf: ASan: heap-use-after-free · gcc 12, clang ' +
+        '14" data-snippet="c-uaf" data-outcome="detected">' +
         '<span aria-hidden="true">✓</span>' +
-        '<span class="sr-only">proved by snippet c-uaf, caught by a sanitizer or the stack protector: ASan: heap-use-after-free · gcc 12, clang 14</span></a>',
+        '<span class="sr-only">proved by snippet c-uaf, caught by a sanitizer or the stack protector: ASan: ' +
+        'heap-use-after-free · gcc 12, clang 14</span></a>',
     );
   });
 

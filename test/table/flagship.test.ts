@@ -1,13 +1,12 @@
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { citationsOf } from '../../src/check/table/evidence.ts';
+import { citationsOf } from '../../src/table/check/evidence.ts';
 import { provenClaim } from '../../src/table/claims.ts';
 import { parseYamlData } from '../../src/table/data-file.ts';
-import { parseColumnType } from '../../src/table/types.ts';
+import { parseColumnType } from '../../src/table/column-types.ts';
 import { parseValue } from '../../src/table/values.ts';
-import { FIXTURES, REPO } from '../helpers.ts';
+import { FIXTURES, REPO, tempDir } from '../helpers.ts';
 import { checkMarkdown, fakeResult, fixtureResults } from './helpers.ts';
 
 /** The proposed flagship blocks (tables.md) with kernel-versions.yaml and the snippets' real outcomes. */
@@ -15,7 +14,7 @@ const FLAGSHIP = path.join(FIXTURES, 'table', 'flagship');
 const TABLES = readFileSync(path.join(FLAGSHIP, 'tables.md'), 'utf8');
 
 function check(markdown: string, context = fixtureResults(FLAGSHIP)) {
-  const dir = mkdtempSync(path.join(tmpdir(), 'proofdeck-flagship-'));
+  const dir = tempDir('flagship');
   cpSync(path.join(FLAGSHIP, 'kernel-versions.yaml'), path.join(dir, 'kernel-versions.yaml'));
   writeFileSync(path.join(dir, 'deck.md'), markdown);
   return checkMarkdown(markdown, { path: path.join(dir, 'deck.md'), deckDir: dir, ...context });
@@ -72,7 +71,10 @@ describe('flagship tables', () => {
     );
     expect(lines(original)).toEqual([
       expect.stringMatching(
-        /^49:9 table\/data-mismatch "Released" of row "6.1" is "Nov 2022" but \.\/kernel-versions\.yaml:\d+ says "2022-12-11", so the cell should read "Dec 2022"$/,
+        new RegExp(
+          String.raw`^49:9 table/data-mismatch "Released" of row "6.1" is "Nov 2022" ` +
+            String.raw`but \./kernel-versions\.yaml:\d+ says "2022-12-11", so the cell should read "Dec 2022"$`,
+        ),
       ),
       expect.stringMatching(
         /^50:13 table\/data-mismatch "Released" of row "6.2–6.7" is "2023" but .* should read "2023–2024"$/,

@@ -1,13 +1,13 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { toHtml } from 'hast-util-to-html';
 import { toHast } from 'mdast-util-to-hast';
 import { describe, expect, it } from 'vitest';
 import { checkMarkdown } from './helpers.ts';
+import { tempDir } from '../helpers.ts';
 
 function deckWith(files: Record<string, string>): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'proofdeck-generate-'));
+  const dir = tempDir('generate');
   for (const [name, text] of Object.entries(files)) writeFileSync(path.join(dir, name), text);
   return dir;
 }
@@ -15,7 +15,8 @@ function deckWith(files: Record<string, string>): string {
 describe('tables generated from data files', () => {
   const dir = deckWith({
     'k.yaml':
-      '- kernel_version: "6.1"\n  released: 2022-12-11\n  notes: "`CONFIG_RUST`, x86_64"\n  event: timeline only\n- kernel_version: "6.10"\n  released: 2024-07-14\n  notes: ""\n',
+      '- kernel_version: "6.1"\n  released: 2022-12-11\n  notes: "`CONFIG_RUST`, x86_64"\n  event: timeline ' +
+      'only\n- kernel_version: "6.10"\n  released: 2024-07-14\n  notes: ""\n',
   });
   const markdown =
     ':::table{data="./k.yaml" columns="Kernel version; Released; Notes" types="Released: month-year"}\n:::\n';

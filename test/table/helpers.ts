@@ -1,44 +1,16 @@
-/** Helpers for table tests: the deck parser with `:proof` known, fake snippet results, message lines. */
+/** Helpers for table tests: proofdeck's parser, recorded snippet results, message lines. */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Parent, Root, Text } from 'mdast';
-import remarkDirective from 'remark-directive';
-import remarkFrontmatter from 'remark-frontmatter';
-import remarkGfm from 'remark-gfm';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
-import { SKIP, visit } from 'unist-util-visit';
+import type { Root } from 'mdast';
 import { VFile } from 'vfile';
-import { checkTableEvidence, checkTables } from '../../src/check/table/tables.ts';
+import { checkTableEvidence, checkTables } from '../../src/table/check/tables.ts';
 import type { SnippetResult, ToolRun } from '../../src/model/snippet.ts';
+import { parseMarkdown } from '../../src/parse/parser.ts';
 import type { TableModel } from '../../src/table/model.ts';
 
-const processor = unified()
-  .use(remarkParse)
-  .use(remarkGfm)
-  .use(remarkFrontmatter, ['yaml'])
-  .use(remarkDirective)
-  .freeze();
-
-/**
- * Parses like src/parse/parser.ts once `proof` is in KNOWN_TEXT_DIRECTIVES: other text directives
- * ("12:30", "Rust:Safety") go back to plain text.
- */
+/** Parses with proofdeck's own parser (GFM, frontmatter, directives; prose like "12:30" stays text). */
 export function parseDeck(file: VFile): Root {
-  const tree = processor.parse(file);
-  const source = String(file.value);
-  visit(tree, 'textDirective', (node, index, parent: Parent | undefined) => {
-    if (!parent || index === undefined || node.name === 'proof') return;
-    const { start, end } = node.position ?? {};
-    const value =
-      start?.offset !== undefined && end?.offset !== undefined
-        ? source.slice(start.offset, end.offset)
-        : `:${node.name}`;
-    const text: Text = { type: 'text', value, ...(node.position ? { position: node.position } : {}) };
-    parent.children.splice(index, 1, text);
-    return [SKIP, index + 1];
-  });
-  return tree;
+  return parseMarkdown(file);
 }
 
 /** A snippet result whose runs ended with `outcomes` (one run per outcome). */
@@ -66,7 +38,14 @@ export function fakeResult(
       cached: false,
     }),
   );
-  return { id, ok, summary, problems: ok ? [] : [`${id} did not meet its expectation`], runs };
+  return {
+    id,
+    status: ok ? 'proved' : 'failed',
+    ok,
+    summary,
+    problems: ok ? [] : [`${id} did not meet its expectation`],
+    runs,
+  };
 }
 
 /** Snippet context for a fixture: `results.json` next to it, `{ "id": { "ok": true, "outcomes": ["detected"] } }`. */

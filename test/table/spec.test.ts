@@ -38,7 +38,9 @@ describe('attribute positions', () => {
 describe('table specs', () => {
   it('reads every attribute', () => {
     const markdown =
-      ':::table{#k key=" Kernel  version " types="Released: month-year|year; Stage: enum(No|Yes)" sort="Released desc" rows=6 required="Notes; Released" data="./k.yaml" match="#list ./k.csv" evidence="C: detected; Rust: compile-error|panic"}\n:::\n';
+      ':::table{#k key=" Kernel  version " types="Released: month-year|year; Stage: enum(No|Yes)" sort="Released ' +
+      'desc" rows=6 required="Notes; Released" data="./k.yaml" match="#list ./k.csv" evidence="C: detected; ' +
+      'Rust: compile-error|panic"}\n:::\n';
     const { spec, problems } = parseTableSpec(container(markdown), markdown);
     expect(problems).toEqual([]);
     expect(spec).toMatchObject({

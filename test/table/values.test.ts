@@ -3,7 +3,7 @@ import { parseCalendarPoint } from '../../src/table/calendar.ts';
 import { parseClaims } from '../../src/table/claims.ts';
 import { expectedText, formatForColumn, sameAsData } from '../../src/table/data-values.ts';
 import type { ColumnType } from '../../src/table/model.ts';
-import { parseColumnType } from '../../src/table/types.ts';
+import { parseColumnType } from '../../src/table/column-types.ts';
 import { compareValues, parseValue, type Value } from '../../src/table/values.ts';
 
 function type(source: string): ColumnType {

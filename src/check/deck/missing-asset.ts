@@ -1,6 +1,6 @@
 /** Rule `deck/missing-asset`: an image, background or linked file that does not exist. */
 import type { VFile } from 'vfile';
-import type { AssetPlan } from '../../transform/assets.ts';
+import type { AssetPlan } from '../../links/assets.ts';
 import { addError } from '../../report/messages.ts';
 
 /** Reports each reference whose file is missing, at the reference. */

@@ -5,6 +5,7 @@ import { toString } from 'mdast-util-to-string';
 import { EXIT, visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { addError } from '../../report/messages.ts';
+import { DEFAULT_SLIDE_LEVEL } from '../../config/defaults.ts';
 
 /** Reports a `:::` line that closes nothing: usually nested containers written with the same number of colons. */
 export function checkStrayFences(tree: Root, file: VFile): void {
@@ -48,7 +49,7 @@ export function checkUnclosedContainers(tree: Root, file: VFile, options: { slid
     const fence = opening?.[1]?.length ?? 3;
     const closing = (lines[end.line - 1] ?? '').trim();
     const closed = end.line > start.line && /^:{3,}$/.test(closing) && closing.length >= fence;
-    const inside = closed ? swallowed(node, options.slideLevel ?? 2) : undefined;
+    const inside = closed ? swallowed(node, options.slideLevel ?? DEFAULT_SLIDE_LEVEL) : undefined;
     if (closed && !inside) return;
     if (inside) {
       addError(
@@ -56,7 +57,8 @@ export function checkUnclosedContainers(tree: Root, file: VFile, options: { slid
         `container \`${':'.repeat(fence)}${node.name}\` holds ${inside}: its closing \`:::\` is probably missing`,
         { line: start.line, column: start.column },
         'deck/unclosed-container',
-        `Close ${node.name} with \`${':'.repeat(fence)}\` before the next slide; nested containers need more colons outside.`,
+        `Close ${node.name} with \`${':'.repeat(fence)}\` before the next slide; nested containers need more ` +
+          `colons outside.`,
       );
       return;
     }

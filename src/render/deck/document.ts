@@ -1,12 +1,15 @@
-/** The deck's `index.html`: head, reveal.js markup and its local runtime. */
+/** The deck's files: `index.html` (head, reveal.js markup), its local runtime and its assets. */
 import type { Element } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { h } from 'hastscript';
-import type { DeckMeta } from '../../model/deck.ts';
-import { RUNTIME_DIR } from './runtime.ts';
+import type { DeckMeta, ParsedDeck } from '../../model/deck.ts';
+import { fontFiles, revealFiles, RUNTIME_DIR, themeFiles, type OutputFile } from '../../runtime/files.ts';
+import { contentOptions, type DeckRenderContext } from '../../transform/content.ts';
+import type { ContentOptions } from '../../transform/slide.ts';
+import { renderItems, titleSlide } from './slides.ts';
 
 /** Reveal.js settings; fixed so the deck, the PDF and every build behave the same. */
-export function revealConfig(meta: DeckMeta): Record<string, unknown> {
+function revealConfig(meta: DeckMeta): Record<string, unknown> {
   return {
     width: 1280,
     height: 720,
@@ -24,7 +27,7 @@ export function revealConfig(meta: DeckMeta): Record<string, unknown> {
 }
 
 /** Serialises the whole deck page. */
-export function renderDocument(meta: DeckMeta, sections: Element[]): string {
+function renderDocument(meta: DeckMeta, sections: Element[]): string {
   const description = meta.abstract ?? meta.subtitle ?? meta.title;
   const tree = h(null, [
     { type: 'doctype' },
@@ -54,4 +57,24 @@ export function renderDocument(meta: DeckMeta, sections: Element[]): string {
     ]),
   ]);
   return `${toHtml(tree, { allowDangerousHtml: true })}\n`;
+}
+
+/** The deck's files, paths relative to `dist/<deck>/`, in a stable order. */
+export function renderDeck(
+  deck: ParsedDeck,
+  context: DeckRenderContext,
+  content: ContentOptions = contentOptions(context, deck.items),
+): OutputFile[] {
+  const sections = [titleSlide(deck.meta), ...renderItems(deck.items, content)];
+  const assets: OutputFile[] = [...context.assets.assets.values()].map((asset) => ({
+    path: asset.target,
+    copyFrom: asset.source,
+  }));
+  return [
+    { path: 'index.html', content: renderDocument(deck.meta, sections) },
+    ...revealFiles(),
+    ...fontFiles(),
+    ...themeFiles(context.theme),
+    ...assets,
+  ];
 }

@@ -4,7 +4,7 @@ import { toHtml } from 'hast-util-to-html';
 import { h } from 'hastscript';
 import type { DeckItem, DeckMeta } from '../../model/deck.ts';
 import type { ContentOptions } from '../../transform/slide.ts';
-import { RUNTIME_DIR } from '../deck/runtime.ts';
+import { RUNTIME_DIR } from '../../runtime/files.ts';
 import { slideSection, titleSlide } from '../deck/slides.ts';
 
 /** Handout layouts: one slide and its notes per page, or 2/3 slides per page with lines for notes. */
@@ -57,7 +57,9 @@ function handoutSlides(meta: DeckMeta, items: readonly DeckItem[], options: Cont
   return slides;
 }
 
-/** A slide drawn at 1280×720 and scaled into its frame; hidden from assistive tech because the label and notes carry it. */
+/**
+ * A slide drawn at 1280×720 and scaled into its frame; hidden from assistive tech because the label and notes carry it.
+ */
 function frame(slide: HandoutSlide): Element {
   return h('div.frame', { ariaHidden: 'true' }, [h('div.reveal', [h('div.slides', [slide.section])])]);
 }
@@ -89,10 +91,14 @@ const FRAME_SHARE: Record<HandoutLayout, number> = { notes: 1, '2up': 0.78, '3up
  * `zoom`, unlike a transform, shrinks the layout box too: a 1280px box left in the layout makes chromium
  * shrink the whole printed page to fit it.
  */
-export function pageStyle(options: HandoutOptions): string {
+function pageStyle(options: HandoutOptions): string {
   const frameMm = (PAPER_WIDTH_MM[options.paper] - 2 * MARGIN_MM) * FRAME_SHARE[options.layout];
   const scale = (frameMm * 96) / 25.4 / 1280;
-  return `@page { size: ${options.paper}; margin: ${MARGIN_MM}mm ${MARGIN_MM}mm ${BOTTOM_MARGIN_MM}mm; } .frame { width: ${frameMm.toFixed(2)}mm; height: ${((frameMm * 9) / 16).toFixed(2)}mm; } .frame > .reveal { zoom: ${scale.toFixed(5)}; }`;
+  return (
+    `@page { size: ${options.paper}; margin: ${MARGIN_MM}mm ${MARGIN_MM}mm ${BOTTOM_MARGIN_MM}mm; } .frame { ` +
+    `width: ${frameMm.toFixed(2)}mm; height: ${((frameMm * 9) / 16).toFixed(2)}mm; } .frame > .reveal { zoom: ` +
+    `${scale.toFixed(5)}; }`
+  );
 }
 
 /** Serialises the handout page; its stylesheet is `handout.css` next to the deck theme. */
@@ -132,7 +138,8 @@ export function renderHandout(
           meta.abstract ? h('p.abstract', meta.abstract) : undefined,
           h(
             'p.contents',
-            `${slides.length} slides · handout with ${options.layout === 'notes' ? 'speaker notes' : `${perPage} slides per page`}`,
+            `${slides.length} slides · handout with ` +
+              `${options.layout === 'notes' ? 'speaker notes' : `${perPage} slides per page`}`,
           ),
         ]),
         h('main', pages),

@@ -12,7 +12,10 @@ export function pdfDate(meta: DeckMeta, env: NodeJS.ProcessEnv = process.env): D
 /** `D:YYYYMMDDHHmmSS+00'00'`: the form chromium writes, so a date can be replaced in place. */
 function pdfDateString(date: Date): string {
   const iso = date.toISOString();
-  return `D:${iso.slice(0, 4)}${iso.slice(5, 7)}${iso.slice(8, 10)}${iso.slice(11, 13)}${iso.slice(14, 16)}${iso.slice(17, 19)}+00'00'`;
+  return (
+    `D:${iso.slice(0, 4)}${iso.slice(5, 7)}${iso.slice(8, 10)}${iso.slice(11, 13)}${iso.slice(14, 16)}` +
+    `${iso.slice(17, 19)}+00'00'`
+  );
 }
 
 /** A PDF text string as UTF-16BE hex, which holds any character without escaping rules. */
@@ -32,7 +35,10 @@ function infoEntries(meta: DeckMeta, title: string, date: string): string {
     ['Creator', 'proofdeck'],
     ['Producer', 'proofdeck with chromium (Skia/PDF)'],
   ];
-  return `${entries.map(([key, value]) => `/${key} ${textString(value)}`).join(' ')} /CreationDate (${date}) /ModDate (${date})`;
+  return (
+    `${entries.map(([key, value]) => `/${key} ${textString(value)}`).join(' ')} /CreationDate (${date}) ` +
+    `/ModDate (${date})`
+  );
 }
 
 /**
@@ -66,6 +72,8 @@ export function stampMetadata(pdf: Uint8Array, meta: DeckMeta, title: string, da
   const object = `${size} 0 obj\n<< ${infoEntries(meta, title, stamp)} >>\nendobj\n`;
   const objectOffset = text.length;
   const xrefOffset = objectOffset + object.length;
-  const update = `${object}xref\n${size} 1\n${String(objectOffset).padStart(10, '0')} 00000 n \ntrailer\n<< /Size ${size + 1} /Root ${root} /Info ${size} 0 R /Prev ${trailer[2]} >>\nstartxref\n${xrefOffset}\n%%EOF\n`;
+  const update =
+    `${object}xref\n${size} 1\n${String(objectOffset).padStart(10, '0')} 00000 n \ntrailer\n<< /Size ` +
+    `${size + 1} /Root ${root} /Info ${size} 0 R /Prev ${trailer[2]} >>\nstartxref\n${xrefOffset}\n%%EOF\n`;
   return Buffer.from(text + update, 'latin1');
 }

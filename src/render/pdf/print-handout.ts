@@ -1,4 +1,7 @@
-/** Prints the handout page: paper size and margins from its @page rule (pageStyle in handout.ts), page numbers from handout.css. */
+/**
+ * Prints the handout page: paper size and margins from its @page rule (pageStyle in handout.ts), page numbers from
+ * handout.css.
+ */
 import type { Page } from 'puppeteer-core';
 
 /** Prints `handout.html` to PDF bytes. */

@@ -2,17 +2,17 @@
 import path from 'node:path';
 import type { Element } from 'hast';
 import { h } from 'hastscript';
-import { docAnchors } from '../../check/links/anchors.ts';
-import { resolveLink, type DocIndex } from '../../check/links/resolve.ts';
-import type { Asset } from '../../transform/assets.ts';
+import { docAnchors } from '../../links/anchors.ts';
+import { resolveLink, type DocIndex } from '../../links/resolve.ts';
+import type { Asset } from '../../links/assets.ts';
 import type { ContentOptions } from '../../transform/slide.ts';
-import type { OutputFile } from '../deck/runtime.ts';
+import type { OutputFile } from '../../runtime/files.ts';
 import { docPath } from './nav.ts';
 import { byline } from './parts.ts';
 import { searchRecords, type SearchRecord } from './search.ts';
 import { renderSections, slideRefs, type SlideRef } from './sections.ts';
 import { tocEntries, type TocEntry } from './toc.ts';
-import type { SiteDoc } from './types.ts';
+import type { SiteDoc } from './site-input.ts';
 
 /** What rendering one document gives the site. */
 export interface ArticleResult {

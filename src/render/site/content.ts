@@ -1,6 +1,6 @@
 /** Adapts slide hast for reading: heading levels and anchors, links between documents, code without presenter steps. */
 import type { Element, ElementContent } from 'hast';
-import { positionKey } from '../../check/links/anchors.ts';
+import { positionKey } from '../../links/anchors.ts';
 import { classList } from '../../transform/highlight.ts';
 
 /** Options for {@link siteContent}. */
@@ -79,7 +79,8 @@ function transform(node: ElementContent, options: SiteContentOptions): ElementCo
   const level = /^h([1-6])$/.exec(element.tagName)?.[1];
   if (level) return heading(element, Number(level), options);
   if (element.tagName === 'pre' && classList(element).includes('has-steps')) return flattenSteps(element);
-  // An evidence mark in a checked table links to the slide in the deck; on the site, the proving snippet is on the page.
+  // An evidence mark in a checked table links to the slide in the deck; on the site, the proving snippet is on the
+  // page.
   if (
     element.tagName === 'a' &&
     classList(element).includes('evidence') &&

@@ -38,7 +38,8 @@ export function renderNotFound(base: string): ElementContent[] {
         h('h1', 'Page not found'),
         h(
           'p.doc-abstract',
-          'There is nothing at this address. It may have moved when the talks were rebuilt: try the search above, or start from the list of talks.',
+          'There is nothing at this address. It may have moved when the talks were rebuilt: try the search ' +
+            'above, or start from the list of talks.',
         ),
         h('ul.doc-actions', [
           h('li', [h('a.button.primary', { href: `${base}${SITE_PATHS.home}` }, 'All talks and pages')]),

@@ -3,7 +3,7 @@ import type { Element, ElementContent } from 'hast';
 import { h } from 'hastscript';
 import { docPath } from './nav.ts';
 import { byline, plural } from './parts.ts';
-import type { SiteDoc } from './types.ts';
+import type { SiteDoc } from './site-input.ts';
 
 function talkCard(doc: SiteDoc, pdf: boolean): Element {
   const { meta, name } = doc.deck;
@@ -49,7 +49,8 @@ export function renderHome(
       h('h1', title),
       h(
         'p.lead',
-        `${counts || 'Nothing yet'}. Every code example was compiled against real compilers and every checked claim was tested when this site was built.`,
+        `${counts || 'Nothing yet'}. Every code example was compiled against real compilers and every checked ` +
+          `claim was tested when this site was built.`,
       ),
     ]),
     decks.length > 0

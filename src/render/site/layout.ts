@@ -1,4 +1,6 @@
-/** The frame around every site page: head, top bar with search and theme toggle, sidebar, contents, prev/next, footer. */
+/**
+ * The frame around every site page: head, top bar with search and theme toggle, sidebar, contents, prev/next, footer.
+ */
 import type { Element, ElementContent } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { h } from 'hastscript';
@@ -26,7 +28,8 @@ export interface PageContent {
 
 /** Reads the stored choice before the first paint, so a dark page never flashes light. */
 const THEME_BOOT =
-  "try{var t=localStorage.getItem('proofdeck-theme');if(t==='light'||t==='dark')document.documentElement.dataset.theme=t}catch(e){}";
+  "try{var t=localStorage.getItem('proofdeck-theme');" +
+  "if(t==='light'||t==='dark')document.documentElement.dataset.theme=t}catch(e){}";
 
 function icon(paths: string[]): Element {
   return h(
@@ -37,11 +40,14 @@ function icon(paths: string[]): Element {
 }
 
 const SEARCH_ICON = icon([
-  'M10.5 3a7.5 7.5 0 0 1 5.92 12.1l4.74 4.74-1.42 1.42-4.74-4.74A7.5 7.5 0 1 1 10.5 3zm0 2a5.5 5.5 0 1 0 0 11 5.5 5.5 0 0 0 0-11z',
+  'M10.5 3a7.5 7.5 0 0 1 5.92 12.1l4.74 4.74-1.42 1.42-4.74-4.74A7.5 7.5 0 1 1 10.5 3zm0 2a5.5 5.5 0 1 0 0 11 ' +
+    '5.5 5.5 0 0 0 0-11z',
 ]);
 const MOON_ICON = icon(['M20.4 14.6A8.5 8.5 0 0 1 9.4 3.6a8.5 8.5 0 1 0 11 11z']);
 const SUN_ICON = icon([
-  'M12 7a5 5 0 1 1 0 10 5 5 0 0 1 0-10zm-1-6h2v3h-2zm0 19h2v3h-2zM1 11h3v2H1zm19 0h3v2h-3zM4.2 2.8l2.1 2.1-1.4 1.4-2.1-2.1zm14.9 14.9 2.1 2.1-1.4 1.4-2.1-2.1zM2.8 19.8l2.1-2.1 1.4 1.4-2.1 2.1zM17.7 4.9l2.1-2.1 1.4 1.4-2.1 2.1z',
+  'M12 7a5 5 0 1 1 0 10 5 5 0 0 1 0-10zm-1-6h2v3h-2zm0 19h2v3h-2zM1 11h3v2H1zm19 0h3v2h-3zM4.2 2.8l2.1 2.1-1.4 ' +
+    '1.4-2.1-2.1zm14.9 14.9 2.1 2.1-1.4 1.4-2.1-2.1zM2.8 19.8l2.1-2.1 1.4 1.4-2.1 2.1zM17.7 4.9l2.1-2.1 1.4 ' +
+    '1.4-2.1 2.1z',
 ]);
 const MENU_ICON = icon(['M3 6h18v2H3zm0 5h18v2H3zm0 5h18v2H3z']);
 

@@ -1,5 +1,5 @@
 /** Where each site page lives, the order pages appear in, and relative URLs between them. */
-import type { SiteDoc } from './types.ts';
+import type { SiteDoc } from './site-input.ts';
 
 /** Fixed site paths, relative to `dist/site/`. */
 export const SITE_PATHS = {

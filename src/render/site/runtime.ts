@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { PACKAGE_ROOT } from '../../config/package-root.ts';
 import { BUILTIN_THEMES_DIR } from '../../config/themes.ts';
-import { fontFiles, type OutputFile } from '../deck/runtime.ts';
+import { fontFiles, type OutputFile } from '../../runtime/files.ts';
 import { SITE_PATHS } from './nav.ts';
 
 const require = createRequire(import.meta.url);

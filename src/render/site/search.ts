@@ -17,7 +17,7 @@ export interface SearchRecord {
 }
 
 /** Index settings, shipped with the index because loading it needs the very same ones. */
-export const SEARCH_OPTIONS = {
+const SEARCH_OPTIONS = {
   idField: 'url',
   fields: ['title', 'text', 'code', 'notes'],
   storeFields: ['title', 'page', 'url'],
@@ -25,7 +25,7 @@ export const SEARCH_OPTIONS = {
 } satisfies Options<SearchRecord>;
 
 /** Global the search-index script assigns; the client reads it. */
-export const SEARCH_GLOBAL = 'proofdeckSearchIndex';
+const SEARCH_GLOBAL = 'proofdeckSearchIndex';
 
 /** Prose and code of some nodes, apart; mermaid sources are diagrams, not code worth finding. */
 function textOf(nodes: readonly RootContent[]): { text: string; code: string } {

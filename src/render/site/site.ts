@@ -1,6 +1,6 @@
 /** Renders the docs site: home, one article per deck and page, verification, search index, sitemap and 404. */
-import { indexDocs } from '../../check/links/resolve.ts';
-import type { OutputFile } from '../deck/runtime.ts';
+import { indexDocs } from '../../links/resolve.ts';
+import type { OutputFile } from '../../runtime/files.ts';
 import { renderArticle } from './article.ts';
 import { normaliseBase, renderNotFound, renderSitemap } from './extras.ts';
 import { renderHome } from './home.ts';
@@ -9,7 +9,7 @@ import { assertUniqueNames, docPath, navEntries, orderDocs, SITE_PATHS } from '.
 import { siteRuntimeFiles } from './runtime.ts';
 import { searchIndexScript, type SearchRecord } from './search.ts';
 import { renderToc } from './toc.ts';
-import type { SiteInput } from './types.ts';
+import type { SiteInput } from './site-input.ts';
 import { renderVerification, toolVersions, verificationCounts } from './verification.ts';
 
 function verificationLine(counts: ReturnType<typeof verificationCounts>): string {
@@ -21,7 +21,10 @@ function verificationLine(counts: ReturnType<typeof verificationCounts>): string
     snippets > 0 ? `${snippets} code snippet${snippets === 1 ? '' : 's'}` : '',
     tables > 0 ? `${tables} table${tables === 1 ? '' : 's'}` : '',
   ].filter(Boolean);
-  return `All ${parts.join(' and ')} verified at build time${ignored > 0 ? ` (${ignored} more shown only, not compiled)` : ''}.`;
+  return (
+    `All ${parts.join(' and ')} verified at build time` +
+    `${ignored > 0 ? ` (${ignored} more shown only, not compiled)` : ''}.`
+  );
 }
 
 /**

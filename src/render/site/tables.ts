@@ -1,8 +1,7 @@
 /** Checked tables as the verification page lists them: what was checked, and whether it held. */
-import type { VFile } from 'vfile';
 import type { TableModel } from '../../table/model.ts';
 import { plural } from './parts.ts';
-import type { SiteTable } from './types.ts';
+import type { SiteTable } from './site-input.ts';
 
 /** What the spec made proofdeck check, one line each. */
 function checks(model: TableModel): string[] {
@@ -16,7 +15,8 @@ function checks(model: TableModel): string[] {
     `${plural(model.rows.length, 'row')}${spec.rows ? ` (expected ${spec.rows.count})` : ''}`,
     spec.key ? `key column “${spec.key.name}” unique` : undefined,
     spec.types.length > 0
-      ? `${plural(spec.types.length, 'typed column')}: ${spec.types.map((entry) => `${entry.column.name} (${entry.type.source})`).join(', ')}`
+      ? `${plural(spec.types.length, 'typed column')}: ` +
+        `${spec.types.map((entry) => `${entry.column.name} (${entry.type.source})`).join(', ')}`
       : undefined,
     spec.required.length > 0 ? `required: ${spec.required.map((column) => column.name).join(', ')}` : undefined,
     spec.sort ? `sorted by ${spec.sort.column.name}${spec.sort.direction === 'desc' ? ', descending' : ''}` : undefined,
@@ -27,21 +27,14 @@ function checks(model: TableModel): string[] {
 }
 
 /**
- * The checked tables (`:::table{…}`) of one deck for {@link SiteInput.tables}. A table failed when an error
- * of a `table/*` rule lies inside its container; those messages are listed with what was checked.
+ * The checked tables (`:::table{…}`) of one deck for {@link SiteInput.tables}. A table failed when its rules
+ * reported an error about it ({@link TableModel.errors}); those are listed with what was checked.
  */
-export function siteTables(deck: string, models: readonly TableModel[], file: VFile): SiteTable[] {
+export function siteTables(deck: string, models: readonly TableModel[]): SiteTable[] {
   return models
     .filter((model) => model.spec && model.container?.position)
     .map((model, index) => {
-      const { start, end } = model.container?.position ?? { start: { line: 0 }, end: { line: 0 } };
-      const errors = file.messages.filter(
-        (message) =>
-          message.fatal === true &&
-          message.ruleId?.startsWith('table/') &&
-          (message.line ?? 0) >= start.line &&
-          (message.line ?? 0) <= end.line,
-      );
+      const errors = model.errors;
       const title = model.header
         .map((cell) => cell.text)
         .filter(Boolean)

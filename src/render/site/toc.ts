@@ -4,7 +4,7 @@ import { h } from 'hastscript';
 import type { Heading } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
-import { positionKey, type DocAnchors } from '../../check/links/anchors.ts';
+import { positionKey, type DocAnchors } from '../../links/anchors.ts';
 import type { SlideRef } from './sections.ts';
 
 /** One table-of-contents line. */

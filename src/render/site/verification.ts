@@ -3,7 +3,7 @@ import type { Element, ElementContent } from 'hast';
 import { h } from 'hastscript';
 import type { Expectation, Snippet, SnippetResult, ToolRun } from '../../model/snippet.ts';
 import { docPath } from './nav.ts';
-import type { SiteDoc, SiteTable, ToolVersion } from './types.ts';
+import type { SiteDoc, SiteTable, ToolVersion } from './site-input.ts';
 
 const DETECTORS: Record<string, string> = {
   asan: 'AddressSanitizer',
@@ -13,14 +13,17 @@ const DETECTORS: Record<string, string> = {
 };
 
 /** What the talk claims, in words. */
-export function describeExpectation(expectation: Expectation): string {
+function describeExpectation(expectation: Expectation): string {
   switch (expectation.kind) {
     case 'ignore':
       return 'shown only, not compiled';
     case 'compile':
       return 'compiles cleanly';
     case 'run':
-      return `runs and exits with ${expectation.exitCode}${expectation.stdout !== undefined ? ', printing the shown output' : ''}`;
+      return (
+        `runs and exits with ${expectation.exitCode}` +
+        `${expectation.stdout !== undefined ? ', printing the shown output' : ''}`
+      );
     case 'compile-fail': {
       const why = [...expectation.codes, ...expectation.messages.map((message) => `“${message}”`)].join(', ');
       return `rejected by the compiler${why ? ` (${why})` : ''}`;
@@ -104,7 +107,9 @@ function snippetTable(doc: SiteDoc, rows: readonly SnippetRow[]): Element {
     h('span', snippet ? describeExpectation(snippet.expectation) : '—'),
     h('div', [
       status(result?.ok, snippet?.expectation.kind === 'ignore'),
-      result && snippet?.expectation.kind !== 'ignore' ? h('p.outcome-summary', result.summary) : undefined,
+      result && snippet?.expectation.kind !== 'ignore'
+        ? h('p.outcome-summary', result.status === 'failed' ? `✗ ${result.summary}` : result.summary)
+        : undefined,
       ...(result?.problems ?? []).map((problem) => h('p.outcome-problem', problem)),
     ]),
     h(
@@ -132,7 +137,10 @@ export function toolVersions(docs: readonly SiteDoc[], given: readonly ToolVersi
   );
 }
 
-/** Counts for the footer line and the page's summary; `ignore` blocks are shown, not verified, so they are counted apart. */
+/**
+ * Counts for the footer line and the page's summary; `ignore` blocks are shown, not verified, so they are counted
+ * apart.
+ */
 export function verificationCounts(
   docs: readonly SiteDoc[],
   tables: readonly SiteTable[],
@@ -164,7 +172,9 @@ export function renderVerification(
         h('h1', 'Verification'),
         h(
           'p.doc-abstract',
-          'Every C and Rust snippet in these talks was compiled, and run where the talk says so, by the toolchains below; every checked table was compared with its data. This page lists what each was expected to do and what happened.',
+          'Every C and Rust snippet in these talks was compiled, and run where the talk says so, by the ' +
+            'toolchains below; every checked table was compared with its data. This page lists what each was ' +
+            'expected to do and what happened.',
         ),
         h('ul.stats', [
           h('li', [h('strong', String(counts.snippets - counts.failed)), ` of ${counts.snippets} snippets verified`]),

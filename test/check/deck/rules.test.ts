@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadDeck } from '../../../src/build/load.ts';
+import { loadDeck } from '../../../src/pipeline/load.ts';
 import { FIXTURES } from '../../helpers.ts';
 
 /** Rule fixtures: test/fixtures/<group>/<rule>/{ok.md, not-ok.md, expected.txt}. */

@@ -25,7 +25,8 @@ describe('deck/unclosed-container', () => {
   it('accepts properly nested containers, including notes with their own headings-free content', () => {
     expect(
       messages(
-        '## S\n\n:::::columns\n::::column\n:::incremental\n- a\n:::\n::::\n:::::\n\n:::notes\n### not a slide heading\n:::\n',
+        '## S\n\n:::::columns\n::::column\n:::incremental\n- a\n:::\n::::\n:::::\n\n:::notes\n### not a slide ' +
+          'heading\n:::\n',
       ),
     ).toEqual([]);
   });

@@ -3,7 +3,7 @@ import { pathToFileURL } from 'node:url';
 import type { Browser } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../../../src/browser/browser.ts';
-import { loadDeck } from '../../../src/build/load.ts';
+import { loadDeck } from '../../../src/pipeline/load.ts';
 import { allSlides } from '../../../src/parse/slides.ts';
 import { REPO, projectWithFixture, runCli } from '../../helpers.ts';
 

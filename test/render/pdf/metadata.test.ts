@@ -51,7 +51,8 @@ describe('stampMetadata', () => {
       Buffer.from(
         base.replace(
           '/Type /Catalog',
-          `/Type /Catalog /A (node${String(first).padStart(8, '0')}) /B (node${String(first + 7).padStart(8, '0')}) /C (node${String(first).padStart(8, '0')})`,
+          `/Type /Catalog /A (node${String(first).padStart(8, '0')}) /B (node` +
+            `${String(first + 7).padStart(8, '0')}) /C (node${String(first).padStart(8, '0')})`,
         ),
         'latin1',
       );

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadDeck } from '../../../src/build/load.ts';
+import { loadDeck } from '../../../src/pipeline/load.ts';
 import { allSlides } from '../../../src/parse/slides.ts';
 import { REPO, projectWithFixture, runCli, tempProject } from '../../helpers.ts';
 

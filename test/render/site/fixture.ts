@@ -1,20 +1,23 @@
-/** Loads the site fixture (two decks and a page) into a SiteInput, the way the build would, without compilers or mermaid. */
+/**
+ * Loads the site fixture (two decks and a page) into a SiteInput, the way the build would, without compilers or
+ * mermaid.
+ */
 import path from 'node:path';
-import { loadDeck, type LoadedDeck } from '../../../src/build/load.ts';
+import { loadDeck, type LoadedDeck } from '../../../src/pipeline/load.ts';
 import { discoverThemes } from '../../../src/config/themes.ts';
 import type { DiagramResult } from '../../../src/model/diagram.ts';
 import type { SnippetResult, ToolRun } from '../../../src/model/snippet.ts';
-import { contentOptions } from '../../../src/render/deck/render.ts';
+import { contentOptions } from '../../../src/transform/content.ts';
 import { siteTables } from '../../../src/render/site/tables.ts';
-import type { SiteDoc, SiteInput } from '../../../src/render/site/types.ts';
+import type { SiteDoc, SiteInput } from '../../../src/render/site/site-input.ts';
 import { prepareHighlighter } from '../../../src/transform/highlight-cache.ts';
-import { highlightRequests } from '../../../src/render/deck/render.ts';
+import { highlightRequests } from '../../../src/transform/content.ts';
 import { FIXTURES } from '../../helpers.ts';
 
 export const SITE_FIXTURE = path.join(FIXTURES, 'site');
 
 /** The fixture's documents: name → markdown path relative to the fixture root. */
-export const SITE_SOURCES = [
+const SITE_SOURCES = [
   { name: 'alpha', path: 'decks/alpha/deck.md' },
   { name: 'beta', path: 'decks/beta/deck.md' },
   { name: 'guide', path: 'decks/guide.md' },
@@ -39,6 +42,7 @@ function run(tool: string, version: string, outcome: ToolRun['outcome'], extra: 
 const RESULTS: SnippetResult[] = [
   {
     id: 'uaf',
+    status: 'proved',
     ok: true,
     summary: 'ASan: heap-use-after-free · gcc, clang',
     problems: [],
@@ -49,6 +53,7 @@ const RESULTS: SnippetResult[] = [
   },
   {
     id: 'moved',
+    status: 'proved',
     ok: true,
     summary: 'rejected · rustc 1.95 · E0382',
     problems: [],
@@ -56,6 +61,7 @@ const RESULTS: SnippetResult[] = [
   },
   {
     id: 'borrow',
+    status: 'proved',
     ok: true,
     summary: 'compiles · rustc 1.95',
     problems: [],
@@ -65,7 +71,11 @@ const RESULTS: SnippetResult[] = [
 
 /** A small stand-in for mermaid's SVG. */
 function fakeSvg(id: string): string {
-  return `<svg xmlns="http://www.w3.org/2000/svg" id="${id}" viewBox="0 0 240 40" role="img"><rect x="1" y="1" width="90" height="38" fill="#243044"/><text x="12" y="25" fill="#f1f4f8">source</text><text x="130" y="25" fill="#f1f4f8">compiler</text></svg>`;
+  return (
+    `<svg xmlns="http://www.w3.org/2000/svg" id="${id}" viewBox="0 0 240 40" role="img"><rect x="1" y="1" ` +
+    `width="90" height="38" fill="#243044"/><text x="12" y="25" fill="#f1f4f8">source</text><text x="130" y="25" ` +
+    `fill="#f1f4f8">compiler</text></svg>`
+  );
 }
 
 /** Builds the site input from the fixture at `root`. The caller disposes of nothing: the highlighter is returned. */
@@ -108,7 +118,7 @@ export async function siteInputFor(
     docs,
     title: 'Fixture talks',
     base: '/talks/site/',
-    tables: loaded.flatMap((deck) => (deck.deck ? siteTables(deck.deck.name, deck.tables, deck.file) : [])),
+    tables: loaded.flatMap((deck) => (deck.deck ? siteTables(deck.deck.name, deck.tables) : [])),
   };
   return { input, loaded, dispose: () => highlighter.dispose() };
 }

@@ -1,6 +1,6 @@
 import { HtmlValidate } from 'html-validate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { OutputFile } from '../../../src/render/deck/runtime.ts';
+import type { OutputFile } from '../../../src/runtime/files.ts';
 import { renderSite } from '../../../src/render/site/site.ts';
 import { siteInputFor } from './fixture.ts';
 

@@ -2,10 +2,10 @@ import path from 'node:path';
 import vm from 'node:vm';
 import MiniSearch, { type AsPlainObject, type Options, type SearchResult } from 'minisearch';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { docAnchors } from '../../../src/check/links/anchors.ts';
-import type { OutputFile } from '../../../src/render/deck/runtime.ts';
+import { docAnchors } from '../../../src/links/anchors.ts';
+import type { OutputFile } from '../../../src/runtime/files.ts';
 import { renderSite } from '../../../src/render/site/site.ts';
-import type { SiteInput } from '../../../src/render/site/types.ts';
+import type { SiteInput } from '../../../src/render/site/site-input.ts';
 import { SITE_FIXTURE, siteInputFor } from './fixture.ts';
 
 const GOLDEN = path.join(SITE_FIXTURE, 'expected');
@@ -38,8 +38,10 @@ function text(sitePath: string, from: readonly OutputFile[] = files): string {
 
 /** One block element per line, so golden diffs are reviewable; `<pre>` blocks are left as they are. */
 function readable(html: string): string {
-  const block =
-    /(<(?:head|body|header|footer|main|nav|article|section|div|p|h[1-6]|ul|ol|li|figure|table|thead|tbody|tr|meta|link|script|title|pre)[\s>])/g;
+  const tags =
+    'head|body|header|footer|main|nav|article|section|div|p|h[1-6]|ul|ol|li|figure|table|thead|tbody|tr|' +
+    'meta|link|script|title|pre';
+  const block = new RegExp(String.raw`(<(?:${tags})[\s>])`, 'g');
   return html
     .split(/(<pre[\s\S]*?<\/pre>)/)
     .map((part) => (part.startsWith('<pre') ? part : part.replace(block, '\n$1')))
