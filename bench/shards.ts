@@ -55,8 +55,7 @@ const corpora: { label: string; make: (root: string) => void }[] = [];
 if (values.corpus !== 'generated')
   corpora.push({
     label: 'flagship×10',
-    make: (root) =>
-      writeRepeatedDeck(path.join(ROOT, 'decks', 'rust-in-kernel'), path.join(root, 'decks', 'x10'), 10),
+    make: (root) => writeRepeatedDeck(path.join(ROOT, 'decks', 'rust-in-kernel'), path.join(root, 'decks', 'x10'), 10),
   });
 if (values.corpus !== 'x10') corpora.push({ label: 'generated 500', make: writeGeneratedCorpus });
 

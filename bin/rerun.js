@@ -4,7 +4,7 @@
 import { spawn } from 'node:child_process';
 
 /** Signals a user or supervisor sends to stop or reload a process. */
-export const FORWARDED_SIGNALS = /** @type {const} */ (['SIGINT', 'SIGTERM', 'SIGHUP']);
+const FORWARDED_SIGNALS = /** @type {const} */ (['SIGINT', 'SIGTERM', 'SIGHUP']);
 
 /**
  * Runs `node args…` with inherited stdio and forwards FORWARDED_SIGNALS to it until it exits.

@@ -10,9 +10,9 @@ import { VFile } from 'vfile';
 import { addError } from '../report/messages.ts';
 import { z } from './zod.ts';
 
-export const CONFIG_FILES = ['proofdeck.config.yaml', 'proofdeck.config.yml', 'proofdeck.config.json'] as const;
+const CONFIG_FILES = ['proofdeck.config.yaml', 'proofdeck.config.yml', 'proofdeck.config.json'] as const;
 
-export const projectConfigSchema = z.strictObject({
+const projectConfigSchema = z.strictObject({
   site: z.optional(
     z.strictObject({
       /** Title of the docs site's pages. @default 'Talks' */

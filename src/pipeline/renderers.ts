@@ -89,7 +89,9 @@ export const renderSiteFolder: Renderer = async (build, context) => {
     snippetResults: doc.context.snippetResults ?? new Map(),
   }));
   const tables = build.docs.flatMap((doc) => siteTables(doc.deck.name, doc.loaded.tables));
-  return [{ folder: 'site', files: renderSite({ docs, tables, pdf: context.pdf, base: context.base, title: context.title }) }];
+  return [
+    { folder: 'site', files: renderSite({ docs, tables, pdf: context.pdf, base: context.base, title: context.title }) },
+  ];
 };
 
 /** The site resolves links between documents itself, so its content keeps them as written (own memo too). */

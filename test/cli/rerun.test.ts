@@ -91,7 +91,8 @@ describe('bin/proofdeck.js under an older Node', () => {
     const script = path.join(root, 'child.mjs');
     writeFileSync(
       script,
-      "process.on('SIGTERM', () => process.exit(7));\nprocess.stderr.write('ready\\n');\nsetInterval(() => {}, 1000);\n",
+      "process.on('SIGTERM', () => process.exit(7));\nprocess.stderr.write('ready\\n');\n" +
+        'setInterval(() => {}, 1000);\n',
     );
     const runner = path.join(root, 'runner.mjs');
     writeFileSync(

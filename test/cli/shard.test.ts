@@ -13,8 +13,10 @@ const c = (n: number, body = `return ${n} - ${n};`) => `\`\`\`c\nint main(void) 
 const DECKS = {
   alpha: `---\ntitle: Alpha\n---\n\n## One\n\n${c(1)}\n${c(2)}\n${c(3, 'return undeclared;')}\n`,
   beta:
-    `---\ntitle: Beta\ncolour: red\n---\n\n## Two\n\n${c(4)}\n\`\`\`c id=exits-zero\nint main(void) { return 0; }\n\`\`\`\n\n` +
-    ':::table{id=claims evidence=Proof}\n| Claim | Proof |\n| --- | --- |\n| exits zero | :proof[exits-zero]{outcome=ok} |\n:::\n\n' +
+    `---\ntitle: Beta\ncolour: red\n---\n\n## Two\n\n${c(4)}\n` +
+    '```c id=exits-zero\nint main(void) { return 0; }\n```\n\n' +
+    ':::table{id=claims evidence=Proof}\n| Claim | Proof |\n| --- | --- |\n' +
+    '| exits zero | :proof[exits-zero]{outcome=ok} |\n:::\n\n' +
     `${c(6)}`,
 };
 

@@ -1,8 +1,8 @@
 /**
  * Runs proofdeck's real checks on a rule fixture, test/fixtures/<group>/<rule>/{ok.md,not-ok.md,expected.txt},
- * (config/* rules: {ok,not-ok}.yaml, a config file) and prints the rule's messages in expected.txt's form (`line:column severity rule-id`). Deck, frontmatter,
- * link and table rules need no compiler and no browser (unit lane); snippet, diagram and PDF rules run the
- * compilers and chromium (end-to-end lane).
+ * (config/* rules: {ok,not-ok}.yaml, a config file) and prints the rule's messages in expected.txt's form
+ * (`line:column severity rule-id`). Config, deck, frontmatter, link and table rules need no compiler and no
+ * browser (unit lane); snippet, diagram and PDF rules run the compilers and chromium (end-to-end lane).
  */
 import { createServer } from 'node:http';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
