@@ -1,6 +1,6 @@
 /** The snippet stage of a build: prove every deck's snippets, report verdicts, then check table evidence. */
 import { checkTableEvidence } from '../table/check/tables.ts';
-import type { SnippetResult } from '../model/snippet.ts';
+import type { Snippet, SnippetResult } from '../model/snippet.ts';
 import { verifySnippets, type VerifyOptions } from '../snippet/check/verify.ts';
 import { reportSnippetResults } from '../snippet/check/report-results.ts';
 import type { LoadedDeck } from './load.ts';
@@ -11,6 +11,10 @@ export interface SnippetStageOptions {
   noCache: boolean;
   /** Toolchains and sandbox found once and reused across builds (`proofdeck dev`). */
   session?: SnippetSession | undefined;
+  /** Which snippets this run proves (`check --shard`): by default all of them. */
+  select?: ((snippet: Snippet) => boolean) | undefined;
+  /** Decks whose own findings this run reports (`check --shard`: the decks this shard owns). @default all */
+  owns?: ((deck: LoadedDeck) => boolean) | undefined;
 }
 
 /** What a long-running process keeps between builds so a rebuild does not rediscover compilers. */
@@ -26,13 +30,14 @@ export async function runSnippetStage(
   decks: readonly LoadedDeck[],
   options: SnippetStageOptions,
 ): Promise<Map<LoadedDeck, Map<string, SnippetResult>>> {
-  const snippets = decks.flatMap((deck) => deck.snippets);
+  const snippets = decks.flatMap((deck) => deck.snippets).filter((snippet) => options.select?.(snippet) ?? true);
   const results =
     snippets.length > 0
       ? await verifySnippets(snippets, { root: options.root, noCache: options.noCache, ...options.session })
       : [];
   reportSnippetResults(results, snippets, new Map(decks.map((deck) => [deck.file.path, deck.file])));
   const byId = new Map(results.map((result) => [result.id, result]));
+  const provedHere = options.select ? new Set(snippets.map((snippet) => snippet.id)) : undefined;
   const byDeck = new Map<LoadedDeck, Map<string, SnippetResult>>();
   for (const deck of decks) {
     const own = new Map(
@@ -43,6 +48,8 @@ export async function runSnippetStage(
     checkTableEvidence(deck.tables, deck.file, {
       snippetIds: new Set(deck.snippets.map((snippet) => snippet.id)),
       results: own,
+      provedHere,
+      reportUnknown: options.owns?.(deck) ?? true,
     });
     byDeck.set(deck, own);
   }
