@@ -22,6 +22,14 @@ const E2E = [
   'test/render/pdf/pdf.test.ts',
   'test/render/site/browser.test.ts',
   'test/report/reporters.test.ts',
+  // package (issue 17): the CLI in child processes, real compilers, npm pack and install, remark-cli.
+  'test/cli/rerun.test.ts',
+  'test/cli/shard.test.ts',
+  'test/config/project.test.ts',
+  'test/exec/cache-portable.test.ts',
+  'test/package/ci-files.test.ts',
+  'test/package/e2e.test.ts',
+  'test/snippet/check/remark-cli.test.ts',
 ];
 
 export default defineConfig({

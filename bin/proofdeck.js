@@ -1,27 +1,31 @@
 #!/usr/bin/env node
-// proofdeck is TypeScript run by Node's own type stripping (Node >= 22.18). On an older system Node,
-// re-run under the Node 24 that `npm install` puts in node_modules (the `node` package), if present.
-import { spawnSync } from 'node:child_process';
+// proofdeck needs Node >= 22.12 (its dependencies' floor; Node 22 and 24 are the LTS lines). A source
+// checkout runs its TypeScript by Node's own type stripping (>= 22.18); the published package runs the
+// JavaScript compiled into out/ at `npm pack`. Started by an older Node, a source checkout re-runs itself
+// under the Node 24 that `npm install` puts in node_modules (the `node` dev dependency), passing signals on.
 import { existsSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { entryPoint, nodeFloor } from './entry.js';
 
-const [major, minor] = process.versions.node.split('.').map(Number);
-const stripsTypes = major > 22 || (major === 22 && minor >= 18);
-if (stripsTypes) {
+const root = fileURLToPath(new URL('..', import.meta.url));
+const entry = entryPoint(root);
+const [needMajor, needMinor] = nodeFloor(entry);
+const [major = 0, minor = 0] = process.versions.node.split('.').map(Number);
+if (major > needMajor || (major === needMajor && minor >= needMinor)) {
   // Reuse compiled module code between runs: start-up dominates short builds.
   const { enableCompileCache } = await import('node:module');
   enableCompileCache?.();
-  const { entryPoint } = await import('./entry.js');
-  const { main } = await import(pathToFileURL(entryPoint(fileURLToPath(new URL('..', import.meta.url)))).href);
+  const { main } = await import(pathToFileURL(entry).href);
   process.exitCode = await main(process.argv.slice(2));
 } else {
   const bundled = fileURLToPath(new URL('../node_modules/node/bin/node', import.meta.url));
   if (!existsSync(bundled)) {
     process.stderr.write(
-      `proofdeck: needs Node.js >= 22.18 (this is ${process.version}); run \`npm install\` in the proofdeck folder to get Node 24\n`,
+      `proofdeck: needs Node.js >= ${needMajor}.${needMinor} (this is ${process.version}); ` +
+        'install Node 22 LTS or 24 LTS (https://nodejs.org)\n',
     );
     process.exit(3);
   }
-  const result = spawnSync(bundled, [fileURLToPath(import.meta.url), ...process.argv.slice(2)], { stdio: 'inherit' });
-  process.exitCode = result.status ?? 70;
+  const { rerun, exitLike } = await import('./rerun.js');
+  exitLike(await rerun(bundled, [fileURLToPath(import.meta.url), ...process.argv.slice(2)]));
 }

@@ -1,5 +1,10 @@
-/** proofdeck's public library API. */
+/**
+ * proofdeck's public library API: `build` and `check` (what the CLI's `build` and `check` do), the
+ * pieces of the pipeline, and unified plugins for other markdown pipelines.
+ */
 export {
+  buildDecks as build,
+  checkDecks as check,
   buildDecks,
   checkDecks,
   type BuildOptions,
@@ -17,3 +22,6 @@ export { parseFenceMeta, parseLineSpec, type FenceMeta } from './parse/fence-met
 export { parseMarkdown } from './parse/parser.ts';
 export { splitSlides } from './parse/slides.ts';
 export { countMessages, formatReport } from './report/text.ts';
+export { remarkProofdeck, type RemarkProofdeckOptions } from './snippet/check/remark-plugin.ts';
+export { diagnosticsToFiles, mergeReports, readJsonReport, type JsonReport } from './pipeline/merge.ts';
+export { parseShard, type Shard } from './model/shard.ts';

@@ -14,6 +14,8 @@ import { formatWith, REPORTERS, type Reporter } from '../report/reporters.ts';
 import { countMessages } from '../report/text.ts';
 import { EXIT, exitCodeFor } from './exit-codes.ts';
 import { DIALECTS, type DialectName } from '../dialect/types.ts';
+import { formatShard, parseShard, type Shard } from '../model/shard.ts';
+import { diagnosticsToFiles, mergeReports, readJsonReport } from '../pipeline/merge.ts';
 import { DEFAULT_OUT_DIR } from '../config/defaults.ts';
 import { findMissingTools } from '../snippet/check/verify.ts';
 
@@ -22,6 +24,7 @@ const pkg = JSON.parse(readFileSync(path.join(PACKAGE_ROOT, 'package.json'), 'ut
 interface CheckFlags {
   theme?: string;
   from?: DialectName;
+  shard?: Shard;
   cache: boolean;
   checkExternal: boolean;
   reporter: Reporter;
@@ -32,7 +35,7 @@ interface CheckFlags {
 interface BuildFlags extends CheckFlags {
   out: string;
   site: boolean;
-  base: string;
+  base?: string;
   pdf: boolean;
   pdfFragments: FragmentMode;
   handout: HandoutLayout;
@@ -63,8 +66,10 @@ function withMissingTools(code: number, snippets: CheckResult['snippetResults'])
 function report(files: readonly VFile[], flags: CheckFlags, snippets?: CheckResult['snippetResults']): number {
   const results = snippets ? [...snippets.values()].flatMap((byId) => [...byId.values()]) : undefined;
   if (results && flags.reporter === 'text') process.stderr.write(snippetLines(results));
+  const shard = flags.shard ? { shard: formatShard(flags.shard) } : {};
   const extra = results
     ? {
+        ...shard,
         snippets: results.map(({ id, status, ok, summary, problems, runs }) => ({
           id,
           status,
@@ -82,7 +87,7 @@ function report(files: readonly VFile[], flags: CheckFlags, snippets?: CheckResu
           })),
         })),
       }
-    : {};
+    : shard;
   const text = formatWith(flags.reporter, files, {
     version: pkg.version,
     color: interactive() && !process.env.NO_COLOR,
@@ -103,6 +108,7 @@ async function build(paths: string[], flags: BuildFlags, pdf: boolean): Promise<
     noCache: !flags.cache,
     checkExternal: flags.checkExternal,
     unsafeNoSandbox: flags.unsafeNoSandbox,
+    shard: flags.shard,
     ...(flags.site ? {} : { site: false }),
     base: flags.base,
     pdf,
@@ -148,14 +154,15 @@ function withCheckOptions(command: Command): Command {
     .addOption(new Option('--reporter <format>', 'report format').choices([...REPORTERS]).default('text'))
     .option('--frail', 'exit 1 on warnings too', false)
     .option('--check-external', 'also request every external link (slow; needs network)', false)
-    .option('--unsafe-no-sandbox', 'run snippets without bubblewrap when it is unusable (trusted sources only)', false);
+    .option('--unsafe-no-sandbox', 'run snippets without bubblewrap when it is unusable (trusted sources only)', false)
+    .option('--shard <i/n>', 'do share i of n of the work (CI matrix); join reports with merge-reports', parseShard);
 }
 
 function withBuildOptions(command: Command): Command {
   return withCheckOptions(command)
     .option('-o, --out <dir>', 'output folder', DEFAULT_OUT_DIR)
     .option('--no-site', 'skip the docs site (dist/site/)')
-    .option('--base <url>', 'public URL or path of dist/site/, for sitemap.xml and 404.html', '/')
+    .option('--base <url>', 'public URL or path of dist/site/ for sitemap.xml and 404.html (default: site.base, or /)')
     .addOption(
       new Option('--pdf-fragments <mode>', 'fragments in the slide PDF').choices(['final', 'steps']).default('final'),
     )
@@ -196,6 +203,7 @@ function program(setExit: (code: number) => void): Command {
         noCache: !flags.cache,
         checkExternal: flags.checkExternal,
         unsafeNoSandbox: flags.unsafeNoSandbox,
+        shard: flags.shard,
       });
       setExit(withMissingTools(report(result.files, flags, result.snippetResults), result.snippetResults));
     },
@@ -241,12 +249,37 @@ function program(setExit: (code: number) => void): Command {
     });
 
   cli
+    .command('merge-reports')
+    .description('join the JSON reports of check --shard jobs into one report')
+    .argument('<reports...>', 'files written by check --reporter json')
+    .addOption(new Option('--reporter <format>', 'report format').choices([...REPORTERS]).default('text'))
+    .option('--frail', 'exit 1 on warnings too', false)
+    .action((files: string[], flags: { reporter: Reporter; frail: boolean }) => {
+      const merged = mergeReports(files.map((file) => readJsonReport(file)));
+      if (flags.reporter === 'json') process.stdout.write(`${JSON.stringify(merged, null, 2)}\n`);
+      else {
+        const text = formatWith(flags.reporter, diagnosticsToFiles(merged.diagnostics, process.cwd()), {
+          version: merged.version || pkg.version,
+          color: interactive() && !process.env.NO_COLOR,
+        });
+        (flags.reporter === 'text' ? process.stderr : process.stdout).write(text);
+      }
+      setExit(merged.errors > 0 || (flags.frail && merged.warnings > 0) ? EXIT.findings : EXIT.ok);
+    });
+
+  cli
     .command('new')
     .description('create decks/<name>/deck.md from a template')
     .argument('<name>', 'deck folder name (letters, digits, dashes)')
     .action((name: string) => {
       const file = scaffoldDeck(process.cwd(), name);
-      process.stdout.write(`created ${file}\nnext: proofdeck build decks/${name}\n`);
+      // `proofdeck` is not on PATH in a project that installed it with npm: npx finds node_modules/.bin.
+      process.stdout.write(
+        `created ${file}\nnext:\n` +
+          `  npx proofdeck check decks/${name}   prove the snippets, check the deck\n` +
+          `  npx proofdeck dev decks/${name}     live preview\n` +
+          `  npx proofdeck build decks/${name}   deck and PDFs into dist/${name}/\n`,
+      );
       setExit(EXIT.ok);
     });
   return cli;

@@ -23,7 +23,7 @@ const frontmatterSchema = z.strictObject({
   date: z.optional(dateString),
   event: z.optional(z.string()),
   abstract: z.optional(z.string()),
-  theme: z._default(z.string(), 'dark'),
+  theme: z.optional(z.string()),
   slideLevel: z._default(z.int().check(z.minimum(0), z.maximum(6)), DEFAULT_SLIDE_LEVEL),
   transition: z._default(z.enum(TRANSITIONS), 'slide'),
   kind: z._default(z.enum(['deck', 'page']), 'deck'),
@@ -151,7 +151,7 @@ export function readFrontmatter(
   }
   const parsed = frontmatterSchema.safeParse(data);
   if (parsed.success) {
-    let theme = options.themeOverride ?? parsed.data.theme;
+    let theme = options.themeOverride ?? parsed.data.theme ?? options.defaultTheme ?? 'dark';
     if (foreign && !options.themeOverride && options.knownThemes && !options.knownThemes.has(theme)) {
       addWarning(
         file,

@@ -85,9 +85,12 @@ function internalRun(tool: Toolchain, error: unknown): ToolRun {
 }
 
 /**
- * Everything that can change a run: the program, how it is built (the real command line) and run, the exact compiler.
+ * Everything that can change a run: the program, how it is built (the real command line) and run, the
+ * exact compiler (its name and `--version` line) and the machine type. Never a path: a cache restored on
+ * another machine (a CI runner, a container, another checkout), where rustup's sysroot or the project
+ * lives elsewhere, must still hit.
  */
-function keyFor(snippet: Snippet, tool: Toolchain, limits: StepLimits): string {
+export function keyFor(snippet: Snippet, tool: Toolchain, limits: StepLimits): string {
   const { program, lang, expectation, std, edition } = snippet;
   const build =
     lang === 'rust'
@@ -98,7 +101,15 @@ function keyFor(snippet: Snippet, tool: Toolchain, limits: StepLimits): string {
           env: snippet.env ?? [],
           files: (snippet.files ?? []).map((file) => [file.name, file.text]),
         };
-  return cacheKey({ program, lang, expectation, build, run: limits.run, tool: tool.versionLine, path: tool.path });
+  return cacheKey({
+    program,
+    lang,
+    expectation,
+    build,
+    run: limits.run,
+    tool: { name: tool.name, version: tool.versionLine },
+    machine: `${process.platform}-${process.arch}`,
+  });
 }
 
 interface Pending {

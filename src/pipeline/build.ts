@@ -4,6 +4,7 @@ import type { VFile } from 'vfile';
 import { createBrowserSession, type BrowserSession } from '../browser/session.ts';
 import { cacheFolder } from '../cache/store.ts';
 import { discoverThemes, type Theme } from '../config/themes.ts';
+import { loadProjectConfig, type ProjectConfig } from '../config/project.ts';
 import type { DiagramResult } from '../model/diagram.ts';
 import { contentOptions, highlightRequests, type DeckRenderContext } from '../transform/content.ts';
 import type { HandoutLayout, Paper } from '../render/pdf/handout.ts';
@@ -16,9 +17,10 @@ import { defaultDiagramCache, runDiagramStage } from './diagrams.ts';
 import { runSnippetStage, type SnippetSession } from './snippets.ts';
 import { checkLinks } from '../links/check.ts';
 import { indexDocs } from '../links/resolve.ts';
-import type { SnippetResult } from '../model/snippet.ts';
+import type { Snippet, SnippetResult } from '../model/snippet.ts';
 import { UsageError } from '../model/errors.ts';
 import type { DialectName } from '../dialect/types.ts';
+import { inShard, type Shard } from '../model/shard.ts';
 import { resolveDeckPaths } from './discover.ts';
 import { loadDeck, type LoadedDeck } from './load.ts';
 import { carryOverPrintouts, commitStage, discardStage, openStage, outputError, writeToStage } from './stage.ts';
@@ -56,6 +58,12 @@ export interface DeckOptions {
   from?: DialectName | undefined;
   /** Dialect of decks that say nothing about theirs (project config). @default 'proofdeck' */
   defaultDialect?: DialectName | undefined;
+  /**
+   * This CI job's share (`--shard i/n`). A check proves every n-th snippet and reports the deck-level
+   * findings of every n-th deck (plus the snippets those decks' tables cite); a build builds every n-th
+   * deck and no site. Joining the shards' JSON reports (`merge-reports`) gives the full report.
+   */
+  shard?: Shard | undefined;
 }
 
 /** Options for {@link buildDecks}. */
@@ -99,19 +107,23 @@ export interface BuildResult extends CheckResult {
 
 interface Checked extends CheckResult {
   root: string;
+  config: ProjectConfig;
   themeOf: (deck: LoadedDeck) => Theme | undefined;
   diagramResults: Map<LoadedDeck, Map<string, DiagramResult>>;
 }
 
 /** Every check, in pipeline order: parse and deck rules, then diagrams (which may need the browser). */
-async function checkAll(options: DeckOptions, browser: BrowserSession): Promise<Checked> {
+async function checkAll(options: DeckOptions, browser: BrowserSession, split: 'snippets' | 'decks'): Promise<Checked> {
   const root = path.resolve(options.root ?? process.cwd());
   const themes = discoverThemes(root);
   if (options.theme && !themes.has(options.theme)) {
     throw new UsageError(`unknown theme "${options.theme}" (available: ${[...themes.keys()].join(', ')})`);
   }
-  const sources = resolveDeckPaths(root, options.paths ?? []);
-  if (sources.length === 0) throw new UsageError(`no decks found under ${path.join(root, 'decks')}`);
+  const { shard } = options;
+  const allSources = resolveDeckPaths(root, options.paths ?? []);
+  if (allSources.length === 0) throw new UsageError(`no decks found under ${path.join(root, 'decks')}`);
+  const sources = split === 'decks' ? allSources.filter((_, position) => inShard(position, shard)) : allSources;
+  const project = loadProjectConfig(root, new Set(themes.keys()));
   const load = {
     knownThemes: new Set(themes.keys()),
     themeOverride: options.theme,
@@ -121,12 +133,18 @@ async function checkAll(options: DeckOptions, browser: BrowserSession): Promise<
     parseCacheDir: options.noCache ? undefined : cacheFolder(root, 'parse'),
     from: options.from,
     defaultDialect: options.defaultDialect,
+    defaultTheme: project.config.theme,
+    snippetDefaults: project.config.snippets,
   };
   const decks = sources.map((source) => loadDeck(source, load));
   const external = checkLinks(decks.flatMap(({ file, tree, deck }) => (deck ? [{ file, tree, deck }] : [])));
   if (options.checkExternal) await (await import('../links/external.ts')).checkExternalLinks(external);
   const themeOf = (deck: LoadedDeck) => themes.get(deck.deck?.meta.theme ?? '');
   const cacheDir = options.noCache ? undefined : defaultDiagramCache(root);
+  const owned = new Set(split === 'snippets' ? decks.filter((_, position) => inShard(position, shard)) : decks);
+  const select = split === 'snippets' && shard ? shardSnippets(decks, shard) : undefined;
+  // A deck's own findings belong to the shard that owns it; the others report only their snippets.
+  for (const deck of decks) if (!owned.has(deck)) deck.file.messages.length = 0;
   // Snippets (compilers) and diagrams (chromium) use different resources: run them side by side.
   const [snippetResults, diagramResults] = await Promise.all([
     runSnippetStage(decks, {
@@ -134,10 +152,30 @@ async function checkAll(options: DeckOptions, browser: BrowserSession): Promise<
       noCache: options.noCache ?? false,
       session: options.snippetSession,
       unsafeNoSandbox: options.unsafeNoSandbox === true,
+      select,
+      owns: (deck) => owned.has(deck),
     }),
-    runDiagramStage(decks, themeOf, { browser, cacheDir }),
+    runDiagramStage([...owned], themeOf, { browser, cacheDir }),
   ]);
-  return { root, decks, files: decks.map((deck) => deck.file), themeOf, diagramResults, snippetResults };
+  // The config file's problems are reported with the decks' and stop the build like them.
+  const files = [...(project.file ? [project.file] : []), ...decks.map((deck) => deck.file)];
+  return { root, decks, files, themeOf, diagramResults, snippetResults, config: project.config };
+}
+
+/** What a snippet costs to prove, roughly: C runs once per compiler; Rust snippets share one merged crate. */
+const costClass = (snippet: Snippet): string => `${snippet.lang}:${(snippet.compilers ?? []).join('+')}`;
+
+/**
+ * The snippets a check shard proves: all decks' snippets in deck and source order, grouped (stably) by
+ * cost class, dealt round-robin. Grouping keeps a periodic corpus (C, Rust, C, Rust…) from sending every
+ * C snippet to one shard. Each snippet is proved by exactly one shard, which also checks its citations.
+ */
+function shardSnippets(decks: readonly LoadedDeck[], shard: Shard): (snippet: Snippet) => boolean {
+  const all = decks.flatMap((deck) => deck.snippets);
+  const classes = [...new Set(all.map(costClass))];
+  const ordered = classes.flatMap((kind) => all.filter((snippet) => costClass(snippet) === kind));
+  const chosen = new Set(ordered.filter((_, position) => inShard(position, shard)));
+  return (snippet) => chosen.has(snippet);
 }
 
 async function withSession<T>(options: DeckOptions, work: (browser: BrowserSession) => Promise<T>): Promise<T> {
@@ -152,7 +190,7 @@ async function withSession<T>(options: DeckOptions, work: (browser: BrowserSessi
 /** Parses and checks decks without writing anything. */
 export async function checkDecks(options: DeckOptions = {}): Promise<CheckResult> {
   return withSession(options, async (browser) => {
-    const { decks, files, snippetResults } = await checkAll(options, browser);
+    const { decks, files, snippetResults } = await checkAll(options, browser, 'snippets');
     return { decks, files, snippetResults };
   });
 }
@@ -165,7 +203,7 @@ export async function buildDecks(options: BuildOptions = {}): Promise<BuildResul
     // reported where the PDF stage asks for the browser; a build that stops before that never sees it.
     if (wantPdf) browser.get().catch(() => undefined);
     // load → stages
-    const checked = await checkAll(options, browser);
+    const checked = await checkAll(options, browser, 'decks');
     const { decks, files, root, snippetResults } = checked;
     if (hasErrors(files)) return { decks, files, snippetResults, written: [] };
     const highlighter = await highlighterFor(checked, options);
@@ -177,12 +215,13 @@ export async function buildDecks(options: BuildOptions = {}): Promise<BuildResul
       const build = checkedBuild(checked, highlighter);
       const renderers: Renderer[] = [renderDecks];
       // The site lists every deck, so it is only rewritten by a build of all of them.
-      if (options.site ?? (options.paths ?? []).length === 0) renderers.push(renderSiteFolder);
+      if (options.site ?? ((options.paths ?? []).length === 0 && !options.shard)) renderers.push(renderSiteFolder);
       const context: RenderContext = {
         pdf: wantPdf,
         handoutLayout: options.handoutLayout ?? 'notes',
         paper: options.paper ?? 'A4',
-        base: options.base,
+        base: options.base ?? checked.config.site?.base,
+        title: checked.config.site?.title,
       };
       const folders = (await Promise.all(renderers.map((render) => render(build, context)))).flat();
       for (const { folder, files: output, print } of folders) {

@@ -14,6 +14,7 @@ import { checkMissingAssets } from '../check/deck/missing-asset.ts';
 import { checkSetextHeadings } from '../check/deck/setext-heading.ts';
 import { checkStrayFences, checkUnclosedContainers } from '../check/deck/unclosed-container.ts';
 import { readFrontmatter } from '../config/frontmatter.ts';
+import type { ProjectConfig } from '../config/project.ts';
 import type { ParsedDeck } from '../model/deck.ts';
 import { allSlides, slidesFromSource, splitSlides } from '../parse/slides.ts';
 import { readDialect, type DialectRead } from '../dialect/read.ts';
@@ -70,6 +71,10 @@ export interface LoadOptions {
   from?: DialectName | undefined;
   /** The project's default dialect when a file says nothing (config). @default 'proofdeck' */
   defaultDialect?: DialectName | undefined;
+  /** Theme of decks whose frontmatter names none (the project config's `theme`). @default 'dark' */
+  defaultTheme?: string | undefined;
+  /** The project config's `snippets`: default compilers of C blocks and edition of Rust blocks. */
+  snippetDefaults?: ProjectConfig['snippets'];
 }
 
 /** Reads, parses and checks a deck. Content problems become messages on the returned file. */
@@ -95,6 +100,7 @@ export function loadDeck(source: DeckSource, options: LoadOptions): LoadedDeck {
   const yaml = tree.children.find((node): node is Yaml => node.type === 'yaml');
   const meta = readFrontmatter(yaml, file, {
     knownThemes: options.knownThemes,
+    ...(options.defaultTheme ? { defaultTheme: options.defaultTheme } : {}),
     ...(options.themeOverride ? { themeOverride: options.themeOverride } : {}),
     dialect,
     fallbackTitle: firstHeadingText(tree),
@@ -112,7 +118,11 @@ export function loadDeck(source: DeckSource, options: LoadOptions): LoadedDeck {
   checkMissingAssets(assets, file);
   checkAssetScope(assets, file);
   const tables = checkTables(tree, file, { deckDir });
-  const snippets = extractSnippets(tree, file, { root: options.root ?? deckDir });
+  const snippets = extractSnippets(tree, file, {
+    root: options.root ?? deckDir,
+    ...(options.snippetDefaults?.cc ? { cc: options.snippetDefaults.cc } : {}),
+    ...(options.snippetDefaults?.edition ? { edition: options.snippetDefaults.edition } : {}),
+  });
   const diagrams = extractDiagrams(tree, file, {
     deckDir,
     diagramsDir: options.diagramsDir ?? path.resolve(deckDir, '..', '..', 'diagrams'),

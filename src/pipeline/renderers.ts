@@ -37,6 +37,8 @@ export interface RenderContext {
   paper: Paper;
   /** Public URL or path of `dist/site/`. */
   base: string | undefined;
+  /** Site title (the config file's `site.title`). */
+  title?: string | undefined;
 }
 
 /** A folder of `dist/` and its files; `print` marks a deck folder whose HTML the PDF stage prints. */
@@ -87,7 +89,9 @@ export const renderSiteFolder: Renderer = async (build, context) => {
     snippetResults: doc.context.snippetResults ?? new Map(),
   }));
   const tables = build.docs.flatMap((doc) => siteTables(doc.deck.name, doc.loaded.tables));
-  return [{ folder: 'site', files: renderSite({ docs, tables, pdf: context.pdf, base: context.base }) }];
+  return [
+    { folder: 'site', files: renderSite({ docs, tables, pdf: context.pdf, base: context.base, title: context.title }) },
+  ];
 };
 
 /** The site resolves links between documents itself, so its content keeps them as written (own memo too). */

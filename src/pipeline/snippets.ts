@@ -1,6 +1,6 @@
 /** The snippet stage of a build: prove every deck's snippets, report verdicts, then check table evidence. */
 import { checkTableEvidence } from '../table/check/tables.ts';
-import type { SnippetResult } from '../model/snippet.ts';
+import type { Snippet, SnippetResult } from '../model/snippet.ts';
 import { verifySnippets, type VerifyOptions } from '../snippet/check/verify.ts';
 import { reportSnippetResults } from '../snippet/check/report-results.ts';
 import type { LoadedDeck } from './load.ts';
@@ -13,6 +13,10 @@ export interface SnippetStageOptions {
   session?: SnippetSession | undefined;
   /** `--unsafe-no-sandbox`: run snippets without bubblewrap when it is unusable. @default false */
   unsafeNoSandbox?: boolean;
+  /** Which snippets this run proves (`check --shard`): by default all of them. */
+  select?: ((snippet: Snippet) => boolean) | undefined;
+  /** Decks whose own findings this run reports (`check --shard`: the decks this shard owns). @default all */
+  owns?: ((deck: LoadedDeck) => boolean) | undefined;
 }
 
 /** What a long-running process keeps between builds so a rebuild does not rediscover compilers. */
@@ -28,7 +32,7 @@ export async function runSnippetStage(
   decks: readonly LoadedDeck[],
   options: SnippetStageOptions,
 ): Promise<Map<LoadedDeck, Map<string, SnippetResult>>> {
-  const snippets = decks.flatMap((deck) => deck.snippets);
+  const snippets = decks.flatMap((deck) => deck.snippets).filter((snippet) => options.select?.(snippet) ?? true);
   const results =
     snippets.length > 0
       ? await verifySnippets(snippets, {
@@ -40,6 +44,7 @@ export async function runSnippetStage(
       : [];
   reportSnippetResults(results, snippets, new Map(decks.map((deck) => [deck.file.path, deck.file])));
   const byId = new Map(results.map((result) => [result.id, result]));
+  const provedHere = options.select ? new Set(snippets.map((snippet) => snippet.id)) : undefined;
   const byDeck = new Map<LoadedDeck, Map<string, SnippetResult>>();
   for (const deck of decks) {
     const own = new Map(
@@ -50,6 +55,8 @@ export async function runSnippetStage(
     checkTableEvidence(deck.tables, deck.file, {
       snippetIds: new Set(deck.snippets.map((snippet) => snippet.id)),
       results: own,
+      provedHere,
+      reportUnknown: options.owns?.(deck) ?? true,
     });
     byDeck.set(deck, own);
   }

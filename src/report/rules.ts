@@ -117,6 +117,18 @@ export const rules = {
     help: 'Start the diagram with a type mermaid knows (flowchart, sequenceDiagram, timeline, …).',
     docs: 'diagrams',
   },
+  'config/invalid': {
+    severity: 'error',
+    summary: 'proofdeck.config.{yaml,json}: an unknown key, a value of the wrong type, or an unknown theme.',
+    help: 'Use the keys site.title, site.base, theme, snippets.cc and snippets.edition with valid values.',
+    docs: 'in-your-talk-repository',
+  },
+  'config/syntax': {
+    severity: 'error',
+    summary: 'proofdeck.config.{yaml,json} is not valid YAML or JSON.',
+    help: 'Fix the syntax of the config file at the position named.',
+    docs: 'in-your-talk-repository',
+  },
   'dialect/unknown-key': {
     severity: 'warning',
     summary: 'A frontmatter key of another tool (Marp, Slidev, reveal-md, Quarto) that proofdeck does not honour.',

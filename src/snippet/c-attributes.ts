@@ -141,6 +141,7 @@ function splitFlags(value: string): string[] {
 export function parseCAttributes(
   attributes: FenceAttribute[],
   lang: 'c' | 'cpp',
+  defaultCompilers: readonly CCompiler[] = ['gcc', 'clang'],
 ): { spec: CSpec; problems: AttributeProblem[] } {
   const problems: AttributeProblem[] = [];
   const seen = new Map<string, FenceAttribute>();
@@ -149,7 +150,7 @@ export function parseCAttributes(
   const failMessages: string[] = [];
   const flags: string[] = [];
   const detectors: { detector: Detector; report?: string; attribute: FenceAttribute }[] = [];
-  let compilers: CCompiler[] = ['gcc', 'clang'];
+  let compilers: CCompiler[] = [...defaultCompilers];
   let std: string | undefined;
   let stdout: string | undefined;
   let exitCode: number | undefined;

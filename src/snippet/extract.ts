@@ -25,6 +25,8 @@ export interface SnippetExtractOptions {
   root?: string;
   /** Edition for Rust blocks without an `editionNNNN` attribute. @default '2021' */
   edition?: Snippet['edition'];
+  /** Compilers of C and C++ blocks without `cc=` (the project config's `snippets.cc`). @default 'both' */
+  cc?: 'gcc' | 'clang' | 'both';
   /** Prefix of derived ids. @default the deck's slug (file stem, or folder name for deck.md) */
   idPrefix?: string;
 }
@@ -50,7 +52,7 @@ interface BlockContext {
   node: Code;
   file: VFile;
   source: string[];
-  options: Required<Pick<SnippetExtractOptions, 'root' | 'edition'>>;
+  options: Required<Pick<SnippetExtractOptions, 'root' | 'edition' | 'cc'>>;
 }
 
 function report(
@@ -222,7 +224,11 @@ function transcriptSnippet(
  */
 export function extractSnippets(tree: Root, file: VFile, options: SnippetExtractOptions = {}): Snippet[] {
   const source = markdownLines(file.value);
-  const resolved = { root: options.root ?? dirname(file.path), edition: options.edition ?? '2021' };
+  const resolved = {
+    root: options.root ?? dirname(file.path),
+    edition: options.edition ?? '2021',
+    cc: options.cc ?? 'both',
+  };
   const prefix = options.idPrefix ?? deckSlug(file.path || 'deck.md');
   const snippets: Snippet[] = [];
   const ordinals = new Map<SnippetLang, number>();
@@ -280,7 +286,9 @@ export function extractSnippets(tree: Root, file: VFile, options: SnippetExtract
     }
     const attributes = meta.attributes.filter((attribute) => attribute.key.toLowerCase() !== meta.lang);
     const parsed =
-      lang === 'rust' ? parseRustAttributes(attributes, resolved.edition) : parseCAttributes(attributes, lang);
+      lang === 'rust'
+        ? parseRustAttributes(attributes, resolved.edition)
+        : parseCAttributes(attributes, lang, resolved.cc === 'both' ? ['gcc', 'clang'] : [resolved.cc]);
     // A C block inside `:::program` belongs to that program unless it names another.
     if (container !== undefined && 'compilers' in parsed.spec && parsed.spec.program === undefined)
       parsed.spec.program = container;

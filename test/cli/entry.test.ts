@@ -53,3 +53,16 @@ describe('entryPoint', () => {
     expect(choose(tempDir('entry'))).toMatch(/src\/cli\/main\.ts$/);
   });
 });
+
+describe('entryPoint in the published package', () => {
+  it('runs the compiled JavaScript in out/ when there are no TypeScript sources', () => {
+    const root = tempDir('entry');
+    mkdirSync(path.join(root, 'out', 'cli'), { recursive: true });
+    writeFileSync(path.join(root, 'out', 'cli', 'main.js'), 'export {}\n');
+    expect(choose(root)).toBe(path.join(root, 'out', 'cli', 'main.js'));
+    // A source checkout with a leftover out/ (from `npm pack`) still runs its sources.
+    mkdirSync(path.join(root, 'src', 'cli'), { recursive: true });
+    writeFileSync(path.join(root, 'src', 'cli', 'main.ts'), 'export {}\n');
+    expect(choose(root)).toBe(path.join(root, 'src', 'cli', 'main.ts'));
+  });
+});

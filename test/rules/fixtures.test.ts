@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ruleIds } from '../../src/report/rules.ts';
-import { expectedLines, GROUP_LANES, groupOf, ruleFixtures, ruleMessages } from './harness.ts';
+import { expectedLines, fixtureNames, GROUP_LANES, groupOf, ruleFixtures, ruleMessages } from './harness.ts';
 
 // Iterates the registry, not the fixture folders: a rule registered without fixtures fails here.
 describe('every registered rule has fixtures', () => {
@@ -11,7 +11,8 @@ describe('every registered rule has fixtures', () => {
   });
 
   it.each(ruleFixtures())('$id has ok.md, not-ok.md and expected.txt naming it', (rule) => {
-    const missing = ['ok.md', 'not-ok.md', 'expected.txt'].filter((name) => !existsSync(path.join(rule.dir, name)));
+    const { ok, notOk } = fixtureNames(rule);
+    const missing = [ok, notOk, 'expected.txt'].filter((name) => !existsSync(path.join(rule.dir, name)));
     expect(missing, `test/fixtures/${rule.id}/`).toEqual([]);
     const expected = expectedLines(rule);
     expect(expected.length).toBeGreaterThan(0);
@@ -20,11 +21,11 @@ describe('every registered rule has fixtures', () => {
 });
 
 describe.each(ruleFixtures('unit'))('rule $id (no compiler, no browser)', (rule) => {
-  it('reports nothing of the rule on ok.md', async () => {
-    expect(await ruleMessages(rule, 'ok.md')).toEqual([]);
+  it('reports nothing of the rule on its ok fixture', async () => {
+    expect(await ruleMessages(rule, fixtureNames(rule).ok)).toEqual([]);
   });
 
-  it('reports expected.txt on not-ok.md', async () => {
-    expect(await ruleMessages(rule, 'not-ok.md')).toEqual(expectedLines(rule));
+  it('reports expected.txt on its not-ok fixture', async () => {
+    expect(await ruleMessages(rule, fixtureNames(rule).notOk)).toEqual(expectedLines(rule));
   });
 });

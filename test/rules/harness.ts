@@ -1,11 +1,11 @@
 /**
  * Runs proofdeck's real checks on a rule fixture, test/fixtures/<group>/<rule>/{ok.md,not-ok.md,expected.txt},
- * and prints the rule's messages in expected.txt's form (`line:column severity rule-id`). Deck, frontmatter,
- * link and table rules need no compiler and no browser (unit lane); snippet, diagram and PDF rules run the
- * compilers and chromium (end-to-end lane).
+ * (config/* rules: {ok,not-ok}.yaml, a config file) and prints the rule's messages in expected.txt's form
+ * (`line:column severity rule-id`). Config, deck, frontmatter, link and table rules need no compiler and no
+ * browser (unit lane); snippet, diagram and PDF rules run the compilers and chromium (end-to-end lane).
  */
 import { createServer } from 'node:http';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { VFile } from 'vfile';
@@ -15,6 +15,7 @@ import { checkLinks } from '../../src/links/check.ts';
 import { checkExternalLinks } from '../../src/links/external.ts';
 import { checkTableEvidence } from '../../src/table/check/tables.ts';
 import { discoverThemes } from '../../src/config/themes.ts';
+import { loadProjectConfig } from '../../src/config/project.ts';
 import { ruleIds, type RuleId } from '../../src/report/rules.ts';
 import { DEFAULT_LIMITS } from '../../src/exec/job-dir.ts';
 import { probeSandbox } from '../../src/exec/sandbox.ts';
@@ -28,6 +29,7 @@ export type Lane = 'unit' | 'e2e';
 
 /** The lane each rule group's fixtures run in. A new group must be placed here (a test says so). */
 export const GROUP_LANES: Readonly<Record<string, Lane>> = {
+  config: 'unit',
   deck: 'unit',
   dialect: 'unit',
   frontmatter: 'unit',
@@ -46,6 +48,23 @@ export interface RuleFixture {
 }
 
 export const groupOf = (id: string): string => id.slice(0, id.indexOf('/'));
+
+/** A rule's fixture file names: markdown, except the config file's rules, whose fixtures are config files. */
+export function fixtureNames(rule: { group: string }): { ok: string; notOk: string } {
+  return rule.group === 'config' ? { ok: 'ok.yaml', notOk: 'not-ok.yaml' } : { ok: 'ok.md', notOk: 'not-ok.md' };
+}
+
+/** The config file's messages: the fixture copied to a fresh project as proofdeck.config.yaml. */
+function configChecks(file: string): VFile[] {
+  const root = mkdtempSync(path.join(tmpdir(), 'proofdeck-config-'));
+  try {
+    writeFileSync(path.join(root, 'proofdeck.config.yaml'), readFileSync(file));
+    const loaded = loadProjectConfig(root, THEMES);
+    return loaded.file ? [loaded.file] : [];
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+}
 
 /** Every registered rule with its fixture folder (which may not exist: the unit lane checks that). */
 export function ruleFixtures(lane?: Lane): RuleFixture[] {
@@ -149,7 +168,8 @@ export async function ruleMessages(rule: RuleFixture, name: string): Promise<str
   const file = path.join(rule.dir, name);
   const optionsFile = path.join(rule.dir, 'options.json');
   const given = (existsSync(optionsFile) ? JSON.parse(readFileSync(optionsFile, 'utf8')) : {}) as FixtureOptions;
-  const options: FixtureOptions = name === 'not-ok.md' ? { ...given, ...given['not-ok'] } : given;
+  const options: FixtureOptions = name.startsWith('not-ok.') ? { ...given, ...given['not-ok'] } : given;
+  if (rule.group === 'config') return linesOf(configChecks(file), rule.id);
   if (GROUP_LANES[rule.group] === 'unit') return linesOf([await staticChecks(file, rule.dir, options)], rule.id);
   const scratch = mkdtempSync(path.join(tmpdir(), 'proofdeck-rule-'));
   try {

@@ -91,6 +91,13 @@ export interface EvidenceOptions {
   snippetIds: ReadonlySet<string>;
   /** Results of this build's snippet runs; when absent only existence is checked (no snippet was run). */
   results?: ReadonlyMap<string, SnippetResult> | undefined;
+  /**
+   * `check --shard`: the ids of the snippets this job proved. A citation of another snippet is checked by
+   * the job that proved it, so every citation is checked exactly once. @default every snippet
+   */
+  provedHere?: ReadonlySet<string> | undefined;
+  /** Report citations of snippets that do not exist (under `--shard`, only the deck's owner does). @default true */
+  reportUnknown?: boolean;
 }
 
 /** After the snippets ran: each cited snippet exists, passed its own check, and ended as the cell claims. */
@@ -101,6 +108,7 @@ export function checkEvidenceResults(tables: readonly TableModel[], file: VFile,
       for (const citation of citationsOf(model)) {
         const { snippetId: id, claims, place } = citation;
         if (!options.snippetIds.has(id)) {
+          if (options.reportUnknown === false) continue;
           const near = closest(id, options.snippetIds, 2);
           addError(
             file,
@@ -112,6 +120,7 @@ export function checkEvidenceResults(tables: readonly TableModel[], file: VFile,
           continue;
         }
         if (!options.results || claims.length === 0) continue;
+        if (options.provedHere && !options.provedHere.has(id)) continue;
         const result = options.results.get(id);
         const wanted = claims.map((claim) => `${claim} (${CLAIM_MEANINGS[claim]})`).join(' or ');
         if (!result) {
