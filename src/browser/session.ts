@@ -10,7 +10,7 @@ export interface BrowserSession {
 }
 
 /** How long a closing browser may take before it is killed. */
-const CLOSE_GRACE_MS = 300;
+const CLOSE_GRACE_MS = 100;
 
 /** Creates a session; nothing starts until {@link BrowserSession.get} is called. */
 export function createBrowserSession(launch: () => Promise<Browser> = launchBrowser): BrowserSession {

@@ -300,6 +300,9 @@ async function untilStopped(server: { close(): Promise<void> }): Promise<void> {
     process.on('SIGTERM', stop);
   });
   await server.close();
+  // Everything proofdeck opened is closed; chromium's helper processes may hold inherited pipes for up to a
+  // second after the browser is killed, and a process manager waiting on SIGTERM should not wait for them.
+  process.exit(EXIT.ok);
 }
 
 /** Runs the CLI and returns the process exit code. */
