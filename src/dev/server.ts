@@ -19,6 +19,7 @@ import { openInEditor } from './open-editor.ts';
 import { resolveRequestPath } from './safe-path.ts';
 import { watchSources, type Affected } from './watch.ts';
 import { DEFAULT_OUT_DIR } from '../config/defaults.ts';
+import { UsageError } from '../model/errors.ts';
 
 /** Options for {@link startDev}. */
 export interface DevOptions {
@@ -134,8 +135,19 @@ export async function startDev(options: DevOptions = {}): Promise<DevServer> {
     });
   };
 
+  const host = options.host ?? '127.0.0.1';
   const server = createServer((request, response) => {
     const url = request.url ?? '/';
+    // A page on another site can make the browser ask localhost; a Host header that is not this server's
+    // name (DNS rebinding) and anything but reading is refused.
+    if (!allowedHost(request.headers.host, host)) {
+      response.writeHead(403, { 'content-type': 'text/plain' }).end('forbidden host\n');
+      return;
+    }
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      response.writeHead(405, { 'content-type': 'text/plain', allow: 'GET, HEAD' }).end('method not allowed\n');
+      return;
+    }
     if (url === EVENTS_PATH) {
       response.writeHead(200, {
         'content-type': 'text/event-stream',
@@ -191,11 +203,27 @@ export async function startDev(options: DevOptions = {}): Promise<DevServer> {
     schedulePrintouts(affected);
   });
   await watcher.ready;
-  await new Promise<void>((resolve) => server.listen(options.port ?? 3000, options.host ?? '127.0.0.1', resolve));
+  const port = options.port ?? 3000;
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(port, host, () => {
+        server.off('error', reject);
+        resolve();
+      });
+    });
+  } catch (error) {
+    await Promise.all([watcher.close(), browser.close()]);
+    highlighters.dispose();
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE') throw new UsageError(`port ${port} on ${host} is in use: pick another with --port`);
+    if (code === 'EACCES') throw new UsageError(`port ${port} on ${host} needs privileges: pick one above 1023`);
+    throw error;
+  }
   const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : options.port;
+  const bound = typeof address === 'object' && address ? address.port : port;
   return {
-    url: `http://${options.host ?? '127.0.0.1'}:${port}/`,
+    url: `http://${host}:${bound}/`,
     nextBuild: () => new Promise((resolve) => waiters.push(resolve)),
     async close() {
       clearTimeout(printoutTimer);
@@ -229,4 +257,14 @@ function openRequest(
   const column = Number(url.searchParams.get('column') ?? 1);
   open(file, Number.isInteger(line) && line > 0 ? line : 1, Number.isInteger(column) && column > 0 ? column : 1);
   return 204;
+}
+
+/** The Host header a browser sends for this server: a loopback name, or the address `--host` gave. */
+function allowedHost(header: string | undefined, host: string): boolean {
+  if (header === undefined) return false;
+  const name = header
+    .replace(/:\d+$/, '')
+    .replace(/^\[(.*)\]$/, '$1')
+    .toLowerCase();
+  return ['localhost', '127.0.0.1', '::1', host.toLowerCase()].includes(name) || host === '0.0.0.0';
 }

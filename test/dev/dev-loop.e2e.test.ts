@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { request } from 'node:http';
 import { existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import path from 'node:path';
@@ -166,4 +167,31 @@ describe('proofdeck dev stops on signals', () => {
       }
     });
   }
+});
+
+describe('proofdeck dev refuses what a local server must not answer', () => {
+  it('refuses foreign Host headers and methods other than GET/HEAD, and a busy port is a usage error', async () => {
+    const root = tempProject({ talk: deck('T') });
+    const server = await startDev({ root, port: 0 });
+    try {
+      const { port } = new URL(server.url);
+      const ask = (method: string, host: string) =>
+        new Promise<number>((resolve, reject) => {
+          const req = request({ hostname: '127.0.0.1', port, path: '/talk/', method, headers: { host } }, (res) => {
+            res.resume();
+            resolve(res.statusCode ?? 0);
+          });
+          req.on('error', reject);
+          req.end();
+        });
+      expect(await ask('GET', `127.0.0.1:${port}`)).toBe(200);
+      expect(await ask('HEAD', `localhost:${port}`)).toBe(200);
+      expect(await ask('GET', `evil.example:${port}`)).toBe(403);
+      expect(await ask('POST', `127.0.0.1:${port}`)).toBe(405);
+      await expect(startDev({ root, port: Number(port) })).rejects.toThrow(/port \d+ on 127\.0\.0\.1 is in use/);
+    } finally {
+      await server.close();
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
 });
