@@ -11,7 +11,10 @@ import type { Chunk, ChunkKind } from './c-chunks.ts';
 const require = createRequire(import.meta.url);
 
 // Loaded once per process; the wasm grammar parses synchronously afterwards.
-await Parser.init();
+// Its runtime's own wasm is found from the package, not next to the running script: the CLI's bundle in lib/
+// and the compiled package in out/ do not carry it.
+const RUNTIME_WASM = require.resolve('web-tree-sitter/web-tree-sitter.wasm');
+await Parser.init({ locateFile: () => RUNTIME_WASM });
 const C = await Language.load(require.resolve('tree-sitter-c/tree-sitter-c.wasm'));
 const parser = new Parser();
 parser.setLanguage(C);
