@@ -107,6 +107,8 @@ export function parseFenceMeta(lang: string | null | undefined, meta: string | n
         result.errors.push({ message, offset: token.offset, lineSpec: true, options: true });
         return;
       }
+      // `{python}`, `{r echo=false}`: an executable cell (Quarto, knitr), which the dialect reports; not a spec.
+      if (/^[A-Za-z_]/.test(spec[1] ?? '') && !/^all\b/.test(spec[1] ?? '')) return;
       const parsed = parseLineSpec(spec[1] ?? '');
       if ('error' in parsed) result.errors.push({ message: parsed.error, offset: token.offset, lineSpec: true });
       else result.highlight = parsed.steps;
