@@ -20,7 +20,7 @@ import {
   pickLocals,
   readDirectiveComment,
 } from './marp-directives.ts';
-import type { Warn } from './marp-inline.ts';
+
 import { buildSlide, type Draft } from './marp-slide.ts';
 import {
   type DialectWarning,
@@ -28,6 +28,7 @@ import {
   type NativeFrontmatter,
   type NativeSlide,
   type Translation,
+  type Warn,
 } from './translation.ts';
 
 /** Marp's built-in themes and the proofdeck theme closest to each (all three are light). */

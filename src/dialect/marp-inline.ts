@@ -3,15 +3,7 @@ import type { Html, Image, RootContent } from 'mdast';
 import { visit } from 'unist-util-visit';
 import { onlyComments, readDirectiveComment } from './marp-directives.ts';
 import { readMarpImage } from './marp-image.ts';
-import { type DialectWarning, mapLines, type NativeSlide } from './translation.ts';
-
-export type Warn = (
-  line: number,
-  column: number,
-  reason: string,
-  hint: string,
-  ruleId: DialectWarning['ruleId'],
-) => void;
+import { mapLines, type NativeSlide, type Warn } from './translation.ts';
 
 export interface SplitImage {
   side: 'left' | 'right';

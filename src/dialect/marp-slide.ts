@@ -1,8 +1,8 @@
 /** One Marp slide built from its nodes and the directives in effect on it. */
 import type { List, RootContent } from 'mdast';
 import { classList, cssUrl, type Directives, onlyComments } from './marp-directives.ts';
-import { rewriteInline, type Warn } from './marp-inline.ts';
-import { type MappedLine, mapLines, type NativeSlide } from './translation.ts';
+import { rewriteInline } from './marp-inline.ts';
+import { type MappedLine, mapLines, type NativeSlide, type Warn } from './translation.ts';
 
 export interface Draft {
   line: number;

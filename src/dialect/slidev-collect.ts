@@ -1,17 +1,9 @@
 /** The visible slides of a Slidev deck, with `src:` imports inlined (ranges, overrides, cycles). */
 import path from 'node:path';
 import { rewriteSlidevBody } from './slidev-body.ts';
-import {
-  type Frontmatter,
-  keyLine,
-  lastCommentAsNotes,
-  makeSlide,
-  readYaml,
-  reportSlideKeys,
-  type Warn,
-} from './slidev-slide.ts';
+import { type Frontmatter, keyLine, lastCommentAsNotes, makeSlide, readYaml, reportSlideKeys } from './slidev-slide.ts';
 import { splitSlidev } from './slidev-split.ts';
-import type { MappedLine, NativeSlide } from './translation.ts';
+import type { MappedLine, NativeSlide, Warn } from './translation.ts';
 
 export interface Collected {
   slide: NativeSlide;

@@ -9,8 +9,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { TRANSITIONS } from '../model/deck.ts';
 import { collectSlides } from './slidev-collect.ts';
-import { keyLine, nativeTransition, type Warn } from './slidev-slide.ts';
-import { type DialectWarning, emitNative, type NativeFrontmatter, type Translation } from './translation.ts';
+import { keyLine, nativeTransition } from './slidev-slide.ts';
+import { type DialectWarning, emitNative, type NativeFrontmatter, type Translation, type Warn } from './translation.ts';
 
 /** Options for {@link translateSlidev}. */
 export interface SlidevOptions {

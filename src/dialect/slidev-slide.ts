@@ -1,16 +1,9 @@
 /** One Slidev slide: its frontmatter keys checked, layout and slots mapped, last comment taken as notes. */
 import { parse as parseYaml } from 'yaml';
 import { TRANSITIONS } from '../model/deck.ts';
-import type { DialectWarning, MappedLine, NativeSlide } from './translation.ts';
+import type { MappedLine, NativeSlide, Warn } from './translation.ts';
 import { trimLines } from './translation.ts';
 
-export type Warn = (
-  line: number,
-  column: number,
-  reason: string,
-  hint: string,
-  ruleId: DialectWarning['ruleId'],
-) => void;
 export type Frontmatter = Record<string, unknown>;
 
 const CENTERED = new Set(['cover', 'center', 'section', 'end', 'intro', 'fact', 'statement', 'quote']);
