@@ -86,6 +86,7 @@ describe('printed slides are laid out as on screen', () => {
                 getSlides(): Element[];
                 getIndices(s: Element): { h: number; v?: number };
                 slide(h: number, v?: number): void;
+                configure(options: object): void;
               };
             }
           ).Reveal;
