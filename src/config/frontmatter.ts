@@ -3,7 +3,7 @@ import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
 import { z } from './zod.ts';
 import type { Yaml } from 'mdast';
 import type { VFile } from 'vfile';
-import { DIALECTS, TRANSITIONS, type DeckMeta, type DialectName } from '../model/deck.ts';
+import { ASPECT_RATIOS, DIALECTS, TRANSITIONS, type DeckMeta, type DialectName } from '../model/deck.ts';
 import { addError, addWarning } from '../report/messages.ts';
 import { DEFAULT_SLIDE_LEVEL } from './defaults.ts';
 
@@ -34,7 +34,7 @@ const frontmatterSchema = z.strictObject({
   header: z.optional(z.string()),
   footer: z.optional(z.string()),
   logo: z.optional(z.string()),
-  aspectRatio: z.optional(z.enum(['16:9', '4:3'])),
+  aspectRatio: z.optional(z.enum(ASPECT_RATIOS)),
   background: z.optional(z.string()),
   incremental: z.optional(z.boolean()),
 });

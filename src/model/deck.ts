@@ -26,12 +26,34 @@ export interface DeckMeta {
   footer?: string;
   /** Image shown in a corner of every slide (Quarto `logo`), as written (relative to the markdown file). */
   logo?: string;
-  /** `16:9` (1280×720, the default) or `4:3` (960×720). */
-  aspectRatio?: '16:9' | '4:3';
+  /** `16:9` (1280×720, the default), `16:10` (1152×720) or `4:3` (960×720): see {@link slideSize}. */
+  aspectRatio?: AspectRatio;
   /** Background colour of every slide that sets none (Slidev/Marp `background`). */
   background?: string;
   /** Quarto `incremental: true`: every list is revealed item by item. */
   incremental?: boolean;
+}
+
+/** Slide shapes proofdeck renders: every one is 720 px tall, so type sizes mean the same in each. */
+export const ASPECT_RATIOS = ['16:9', '16:10', '4:3'] as const;
+export type AspectRatio = (typeof ASPECT_RATIOS)[number];
+
+/** The slide's size in CSS pixels (reveal.js `width`/`height`; PDF pages and handout frames follow it). */
+export function slideSize(aspectRatio: AspectRatio = '16:9'): { width: number; height: number } {
+  const [w = 16, h = 9] = aspectRatio.split(':').map(Number);
+  return { width: Math.round((720 * w) / h), height: 720 };
+}
+
+export const isAspectRatio = (value: unknown): value is AspectRatio =>
+  (ASPECT_RATIOS as readonly unknown[]).includes(value);
+
+/** The aspect ratio of a width and height (reveal.js `width`/`height`, Slidev `16/10`), when proofdeck has it. */
+export function aspectRatioOf(width: number, height: number): AspectRatio | undefined {
+  if (!Number.isFinite(width) || !Number.isFinite(height) || width <= 0 || height <= 0) return undefined;
+  return ASPECT_RATIOS.find((ratio) => {
+    const { width: w, height: h } = slideSize(ratio);
+    return Math.abs(width / height - w / h) < 0.02;
+  });
 }
 
 /** Markdown dialects proofdeck reads (src/dialect/): native, reveal-md, reveal.js, Marp, Slidev, pandoc/Quarto. */
