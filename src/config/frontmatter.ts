@@ -3,7 +3,14 @@ import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
 import { z } from './zod.ts';
 import type { Yaml } from 'mdast';
 import type { VFile } from 'vfile';
-import { ASPECT_RATIOS, DIALECTS, TRANSITIONS, type DeckMeta, type DialectName } from '../model/deck.ts';
+import {
+  ASPECT_RATIOS,
+  DIALECTS,
+  SLIDE_NUMBER_FORMATS,
+  TRANSITIONS,
+  type DeckMeta,
+  type DialectName,
+} from '../model/deck.ts';
 import { addError, addWarning } from '../report/messages.ts';
 import { DEFAULT_SLIDE_LEVEL } from './defaults.ts';
 
@@ -30,7 +37,7 @@ const frontmatterSchema = z.strictObject({
   titleSlide: z.optional(z.boolean()),
   from: z.optional(z.enum(DIALECTS)),
   dialect: z.optional(z.enum(DIALECTS)),
-  slideNumbers: z.optional(z.boolean()),
+  slideNumbers: z.optional(z.union([z.boolean(), z.enum(SLIDE_NUMBER_FORMATS)])),
   header: z.optional(z.string()),
   footer: z.optional(z.string()),
   logo: z.optional(z.string()),

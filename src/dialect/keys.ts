@@ -1,6 +1,6 @@
 /** Helpers for mapping a dialect's frontmatter keys onto proofdeck's. */
 import type { MappedFrontmatter } from './types.ts';
-import { ASPECT_RATIOS, aspectRatioOf } from '../model/deck.ts';
+import { ASPECT_RATIOS, aspectRatioOf, slideNumbersOf } from '../model/deck.ts';
 
 /** What a dialect key becomes: proofdeck keys and values, `consumed` (used by the dialect itself), or a reason. */
 export type KeyMapping = (
@@ -75,7 +75,7 @@ export function revealOptions(options: unknown, prefix = ''): MappedFrontmatter 
   const record = options as Record<string, unknown>;
   for (const [key, value] of Object.entries(record)) {
     if (key === 'transition' && typeof value === 'string') result.data.transition = value;
-    else if (key === 'slideNumber' || key === 'slide-number') result.data.slideNumbers = value !== false;
+    else if (key === 'slideNumber' || key === 'slide-number') result.data.slideNumbers = slideNumbersOf(value);
     else if (key === 'width' || key === 'height') {
       const aspect = aspectOf(record.width, record.height);
       if (aspect) result.data.aspectRatio = aspect;

@@ -19,8 +19,11 @@ export interface DeckMeta {
   titleSlide: boolean;
   /** The dialect the source is written in (`from:`/`dialect:`, `--from`, or detected). */
   dialect: DialectName;
-  /** reveal.js slide numbers (Marp `paginate`, Quarto `slide-number`, reveal `slideNumber`). */
-  slideNumbers?: boolean;
+  /**
+   * reveal.js slide numbers (Marp `paginate`, Quarto `slide-number`, reveal `slideNumber`): on (`c/t`, the
+   * default), off, or one of reveal.js's formats.
+   */
+  slideNumbers?: boolean | SlideNumberFormat;
   /** Text shown on every slide (Quarto/Marp `footer`, Marp `header`). */
   header?: string;
   footer?: string;
@@ -32,6 +35,17 @@ export interface DeckMeta {
   background?: string;
   /** Quarto `incremental: true`: every list is revealed item by item. */
   incremental?: boolean;
+}
+
+/** reveal.js's slide number formats: `h.v`/`h/v` (horizontal.vertical), `c` (flat count), `c/t` (count/total). */
+export const SLIDE_NUMBER_FORMATS = ['h.v', 'h/v', 'c', 'c/t'] as const;
+export type SlideNumberFormat = (typeof SLIDE_NUMBER_FORMATS)[number];
+const isSlideNumberFormat = (value: unknown): value is SlideNumberFormat =>
+  (SLIDE_NUMBER_FORMATS as readonly unknown[]).includes(value);
+
+/** Slide numbers as reveal.js/Quarto write them (`true`, `false`, a format) → proofdeck's `slideNumbers`. */
+export function slideNumbersOf(value: unknown): boolean | SlideNumberFormat {
+  return isSlideNumberFormat(value) ? value : value !== false;
 }
 
 /** Slide shapes proofdeck renders: every one is 720 px tall, so type sizes mean the same in each. */

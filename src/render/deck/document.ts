@@ -17,7 +17,8 @@ function revealConfig(meta: DeckMeta): Record<string, unknown> {
     hash: true,
     controls: true,
     progress: true,
-    slideNumber: meta.slideNumbers === false ? false : 'c/t',
+    slideNumber:
+      meta.slideNumbers === false ? false : meta.slideNumbers === true ? 'c/t' : (meta.slideNumbers ?? 'c/t'),
     showSlideNumber: 'all',
     transition: meta.transition,
     pdfSeparateFragments: false,

@@ -1,6 +1,7 @@
 /**
  * Every slide shape (16:9, 16:10, 4:3) is the same shape in the deck, the slide PDF and the handout frames; the
- * handout opened in a browser shows sheets of paper; a centred slide's underlined heading keeps its own width.
+ * handout opened in a browser shows sheets of paper; a centred slide's underlined heading keeps its own width;
+ * slide numbers take reveal.js's formats.
  */
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
@@ -9,9 +10,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { withBrowser, withPage } from '../../../src/browser/browser.ts';
 import { runCli, tempProject } from '../../helpers.ts';
 
-const deck = (ratio: string) => `---
+const deck = (ratio: string, numbers = 'true') => `---
 title: Shapes
 aspectRatio: "${ratio}"
+slideNumbers: ${numbers}
 ---
 
 ## Centred
@@ -34,7 +36,7 @@ describe('slide shapes', () => {
   let root: string;
 
   beforeAll(() => {
-    root = tempProject({ wide: deck('16:9'), laptop: deck('16:10'), square: deck('4:3') });
+    root = tempProject({ wide: deck('16:9'), laptop: deck('16:10', '"h.v"'), square: deck('4:3', '"c"') });
     const build = runCli(root, ['build']);
     expect(build.status, build.stderr).toBe(0);
   });
@@ -95,11 +97,14 @@ describe('slide shapes', () => {
             return {
               ratio: slide.offsetWidth / slide.offsetHeight,
               heading: heading.getBoundingClientRect().width / slide.getBoundingClientRect().width,
+              number: document.querySelector('.slide-number')?.textContent?.replace(/\s+/g, ''),
             };
           });
           expect(shown.ratio).toBeCloseTo(RATIOS[ratio], 1);
           // The underline spans the heading's words, not the slide.
           expect(shown.heading).toBeLessThan(0.5);
+          // reveal.js's slide number formats: c/t by default, `h.v` and `c` when the frontmatter says so.
+          expect(shown.number).toBe({ wide: '2/2', laptop: '2', square: '2' }[name]);
         }
       }),
     );
