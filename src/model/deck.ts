@@ -37,6 +37,16 @@ export interface DeckMeta {
   incremental?: boolean;
 }
 
+/** Quarto's callout blocks (`::: {.callout-note}`, also `:::callout-note`): a titled, coloured box. */
+export const CALLOUT_KINDS = ['note', 'tip', 'warning', 'caution', 'important'] as const;
+export type CalloutKind = (typeof CALLOUT_KINDS)[number];
+
+/** The callout kind a container name stands for (`callout-tip` → `tip`), if it is one. */
+export function calloutKind(name: string): CalloutKind | undefined {
+  const kind = name.startsWith('callout-') ? name.slice('callout-'.length) : undefined;
+  return CALLOUT_KINDS.find((known) => known === kind);
+}
+
 /** reveal.js's slide number formats: `h.v`/`h/v` (horizontal.vertical), `c` (flat count), `c/t` (count/total). */
 export const SLIDE_NUMBER_FORMATS = ['h.v', 'h/v', 'c', 'c/t'] as const;
 export type SlideNumberFormat = (typeof SLIDE_NUMBER_FORMATS)[number];
