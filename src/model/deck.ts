@@ -32,6 +32,8 @@ export interface DeckMeta {
   background?: string;
   /** Quarto `incremental: true`: every list is revealed item by item. */
   incremental?: boolean;
+  /** Edition of the deck's Rust blocks without `editionNNNN` (frontmatter `edition:`). */
+  edition?: '2015' | '2018' | '2021' | '2024';
 }
 
 /** Markdown dialects proofdeck reads (src/dialect/): native, reveal-md, reveal.js, Marp, Slidev, pandoc/Quarto. */
