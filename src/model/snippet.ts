@@ -16,8 +16,8 @@ export type Expectation =
   | { kind: 'ignore' }
   /** Compiles cleanly (C: no warnings under -Wall -Wextra except those listed in `warns`). */
   | { kind: 'compile' }
-  /** Compiles and runs; exit status (default 0) and optional stdout must match. */
-  | { kind: 'run'; exitCode: number; stdout?: string }
+  /** Compiles and runs; exit status (default 0) and optional stdout must match; Rust `stderr~=`: a substring. */
+  | { kind: 'run'; exitCode: number; stdout?: string; stderr?: string }
   /**
    * Rejected by the compiler. `codes`: rustc error codes/lint names (E0382, unconditional_panic) or C `-W` flags;
    * `messages`: substrings of a diagnostic.
