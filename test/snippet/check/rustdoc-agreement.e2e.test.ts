@@ -82,7 +82,8 @@ const rustdoc = findOnPath('rustdoc');
 describe('rustdoc agreement', () => {
   it('covers every convention with its own fixture', () => {
     expect(FILES.length).toBeGreaterThanOrEqual(12);
-    for (const book of ['book-2018', 'book-default']) expect(existsSync(path.join(ROOT, book, 'book.toml'))).toBe(true);
+    for (const book of ['book-2018', 'book-2024', 'book-default'])
+      expect(existsSync(path.join(ROOT, book, 'book.toml'))).toBe(true);
   });
 
   it.each(FILES)('proofdeck gives %s the annotated verdict on every block', async (file) => {
