@@ -5,7 +5,7 @@
  * edition `mdbook test` passes to rustdoc: the book.toml's `[rust] edition`, else none (rustdoc's 2015).
  */
 import { execFile } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
@@ -89,6 +89,24 @@ describe('rustdoc agreement', () => {
   it.each(FILES)('proofdeck gives %s the annotated verdict on every block', async (file) => {
     expect(await proofdeckVerdicts(file)).toEqual(annotations(file));
   });
+
+  it.runIf(rustdoc !== undefined)(
+    'rustdoc skips blocks with key=value attributes, which proofdeck proves',
+    async () => {
+      // stdout=, exit=, id=…: rustdoc 1.95 does not take such a block as a doctest at all (so mdbook test skips it).
+      const dir = tempCacheDir();
+      const file = path.join(dir, 'claims.md');
+      const blocks = ['```rust,exit=3', 'std::process::exit(3);', '```', '', '```rust stdout="hi"', 'println!("hi");'];
+      writeFileSync(file, `# Claims\n\n${[...blocks, '```', ''].join('\n')}`);
+      const edition = ['--edition', '2021'];
+      const output = (await run('rustdoc', ['--test', ...edition, file]).catch((error: { stdout: string }) => error))
+        .stdout;
+      expect(output).toContain('running 0 tests');
+      const loaded = loadDeck({ name: 'claims', path: file }, { knownThemes: new Set(['dark']), root: dir });
+      const results = await verifySnippets(loaded.snippets, { root: dir, cacheDir: tempCacheDir() });
+      expect(results.map((result) => result.status)).toEqual(['proved', 'proved']);
+    },
+  );
 
   it.runIf(rustdoc !== undefined).each(FILES)('rustdoc --test agrees with proofdeck on %s', async (file) => {
     const [theirs, ours] = await Promise.all([rustdocVerdicts(file), proofdeckVerdicts(file)]);
