@@ -88,6 +88,13 @@ describe('edition of Rust blocks', () => {
     expect(editionOf(root, 'x.md')).toEqual(['2024', '2015']);
   });
 
+  it('refuses an unknown frontmatter edition at its line', () => {
+    const root = tempDir('book');
+    write(root, { 'x.md': `---\nedition: 2019\n---\n${block()}` });
+    const loaded = loadDeck({ name: 'x', path: path.join(root, 'x.md') }, { knownThemes: new Set(['dark']), root });
+    expect(messages(loaded.file).filter((line) => line.startsWith('2:'))).toHaveLength(1);
+  });
+
   it('passes the book.toml problems on with the deck', () => {
     const root = tempDir('book');
     write(root, { 'book.toml': '[rust]\nedition = 18\n', 'x.md': block() });
