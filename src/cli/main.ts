@@ -70,12 +70,13 @@ function report(files: readonly VFile[], flags: CheckFlags, snippets?: CheckResu
   const extra = results
     ? {
         ...shard,
-        snippets: results.map(({ id, status, ok, summary, problems, runs }) => ({
+        snippets: results.map(({ id, status, ok, summary, problems, runs, evidence }) => ({
           id,
           status,
           ok,
           summary,
           problems,
+          ...(evidence ? { evidence } : {}),
           runs: runs.map(({ tool, version, outcome, exitCode, report, cached, durationMs }) => ({
             tool,
             version,

@@ -35,6 +35,8 @@ export interface DeckMeta {
   background?: string;
   /** Quarto `incremental: true`: every list is revealed item by item. */
   incremental?: boolean;
+  /** Edition of the deck's Rust blocks without `editionNNNN` (frontmatter `edition:`). */
+  edition?: '2015' | '2018' | '2021' | '2024';
 }
 
 /** Quarto's callout blocks (`::: {.callout-note}`, also `:::callout-note`): a titled, coloured box. */

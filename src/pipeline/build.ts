@@ -168,7 +168,11 @@ async function checkAll(
     }),
   ]);
   // The config file's problems are reported with the decks' and stop the build like them.
-  const files = [...(project.file ? [project.file] : []), ...decks.map((deck) => deck.file)];
+  // So are the problems of a book.toml that gave decks their Rust edition (once, however many chapters use it).
+  const books = new Map(
+    decks.flatMap((deck) => (deck.bookToml?.messages.length ? [[deck.bookToml.path, deck.bookToml]] : [])),
+  );
+  const files = [...(project.file ? [project.file] : []), ...books.values(), ...decks.map((deck) => deck.file)];
   return { root, decks, files, themeOf, diagramResults, snippetResults, config: project.config };
 }
 

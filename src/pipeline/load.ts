@@ -13,6 +13,7 @@ import { checkMathSyntax } from '../check/deck/math-syntax.ts';
 import { checkMissingAssets } from '../check/deck/missing-asset.ts';
 import { checkSetextHeadings } from '../check/deck/setext-heading.ts';
 import { checkStrayFences, checkUnclosedContainers } from '../check/deck/unclosed-container.ts';
+import { bookEdition, findBookToml } from '../config/book-toml.ts';
 import { readFrontmatter } from '../config/frontmatter.ts';
 import type { ProjectConfig } from '../config/project.ts';
 import type { ParsedDeck } from '../model/deck.ts';
@@ -49,6 +50,8 @@ export interface LoadedDeck {
   tables: TableModel[];
   /** C, C++ and Rust blocks with their expectations, not yet compiled. */
   snippets: Snippet[];
+  /** The book.toml above the file (up to the project root), whose messages hold its problems. */
+  bookToml?: VFile;
 }
 
 /** Options for {@link loadDeck}. */
@@ -118,10 +121,13 @@ export function loadDeck(source: DeckSource, options: LoadOptions): LoadedDeck {
   checkMissingAssets(assets, file);
   checkAssetScope(assets, file);
   const tables = checkTables(tree, file, { deckDir });
+  // Rust edition: block attribute, else frontmatter, else the book.toml above the file, else the config.
+  const book = findBookToml(deckDir, options.root ?? deckDir);
+  const edition = meta?.edition ?? (book ? bookEdition(book) : undefined) ?? options.snippetDefaults?.edition;
   const snippets = extractSnippets(tree, file, {
     root: options.root ?? deckDir,
     ...(options.snippetDefaults?.cc ? { cc: options.snippetDefaults.cc } : {}),
-    ...(options.snippetDefaults?.edition ? { edition: options.snippetDefaults.edition } : {}),
+    ...(edition ? { edition } : {}),
   });
   const diagrams = extractDiagrams(tree, file, {
     deckDir,
@@ -142,8 +148,10 @@ export function loadDeck(source: DeckSource, options: LoadOptions): LoadedDeck {
   const deck = meta
     ? { name: source.name, path: source.path, meta: { ...meta, dialect: named }, items, definitions }
     : undefined;
-  if (!translation) return { file, tree, deck, assets, diagrams, tables, snippets };
-  return { file: backToSource(file, original, translation), tree, deck, assets, diagrams, tables, snippets };
+  const bookToml = book ? { bookToml: book.file } : {};
+  if (!translation) return { file, tree, deck, assets, diagrams, tables, snippets, ...bookToml };
+  const loaded = { file: backToSource(file, original, translation), tree, deck, assets, diagrams, tables, snippets };
+  return { ...loaded, ...bookToml };
 }
 
 /**

@@ -287,7 +287,7 @@ export function extractSnippets(tree: Root, file: VFile, options: SnippetExtract
     const attributes = meta.attributes.filter((attribute) => attribute.key.toLowerCase() !== meta.lang);
     const parsed =
       lang === 'rust'
-        ? parseRustAttributes(attributes, resolved.edition)
+        ? parseRustAttributes(attributes, resolved.edition, { root: resolved.root })
         : parseCAttributes(attributes, lang, resolved.cc === 'both' ? ['gcc', 'clang'] : [resolved.cc]);
     // A C block inside `:::program` belongs to that program unless it names another.
     if (container !== undefined && 'compilers' in parsed.spec && parsed.spec.program === undefined)
