@@ -91,6 +91,34 @@ describe('proofdeck check <mdBook folder>', () => {
     expect(result.status).toBe(1);
   });
 
+  it('expands {{#include}} and {{#rustdoc_include}} in chapters before proving, errors at the link', () => {
+    const dir = tempDir('book');
+    write(dir, {
+      ...BOOK,
+      'src/SUMMARY.md': '- [Listings](listings.md)\n',
+      'listings/main.rs':
+        'fn main() {\n    // ANCHOR: body\n    let v = vec![1, 2];\n    assert_eq!(v.len(), 2);\n' +
+        '    // ANCHOR_END: body\n}\n',
+      'listings/moved.rs': 'fn main() {\n    let s = String::new();\n    let t = s;\n    println!("{s}{t}");\n}\n',
+      'src/listings.md':
+        '# Listings\n\n```rust\n{{#rustdoc_include ../listings/main.rs:body}}\n```\n\n' +
+        '```rust,compile_fail\n{{#include ../listings/moved.rs}}\n```\n\n' +
+        '```rust\n{{#include ../listings/moved.rs:3:4}}\n```\n\n```rust\n  {{#include ../listings/gone.rs}}\n```\n',
+    });
+    const result = runCli(dir, ['check', '.', '--reporter', 'json']);
+    const report = JSON.parse(result.stdout) as JsonReport;
+    expect(report.snippets.map(({ id, status }) => `${id} ${status}`)).toEqual([
+      'listings-rust-1 proved',
+      'listings-rust-2 proved',
+      'listings-rust-3 failed',
+    ]);
+    expect(report.diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.ruleId}`)).toEqual([
+      expect.stringMatching(/^src\/listings\.md:12:\d+ snippet\//),
+      'src/listings.md:16:3 snippet/missing-include',
+    ]);
+    expect(result.status).toBe(1);
+  });
+
   it('checks several files and a folder of markdown given together, in one process', () => {
     const dir = tempDir('files');
     write(dir, {
