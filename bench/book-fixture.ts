@@ -76,7 +76,7 @@ function nextLink(index: number): string {
 }
 
 function summary(): string {
-  const item = (index: number, depth = 0) => `${'    '.repeat(depth)}- [${TOPICS[index]}](${chapterPath(index)})`;
+  const item = (index: number, depth = 0) => `${'  '.repeat(depth)}- [${TOPICS[index]}](${chapterPath(index)})`;
   return [
     '# Summary',
     '',
