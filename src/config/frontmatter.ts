@@ -37,6 +37,8 @@ const frontmatterSchema = z.strictObject({
   aspectRatio: z.optional(z.enum(['16:9', '4:3'])),
   background: z.optional(z.string()),
   incremental: z.optional(z.boolean()),
+  /** `all`: every block not proved is an error (`snippet/unproved`), as with `--frail`. */
+  proofs: z.optional(z.enum(['all', 'optional'])),
 });
 
 /** How a dialect's frontmatter is read (see src/dialect/types.ts). */

@@ -32,6 +32,8 @@ export interface DeckMeta {
   background?: string;
   /** Quarto `incremental: true`: every list is revealed item by item. */
   incremental?: boolean;
+  /** `all`: every fenced block that is not proved is an error (text, diagrams and math excepted). */
+  proofs?: 'all' | 'optional';
 }
 
 /** Markdown dialects proofdeck reads (src/dialect/): native, reveal-md, reveal.js, Marp, Slidev, pandoc/Quarto. */

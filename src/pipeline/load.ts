@@ -30,8 +30,8 @@ import { checkTables } from '../table/check/tables.ts';
 import type { TableModel } from '../table/model.ts';
 import { extractDiagrams } from '../diagram/extract.ts';
 import type { Diagram } from '../model/diagram.ts';
-import type { Snippet } from '../model/snippet.ts';
-import { extractSnippets } from '../snippet/extract.ts';
+import type { FencedBlock, Snippet } from '../model/snippet.ts';
+import { extractBlocks } from '../snippet/extract.ts';
 import { DEFAULT_SLIDE_LEVEL } from '../config/defaults.ts';
 import { detectDialect, frontmatterData } from '../dialect/detect.ts';
 import { translateDialect } from '../dialect/translate.ts';
@@ -49,6 +49,8 @@ export interface LoadedDeck {
   tables: TableModel[];
   /** C, C++ and Rust blocks with their expectations, not yet compiled. */
   snippets: Snippet[];
+  /** Every code block of the file (lines in the file the user wrote), with its snippet or why none proves it. */
+  blocks: FencedBlock[];
 }
 
 /** Options for {@link loadDeck}. */
@@ -75,6 +77,8 @@ export interface LoadOptions {
   defaultTheme?: string | undefined;
   /** The project config's `snippets`: default compilers of C blocks and edition of Rust blocks. */
   snippetDefaults?: ProjectConfig['snippets'];
+  /** `--frail`: every block that is not proved is an error, whatever the frontmatter and config say. */
+  frail?: boolean;
 }
 
 /** Reads, parses and checks a deck. Content problems become messages on the returned file. */
@@ -118,10 +122,11 @@ export function loadDeck(source: DeckSource, options: LoadOptions): LoadedDeck {
   checkMissingAssets(assets, file);
   checkAssetScope(assets, file);
   const tables = checkTables(tree, file, { deckDir });
-  const snippets = extractSnippets(tree, file, {
+  const { snippets, blocks } = extractBlocks(tree, file, {
     root: options.root ?? deckDir,
     ...(options.snippetDefaults?.cc ? { cc: options.snippetDefaults.cc } : {}),
     ...(options.snippetDefaults?.edition ? { edition: options.snippetDefaults.edition } : {}),
+    proofs: options.frail ? 'all' : (meta?.proofs ?? options.snippetDefaults?.proofs ?? 'optional'),
   });
   const diagrams = extractDiagrams(tree, file, {
     deckDir,
@@ -142,8 +147,11 @@ export function loadDeck(source: DeckSource, options: LoadOptions): LoadedDeck {
   const deck = meta
     ? { name: source.name, path: source.path, meta: { ...meta, dialect: named }, items, definitions }
     : undefined;
-  if (!translation) return { file, tree, deck, assets, diagrams, tables, snippets };
-  return { file: backToSource(file, original, translation), tree, deck, assets, diagrams, tables, snippets };
+  if (!translation) return { file, tree, deck, assets, diagrams, tables, snippets, blocks };
+  // Blocks of a translated deck (Marp, Slidev) point into the file the user wrote, like its messages.
+  const mapped = blocks.map((block) => ({ ...block, line: translation.lineMap[block.line - 1] ?? block.line }));
+  const loaded = { tree, deck, assets, diagrams, tables, snippets, blocks: mapped };
+  return { file: backToSource(file, original, translation), ...loaded };
 }
 
 /**
