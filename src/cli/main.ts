@@ -289,6 +289,14 @@ function program(setExit: (code: number) => void): Command {
         const text = formatWith(flags.reporter, diagnosticsToFiles(merged.diagnostics, process.cwd()), {
           version: merged.version || pkg.version,
           color: interactive() && !process.env.NO_COLOR,
+          blocks: merged.blocks?.map(({ file, line, column, state, lang, why }) => ({
+            file,
+            line,
+            column,
+            state,
+            lang: String(lang ?? ''),
+            ...(typeof why === 'string' ? { why } : {}),
+          })),
         });
         (flags.reporter === 'text' ? process.stderr : process.stdout).write(text);
       }

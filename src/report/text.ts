@@ -61,7 +61,7 @@ export interface BlockCounts {
   unproved: number;
 }
 
-export function countBlocks(verdicts: readonly BlockVerdict[]): BlockCounts {
+export function countBlocks(verdicts: readonly Pick<BlockVerdict, 'state'>[]): BlockCounts {
   const count = (state: BlockVerdict['state']) => verdicts.filter((verdict) => verdict.state === state).length;
   return { blocks: verdicts.length, proved: count('proved'), failed: count('failed'), unproved: count('unproved') };
 }
@@ -69,6 +69,7 @@ export function countBlocks(verdicts: readonly BlockVerdict[]): BlockCounts {
 /** "12 blocks: 9 proved, 1 failed, 2 not proved", then each unproved block with its place and reason. */
 function formatBlocks(verdicts: readonly BlockVerdict[]): string {
   const { blocks, proved, failed, unproved } = countBlocks(verdicts);
+  if (blocks === 0) return '';
   const head = `${blocks} block${blocks === 1 ? '' : 's'}: ${proved} proved, ${failed} failed, ${unproved} not proved`;
   const list = verdicts
     .filter((verdict) => verdict.state === 'unproved')
@@ -87,7 +88,8 @@ export function formatReport(
   const blocks = files.flatMap((file) =>
     ordered(file).map((message) => formatMessage(file, message, options.color ?? false)),
   );
-  if (options.blocks) blocks.push(formatBlocks(options.blocks));
+  const states = options.blocks ? formatBlocks(options.blocks) : '';
+  if (states) blocks.push(states);
   const { errors, warnings } = countMessages(files);
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   // Pages (`kind: page`) are checked too, so count files rather than decks.
