@@ -36,7 +36,7 @@ const HINTS: Readonly<Record<NonNullable<FencedBlock['unproved']>, string>> = {
   ignore: 'remove `ignore` so the block is proved',
   language: 'prove it as C, C++ or Rust, or mark it ```text if it is not code',
   text: '',
-  'no-language': 'name its language (```text if it is not code)',
+  'no-language': 'name its language (```text if it is not code); an indented block needs a fence for that',
   diagram: '',
   math: '',
   transcript: 'show `$ cat FILE.c`, then `$ gcc|clang [flags] FILE.c && ./a.out` and its output',
