@@ -86,7 +86,7 @@ const SHARED_PROOF = ['compile_fail', 'cflags'];
 export type FenceLanguage =
   | { kind: 'snippet'; lang: SnippetLang; attributes: FenceAttribute[] }
   | { kind: 'transcript' }
-  | { kind: 'other'; reason: UnprovedReason; exempt: boolean }
+  | { kind: 'other'; reason: UnprovedReason }
   | { kind: 'mistake'; message: string; hint: string; offset: number; key: string };
 
 /** Optimal string alignment distance: Levenshtein plus the swap of two neighbours (`rsut` → `rust` is 1). */
@@ -198,5 +198,5 @@ export function classifyFence(rawLang: string, meta: FenceMeta): FenceLanguage {
   }
   if (TRANSCRIPT_LANGS.has(meta.lang)) return { kind: 'transcript' };
   const reason = reasonOf(meta.lang);
-  return { kind: 'other', reason, exempt: reason === 'text' || reason === 'diagram' || reason === 'math' };
+  return { kind: 'other', reason };
 }

@@ -87,7 +87,8 @@ describe('blocks that one snippet proves together', () => {
 
 describe('blockVerdicts and the text report', () => {
   const { blocks, snippets, file } = extract(
-    '```rust\nfn main() {}\n```\n\n```rust,ignore\nx\n```\n\n```c\nint x;\n```\n\n```python\nx\n```\n\n```rsut\nx\n```\n',
+    '```rust\nfn main() {}\n```\n\n```rust,ignore\nx\n```\n\n```c\nint x;\n```\n\n' +
+      '```python\nx\n```\n\n```rsut\nx\n```\n',
   );
   const results = new Map([
     result(snippets[0]?.id ?? '', 'proved'),
