@@ -37,6 +37,8 @@ export interface DeckMeta {
   incremental?: boolean;
   /** Edition of the deck's Rust blocks without `editionNNNN` (frontmatter `edition:`). */
   edition?: '2015' | '2018' | '2021' | '2024';
+  /** `all`: every fenced block that is not proved is an error (text, diagrams and math excepted). */
+  proofs?: 'all' | 'optional';
 }
 
 /** Quarto's callout blocks (`::: {.callout-note}`, also `:::callout-note`): a titled, coloured box. */
