@@ -3,7 +3,7 @@ import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
 import { z } from './zod.ts';
 import type { Yaml } from 'mdast';
 import type { VFile } from 'vfile';
-import { DIALECTS, TRANSITIONS, type DeckMeta, type DialectName } from '../model/deck.ts';
+import { BADGE_MODES, DIALECTS, TRANSITIONS, type DeckMeta, type DialectName } from '../model/deck.ts';
 import { addError, addWarning } from '../report/messages.ts';
 import { DEFAULT_SLIDE_LEVEL } from './defaults.ts';
 
@@ -37,6 +37,7 @@ const frontmatterSchema = z.strictObject({
   aspectRatio: z.optional(z.enum(['16:9', '4:3'])),
   background: z.optional(z.string()),
   incremental: z.optional(z.boolean()),
+  badges: z.optional(z.enum(BADGE_MODES)),
 });
 
 /** How a dialect's frontmatter is read (see src/dialect/types.ts). */

@@ -32,7 +32,13 @@ export interface DeckMeta {
   background?: string;
   /** Quarto `incremental: true`: every list is revealed item by item. */
   incremental?: boolean;
+  /** Badges under proved blocks: `compact` (glyph and summary), `full` (also the verdict in words), `off`. */
+  badges?: BadgeMode;
 }
+
+/** The `badges:` choices (frontmatter and project config). */
+export const BADGE_MODES = ['compact', 'full', 'off'] as const;
+export type BadgeMode = (typeof BADGE_MODES)[number];
 
 /** Markdown dialects proofdeck reads (src/dialect/): native, reveal-md, reveal.js, Marp, Slidev, pandoc/Quarto. */
 export const DIALECTS = ['proofdeck', 'reveal-md', 'reveal', 'marp', 'slidev', 'pandoc'] as const;

@@ -13,6 +13,7 @@ import { attributeColumn, contentLines, markdownLines } from './fence-position.t
 import { deckSlug, derivedId, isValidId } from './ids.ts';
 import { parseInclude, resolveInclude } from './include.ts';
 import { parseRustAttributes } from './rust-attributes.ts';
+import { SHOW_KEY, showProblems } from './show.ts';
 import { buildRustProgram } from './rust-program.ts';
 import { joinLines, type BuiltProgram, type SourceLine } from './source-lines.ts';
 import { mergeProgram } from './c-group.ts';
@@ -284,16 +285,20 @@ export function extractSnippets(tree: Root, file: VFile, options: SnippetExtract
         attributeColumn(node, source, error.offset, ''),
       );
     }
-    const attributes = meta.attributes.filter((attribute) => attribute.key.toLowerCase() !== meta.lang);
+    const all = meta.attributes.filter((attribute) => attribute.key.toLowerCase() !== meta.lang);
+    // `show=` is about the slide, not the proof: both grammars leave it to snippet/show.ts.
+    const attributes = all.filter((attribute) => attribute.key !== SHOW_KEY);
     const parsed =
       lang === 'rust'
         ? parseRustAttributes(attributes, resolved.edition)
         : parseCAttributes(attributes, lang, resolved.cc === 'both' ? ['gcc', 'clang'] : [resolved.cc]);
+    const noRun = 'noRun' in parsed.spec && parsed.spec.noRun;
+    parsed.problems.push(...showProblems(all, parsed.spec.expectation, noRun));
     // A C block inside `:::program` belongs to that program unless it names another.
     if (container !== undefined && 'compilers' in parsed.spec && parsed.spec.program === undefined)
       parsed.spec.program = container;
     for (const problem of parsed.problems)
-      reportAttribute(context, problem, attributes.find((a) => a.offset === problem.offset)?.key ?? '');
+      reportAttribute(context, problem, all.find((a) => a.offset === problem.offset)?.key ?? '');
     const invalid = parsed.problems.find((problem) => problem.severity === 'error');
     const cLang = lang === 'rust' ? undefined : lang;
     const request = parseInclude(node.value);
