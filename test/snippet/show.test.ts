@@ -68,7 +68,8 @@ describe('show=output', () => {
       ].join('\n'),
     );
     expect(found).toEqual([
-      '1:6 snippet/invalid-attribute error `show=output` on a block that only compiles: its proof prints nothing to show',
+      '1:6 snippet/invalid-attribute error `show=output` on a block that only compiles: its proof prints nothing ' +
+        'to show',
       '5:16 snippet/invalid-attribute error `show=output` on a block that only compiles: its proof prints nothing ' +
         'to show',
       '9:16 snippet/invalid-attribute error `show=output` on a block that is never compiled: its proof prints ' +
