@@ -56,8 +56,8 @@ export function evidenceBlock(result: SnippetResult | undefined): Element | unde
   );
 }
 
-/** The evidence as one line of text, for the verification page; absent when the verdict has none. */
-export function evidenceLine(result: SnippetResult | undefined): string | undefined {
+/** The evidence as who printed it and its first line, for the verification page; absent when there is none. */
+export function evidenceLine(result: SnippetResult | undefined): { label: string; line: string } | undefined {
   if (!result?.evidence || result.status === 'ignored') return undefined;
-  return `${sourceLabel(result.evidence)}: ${evidenceLines(result)[0] ?? ''}`;
+  return { label: sourceLabel(result.evidence), line: evidenceLines(result)[0] ?? '' };
 }

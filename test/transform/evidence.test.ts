@@ -36,13 +36,17 @@ describe('evidence under a block', () => {
         source: 'runtime',
       },
     });
-    expect(evidenceLine(asan)).toBe(
-      'gcc 12.2, at run time: ERROR: AddressSanitizer: heap-use-after-free on address 0x…',
-    );
+    expect(evidenceLine(asan)).toEqual({
+      label: 'gcc 12.2, at run time',
+      line: 'ERROR: AddressSanitizer: heap-use-after-free on address 0x…',
+    });
     const tsan = result({
       evidence: { text: 'WARNING: ThreadSanitizer: data race (pid=77)', tool: 'clang 14.0', source: 'runtime' },
     });
-    expect(evidenceLine(tsan)).toBe('clang 14.0, at run time: WARNING: ThreadSanitizer: data race');
+    expect(evidenceLine(tsan)).toEqual({
+      label: 'clang 14.0, at run time',
+      line: 'WARNING: ThreadSanitizer: data race',
+    });
   });
 
   it('shows the first three lines of stdout for a run block', () => {

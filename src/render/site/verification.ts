@@ -100,8 +100,12 @@ function snippetRows(doc: SiteDoc): SnippetRow[] {
 
 /** The real line the tools printed (every block's, not only `show=output` ones), as a terminal shows it. */
 function evidenceCell(result: SnippetResult | undefined): Element | undefined {
-  const line = evidenceLine(result);
-  return line === undefined ? undefined : h('pre.proof-output.outcome-evidence', [h('code', line)]);
+  const evidence = evidenceLine(result);
+  if (evidence === undefined) return undefined;
+  return h('div.outcome-evidence', [
+    h('p.outcome-evidence-label', `${evidence.label}:`),
+    h('pre.proof-output', [h('code', evidence.line)]),
+  ]);
 }
 
 function snippetTable(doc: SiteDoc, rows: readonly SnippetRow[]): Element {

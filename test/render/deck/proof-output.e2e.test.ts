@@ -151,7 +151,9 @@ describe('the proof on stage', () => {
     expect(off?.output.map((block) => block.text)).toEqual([panic]);
     expect(off?.badge).toBeUndefined();
     // The verification page still lists the block whose badge is off, with its evidence.
-    expect(read('site/verification.html')).toMatch(new RegExp(`<code>rustc \\d+\\.\\d+, at run time: ${panic}</code>`));
+    expect(read('site/verification.html')).toMatch(
+      new RegExp(`rustc \\d+\\.\\d+, at run time:</p><pre class="proof-output"><code>${panic}</code>`),
+    );
   });
 
   it('puts the same evidence in the slide PDF, the handout and the site', () => {
@@ -164,7 +166,7 @@ describe('the proof on stage', () => {
       expect(read(file), file).toContain(`<code>${UAF}</code>`);
       expect(read(file), file).toContain('<code>error[E0382]: borrow of moved value: `v`</code>');
     }
-    expect(read('site/verification.html')).toContain(`, at run time: ${UAF}</code>`);
+    expect(read('site/verification.html')).toContain(`, at run time:</p><pre class="proof-output"><code>${UAF}</code>`);
   });
 
   it('writes the same bytes when the proofs are run again', async () => {
