@@ -3,7 +3,15 @@ import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
 import { z } from './zod.ts';
 import type { Yaml } from 'mdast';
 import type { VFile } from 'vfile';
-import { BADGE_MODES, DIALECTS, TRANSITIONS, type DeckMeta, type DialectName } from '../model/deck.ts';
+import {
+  ASPECT_RATIOS,
+  BADGE_MODES,
+  DIALECTS,
+  SLIDE_NUMBER_FORMATS,
+  TRANSITIONS,
+  type DeckMeta,
+  type DialectName,
+} from '../model/deck.ts';
 import { addError, addWarning } from '../report/messages.ts';
 import { DEFAULT_SLIDE_LEVEL } from './defaults.ts';
 
@@ -30,11 +38,11 @@ const frontmatterSchema = z.strictObject({
   titleSlide: z.optional(z.boolean()),
   from: z.optional(z.enum(DIALECTS)),
   dialect: z.optional(z.enum(DIALECTS)),
-  slideNumbers: z.optional(z.boolean()),
+  slideNumbers: z.optional(z.union([z.boolean(), z.enum(SLIDE_NUMBER_FORMATS)])),
   header: z.optional(z.string()),
   footer: z.optional(z.string()),
   logo: z.optional(z.string()),
-  aspectRatio: z.optional(z.enum(['16:9', '4:3'])),
+  aspectRatio: z.optional(z.enum(ASPECT_RATIOS)),
   background: z.optional(z.string()),
   incremental: z.optional(z.boolean()),
   badges: z.optional(z.enum(BADGE_MODES)),
