@@ -5,7 +5,7 @@ export const configRules = {
   'config/invalid': {
     severity: 'error',
     summary: 'proofdeck.config.{yaml,json}: an unknown key, a value of the wrong type, or an unknown theme.',
-    help: 'Use the keys site.title, site.base, theme, snippets.cc and snippets.edition with valid values.',
+    help: 'Use the keys site.title, site.base, theme, badges, snippets.cc and snippets.edition with valid values.',
     docs: 'in-your-talk-repository',
   },
   'config/syntax': {
