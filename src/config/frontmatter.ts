@@ -5,6 +5,7 @@ import type { Yaml } from 'mdast';
 import type { VFile } from 'vfile';
 import {
   ASPECT_RATIOS,
+  BADGE_MODES,
   DIALECTS,
   SLIDE_NUMBER_FORMATS,
   TRANSITIONS,
@@ -57,6 +58,7 @@ const frontmatterSchema = z.strictObject({
   ),
   /** `all`: every block not proved is an error (`snippet/unproved`), as with `--frail`. */
   proofs: z.optional(z.enum(['all', 'optional'])),
+  badges: z.optional(z.enum(BADGE_MODES)),
 });
 
 /** How a dialect's frontmatter is read (see src/dialect/types.ts). */

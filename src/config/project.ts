@@ -9,6 +9,7 @@ import { isMap, isScalar, LineCounter, parseDocument, type Node as YamlNode } fr
 import { VFile } from 'vfile';
 import { addError } from '../report/messages.ts';
 import { z } from './zod.ts';
+import { BADGE_MODES } from '../model/deck.ts';
 
 const CONFIG_FILES = ['proofdeck.config.yaml', 'proofdeck.config.yml', 'proofdeck.config.json'] as const;
 
@@ -23,6 +24,8 @@ const projectConfigSchema = z.strictObject({
   ),
   /** Theme of decks whose frontmatter names none. @default 'dark' */
   theme: z.optional(z.string().check(z.minLength(1))),
+  /** Badges of decks whose frontmatter sets none. @default 'compact' */
+  badges: z.optional(z.enum(BADGE_MODES)),
   snippets: z.optional(
     z.strictObject({
       /** Compilers of C and C++ blocks without `cc=`. @default 'both' */
@@ -43,7 +46,8 @@ export interface LoadedConfig {
   file?: VFile;
 }
 
-const HINT = 'Keys: site.title, site.base, theme, snippets.cc, snippets.edition, snippets.proofs (see the README).';
+const HINT =
+  'Keys: site.title, site.base, theme, badges, snippets.cc, snippets.edition, snippets.proofs (see the README).';
 
 /** Reads and validates the project's config file; `knownThemes` checks `theme`. */
 export function loadProjectConfig(root: string, knownThemes?: ReadonlySet<string>): LoadedConfig {

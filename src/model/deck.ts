@@ -39,6 +39,8 @@ export interface DeckMeta {
   edition?: '2015' | '2018' | '2021' | '2024';
   /** `all`: every fenced block that is not proved is an error (text, diagrams and math excepted). */
   proofs?: 'all' | 'optional';
+  /** Badges under proved blocks: `compact` (glyph and summary), `full` (also the verdict in words), `off`. */
+  badges?: BadgeMode;
 }
 
 /** Quarto's callout blocks (`::: {.callout-note}`, also `:::callout-note`): a titled, coloured box. */
@@ -50,6 +52,10 @@ export function calloutKind(name: string): CalloutKind | undefined {
   const kind = name.startsWith('callout-') ? name.slice('callout-'.length) : undefined;
   return CALLOUT_KINDS.find((known) => known === kind);
 }
+
+/** The `badges:` choices (frontmatter and project config). */
+export const BADGE_MODES = ['compact', 'full', 'off'] as const;
+export type BadgeMode = (typeof BADGE_MODES)[number];
 
 /** reveal.js's slide number formats: `h.v`/`h/v` (horizontal.vertical), `c` (flat count), `c/t` (count/total). */
 export const SLIDE_NUMBER_FORMATS = ['h.v', 'h/v', 'c', 'c/t'] as const;

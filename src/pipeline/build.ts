@@ -311,6 +311,7 @@ function checkedBuild(checked: Checked, highlighter: CodeHighlighter): CheckedBu
       snippetResults: checked.snippetResults.get(loaded) ?? new Map(),
       self: loaded.deck,
       docs: index,
+      badges: loaded.deck.meta.badges ?? checked.config.badges ?? 'compact',
     };
     return [{ loaded, deck: loaded.deck, theme, context, content: contentOptions(context, loaded.deck.items) }];
   });

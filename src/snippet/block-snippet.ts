@@ -13,6 +13,7 @@ import { attributeColumn, contentLines } from './fence-position.ts';
 import { parseInclude, resolveInclude } from './include.ts';
 import { parseRustAttributes } from './rust-attributes.ts';
 import { buildRustProgram } from './rust-program.ts';
+import { SHOW_KEY, showProblems } from './show.ts';
 import type { BuiltProgram, SourceLine } from './source-lines.ts';
 
 /** Defaults every block of a file shares. */
@@ -137,10 +138,14 @@ export function codeSnippet(
       attributeColumn(node, source, error.offset, ''),
     );
   }
+  // `show=` is about the slide, not the proof: both grammars leave it to snippet/show.ts.
+  const proof = attributes.filter((attribute) => attribute.key !== SHOW_KEY);
   const parsed =
     lang === 'rust'
-      ? parseRustAttributes(attributes, resolved.edition, { root: resolved.root })
-      : parseCAttributes(attributes, lang, resolved.cc === 'both' ? ['gcc', 'clang'] : [resolved.cc]);
+      ? parseRustAttributes(proof, resolved.edition, { root: resolved.root })
+      : parseCAttributes(proof, lang, resolved.cc === 'both' ? ['gcc', 'clang'] : [resolved.cc]);
+  const noRun = 'noRun' in parsed.spec && parsed.spec.noRun;
+  parsed.problems.push(...showProblems(attributes, parsed.spec.expectation, noRun));
   // A C block inside `:::program` belongs to that program unless it names another.
   if (container !== undefined && 'compilers' in parsed.spec && parsed.spec.program === undefined)
     parsed.spec.program = container;

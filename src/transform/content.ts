@@ -20,9 +20,10 @@ import { h } from 'hastscript';
 import type { TextDirective } from 'mdast-util-directive';
 import { citationsOf } from '../table/check/evidence.ts';
 import type { Snippet, SnippetResult } from '../model/snippet.ts';
-import type { DeckItem } from '../model/deck.ts';
+import type { BadgeMode, DeckItem } from '../model/deck.ts';
 import { allSlides } from '../parse/slides.ts';
 import { snippetFigure } from './snippet-badge.ts';
+import { SHOW_KEY } from '../snippet/show.ts';
 import { evidenceMark } from '../table/evidence-mark.ts';
 import type { TableModel } from '../table/model.ts';
 
@@ -42,6 +43,8 @@ export interface DeckRenderContext {
   /** This deck, and every deck and page of the build, so links between them point at the built HTML. */
   self?: ParsedDeck;
   docs?: DocIndex | undefined;
+  /** How proved blocks are badged (frontmatter `badges:`, else the project config's). @default 'compact' */
+  badges?: BadgeMode;
 }
 
 /** `../other/deck.md#slide` → `../other/index.html#/slide`; `#slide` → `#/slide`; a page → its site article. */
@@ -136,7 +139,13 @@ export function contentOptions(context: DeckRenderContext, items: readonly DeckI
       theme: context.theme.shiki,
       steps: meta.highlight,
     });
-    const shown = snippet ? snippetFigure(pre, snippet, context.snippetResults?.get(snippet.id)) : pre;
+    const showOutput = meta.attributes.some((attribute) => attribute.key === SHOW_KEY);
+    const shown = snippet
+      ? snippetFigure(pre, snippet, context.snippetResults?.get(snippet.id), {
+          showOutput,
+          ...(context.badges ? { badges: context.badges } : {}),
+        })
+      : pre;
     // A file of a multi-file program (`file=util.h`) is labelled with its name, as an editor tab would.
     const name = meta.attributes.find((attribute) => attribute.key === 'file')?.value;
     return name ? h('div.code-file', [h('span.code-file-name', name), shown]) : shown;

@@ -3,6 +3,7 @@ import type { Element, ElementContent } from 'hast';
 import { h } from 'hastscript';
 import type { Expectation, Snippet, SnippetResult, ToolRun } from '../../model/snippet.ts';
 import { docPath } from './nav.ts';
+import { evidenceLine } from '../../transform/evidence.ts';
 import type { SiteDoc, SiteTable, ToolVersion } from './site-input.ts';
 
 const DETECTORS: Record<string, string> = {
@@ -97,6 +98,16 @@ function snippetRows(doc: SiteDoc): SnippetRow[] {
   return rows;
 }
 
+/** The real line the tools printed (every block's, not only `show=output` ones), as a terminal shows it. */
+function evidenceCell(result: SnippetResult | undefined): Element | undefined {
+  const evidence = evidenceLine(result);
+  if (evidence === undefined) return undefined;
+  return h('div.outcome-evidence', [
+    h('p.outcome-evidence-label', `${evidence.label}:`),
+    h('pre.proof-output', [h('code', evidence.line)]),
+  ]);
+}
+
 function snippetTable(doc: SiteDoc, rows: readonly SnippetRow[]): Element {
   const cells = rows.map(({ id, snippet, result }): ElementContent[] => [
     h('a', { href: `${docPath(doc.deck.name)}#snippet-${id}` }, [h('code', id)]),
@@ -113,6 +124,7 @@ function snippetTable(doc: SiteDoc, rows: readonly SnippetRow[]): Element {
         ? h('p.outcome-summary', result.status === 'failed' ? `✗ ${result.summary}` : result.summary)
         : undefined,
       ...(result?.problems ?? []).map((problem) => h('p.outcome-problem', problem)),
+      evidenceCell(result),
     ]),
     h(
       'ul.runs',

@@ -59,6 +59,10 @@ describe('PDF exports of the flagship deck', () => {
     expect(info).toMatch(/Tagged:\s+yes/);
     const text = execFileSync('pdftotext', [slidesPdf, '-'], { encoding: 'utf8' });
     expect(text).toContain('Use-after-free');
+    // show=output: the sanitizer's own line under the two C bugs (wrapped in its column).
+    const flat = text.replace(/\s+/g, ' ');
+    expect(flat).toContain('ERROR: AddressSanitizer: heap-use-after-free on address 0x…');
+    expect(flat).toContain('ERROR: AddressSanitizer: attempting double-free on 0x… in thread T0:');
     const titles = await outline(slidesPdf);
     expect(titles).toContain('Rust in Kernel Development');
     expect(titles.some((title) => title.includes('Use-after-free'))).toBe(true);
