@@ -32,6 +32,19 @@ export interface DeckMeta {
   background?: string;
   /** Quarto `incremental: true`: every list is revealed item by item. */
   incremental?: boolean;
+  /** Stylesheets beside the deck, linked after the theme in deck, PDF and handout (as written). */
+  css?: string | string[];
+  /** reveal.js `totalTime` in seconds: the speaker view paces the talk against it. */
+  totalTime?: number;
+  /** reveal.js's zoom plugin (Alt-click); on unless `false`. */
+  zoom?: boolean;
+  /** Curly quotes, en/em dashes and ellipses in text (pandoc's `smart`); on unless `false`. */
+  smartypants?: boolean;
+}
+
+/** The `css:` frontmatter as a list of paths, as written. */
+export function deckStylesheets(meta: Pick<DeckMeta, 'css'>): string[] {
+  return meta.css === undefined ? [] : typeof meta.css === 'string' ? [meta.css] : meta.css;
 }
 
 /** Markdown dialects proofdeck reads (src/dialect/): native, reveal-md, reveal.js, Marp, Slidev, pandoc/Quarto. */
