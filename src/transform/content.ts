@@ -134,6 +134,7 @@ export function contentOptions(context: DeckRenderContext, items: readonly DeckI
     renderProof: proofRenderer(context, snippetSlideIds(items, context.snippets ?? [])),
     memo: new WeakMap(),
     definitions: context.self?.definitions ?? [],
+    smartypants: context.self?.meta.smartypants !== false,
     ...(context.self && context.docs
       ? { rewriteLink: (url: string) => deckLink(url, context.self as ParsedDeck, context.docs as DocIndex) }
       : {}),

@@ -7,6 +7,7 @@ import { toHast, type Handler, type State } from 'mdast-util-to-hast';
 import { visit } from 'unist-util-visit';
 import { type Asset, safeDecodeUri } from '../links/assets.ts';
 import { renderMath } from '../math/katex.ts';
+import { withSmartPunctuation } from './smart-punctuation.ts';
 
 /** Renders a fenced code block; the build supplies it (shiki plus snippet badges). */
 export type CodeRenderer = (node: Code) => Element;
@@ -28,6 +29,8 @@ export interface ContentOptions {
   rewriteLink?: (url: string) => string | undefined;
   /** The document's link reference definitions, so `[text][ref]` works on every slide. */
   definitions?: readonly Definition[];
+  /** Curly quotes, dashes and ellipses in text (the frontmatter's `smartypants`, on by default). */
+  smartypants?: boolean;
 }
 
 function element(tagName: string, className: string[], children: ElementContent[]): Element {
@@ -118,6 +121,12 @@ function positioned<N extends Nodes>(handler: (state: State, node: N) => ReturnT
 
 /** Converts slide or notes content to hast. Raw HTML written by the author is kept. */
 export function contentToHast(nodes: readonly RootContent[], options: ContentOptions): HastRoot {
+  return options.smartypants
+    ? withSmartPunctuation(nodes, () => toSlideHast(nodes, options))
+    : toSlideHast(nodes, options);
+}
+
+function toSlideHast(nodes: readonly RootContent[], options: ContentOptions): HastRoot {
   const root: Root = { type: 'root', children: [...nodes, ...(options.definitions ?? [])] };
   const code = positioned((_state, node: Code) => options.renderCode(node));
   const leafDirective = positioned((_state, node: LeafDirective) => options.renderLeaf?.(node));
