@@ -122,8 +122,11 @@ export function contentOptions(context: DeckRenderContext, items: readonly DeckI
       steps: meta.highlight,
     });
     const shown = snippet ? snippetFigure(pre, snippet, context.snippetResults?.get(snippet.id)) : pre;
-    // A file of a multi-file program (`file=util.h`) is labelled with its name, as an editor tab would.
-    const name = meta.attributes.find((attribute) => attribute.key === 'file')?.value;
+    // A file of a multi-file program (`file=util.h`) is labelled with its name, as an editor tab would; so is a
+    // block with a `title=`/`filename=` caption (mdBook, Docusaurus, Quarto).
+    const name = ['file', 'title', 'filename']
+      .map((key) => meta.attributes.find((attribute) => attribute.key === key)?.value)
+      .find((value) => value !== undefined && value !== '');
     return name ? h('div.code-file', [h('span.code-file-name', name), shown]) : shown;
   };
   return {

@@ -96,3 +96,17 @@ describe('hidden slides', () => {
     expect(messages).toEqual(['9:1 deck/missing-asset']);
   });
 });
+
+describe('code block captions', () => {
+  it('shows title= and filename= above the block, like a file of a program', async () => {
+    const { messages, html } = await build(
+      '---\ntitle: T\n---\n\n## A\n\n```rust title="src/main.rs"\nfn main() {}\n```\n\n' +
+        '```python filename=tool.py\nprint(1)\n```\n',
+    );
+    expect(messages).toEqual([]);
+    expect([...html.matchAll(/<span class="code-file-name">([^<]*)<\/span>/g)].map((m) => m[1])).toEqual([
+      'src/main.rs',
+      'tool.py',
+    ]);
+  });
+});
