@@ -7,13 +7,7 @@
  */
 import type { CCompiler, Detector, Expectation, Snippet } from '../model/snippet.ts';
 import type { FenceAttribute } from '../parse/fence-meta.ts';
-import {
-  DISPLAY_KEYS,
-  invalidValue,
-  suggest,
-  unknownAttribute,
-  type AttributeProblem,
-} from './attribute-problems.ts';
+import { DISPLAY_KEYS, invalidValue, suggest, unknownAttribute, type AttributeProblem } from './attribute-problems.ts';
 import { C_FLAG_HINT, checkCFlag } from './compiler-flags.ts';
 
 const KNOWN = [
