@@ -115,10 +115,8 @@ export function loadDeck(source: DeckSource, options: LoadOptions): LoadedDeck {
   const logo = meta?.logo ? [{ url: meta.logo, position: frontmatterKeyPosition(yaml, 'logo') }] : [];
   const css = deckStylesheets(meta ?? {}).map((url) => ({ url, position: frontmatterKeyPosition(yaml, 'css') }));
   const deckDir = path.dirname(source.path);
-  const assets = planAssets(tree, deckDir, { root: options.root ?? deckDir, allow: options.allow ?? [] }, [
-    ...logo,
-    ...css,
-  ]);
+  const scope = { root: options.root ?? deckDir, allow: options.allow ?? [], source: String(file.value) };
+  const assets = planAssets(tree, deckDir, scope, [...logo, ...css]);
   checkMissingAssets(assets, file);
   checkAssetScope(assets, file);
   const tables = checkTables(tree, file, { deckDir });

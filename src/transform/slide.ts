@@ -5,7 +5,7 @@ import type { ContainerDirective, LeafDirective, TextDirective } from 'mdast-uti
 import type { InlineMath, Math } from 'mdast-util-math';
 import { toHast, type Handler, type State } from 'mdast-util-to-hast';
 import { visit } from 'unist-util-visit';
-import { type Asset, safeDecodeUri } from '../links/assets.ts';
+import { type Asset, htmlUrls, safeDecodeUri } from '../links/assets.ts';
 import { renderMath } from '../math/katex.ts';
 import { withSmartPunctuation } from './smart-punctuation.ts';
 
@@ -154,6 +154,9 @@ function rewriteUrls(
   assets: ReadonlyMap<string, Asset>,
   rewriteLink: ContentOptions['rewriteLink'],
 ): void {
+  visit(tree, 'raw', (node) => {
+    node.value = rewriteHtmlUrls(node.value, assets);
+  });
   visit(tree, 'element', (node) => {
     for (const key of ['src', 'href'] as const) {
       const value = node.properties[key];
@@ -164,4 +167,21 @@ function rewriteUrls(
       else if (key === 'href' && rewriteLink) node.properties[key] = rewriteLink(value) ?? value;
     }
   });
+}
+
+/** Raw HTML with each local file it names (`<img src>`, `<video poster>`, …) pointed at its copy in the assets. */
+function rewriteHtmlUrls(html: string, assets: ReadonlyMap<string, Asset>): string {
+  const urls = htmlUrls(html);
+  let out = html;
+  // From the end, so earlier offsets stay valid.
+  for (const { url, offset } of urls.reverse()) {
+    const [file = '', fragment] = url.split('#', 2);
+    const asset = assets.get(safeDecodeUri(file.split('?')[0] ?? '') ?? '');
+    if (!asset) continue;
+    const at = out.indexOf(url, offset);
+    if (at < 0) continue;
+    const target = fragment === undefined ? asset.target : `${asset.target}#${fragment}`;
+    out = out.slice(0, at) + target + out.slice(at + url.length);
+  }
+  return out;
 }

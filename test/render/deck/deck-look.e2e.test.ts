@@ -110,3 +110,30 @@ describe('code block captions', () => {
     ]);
   });
 });
+
+describe('files named in raw HTML', () => {
+  it('copies <img>, <video poster> and <source> files and points the HTML at the copies', async () => {
+    const png = Buffer.from(
+      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+      'base64',
+    );
+    const root = tempProject({
+      talk:
+        '---\ntitle: T\n---\n\n## A\n\n<img src="pic.png" alt="p">\n\n' +
+        '<video controls poster="pic.png"><source src="clip.webm#t=2"></video>\n',
+    });
+    writeFileSync(path.join(root, 'decks', 'talk', 'pic.png'), png);
+    writeFileSync(path.join(root, 'decks', 'talk', 'clip.webm'), 'not really a video');
+    const result = await buildDecks({ root, pdf: false });
+    expect(result.files.flatMap((file) => file.messages.map(String))).toEqual([]);
+    const html = readFileSync(path.join(root, 'dist', 'talk', 'index.html'), 'utf8');
+    const pic = /<img src="(assets\/pic\.[0-9a-f]{10}\.png)" alt="p">/.exec(html)?.[1];
+    expect(pic).toBeDefined();
+    expect(html).toContain(`poster="${pic}"`);
+    expect(html).toMatch(/<source src="assets\/clip\.[0-9a-f]{10}\.webm#t=2">/);
+    expect(readFileSync(path.join(root, 'dist', 'talk', pic ?? ''))).toEqual(png);
+    const site = readFileSync(path.join(root, 'dist', 'site', 'talk', 'index.html'), 'utf8');
+    expect(site).toContain(`<img src="${pic}" alt="p">`);
+    expect(existsSync(path.join(root, 'dist', 'site', 'talk', pic ?? ''))).toBe(true);
+  });
+});
