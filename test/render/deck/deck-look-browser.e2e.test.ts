@@ -1,4 +1,5 @@
-import { writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'puppeteer-core';
@@ -54,9 +55,10 @@ async function open(browser: Browser, url: string): Promise<Page> {
 describe('per-deck look in a real chromium', () => {
   let browser: Browser;
   let url: string;
+  let root: string;
 
   beforeAll(async () => {
-    const root = tempProject({ look: DECK });
+    root = tempProject({ look: DECK });
     const dir = path.join(root, 'decks', 'look');
     writeFileSync(path.join(dir, 'style.css'), '.reveal h2 { color: rgb(200, 30, 90); }\n');
     // A 1×1 red PNG.
@@ -67,7 +69,7 @@ describe('per-deck look in a real chromium', () => {
         'base64',
       ),
     );
-    const result = await buildDecks({ root, pdf: false });
+    const result = await buildDecks({ root });
     expect(result.files.flatMap((file) => file.messages.map(String))).toEqual([]);
     url = pathToFileURL(path.join(root, 'dist', 'look', 'index.html')).href;
     browser = await launchBrowser();
@@ -137,5 +139,31 @@ describe('per-deck look in a real chromium', () => {
     if (SHOTS) await page.screenshot({ path: path.join(SHOTS, 'look-zoomed.png') });
     expect(before).not.toMatch(/scale\(2\)/);
     await page.close();
+  });
+
+  it('prints the PDFs with the deck stylesheet and without the hidden slide', () => {
+    const out = path.join(root, 'dist', 'look');
+    const pages = (file: string) =>
+      Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [path.join(out, file)], { encoding: 'utf8' }))?.[1]);
+    expect(pages('look.pdf')).toBe(3);
+    expect(execFileSync('pdftotext', [path.join(out, 'look-handout.pdf'), '-'], { encoding: 'utf8' })).not.toContain(
+      'Nobody sees this',
+    );
+    expect(readFileSync(path.join(out, 'handout.html'), 'utf8')).toMatch(
+      /handout\.css"><link rel="stylesheet" href="assets\/style\.[0-9a-f]{10}\.css">/,
+    );
+    // Page 2 as a PPM: the heading's colour comes from style.css.
+    const args = ['-f', '2', '-l', '2', '-r', '30'];
+    if (SHOTS) execFileSync('pdftoppm', [...args, '-png', path.join(out, 'look.pdf'), path.join(SHOTS, 'look-pdf')]);
+    const ppm = execFileSync('pdftoppm', [...args, path.join(out, 'look.pdf')]);
+    let pink = 0;
+    for (let i = ppm.length % 3; i + 2 < ppm.length; i += 3)
+      if (
+        Math.abs((ppm[i] ?? 0) - 200) < 20 &&
+        Math.abs((ppm[i + 1] ?? 0) - 30) < 20 &&
+        Math.abs((ppm[i + 2] ?? 0) - 90) < 20
+      )
+        pink++;
+    expect(pink).toBeGreaterThan(20);
   });
 });
