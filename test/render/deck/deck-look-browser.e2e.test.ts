@@ -166,4 +166,35 @@ describe('per-deck look in a real chromium', () => {
         pink++;
     expect(pink).toBeGreaterThan(20);
   });
+
+  it('shows the code caption on the site as a tab on top of the block', async () => {
+    const page = await browser.newPage();
+    await page.setViewport({ width: 1280, height: 900 });
+    await page.goto(pathToFileURL(path.join(root, 'dist', 'site', 'look', 'index.html')).href, { waitUntil: 'load' });
+    const tab = await page.evaluate(() => {
+      const caption = document.querySelector('.code-file-name');
+      const block = caption?.parentElement?.querySelector('pre');
+      if (!caption || !block) return undefined;
+      const a = caption.getBoundingClientRect();
+      const b = block.getBoundingClientRect();
+      return {
+        text: caption.textContent,
+        gap: b.top - a.bottom,
+        left: a.left - b.left,
+        font: getComputedStyle(caption).fontFamily,
+      };
+    });
+    if (SHOTS) {
+      const box = await (await page.$('.code-file'))?.boundingBox();
+      if (box)
+        await page.screenshot({
+          path: path.join(SHOTS, 'look-site-caption.png'),
+          clip: { ...box, x: box.x - 10, y: box.y - 10, width: box.width + 20, height: box.height + 20 },
+        });
+    }
+    expect(tab).toMatchObject({ text: 'src/main.rs', left: 0 });
+    expect(Math.abs(tab?.gap ?? 99)).toBeLessThan(2);
+    expect(tab?.font).toMatch(/JetBrains Mono/);
+    await page.close();
+  });
 });
