@@ -4,7 +4,7 @@ import path from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import type { VFile } from 'vfile';
 import { buildDecks, checkDecks, type CheckResult } from '../pipeline/build.ts';
-import { scaffoldDeck } from '../pipeline/scaffold.ts';
+import { scaffoldDeck, scaffoldGitignore } from '../pipeline/scaffold.ts';
 import { convertDeck } from '../pipeline/convert.ts';
 import { PACKAGE_ROOT } from '../config/package-root.ts';
 import { HANDOUT_LAYOUTS, PAPER_SIZES, type HandoutLayout, type Paper } from '../render/pdf/handout.ts';
@@ -273,9 +273,10 @@ function program(setExit: (code: number) => void): Command {
     .argument('<name>', 'deck folder name (letters, digits, dashes)')
     .action((name: string) => {
       const file = scaffoldDeck(process.cwd(), name);
+      const ignore = scaffoldGitignore(process.cwd());
       // `proofdeck` is not on PATH in a project that installed it with npm: npx finds node_modules/.bin.
       process.stdout.write(
-        `created ${file}\nnext:\n` +
+        `created ${[file, ignore].filter(Boolean).join(', ')}\nnext:\n` +
           `  npx proofdeck check decks/${name}   prove the snippets, check the deck\n` +
           `  npx proofdeck dev decks/${name}     live preview\n` +
           `  npx proofdeck build decks/${name}   deck and PDFs into dist/${name}/\n`,

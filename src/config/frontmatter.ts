@@ -4,7 +4,14 @@ import { z } from './zod.ts';
 import type { Yaml } from 'mdast';
 import type { Position } from 'unist';
 import type { VFile } from 'vfile';
-import { DIALECTS, TRANSITIONS, type DeckMeta, type DialectName } from '../model/deck.ts';
+import {
+  ASPECT_RATIOS,
+  DIALECTS,
+  SLIDE_NUMBER_FORMATS,
+  TRANSITIONS,
+  type DeckMeta,
+  type DialectName,
+} from '../model/deck.ts';
 import { addError, addWarning } from '../report/messages.ts';
 import { DEFAULT_SLIDE_LEVEL } from './defaults.ts';
 
@@ -31,11 +38,11 @@ const frontmatterSchema = z.strictObject({
   titleSlide: z.optional(z.boolean()),
   from: z.optional(z.enum(DIALECTS)),
   dialect: z.optional(z.enum(DIALECTS)),
-  slideNumbers: z.optional(z.boolean()),
+  slideNumbers: z.optional(z.union([z.boolean(), z.enum(SLIDE_NUMBER_FORMATS)])),
   header: z.optional(z.string()),
   footer: z.optional(z.string()),
   logo: z.optional(z.string()),
-  aspectRatio: z.optional(z.enum(['16:9', '4:3'])),
+  aspectRatio: z.optional(z.enum(ASPECT_RATIOS)),
   background: z.optional(z.string()),
   incremental: z.optional(z.boolean()),
   css: z.optional(z.union([z.string().check(z.minLength(1)), z.array(z.string().check(z.minLength(1)))])),

@@ -3,9 +3,7 @@
  * `<v-clicks>` becomes `:::incremental`, `<v-click>`/`<v-after>` `:::fragment`, a `v-click` attribute the
  * `fragment` class; `<script setup>`, `<style>` and Vue components are left out with a warning.
  */
-import type { DialectWarning, MappedLine } from './translation.ts';
-
-type Warn = (line: number, column: number, reason: string, hint: string, ruleId: DialectWarning['ruleId']) => void;
+import type { MappedLine, Warn } from './translation.ts';
 
 const CLICK_TAGS = new Set(['v-click', 'v-after', 'v-clicks']);
 /**

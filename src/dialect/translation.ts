@@ -14,6 +14,15 @@ export interface DialectWarning {
   hint: string;
 }
 
+/** Reports a dialect warning at a line and column of the user's file. */
+export type Warn = (
+  line: number,
+  column: number,
+  reason: string,
+  hint: string,
+  ruleId: DialectWarning['ruleId'],
+) => void;
+
 /** Per-slide attributes in native `::slide{…}` terms. */
 interface NativeSlideAttributes {
   classes: string[];

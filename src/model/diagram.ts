@@ -23,5 +23,11 @@ export interface Diagram {
 
 /** Rendering result: SVG markup, or mermaid's error mapped to a line of the diagram source. */
 export type DiagramResult =
-  | { ok: true; svg: string; cached: boolean }
+  | {
+      ok: true;
+      svg: string;
+      cached: boolean;
+      /** The same diagram drawn in a theme of the other appearance, for the site's other colour scheme. */
+      alternate?: { appearance: 'light' | 'dark'; svg: string };
+    }
   | { ok: false; message: string; sourceLine?: number; sourceColumn?: number };

@@ -113,7 +113,12 @@ interface Checked extends CheckResult {
 }
 
 /** Every check, in pipeline order: parse and deck rules, then diagrams (which may need the browser). */
-async function checkAll(options: DeckOptions, browser: BrowserSession, split: 'snippets' | 'decks'): Promise<Checked> {
+async function checkAll(
+  options: DeckOptions,
+  browser: BrowserSession,
+  split: 'snippets' | 'decks',
+  site = false,
+): Promise<Checked> {
   const root = path.resolve(options.root ?? process.cwd());
   const themes = discoverThemes(root);
   if (options.theme && !themes.has(options.theme)) {
@@ -155,7 +160,12 @@ async function checkAll(options: DeckOptions, browser: BrowserSession, split: 's
       select,
       owns: (deck) => owned.has(deck),
     }),
-    runDiagramStage([...owned], themeOf, { browser, cacheDir }),
+    runDiagramStage([...owned], themeOf, {
+      browser,
+      cacheDir,
+      // The site follows the reader's colour scheme: its diagrams are drawn for both.
+      ...(site ? { alternateOf: (theme: Theme) => otherAppearance(themes, theme) } : {}),
+    }),
   ]);
   // The config file's problems are reported with the decks' and stop the build like them.
   const files = [...(project.file ? [project.file] : []), ...decks.map((deck) => deck.file)];
@@ -203,7 +213,9 @@ export async function buildDecks(options: BuildOptions = {}): Promise<BuildResul
     // reported where the PDF stage asks for the browser; a build that stops before that never sees it.
     if (wantPdf) browser.get().catch(() => undefined);
     // load → stages
-    const checked = await checkAll(options, browser, 'decks');
+    // The site lists every deck, so it is only rewritten by a build of all of them.
+    const wantSite = options.site ?? ((options.paths ?? []).length === 0 && !options.shard);
+    const checked = await checkAll(options, browser, 'decks', wantSite);
     const { decks, files, root, snippetResults } = checked;
     if (hasErrors(files)) return { decks, files, snippetResults, written: [] };
     const highlighter = await highlighterFor(checked, options);
@@ -214,8 +226,7 @@ export async function buildDecks(options: BuildOptions = {}): Promise<BuildResul
       // → renderers
       const build = checkedBuild(checked, highlighter);
       const renderers: Renderer[] = [renderDecks];
-      // The site lists every deck, so it is only rewritten by a build of all of them.
-      if (options.site ?? ((options.paths ?? []).length === 0 && !options.shard)) renderers.push(renderSiteFolder);
+      if (wantSite) renderers.push(renderSiteFolder);
       const context: RenderContext = {
         pdf: wantPdf,
         handoutLayout: options.handoutLayout ?? 'notes',
@@ -290,4 +301,10 @@ function checkedBuild(checked: Checked, highlighter: CodeHighlighter): CheckedBu
     return [{ loaded, deck: loaded.deck, theme, context, content: contentOptions(context, loaded.deck.items) }];
   });
   return { docs, index };
+}
+
+/** The built-in theme of the other appearance (a dark deck's diagrams are drawn light too, and the reverse). */
+function otherAppearance(themes: ReadonlyMap<string, Theme>, theme: Theme): Theme | undefined {
+  const other = themes.get(theme.appearance === 'dark' ? 'light' : 'dark');
+  return other?.appearance !== theme.appearance ? other : undefined;
 }

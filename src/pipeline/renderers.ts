@@ -6,7 +6,7 @@ import type { Theme } from '../config/themes.ts';
 import type { DocIndex } from '../links/resolve.ts';
 import type { ParsedDeck } from '../model/deck.ts';
 import { renderDeck } from '../render/deck/document.ts';
-import type { DeckRenderContext } from '../transform/content.ts';
+import { type DeckRenderContext, withDiagramAlternates } from '../transform/content.ts';
 import { renderHandout, type HandoutLayout, type Paper } from '../render/pdf/handout.ts';
 import type { SiteDoc } from '../render/site/site-input.ts';
 import type { OutputFile } from '../runtime/files.ts';
@@ -83,7 +83,7 @@ export const renderSiteFolder: Renderer = async (build, context) => {
   ]);
   const docs: SiteDoc[] = build.docs.map((doc) => ({
     deck: doc.deck,
-    content: siteContent(doc.content),
+    content: siteContent(withDiagramAlternates(doc.content, doc.context)),
     theme: doc.theme,
     snippets: doc.loaded.snippets,
     snippetResults: doc.context.snippetResults ?? new Map(),

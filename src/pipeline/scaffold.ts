@@ -99,3 +99,14 @@ export function scaffoldDeck(root: string, name: string): string {
   writeFileSync(file, scaffoldMarkdown(name));
   return path.relative(root, file);
 }
+
+/**
+ * Writes a `.gitignore` for a project that has none. `dist` has no trailing slash: it is a symlink to the current
+ * output generation, and git's `dist/` matches directories only. Returns the file written, if any.
+ */
+export function scaffoldGitignore(root: string): string | undefined {
+  const file = path.join(root, '.gitignore');
+  if (existsSync(file)) return undefined;
+  writeFileSync(file, 'node_modules/\ndist\n.dist-generations/\n');
+  return '.gitignore';
+}

@@ -86,7 +86,7 @@ export function cleanStale(outDir: string): void {
   if (existsSync(generations))
     for (const entry of readdirSync(generations)) {
       const full = path.join(generations, entry);
-      if (full !== current) rmSync(full, { recursive: true, force: true });
+      if (full !== current && entry !== '.gitignore') rmSync(full, { recursive: true, force: true });
     }
   const parent = path.dirname(outDir);
   const base = path.basename(outDir);
@@ -105,6 +105,9 @@ export function openStage(outDir: string): Stage {
     cleanStale(outDir);
     // mkdtemp: two stages opened in the same millisecond (a quick rebuild) must not share a folder.
     mkdirSync(generationsDir(outDir), { recursive: true });
+    // `dist/` in a .gitignore matches directories only, not the `dist` link: keep every generation out of git.
+    const ignore = path.join(generationsDir(outDir), '.gitignore');
+    if (!existsSync(ignore)) writeFileSync(ignore, '*\n');
     const dir = mkdtempSync(path.join(generationsDir(outDir), `${Date.now().toString(36)}-${process.pid}-`));
     return { dir, outDir };
   });

@@ -81,11 +81,26 @@ function proofRenderer(
   };
 }
 
-/** The figure for the diagram at `node`, when it rendered. */
-function renderedDiagram(node: { position?: Code['position'] }, context: DeckRenderContext): Element | undefined {
+/** The figure for the diagram at `node`, when it rendered; `alternates`: with its other-appearance drawing. */
+function renderedDiagram(
+  node: { position?: Code['position'] },
+  context: DeckRenderContext,
+  alternates = false,
+): Element | undefined {
   const diagram = context.diagrams?.get(diagramKey(node));
   const result = diagram ? context.diagramResults?.get(diagram.id) : undefined;
-  return diagram && result?.ok ? diagramFigure(diagram, result.svg) : undefined;
+  if (!diagram || !result?.ok) return undefined;
+  return diagramFigure(diagram, result.svg, alternates ? result.alternate : undefined);
+}
+
+/** The site's content: diagrams come in both appearances where the build drew both (light and dark pages). */
+export function withDiagramAlternates(content: ContentOptions, context: DeckRenderContext): ContentOptions {
+  const both = (node: { position?: Code['position'] }) => renderedDiagram(node, context, true);
+  return {
+    ...content,
+    renderCode: (node) => (node.lang?.toLowerCase() === 'mermaid' ? both(node) : undefined) ?? content.renderCode(node),
+    renderLeaf: (node) => both(node) ?? content.renderLeaf?.(node),
+  };
 }
 
 /** How slide content is turned into HTML for this deck; shared by the deck and the handout. */

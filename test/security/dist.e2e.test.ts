@@ -23,6 +23,9 @@ function versions(dist: string, folders: readonly string[]): Set<string> {
   return seen;
 }
 
+/** The generation folders of `dist` (its .gitignore aside). */
+const generations = (dist: string) => readdirSync(generationsDir(dist)).filter((name) => name !== '.gitignore');
+
 const files = (version: string) => [{ path: 'index.html', content: `<p>version-${version}</p>` }];
 
 describe('atomic dist/', () => {
@@ -47,7 +50,7 @@ describe('atomic dist/', () => {
       expect(versions(dist, ['a', 'b', 'site'])).toEqual(new Set([step === 'swapped' ? 'new' : 'old']));
       // The next start removes what the killed build left.
       cleanStale(dist);
-      expect(readdirSync(generationsDir(dist))).toHaveLength(1);
+      expect(generations(dist)).toHaveLength(1);
       expect(readdirSync(root).filter((name) => name.includes('.link-'))).toEqual([]);
     },
   );
@@ -62,7 +65,7 @@ describe('atomic dist/', () => {
     expect(readdirSync(dist).sort()).toEqual(['a', 'b', 'site']);
     expect(versions(dist, ['a'])).toEqual(new Set(['two']));
     expect(versions(dist, ['b'])).toEqual(new Set(['one']));
-    expect(readdirSync(generationsDir(dist))).toHaveLength(1);
+    expect(generations(dist)).toHaveLength(1);
   });
 
   it('replaces an old-style dist/ folder and drops its .staging-*/.old-* leftovers', () => {
@@ -91,7 +94,7 @@ describe('atomic dist/', () => {
     }
     expect(torn).toEqual([]);
     expect(runCli(root, ['build', '--no-pdf']).status).toBe(0);
-    expect(readdirSync(generationsDir(dist))).toHaveLength(1);
+    expect(generations(dist)).toHaveLength(1);
   }, 120_000);
 
   it('disk full while staging: a clear message, exit 3, the previous output kept', () => {
@@ -109,4 +112,30 @@ describe('atomic dist/', () => {
     expect(result.stderr).not.toMatch(/internal error|\n\s+at /);
     expect(result.status).toBe(3);
   });
+
+  it('keeps every output generation out of git, and `new` writes a .gitignore that ignores the dist link', () => {
+    const git = (cwd: string, ...args: string[]) =>
+      spawnSync('git', args, { cwd, encoding: 'utf8' }).stdout.split('\n').filter(Boolean);
+    // A repository whose .gitignore has the usual `dist/`: it matches the folder, not the link.
+    const usual = tempProject({ a: deck('one') });
+    writeFileSync(path.join(usual, '.gitignore'), 'node_modules/\ndist/\n');
+    git(usual, 'init', '-q');
+    expect(runCli(usual, ['build', '--no-pdf']).status).toBe(0);
+    expect(git(usual, 'status', '--porcelain', '--untracked-files=all')).toEqual([
+      '?? .gitignore',
+      '?? decks/a/deck.md',
+      '?? dist',
+    ]);
+    // A project started with `new` gets a .gitignore (an existing one is left alone).
+    const fresh = tempProject();
+    git(fresh, 'init', '-q');
+    const created = runCli(fresh, ['new', 'talk']);
+    expect(created.stdout).toContain('created decks/talk/deck.md, .gitignore');
+    expect(runCli(fresh, ['build', '--no-pdf']).status).toBe(0);
+    expect(git(fresh, 'status', '--porcelain', '--untracked-files=all')).toEqual([
+      '?? .gitignore',
+      '?? decks/talk/deck.md',
+    ]);
+    expect(runCli(usual, ['new', 'b']).stdout).not.toContain('.gitignore');
+  }, 120_000);
 });
