@@ -13,6 +13,7 @@ import {
   type DialectName,
 } from '../model/deck.ts';
 import { addError, addWarning } from '../report/messages.ts';
+import { RUST_EDITIONS, type RustEdition } from './book-toml.ts';
 import { DEFAULT_SLIDE_LEVEL } from './defaults.ts';
 
 const dateString = z.union([
@@ -49,6 +50,16 @@ const frontmatterSchema = z.strictObject({
   totalTime: z.optional(z.int().check(z.positive())),
   zoom: z.optional(z.boolean()),
   smartypants: z.optional(z.boolean()),
+  /** Edition of the deck's Rust blocks without `editionNNNN` (`edition: 2018` or `"2018"`). */
+  edition: z.optional(
+    z.union([
+      z.enum(RUST_EDITIONS),
+      z.pipe(
+        z.literal([2015, 2018, 2021, 2024]),
+        z.transform((year: 2015 | 2018 | 2021 | 2024) => String(year) as RustEdition),
+      ),
+    ]),
+  ),
 });
 
 /** How a dialect's frontmatter is read (see src/dialect/types.ts). */

@@ -43,6 +43,8 @@ export interface DeckMeta {
   zoom?: boolean;
   /** Curly quotes, en/em dashes and ellipses in text (pandoc's `smart`); on unless `false`. */
   smartypants?: boolean;
+  /** Edition of the deck's Rust blocks without `editionNNNN` (frontmatter `edition:`). */
+  edition?: '2015' | '2018' | '2021' | '2024';
 }
 
 /** The `css:` frontmatter as a list of paths, as written. */
