@@ -17,7 +17,15 @@ export { loadDeck, type LoadedDeck, type LoadOptions } from './pipeline/load.ts'
 export { scaffoldDeck } from './pipeline/scaffold.ts';
 export { discoverThemes, type Theme } from './config/themes.ts';
 export type { DeckItem, DeckMeta, ParsedDeck, Slide, SlideAttributes } from './model/deck.ts';
-export type { Snippet, SnippetResult, Expectation } from './model/snippet.ts';
+export type {
+  BlockVerdict,
+  Expectation,
+  FencedBlock,
+  Snippet,
+  SnippetResult,
+  UnprovedReason,
+} from './model/snippet.ts';
+export { blockVerdicts } from './snippet/block-states.ts';
 export { parseFenceMeta, parseLineSpec, type FenceMeta } from './parse/fence-meta.ts';
 export { parseMarkdown } from './parse/parser.ts';
 export { splitSlides } from './parse/slides.ts';

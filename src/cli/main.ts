@@ -8,13 +8,14 @@ import { scaffoldDeck, scaffoldGitignore } from '../pipeline/scaffold.ts';
 import { convertDeck } from '../pipeline/convert.ts';
 import { PACKAGE_ROOT } from '../config/package-root.ts';
 import { HANDOUT_LAYOUTS, PAPER_SIZES, type HandoutLayout, type Paper } from '../render/pdf/handout.ts';
-import type { SnippetResult, SnippetStatus } from '../model/snippet.ts';
+import type { BlockVerdict, SnippetResult, SnippetStatus } from '../model/snippet.ts';
 import type { FragmentMode } from '../render/pdf/print.ts';
 import { formatWith, REPORTERS, type Reporter } from '../report/reporters.ts';
 import { countMessages } from '../report/text.ts';
 import { EXIT, exitCodeFor } from './exit-codes.ts';
 import { DIALECTS, type DialectName } from '../dialect/types.ts';
-import { formatShard, parseShard, type Shard } from '../model/shard.ts';
+import { formatShard, inShard, parseShard, type Shard } from '../model/shard.ts';
+import { blockVerdicts } from '../snippet/block-states.ts';
 import { diagnosticsToFiles, mergeReports, readJsonReport } from '../pipeline/merge.ts';
 import { DEFAULT_OUT_DIR } from '../config/defaults.ts';
 import { findMissingTools } from '../snippet/check/verify.ts';
@@ -62,8 +63,28 @@ function withMissingTools(code: number, snippets: CheckResult['snippetResults'])
   return findMissingTools(results).length > 0 ? EXIT.missingTool : code;
 }
 
+/**
+ * Every fenced block's final state, paths relative to the working folder. `owns`: whether this run reports
+ * a deck's own blocks (`check --shard` reports only its decks', plus the snippets it proved).
+ */
+function verdictsOf(result: CheckResult, owns: (position: number) => boolean): BlockVerdict[] {
+  return result.decks.flatMap((deck, position) =>
+    blockVerdicts(
+      deck.blocks,
+      path.relative(process.cwd(), deck.file.path),
+      result.snippetResults.get(deck) ?? new Map(),
+      owns(position),
+    ),
+  );
+}
+
 /** Prints the report (machine formats to stdout, text to stderr) and returns the exit code. */
-function report(files: readonly VFile[], flags: CheckFlags, snippets?: CheckResult['snippetResults']): number {
+function report(
+  files: readonly VFile[],
+  flags: CheckFlags,
+  snippets?: CheckResult['snippetResults'],
+  blocks?: readonly BlockVerdict[],
+): number {
   const results = snippets ? [...snippets.values()].flatMap((byId) => [...byId.values()]) : undefined;
   if (results && flags.reporter === 'text') process.stderr.write(snippetLines(results));
   const shard = flags.shard ? { shard: formatShard(flags.shard) } : {};
@@ -93,6 +114,7 @@ function report(files: readonly VFile[], flags: CheckFlags, snippets?: CheckResu
     version: pkg.version,
     color: interactive() && !process.env.NO_COLOR,
     extra,
+    blocks,
   });
   (flags.reporter === 'text' ? process.stderr : process.stdout).write(text);
   const { errors, warnings } = countMessages(files);
@@ -110,6 +132,7 @@ async function build(paths: string[], flags: BuildFlags, pdf: boolean): Promise<
     checkExternal: flags.checkExternal,
     unsafeNoSandbox: flags.unsafeNoSandbox,
     shard: flags.shard,
+    frail: flags.frail,
     ...(flags.site ? {} : { site: false }),
     base: flags.base,
     pdf,
@@ -125,7 +148,9 @@ async function build(paths: string[], flags: BuildFlags, pdf: boolean): Promise<
       }
     },
   });
-  const code = withMissingTools(report(result.files, flags), result.snippetResults);
+  // A build's shard builds only its own decks: every block listed is its own.
+  const blocks = verdictsOf(result, () => true);
+  const code = withMissingTools(report(result.files, flags, undefined, blocks), result.snippetResults);
   for (const name of result.written) {
     const ms = printMs.get(name);
     const pdfs = pdf
@@ -156,7 +181,7 @@ function withCheckOptions(command: Command): Command {
     .addOption(fromOption())
     .option('--no-cache', 'ignore and do not write the snippet and diagram caches')
     .addOption(new Option('--reporter <format>', 'report format').choices([...REPORTERS]).default('text'))
-    .option('--frail', 'exit 1 on warnings too', false)
+    .option('--frail', 'exit 1 on warnings too, and on every block that is not proved', false)
     .option('--check-external', 'also request every external link (slow; needs network)', false)
     .option('--unsafe-no-sandbox', 'run snippets without bubblewrap when it is unusable (trusted sources only)', false)
     .option('--shard <i/n>', 'do share i of n of the work (CI matrix); join reports with merge-reports', parseShard);
@@ -208,8 +233,11 @@ function program(setExit: (code: number) => void): Command {
         checkExternal: flags.checkExternal,
         unsafeNoSandbox: flags.unsafeNoSandbox,
         shard: flags.shard,
+        frail: flags.frail,
       });
-      setExit(withMissingTools(report(result.files, flags, result.snippetResults), result.snippetResults));
+      const blocks = verdictsOf(result, (position) => inShard(position, flags.shard));
+      const code = report(result.files, flags, result.snippetResults, blocks);
+      setExit(withMissingTools(code, result.snippetResults));
     },
   );
 
@@ -265,6 +293,14 @@ function program(setExit: (code: number) => void): Command {
         const text = formatWith(flags.reporter, diagnosticsToFiles(merged.diagnostics, process.cwd()), {
           version: merged.version || pkg.version,
           color: interactive() && !process.env.NO_COLOR,
+          blocks: merged.blocks?.map(({ file, line, column, state, lang, why }) => ({
+            file,
+            line,
+            column,
+            state,
+            lang: String(lang ?? ''),
+            ...(typeof why === 'string' ? { why } : {}),
+          })),
         });
         (flags.reporter === 'text' ? process.stderr : process.stdout).write(text);
       }

@@ -60,6 +60,8 @@ const frontmatterSchema = z.strictObject({
       ),
     ]),
   ),
+  /** `all`: every block not proved is an error (`snippet/unproved`), as with `--frail`. */
+  proofs: z.optional(z.enum(['all', 'optional'])),
 });
 
 /** How a dialect's frontmatter is read (see src/dialect/types.ts). */

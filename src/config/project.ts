@@ -29,6 +29,8 @@ const projectConfigSchema = z.strictObject({
       cc: z.optional(z.enum(['gcc', 'clang', 'both'])),
       /** Edition of Rust blocks without `editionNNNN`. @default '2021' */
       edition: z.optional(z.enum(['2015', '2018', '2021', '2024'])),
+      /** `all`: every block not proved is an error in every deck (a deck's `proofs:` wins). @default 'optional' */
+      proofs: z.optional(z.enum(['all', 'optional'])),
     }),
   ),
 });
@@ -41,7 +43,7 @@ export interface LoadedConfig {
   file?: VFile;
 }
 
-const HINT = 'Keys: site.title, site.base, theme, snippets.cc, snippets.edition (see the README).';
+const HINT = 'Keys: site.title, site.base, theme, snippets.cc, snippets.edition, snippets.proofs (see the README).';
 
 /** Reads and validates the project's config file; `knownThemes` checks `theme`. */
 export function loadProjectConfig(root: string, knownThemes?: ReadonlySet<string>): LoadedConfig {

@@ -45,6 +45,8 @@ export interface DeckMeta {
   smartypants?: boolean;
   /** Edition of the deck's Rust blocks without `editionNNNN` (frontmatter `edition:`). */
   edition?: '2015' | '2018' | '2021' | '2024';
+  /** `all`: every fenced block that is not proved is an error (text, diagrams and math excepted). */
+  proofs?: 'all' | 'optional';
 }
 
 /** The `css:` frontmatter as a list of paths, as written. */

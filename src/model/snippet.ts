@@ -143,6 +143,46 @@ export interface ToolRun {
   missingTool?: { tool: string; hint: string };
 }
 
+/**
+ * Why a fenced block is not proved, as its fence says: `ignore`, a language proofdeck does not run (python,
+ * a console session that shows no program), `text`, no language at all, a diagram or math (drawn and typeset,
+ * not run), or a transcript that shows a program proofdeck cannot prove as written.
+ */
+export type UnprovedReason = 'ignore' | 'language' | 'text' | 'no-language' | 'diagram' | 'math' | 'transcript';
+
+/** One fenced code block of a deck, and what proves it. */
+export interface FencedBlock {
+  /** Position of the opening fence. */
+  line: number;
+  column: number;
+  /** A snippet's language (c, cpp, rust); otherwise the fence's language, lower case ('' when it has none). */
+  lang: string;
+  /** Id of the snippet that proves the block (the blocks of one program or transcript share it). */
+  snippet?: string;
+  /** Set when no snippet proves the block: the reason. */
+  unproved?: UnprovedReason;
+  /** Set when the block itself is wrong (a misspelt language, an include that cannot be read). */
+  error?: true;
+}
+
+/** How a fenced block ended: exactly one of these. */
+type BlockState = 'proved' | 'failed' | 'unproved';
+
+/** A fenced block's final state, as the reports print it. */
+export interface BlockVerdict {
+  /** Path relative to the working folder. */
+  file: string;
+  line: number;
+  column: number;
+  lang: string;
+  state: BlockState;
+  /** The snippet that proved (or failed to prove) the block. */
+  snippet?: string;
+  /** Unproved blocks: why, as a reason id and in words. */
+  reason?: UnprovedReason;
+  why?: string;
+}
+
 /** How a snippet's check ended: every toolchain met its expectation, one did not, or it is `ignore`d. */
 export type SnippetStatus = 'proved' | 'failed' | 'ignored';
 

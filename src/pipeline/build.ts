@@ -64,6 +64,8 @@ export interface DeckOptions {
    * deck and no site. Joining the shards' JSON reports (`merge-reports`) gives the full report.
    */
   shard?: Shard | undefined;
+  /** `--frail`: every fenced block that is not proved is an error `snippet/unproved`. @default false */
+  frail?: boolean;
 }
 
 /** Options for {@link buildDecks}. */
@@ -142,6 +144,7 @@ async function checkAll(
     defaultDialect: options.defaultDialect,
     defaultTheme: project.config.theme,
     snippetDefaults: project.config.snippets,
+    frail: options.frail === true,
   };
   const decks = sources.map((source) => loadDeck(source, load));
   const external = checkLinks(decks.flatMap(({ file, tree, deck }) => (deck ? [{ file, tree, deck }] : [])));

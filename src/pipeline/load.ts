@@ -32,8 +32,8 @@ import { checkTables } from '../table/check/tables.ts';
 import type { TableModel } from '../table/model.ts';
 import { extractDiagrams } from '../diagram/extract.ts';
 import type { Diagram } from '../model/diagram.ts';
-import type { Snippet } from '../model/snippet.ts';
-import { extractSnippets } from '../snippet/extract.ts';
+import type { FencedBlock, Snippet } from '../model/snippet.ts';
+import { extractBlocks } from '../snippet/extract.ts';
 import { DEFAULT_SLIDE_LEVEL } from '../config/defaults.ts';
 import { detectDialect, frontmatterData } from '../dialect/detect.ts';
 import { translateDialect } from '../dialect/translate.ts';
@@ -53,6 +53,8 @@ export interface LoadedDeck {
   snippets: Snippet[];
   /** The book.toml above the file (up to the project root), whose messages hold its problems. */
   bookToml?: VFile;
+  /** Every code block of the file (lines in the file the user wrote), with its snippet or why none proves it. */
+  blocks: FencedBlock[];
 }
 
 /** Options for {@link loadDeck}. */
@@ -79,6 +81,8 @@ export interface LoadOptions {
   defaultTheme?: string | undefined;
   /** The project config's `snippets`: default compilers of C blocks and edition of Rust blocks. */
   snippetDefaults?: ProjectConfig['snippets'];
+  /** `--frail`: every block that is not proved is an error, whatever the frontmatter and config say. */
+  frail?: boolean;
 }
 
 /** Reads, parses and checks a deck. Content problems become messages on the returned file. */
@@ -130,12 +134,13 @@ export function loadDeck(source: DeckSource, options: LoadOptions): LoadedDeck {
   // Rust edition: block attribute, else frontmatter, else the book.toml above the file, else the config.
   const book = findBookToml(deckDir, source.book?.root ?? options.root ?? deckDir);
   const edition = meta?.edition ?? (book ? bookEdition(book) : undefined) ?? options.snippetDefaults?.edition;
-  const snippets = extractSnippets(tree, file, {
+  const { snippets, blocks } = extractBlocks(tree, file, {
     root: source.book?.root ?? options.root ?? deckDir,
     ...(options.snippetDefaults?.cc ? { cc: options.snippetDefaults.cc } : {}),
     ...(edition ? { edition } : {}),
     // Chapters in different folders may share a file name (`part-1/intro.md`, `part-2/intro.md`).
     ...(source.book ? { idPrefix: slugOf(source.name) } : {}),
+    proofs: options.frail ? 'all' : (meta?.proofs ?? options.snippetDefaults?.proofs ?? 'optional'),
   });
   const diagrams = extractDiagrams(tree, file, {
     deckDir,
@@ -163,9 +168,11 @@ export function loadDeck(source: DeckSource, options: LoadOptions): LoadedDeck {
       }
     : undefined;
   const bookToml = book ? { bookToml: book.file } : {};
-  if (!translation) return { file, tree, deck, assets, diagrams, tables, snippets, ...bookToml };
-  const loaded = { file: backToSource(file, original, translation), tree, deck, assets, diagrams, tables, snippets };
-  return { ...loaded, ...bookToml };
+  if (!translation) return { file, tree, deck, assets, diagrams, tables, snippets, blocks, ...bookToml };
+  // Blocks of a translated deck (Marp, Slidev) point into the file the user wrote, like its messages.
+  const mapped = blocks.map((block) => ({ ...block, line: translation.lineMap[block.line - 1] ?? block.line }));
+  const loaded = { tree, deck, assets, diagrams, tables, snippets, blocks: mapped, ...bookToml };
+  return { file: backToSource(file, original, translation), ...loaded };
 }
 
 /**

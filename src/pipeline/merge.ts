@@ -9,6 +9,7 @@ import { VFile } from 'vfile';
 import { z } from '../config/zod.ts';
 import { UsageError } from '../model/errors.ts';
 import type { Diagnostic } from '../report/diagnostics.ts';
+import { countBlocks, type BlockCounts } from '../report/text.ts';
 
 const diagnosticSchema = z.object({
   file: z.string(),
@@ -29,10 +30,23 @@ const reportSchema = z.object({
   diagnostics: z.array(diagnosticSchema),
   snippets: z.optional(z.array(z.looseObject({ id: z.string() }))),
   shard: z.optional(z.string()),
+  blocks: z.optional(
+    z.array(
+      z.looseObject({
+        file: z.string(),
+        line: z.number(),
+        column: z.number(),
+        state: z.enum(['proved', 'failed', 'unproved']),
+      }),
+    ),
+  ),
 });
 
 /** What `--reporter json` prints (the fields merging needs). */
-export type JsonReport = Omit<z.infer<typeof reportSchema>, 'diagnostics'> & { diagnostics: Diagnostic[] };
+export type JsonReport = Omit<z.infer<typeof reportSchema>, 'diagnostics'> & {
+  diagnostics: Diagnostic[];
+  blockCounts?: BlockCounts;
+};
 
 /** Reads one shard's report; a file that is not one is a usage error naming the file and the field. */
 export function readJsonReport(file: string): JsonReport {
@@ -79,6 +93,13 @@ export function mergeReports(reports: readonly JsonReport[]): JsonReport {
   );
   const snippets = new Map<string, { id: string }>();
   for (const report of reports) for (const snippet of report.snippets ?? []) snippets.set(snippet.id, snippet);
+  // A deck's blocks are listed by the shard that owns it, a snippet's block by the shard that proved it.
+  const blocks = new Map<string, NonNullable<JsonReport['blocks']>[number]>();
+  for (const report of reports)
+    for (const block of report.blocks ?? []) blocks.set(`${block.file}:${block.line}:${block.column}`, block);
+  const listed = [...blocks.values()].sort(
+    (a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column,
+  );
   const errors = sorted.filter((d) => d.severity === 'error').length;
   return {
     version: reports[0]?.version ?? '',
@@ -86,6 +107,7 @@ export function mergeReports(reports: readonly JsonReport[]): JsonReport {
     warnings: sorted.length - errors,
     diagnostics: sorted,
     ...(snippets.size > 0 ? { snippets: [...snippets.values()].sort((a, b) => a.id.localeCompare(b.id)) } : {}),
+    ...(reports.some((report) => report.blocks) ? { blockCounts: countBlocks(listed), blocks: listed } : {}),
   };
 }
 

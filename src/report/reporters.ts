@@ -3,7 +3,8 @@ import type { VFile } from 'vfile';
 import { collectDiagnostics } from './diagnostics.ts';
 import { toGithubAnnotations } from './github.ts';
 import { toSarif } from './sarif.ts';
-import { countMessages, formatReport } from './text.ts';
+import { countBlocks, countMessages, formatReport } from './text.ts';
+import type { BlockVerdict } from '../model/snippet.ts';
 
 export const REPORTERS = ['text', 'json', 'sarif', 'github'] as const;
 export type Reporter = (typeof REPORTERS)[number];
@@ -12,12 +13,19 @@ export type Reporter = (typeof REPORTERS)[number];
 export function formatWith(
   reporter: Reporter,
   files: readonly VFile[],
-  options: { version: string; color?: boolean; extra?: Record<string, unknown> },
+  options: {
+    version: string;
+    color?: boolean;
+    extra?: Record<string, unknown>;
+    /** The state of every fenced block: counted and listed by the text and JSON reporters. */
+    blocks?: readonly BlockVerdict[] | undefined;
+  },
 ): string {
-  if (reporter === 'text') return formatReport(files, { color: options.color ?? false });
+  if (reporter === 'text') return formatReport(files, { color: options.color ?? false, blocks: options.blocks });
   const diagnostics = collectDiagnostics(files);
   if (reporter === 'github') return toGithubAnnotations(diagnostics);
   if (reporter === 'sarif') return `${JSON.stringify(toSarif(diagnostics, options.version), null, 2)}\n`;
-  const report = { version: options.version, ...countMessages(files), diagnostics, ...options.extra };
+  const blocks = options.blocks ? { blockCounts: countBlocks(options.blocks), blocks: options.blocks } : {};
+  const report = { version: options.version, ...countMessages(files), diagnostics, ...options.extra, ...blocks };
   return `${JSON.stringify(report, null, 2)}\n`;
 }

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
+import type { BlockVerdict } from '../model/snippet.ts';
 
 /** Counts of errors and warnings over a set of files. */
 export interface Counts {
@@ -52,11 +53,43 @@ function ordered(file: VFile): VFileMessage[] {
   return [...file.messages].sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
 }
 
-/** Formats every message of every file, plus a one-line summary. */
-export function formatReport(files: readonly VFile[], options: { color?: boolean } = {}): string {
+/** How many fenced blocks ended in each state. */
+export interface BlockCounts {
+  blocks: number;
+  proved: number;
+  failed: number;
+  unproved: number;
+}
+
+export function countBlocks(verdicts: readonly Pick<BlockVerdict, 'state'>[]): BlockCounts {
+  const count = (state: BlockVerdict['state']) => verdicts.filter((verdict) => verdict.state === state).length;
+  return { blocks: verdicts.length, proved: count('proved'), failed: count('failed'), unproved: count('unproved') };
+}
+
+/** "12 blocks: 9 proved, 1 failed, 2 not proved", then each unproved block with its place and reason. */
+function formatBlocks(verdicts: readonly BlockVerdict[]): string {
+  const { blocks, proved, failed, unproved } = countBlocks(verdicts);
+  if (blocks === 0) return '';
+  const head = `${blocks} block${blocks === 1 ? '' : 's'}: ${proved} proved, ${failed} failed, ${unproved} not proved`;
+  const list = verdicts
+    .filter((verdict) => verdict.state === 'unproved')
+    .map((verdict) => `  – ${verdict.file}:${verdict.line}:${verdict.column}: not proved: ${verdict.why ?? ''}`);
+  return [head, ...list].join('\n');
+}
+
+/**
+ * Formats every message of every file, plus a one-line summary; `blocks`: the state of every fenced block,
+ * counted and the unproved ones listed before the summary.
+ */
+export function formatReport(
+  files: readonly VFile[],
+  options: { color?: boolean; blocks?: readonly BlockVerdict[] | undefined } = {},
+): string {
   const blocks = files.flatMap((file) =>
     ordered(file).map((message) => formatMessage(file, message, options.color ?? false)),
   );
+  const states = options.blocks ? formatBlocks(options.blocks) : '';
+  if (states) blocks.push(states);
   const { errors, warnings } = countMessages(files);
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   // Pages (`kind: page`) are checked too, so count files rather than decks.

@@ -1,24 +1,21 @@
-/** Finds the C, C++ and Rust blocks of a markdown tree and turns each into a {@link Snippet}. */
+/**
+ * Finds every fenced block of a markdown tree: the C, C++ and Rust blocks (and console transcripts) become
+ * {@link Snippet}s, and every block is recorded with what proves it or why nothing does ({@link FencedBlock}).
+ */
 import { dirname } from 'node:path';
 import type { Code, Root } from 'mdast';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
-import type { Snippet, SnippetFile, SnippetLang } from '../model/snippet.ts';
+import type { FencedBlock, Snippet, SnippetFile, SnippetLang } from '../model/snippet.ts';
 import { fenceMeta } from '../parse/fence-meta.ts';
-import { addError, addWarning } from '../report/messages.ts';
-import type { AttributeProblem } from './attribute-problems.ts';
-import { parseCAttributes } from './c-attributes.ts';
-import { buildCProgram } from './c-program.ts';
+import { codeSnippet, report, type BlockContext, type BlockDefaults } from './block-snippet.ts';
+import { mergeProgram } from './c-group.ts';
+import { classifyFence } from './fence-language.ts';
 import { attributeColumn, contentLines, markdownLines } from './fence-position.ts';
 import { deckSlug, derivedId, isValidId } from './ids.ts';
-import { parseInclude, resolveInclude } from './include.ts';
-import { expandBookIncludes } from './book-include.ts';
-import { parseRustAttributes } from './rust-attributes.ts';
-import { buildRustProgram } from './rust-program.ts';
-import { joinLines, type BuiltProgram, type SourceLine } from './source-lines.ts';
-import { mergeProgram } from './c-group.ts';
-import { parseTranscript, TRANSCRIPT_LANGS, type TranscriptRefusal } from './transcript.ts';
-import type { RuleId } from '../report/rules.ts';
+import { joinLines } from './source-lines.ts';
+import { reportRefusal, transcriptSnippet, type PendingTranscript } from './transcript-snippet.ts';
+import { reportUnproved } from './block-states.ts';
 
 /** Options for {@link extractSnippets}. */
 export interface SnippetExtractOptions {
@@ -30,116 +27,11 @@ export interface SnippetExtractOptions {
   cc?: 'gcc' | 'clang' | 'both';
   /** Prefix of derived ids. @default the deck's slug (file stem, or folder name for deck.md) */
   idPrefix?: string;
-}
-
-const LANGS: Record<string, SnippetLang> = {
-  c: 'c',
-  h: 'c',
-  cpp: 'cpp',
-  'c++': 'cpp',
-  cc: 'cpp',
-  cxx: 'cpp',
-  hpp: 'cpp',
-  rust: 'rust',
-  rs: 'rust',
-};
-
-/** The snippet language for a fence language, or undefined when proofdeck does not prove it. */
-function snippetLang(lang: string): SnippetLang | undefined {
-  return LANGS[lang.toLowerCase()];
-}
-
-interface BlockContext {
-  node: Code;
-  file: VFile;
-  source: string[];
-  options: Required<Pick<SnippetExtractOptions, 'root' | 'edition' | 'cc'>>;
-}
-
-function report(
-  context: BlockContext,
-  problem: { ruleId: RuleId; severity: 'error' | 'warning'; message: string; hint?: string },
-  column?: number,
-): void {
-  const place = {
-    line: context.node.position?.start.line ?? 1,
-    column: column ?? context.node.position?.start.column ?? 1,
-  };
-  (problem.severity === 'error' ? addError : addWarning)(
-    context.file,
-    problem.message,
-    place,
-    problem.ruleId,
-    problem.hint,
-  );
-}
-
-function reportAttribute(context: BlockContext, problem: AttributeProblem, key: string): void {
-  report(context, problem, attributeColumn(context.node, context.source, problem.offset, key));
-}
-
-function includedProgram(
-  context: BlockContext,
-  lang: SnippetLang,
-  request: NonNullable<ReturnType<typeof parseInclude>>,
-): { built: BuiltProgram; include: Omit<NonNullable<Snippet['include']>, 'lineMap'> } | undefined {
-  const resolved = resolveInclude(request, context.file.path, context.options.root);
-  if (!resolved.ok) {
-    report(context, { ...resolved, severity: 'error' });
-    return undefined;
-  }
-  // Positions inside an included file are that file's lines (mapped through `include.lineMap`).
-  const lines: SourceLine[] = resolved.text.split('\n').map((text, index) => ({ text, line: index + 1, column: 0 }));
-  const built =
-    lang === 'rust'
-      ? buildRustProgram(lines, { hidden: false })
-      : buildCProgram(lines, lang, { hidden: false, wrap: false });
-  return {
-    built: { ...built, displayed: resolved.displayed },
-    include: {
-      path: resolved.path,
-      spec: request.spec,
-      firstLine: resolved.firstLine,
-      ...(resolved.region ? { region: resolved.region } : {}),
-    },
-  };
-}
-
-type Spec = ReturnType<typeof parseRustAttributes>['spec'] | ReturnType<typeof parseCAttributes>['spec'];
-
-/** The {@link Snippet} for one block (its id is assigned afterwards). */
-function assemble(
-  context: BlockContext,
-  lang: SnippetLang,
-  spec: Spec,
-  built: BuiltProgram,
-  included: ReturnType<typeof includedProgram>,
-): Snippet {
-  const { node, file } = context;
-  return {
-    id: '',
-    lang,
-    displayed: built.displayed,
-    program: built.lines.map((line) => line.text).join('\n'),
-    // Included programs map to the included file (include.lineMap), not to the markdown.
-    lineMap: built.lines.map((line) => (included ? 0 : line.line)),
-    columnMap: built.lines.map((line) => (included ? 0 : line.column)),
-    file: file.path,
-    line: node.position?.start.line ?? 1,
-    column: node.position?.start.column ?? 1,
-    expectation: spec.expectation,
-    compilers: 'compilers' in spec ? spec.compilers : [],
-    warns: 'warns' in spec ? spec.warns : [],
-    ...('std' in spec && spec.std ? { std: spec.std } : {}),
-    edition: 'edition' in spec ? spec.edition : context.options.edition,
-    flags: 'flags' in spec ? spec.flags : [],
-    noRun: 'noRun' in spec ? spec.noRun : false,
-    wrapped: built.wrapped,
-    ...('standalone' in spec && spec.standalone ? { standalone: true } : {}),
-    ...('env' in spec && spec.env ? { env: spec.env } : {}),
-    ...('file' in spec && spec.file ? { fileName: spec.file } : {}),
-    ...(included ? { include: { ...included.include, lineMap: built.lines.map((line) => line.line) } } : {}),
-  };
+  /**
+   * `all` (`--frail`, frontmatter `proofs: all`): every block that is not proved is an error
+   * `snippet/unproved`, except text, diagrams and math. @default 'optional'
+   */
+  proofs?: 'all' | 'optional';
 }
 
 /**
@@ -156,82 +48,37 @@ function programContainers(tree: Root): Map<Code, string> {
   return found;
 }
 
-/** The program a console transcript shows, or undefined (an ordinary shell session, or one refused with a warning). */
-function reportRefusal(file: VFile, refusal: TranscriptRefusal): void {
-  addWarning(
-    file,
-    `this transcript is not proved: ${refusal.reason}`,
-    { line: refusal.line, column: 1 },
-    'snippet/transcript-not-proved',
-    'show `$ cat FILE.c`, then `$ gcc|clang [flags] FILE.c && ./a.out` and its output',
-  );
+/** A block while the tree is walked: the snippet that proves it, or the program it belongs to. */
+interface Seen {
+  node: Code;
+  block: FencedBlock;
+  snippet?: Snippet;
+  program?: string;
 }
 
-/** A transcript block waiting for the next one to show its run. */
-interface PendingTranscript {
-  lines: SourceLine[];
-  refusal: TranscriptRefusal;
-}
-
-function transcriptSnippet(
-  context: BlockContext,
-  earlier: PendingTranscript | undefined,
-): Snippet | PendingTranscript | undefined {
-  const { node, file } = context;
-  const own = contentLines(node, context.source);
-  const joined = earlier ? parseTranscript([...earlier.lines, ...own]) : undefined;
-  const completes = joined !== undefined && !('reason' in joined);
-  if (earlier && !completes) reportRefusal(file, earlier.refusal);
-  const parsed = completes ? joined : parseTranscript(own);
-  if (!parsed) return undefined;
-  if ('reason' in parsed) {
-    if (parsed.awaitsRun) return { lines: own, refusal: parsed };
-    reportRefusal(file, parsed);
-    return undefined;
-  }
-  const [primary, ...others] = parsed.sources;
-  if (!primary) return undefined;
-  return {
-    id: '',
-    lang: parsed.lang,
-    displayed: node.value,
-    program: primary.text,
-    lineMap: primary.lines.map((line) => line.line),
-    columnMap: primary.lines.map((line) => line.column),
-    file: file.path,
-    line: node.position?.start.line ?? 1,
-    column: node.position?.start.column ?? 1,
-    expectation: {
-      kind: 'transcript',
-      output: parsed.output.map((line) => line.text),
-      lines: parsed.output.map((line) => line.line),
-    },
-    compilers: [parsed.compiler],
-    warns: [],
-    edition: context.options.edition,
-    flags: parsed.flags,
-    noRun: false,
-    wrapped: false,
-    fileName: primary.name,
-    files: [...others.map(({ lines: _lines, ...rest }) => rest), ...parsed.others],
-    ...(parsed.env.length > 0 ? { env: parsed.env } : {}),
-  };
+/** Snippets and fenced blocks of one markdown file. */
+export interface ExtractedBlocks {
+  snippets: Snippet[];
+  /** Every fenced (and indented) code block, in document order. */
+  blocks: FencedBlock[];
 }
 
 /**
- * One {@link Snippet} per C, C++ (`cpp`, `c++`) and Rust block, in document order. `h` blocks are C.
- * Bad attributes, bad includes and duplicate ids become positioned messages on `file` (rule ids
- * `snippet/*`); a block whose include cannot be read is reported and left out.
+ * One {@link Snippet} per C, C++ (`cpp`, `c++`) and Rust block (and per info string of only rustdoc
+ * attributes, which is Rust), in document order, and every code block with its state. `h` blocks are C.
+ * Bad attributes, bad includes, duplicate ids and misspelt languages become positioned messages on `file`
+ * (rule ids `snippet/*`); a block whose include cannot be read is reported and left out.
  */
-export function extractSnippets(tree: Root, file: VFile, options: SnippetExtractOptions = {}): Snippet[] {
+export function extractBlocks(tree: Root, file: VFile, options: SnippetExtractOptions = {}): ExtractedBlocks {
   const source = markdownLines(file.value);
-  const resolved = {
+  const resolved: BlockDefaults = {
     root: options.root ?? dirname(file.path),
     edition: options.edition ?? '2021',
     cc: options.cc ?? 'both',
   };
   const prefix = options.idPrefix ?? deckSlug(file.path || 'deck.md');
   const snippets: Snippet[] = [];
+  const seen: Seen[] = [];
   const ordinals = new Map<SnippetLang, number>();
   const derived: { snippet: Snippet; ordinal: number }[] = [];
   const explicit = new Map<string, Code>();
@@ -241,41 +88,65 @@ export function extractSnippets(tree: Root, file: VFile, options: SnippetExtract
     groups.set(name, found);
     return found;
   };
+  const count = (lang: SnippetLang): number => {
+    const ordinal = (ordinals.get(lang) ?? 0) + 1;
+    ordinals.set(lang, ordinal);
+    return ordinal;
+  };
   const containers = programContainers(tree);
-  let pending: PendingTranscript | undefined;
+  let pending: { transcript: PendingTranscript; seen: Seen } | undefined;
   visit(tree, 'code', (node: Code) => {
     const meta = fenceMeta(node);
     const container = containers.get(node);
-    const lang = snippetLang(meta.lang);
+    const entry: Seen = {
+      node,
+      block: { line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1, lang: meta.lang },
+    };
+    seen.push(entry);
+    const fence = classifyFence(node.lang ?? '', meta);
+    // A snippet block is listed in its language (`h` is C, an info string of rustdoc attributes is Rust).
+    if (fence.kind === 'snippet') entry.block.lang = fence.lang;
+    const context: BlockContext = { node, file, source, options: resolved };
     // Only the very next code block may complete a transcript that awaits its run.
     const earlier = pending;
     pending = undefined;
-    const transcript = !lang && TRANSCRIPT_LANGS.has(meta.lang.toLowerCase());
-    if (earlier && !transcript) reportRefusal(file, earlier.refusal);
-    if (transcript) {
-      const snippet = transcriptSnippet({ node, file, source, options: resolved }, earlier);
-      if (snippet && 'refusal' in snippet) pending = snippet;
-      else if (snippet) {
-        const ordinal = (ordinals.get(snippet.lang) ?? 0) + 1;
-        ordinals.set(snippet.lang, ordinal);
-        derived.push({ snippet, ordinal });
-        snippets.push(snippet);
+    if (earlier && fence.kind !== 'transcript') {
+      reportRefusal(file, earlier.transcript.refusal);
+      earlier.seen.block.unproved = 'transcript';
+    }
+    if (fence.kind === 'mistake') {
+      entry.block.error = true;
+      const column = attributeColumn(node, source, fence.offset, fence.key);
+      report(context, { ruleId: 'snippet/unknown-language', severity: 'error', ...fence }, column);
+      return;
+    }
+    if (fence.kind === 'transcript') {
+      const found = transcriptSnippet(node, file, source, resolved.edition, earlier?.transcript);
+      if (earlier && found && found !== 'refused' && !('refusal' in found)) earlier.seen.snippet = found;
+      else if (earlier) earlier.seen.block.unproved = 'transcript';
+      if (found === undefined) entry.block.unproved = 'language';
+      else if (found === 'refused') entry.block.unproved = 'transcript';
+      else if ('refusal' in found) pending = { transcript: found, seen: entry };
+      else {
+        entry.snippet = found;
+        derived.push({ snippet: found, ordinal: count(found.lang) });
+        snippets.push(found);
       }
       return;
     }
-    if (!lang) {
+    if (fence.kind === 'other') {
+      entry.block.unproved = fence.reason;
       // A text block of a multi-file program (a suppressions file): present in the job dir, not compiled.
       const program = meta.attributes.find((a) => a.key === 'program' || a.key === 'group')?.value ?? container;
       const name = meta.attributes.find((a) => a.key === 'file')?.value;
       if (program && name) {
         const lines = contentLines(node, source);
         group(program).texts.push({ name, text: joinLines(lines), lineMap: lines.map((line) => line.line) });
+        entry.program = program;
       }
       return;
     }
-    const context: BlockContext = { node, file, source, options: resolved };
-    const ordinal = (ordinals.get(lang) ?? 0) + 1;
-    ordinals.set(lang, ordinal);
+    const ordinal = count(fence.lang);
     for (const error of meta.errors) {
       // A bad highlight spec is deck/line-spec's, for every language; the rest are ours.
       if (error.lineSpec) continue;
@@ -285,50 +156,18 @@ export function extractSnippets(tree: Root, file: VFile, options: SnippetExtract
         attributeColumn(node, source, error.offset, ''),
       );
     }
-    const attributes = meta.attributes.filter((attribute) => attribute.key.toLowerCase() !== meta.lang);
-    const parsed =
-      lang === 'rust'
-        ? parseRustAttributes(attributes, resolved.edition, { root: resolved.root })
-        : parseCAttributes(attributes, lang, resolved.cc === 'both' ? ['gcc', 'clang'] : [resolved.cc]);
-    // A C block inside `:::program` belongs to that program unless it names another.
-    if (container !== undefined && 'compilers' in parsed.spec && parsed.spec.program === undefined)
-      parsed.spec.program = container;
-    for (const problem of parsed.problems)
-      reportAttribute(context, problem, attributes.find((a) => a.offset === problem.offset)?.key ?? '');
-    const invalid = parsed.problems.find((problem) => problem.severity === 'error');
-    const cLang = lang === 'rust' ? undefined : lang;
-    const request = parseInclude(node.value);
-    const included = request ? includedProgram(context, lang, request) : undefined;
-    // An include that failed was reported; there is no program to prove.
-    if (request && !included) return;
-    const book = expandBookIncludes(contentLines(node, source), file.path, resolved.root);
-    if ('problem' in book) {
-      const { ruleId, message, hint, line, column } = book.problem;
-      addError(file, message, { line, column }, ruleId, hint);
+    // `rust,rust` repeats the language; the first token of a rustdoc-only info string (offset 0) is an attribute.
+    const attributes = fence.attributes.filter((a) => a.offset === 0 || a.key.toLowerCase() !== meta.lang);
+    const made = codeSnippet(context, fence.lang, meta, attributes, container);
+    if (!made) {
+      entry.block.error = true;
       return;
     }
-    const { lines } = book;
-    const built =
-      included?.built ??
-      (cLang
-        ? buildCProgram(lines, cLang, {
-            hidden: true,
-            // A file of a multi-file program is a translation unit or a header as written.
-            wrap: meta.lang !== 'h' && !('file' in parsed.spec && parsed.spec.file),
-          })
-        : buildRustProgram(lines));
-    const spec = parsed.spec;
-    const snippet = assemble(context, lang, spec, built, included);
-    if (invalid) snippet.invalid = `not proved: ${invalid.message}`;
+    const { snippet, spec } = made;
+    entry.snippet = snippet;
     if ('program' in spec && spec.program) {
       group(spec.program).snippets.push(snippet);
-      if (spec.file === undefined)
-        report(context, {
-          ruleId: 'snippet/invalid-attribute',
-          severity: 'error',
-          message: `a block of \`program=${spec.program}\` needs a file name`,
-          hint: 'add file=NAME.c (or NAME.h) to each block of the program',
-        });
+      entry.program = spec.program;
     }
     const id = spec.id;
     if (id !== undefined) {
@@ -364,12 +203,32 @@ export function extractSnippets(tree: Root, file: VFile, options: SnippetExtract
     if (snippet.id === '') derived.push({ snippet, ordinal });
     snippets.push(snippet);
   });
-  if (pending) reportRefusal(file, pending.refusal);
+  if (pending) {
+    reportRefusal(file, pending.transcript.refusal);
+    pending.seen.block.unproved = 'transcript';
+  }
   const merged = new Set([...groups].flatMap(([name, found]) => mergeProgram(name, found.snippets, found.texts, file)));
   const kept = snippets.filter((snippet) => !merged.has(snippet));
-  snippets.length = 0;
-  snippets.push(...kept);
   const taken = new Set(explicit.keys());
   for (const { snippet, ordinal } of derived) snippet.id = derivedId(prefix, snippet.lang, ordinal, taken);
-  return snippets;
+  const primary = (program: string) => groups.get(program)?.snippets.find((snippet) => !merged.has(snippet));
+  for (const entry of seen) {
+    const own = entry.snippet && !merged.has(entry.snippet) ? entry.snippet : undefined;
+    const proving = own ?? (entry.program ? primary(entry.program) : undefined);
+    if (!proving) continue;
+    entry.block.snippet = proving.id;
+    delete entry.block.unproved;
+    if (proving.expectation.kind === 'ignore') entry.block.unproved = 'ignore';
+  }
+  if (options.proofs === 'all')
+    reportUnproved(
+      seen.map((entry) => entry.block),
+      file,
+    );
+  return { snippets: kept, blocks: seen.map((entry) => entry.block) };
+}
+
+/** The snippets of {@link extractBlocks}. */
+export function extractSnippets(tree: Root, file: VFile, options: SnippetExtractOptions = {}): Snippet[] {
+  return extractBlocks(tree, file, options).snippets;
 }

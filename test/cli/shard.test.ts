@@ -26,6 +26,8 @@ interface Report {
   diagnostics: { file: string; line?: number; ruleId: string }[];
   snippets?: { id: string }[];
   shard?: string;
+  blocks?: { file: string; line: number; state: string }[];
+  blockCounts?: Record<string, number>;
 }
 
 function check(root: string, args: string[]): Report {
@@ -64,6 +66,9 @@ describe('check --shard i/n and merge-reports', () => {
       const joined = JSON.parse(merged.stdout) as Report;
       expect(joined.diagnostics).toEqual(whole.diagnostics);
       expect([joined.errors, joined.warnings]).toEqual([whole.errors, whole.warnings]);
+      // Every fenced block once, in the state one job gives it.
+      expect(joined.blocks).toEqual(whole.blocks);
+      expect(joined.blockCounts).toEqual({ blocks: 6, proved: 5, failed: 1, unproved: 0 });
     }
   });
 

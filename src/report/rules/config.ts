@@ -7,7 +7,7 @@ export const configRules = {
     summary:
       'proofdeck.config.{yaml,json}: an unknown key, a value of the wrong type, or an unknown theme; ' +
       'book.toml: an unknown `[rust] edition`.',
-    help: 'Use the keys site.title, site.base, theme, snippets.cc and snippets.edition with valid values.',
+    help: 'Use the keys site.title, site.base, theme and snippets.cc, .edition, .proofs with valid values.',
     docs: 'in-your-talk-repository',
   },
   'config/syntax': {

@@ -140,4 +140,16 @@ export const snippetRules = {
     help: 'State the output the program really prints (stdout="…"), or fix the program.',
     docs: 'proved-snippets-c-c-and-rust',
   },
+  'snippet/unknown-language': {
+    severity: 'error',
+    summary: 'A fence language a typo away from C, C++ or Rust (rsut, cpp17), or proof attributes on another language.',
+    help: 'Fix the language (rust, c, cpp), or remove the proof attribute.',
+    docs: 'every-block-ends-in-one-state',
+  },
+  'snippet/unproved': {
+    severity: 'error',
+    summary: 'A block is not proved in a deck that asks for every block to be (--frail, proofs: all).',
+    help: 'Prove the block, or mark it text if it is not code.',
+    docs: 'every-block-ends-in-one-state',
+  },
 } as const satisfies Record<string, Rule>;
