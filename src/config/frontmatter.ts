@@ -2,6 +2,7 @@
 import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
 import { z } from './zod.ts';
 import type { Yaml } from 'mdast';
+import type { Position } from 'unist';
 import type { VFile } from 'vfile';
 import {
   ASPECT_RATIOS,
@@ -46,6 +47,10 @@ const frontmatterSchema = z.strictObject({
   aspectRatio: z.optional(z.enum(ASPECT_RATIOS)),
   background: z.optional(z.string()),
   incremental: z.optional(z.boolean()),
+  css: z.optional(z.union([z.string().check(z.minLength(1)), z.array(z.string().check(z.minLength(1)))])),
+  totalTime: z.optional(z.int().check(z.positive())),
+  zoom: z.optional(z.boolean()),
+  smartypants: z.optional(z.boolean()),
   /** Edition of the deck's Rust blocks without `editionNNNN` (`edition: 2018` or `"2018"`). */
   edition: z.optional(
     z.union([
@@ -220,6 +225,19 @@ export function readFrontmatter(
     );
   }
   return undefined;
+}
+
+/**
+ * Where a top-level key is written in the frontmatter node (its first character), so a problem with the file a key
+ * names (`css:`, `logo:`) points at the key, not at the opening `---`.
+ */
+export function frontmatterKeyPosition(node: Yaml | undefined, key: string): Position | undefined {
+  if (!node?.position) return undefined;
+  const lines = node.value.split('\n');
+  const index = lines.findIndex((line) => new RegExp(`^${key}\\s*:`).test(line));
+  if (index < 0) return node.position;
+  const point = { line: node.position.start.line + 1 + index, column: 1 };
+  return { start: point, end: { line: point.line, column: 1 + key.length } };
 }
 
 /** Keys whose value the schema refuses, dropped with a warning: a foreign deck still builds. */

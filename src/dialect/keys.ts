@@ -27,6 +27,7 @@ const PROOFDECK_KEYS = new Set([
   'logo',
   'aspectRatio',
   'background',
+  'totalTime',
   'from',
   'dialect',
 ]);
@@ -85,6 +86,8 @@ export function revealOptions(options: unknown, prefix = ''): MappedFrontmatter 
     else if (key === 'footer' || key === 'logo') result.data[key] = value;
     else if (key === 'slide-level') result.data.slideLevel = value;
     else if (key === 'incremental') result.data.incremental = value === true;
+    // reveal.js's pacing target (seconds) and Quarto's `format: revealjs: css:` stylesheets.
+    else if (key === 'totalTime' || key === 'css') result.data[key] = value;
     else result.ignored.push({ key: prefix + key, reason: 'proofdeck has no equivalent reveal.js option' });
   }
   return result;

@@ -25,6 +25,8 @@ const META_KEYS = [
   'footer',
   'logo',
   'aspectRatio',
+  'css',
+  'totalTime',
 ] as const satisfies readonly (keyof DeckMeta)[];
 
 type Properties = Record<string, unknown>;

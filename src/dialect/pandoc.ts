@@ -29,6 +29,7 @@ const TABLE: Record<string, KeyMapping> = {
   'slide-level': (value) => ({ slideLevel: value }),
   'slide-number': (value) => ({ slideNumbers: slideNumbersOf(value) }),
   incremental: (value) => ({ incremental: value === true }),
+  css: (value) => ({ css: value }),
   filters: () => 'Quarto/pandoc filters are not run by proofdeck',
   jupyter: () => 'proofdeck does not execute notebook cells',
   execute: () => 'proofdeck does not execute notebook cells',

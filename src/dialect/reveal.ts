@@ -57,7 +57,7 @@ const TABLE: Record<string, KeyMapping> = {
   notesSeparator: () => 'consumed',
   revealOptions: (value) => ({ __reveal: value }),
   highlightTheme: () => 'proofdeck highlights code with its theme’s own colours',
-  css: () => 'extra stylesheets are not loaded; use a proofdeck theme',
+  css: (value) => ({ css: value }),
   scripts: () => 'extra scripts are not loaded',
   preprocessor: () => 'reveal-md preprocessors are not run',
 };

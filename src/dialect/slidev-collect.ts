@@ -70,7 +70,6 @@ export function collectSlides(source: string, file: string, reading: Reading): C
       content = block.rest;
     }
     const frontmatter = { ...own, ...reading.override };
-    if (frontmatter.hide === true || frontmatter.disabled === true) return;
     if (typeof frontmatter.src === 'string') {
       const [rawPath = '', range] = frontmatter.src.split('#');
       const target = rawPath.startsWith('/')
@@ -109,6 +108,8 @@ export function collectSlides(source: string, file: string, reading: Reading): C
     const { body, notes } = lastCommentAsNotes(content);
     const isFirst = index === 0 && importedAt === undefined;
     const slide = makeSlide(rewriteSlidevBody(body, warn), frontmatter, notes, at(raw.start + 1), isFirst, warn);
+    // A hidden slide is still checked, like `::slide{hidden}`, and left out of every output.
+    if (frontmatter.hide === true || frontmatter.disabled === true) slide.attributes.hidden = true;
     result.push({ slide, frontmatter });
     if (raw.frontmatter) reportSlideKeys(own, fmText, fmLine, at, warn, isFirst);
   });

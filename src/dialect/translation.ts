@@ -29,6 +29,8 @@ interface NativeSlideAttributes {
   background?: string;
   backgroundImage?: string;
   transition?: string;
+  /** Slidev `hide:`/`disabled:`: checked, never shown (`::slide{hidden}`). */
+  hidden?: boolean;
 }
 
 /** One line of the translated text and the source line it stands for. */
@@ -74,6 +76,7 @@ function attributeLine(attributes: NativeSlideAttributes): string | undefined {
   if (attributes.background) parts.push(`background=${quote(attributes.background)}`);
   if (attributes.backgroundImage) parts.push(`background-image=${quote(attributes.backgroundImage)}`);
   if (attributes.transition) parts.push(`transition=${quote(attributes.transition)}`);
+  if (attributes.hidden) parts.push('hidden');
   return parts.length === 0 ? undefined : `::slide{${parts.join(' ')}}`;
 }
 

@@ -44,6 +44,8 @@ export interface AssetScope {
   root?: string;
   /** Further folders files may be taken from (e.g. a shared `assets/` outside the project). */
   allow?: readonly string[];
+  /** The markdown text, so a file named in raw HTML is reported at its attribute. */
+  source?: string;
 }
 
 /** True for URLs that name a local file (not http:, data:, mailto:, #anchor, or absolute /path). */
@@ -68,15 +70,41 @@ function assetTarget(source: string): string {
   return `assets/${path.basename(source, ext)}.${hash}${ext}`;
 }
 
-/** `src`, `href`, `poster` and `data` values of the tags in a raw HTML chunk. */
-function htmlUrls(html: string): string[] {
-  const urls: string[] = [];
-  for (const match of html.matchAll(/\s(?:src|href|poster|data)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))/gi))
-    urls.push(match[1] ?? match[2] ?? match[3] ?? '');
-  return urls;
+/** An attribute that names a file in raw HTML (`<img src>`, `<video poster>`, `<a href>`, `<object data>`). */
+const HTML_URL_ATTRIBUTE = /\s(src|href|poster|data)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))/gi;
+
+/** `src`, `href`, `poster` and `data` values of the tags in a raw HTML chunk, each with its offset in the chunk. */
+export function htmlUrls(html: string): { name: string; url: string; offset: number }[] {
+  // Comments are not markup: `<!-- <img src="old.png"> -->` names no file.
+  const markup = html.replace(/<!--[\s\S]*?-->/g, (comment) => ' '.repeat(comment.length));
+  return [...markup.matchAll(HTML_URL_ATTRIBUTE)].map((match) => ({
+    name: (match[1] ?? '').toLowerCase(),
+    url: match[2] ?? match[3] ?? match[4] ?? '',
+    // The attribute's name, after the whitespace before it.
+    offset: (match.index ?? 0) + 1,
+  }));
 }
 
-/** Resolves every local image, link target, raw-HTML `src`/`href` and `::slide{background-image=…}`. */
+/**
+ * The raw HTML as written in the file (micromark drops the indentation of an inline tag's later lines from the
+ * node's value), and where its character at `offset` is in the markdown file.
+ */
+function htmlSource(node: Html, source: string | undefined): { text: string; at: (offset: number) => Position } {
+  const start = node.position?.start ?? { line: 1, column: 1 };
+  const from = node.position?.start.offset;
+  const to = node.position?.end.offset;
+  const text = source !== undefined && from !== undefined && to !== undefined ? source.slice(from, to) : node.value;
+  const at = (offset: number): Position => {
+    const before = text.slice(0, offset);
+    const newlines = before.split('\n').length - 1;
+    const column = newlines === 0 ? start.column + offset : offset - before.lastIndexOf('\n');
+    const point = { line: start.line + newlines, column };
+    return { start: point, end: point };
+  };
+  return { text, at };
+}
+
+/** Resolves every local image, link target, raw-HTML `src`/`href`/`poster` and `::slide{background-image=…}`. */
 export function planAssets(
   tree: Root,
   deckDir: string,
@@ -125,11 +153,15 @@ export function planAssets(
     if (inProject && existsSync(source.replace(HTML_PAGE, '.md'))) return;
     plan.generated.push({ url, position, reason: inProject ? 'missing' : 'outside' });
   };
-  // Raw HTML is passed through as written, never copied: only check that it names nothing outside.
-  const checkHtml = (node: Html) => {
-    for (const raw of htmlUrls(node.value)) {
-      const url = raw.split('#')[0]?.split('?')[0] ?? '';
-      if (isLocalUrl(url)) locate(url, node.position);
+  // Raw HTML files are checked and copied like markdown's: a missing `<img src>` is the same error as a missing
+  // `![](…)`, at the attribute; `href` follows the rule of markdown links (a file with an extension must exist).
+  const addHtml = (node: Html) => {
+    const { text, at } = htmlSource(node, scope.source);
+    for (const { name, url, offset } of htmlUrls(text)) {
+      const file = url.split('#')[0]?.split('?')[0] ?? '';
+      if (name === 'href' && /\.md$/i.test(file)) addMissingDocument(url, at(offset));
+      else if (name === 'href' && isLocalUrl(file) && HTML_PAGE.test(file)) addHtmlLink(url, at(offset));
+      else add(url, at(offset), name !== 'href' || path.extname(file) !== '');
     }
   };
   visit(tree, (node) => {
@@ -142,7 +174,7 @@ export function planAssets(
       addMissingDocument(node.url, node.position);
     else if (node.type === 'link') add(node.url, node.position, path.extname(node.url.split('#')[0] ?? '') !== '');
     else if (node.type === 'html') {
-      checkHtml(node);
+      addHtml(node);
       // A dialect's `<!-- .slide: data-background-image=… -->` comment carries a background image.
       const image = (node.data as { slideAttributes?: { backgroundImage?: string } } | undefined)?.slideAttributes
         ?.backgroundImage;

@@ -35,12 +35,25 @@ export interface DeckMeta {
   background?: string;
   /** Quarto `incremental: true`: every list is revealed item by item. */
   incremental?: boolean;
+  /** Stylesheets beside the deck, linked after the theme in deck, PDF and handout (as written). */
+  css?: string | string[];
+  /** reveal.js `totalTime` in seconds: the speaker view paces the talk against it. */
+  totalTime?: number;
+  /** reveal.js's zoom plugin (Alt-click); on unless `false`. */
+  zoom?: boolean;
+  /** Curly quotes, en/em dashes and ellipses in text (pandoc's `smart`); on unless `false`. */
+  smartypants?: boolean;
   /** Edition of the deck's Rust blocks without `editionNNNN` (frontmatter `edition:`). */
   edition?: '2015' | '2018' | '2021' | '2024';
   /** `all`: every fenced block that is not proved is an error (text, diagrams and math excepted). */
   proofs?: 'all' | 'optional';
   /** Badges under proved blocks: `compact` (glyph and summary), `full` (also the verdict in words), `off`. */
   badges?: BadgeMode;
+}
+
+/** The `css:` frontmatter as a list of paths, as written. */
+export function deckStylesheets(meta: Pick<DeckMeta, 'css'>): string[] {
+  return meta.css === undefined ? [] : typeof meta.css === 'string' ? [meta.css] : meta.css;
 }
 
 /** Quarto's callout blocks (`::: {.callout-note}`, also `:::callout-note`): a titled, coloured box. */

@@ -210,9 +210,15 @@ function readSlideAttributes(node: LeafDirective): Partial<SlideAttributes> {
   if (attrs['background-image']) result.backgroundImage = attrs['background-image'];
   if (attrs.transition) result.transition = attrs.transition as SlideAttributes['transition'] & string;
   if ('below' in attrs) result.below = true;
-  const data = Object.entries(attrs).filter(([key]) => key.startsWith('data-'));
-  if (data.length > 0)
-    result.data = Object.fromEntries(data.map(([key, value]) => [key.slice('data-'.length), value ?? '']));
+  const data: Record<string, string> = Object.fromEntries(
+    Object.entries(attrs)
+      .filter(([key]) => key.startsWith('data-'))
+      .map(([key, value]) => [key.slice('data-'.length), value ?? '']),
+  );
+  // reveal.js's own spellings, shorter: `hidden` is data-visibility="hidden", `timing=60` is data-timing (seconds).
+  if ('hidden' in attrs) data.visibility = 'hidden';
+  if (attrs.timing) data.timing = attrs.timing;
+  if (Object.keys(data).length > 0) result.data = data;
   return result;
 }
 
@@ -226,6 +232,24 @@ function stackBelow(items: DeckItem[]): DeckItem[] {
     else result[result.length - 1] = { kind: 'stack', slides: [previous.slide, item.slide], titled: false };
   }
   return result;
+}
+
+/**
+ * The deck without its hidden slides (`::slide{hidden}`, reveal.js `data-visibility="hidden"`, pandoc/Quarto
+ * `{visibility="hidden"}`): they are checked like every slide but left out of deck, PDFs, handout and site.
+ */
+export function withoutHidden(items: readonly DeckItem[]): DeckItem[] {
+  const shown = (slide: Slide) => slide.attributes.data?.visibility !== 'hidden';
+  return items.flatMap((item): DeckItem[] => {
+    if (item.kind === 'slide') return shown(item.slide) ? [item] : [];
+    const slides = item.slides.filter(shown);
+    if (slides.length === item.slides.length) return [item];
+    const [first] = slides;
+    if (!first) return [];
+    // A section whose title slide is hidden loses its title: the rest are ordinary slides.
+    const titled = item.titled !== false && slides[0] === item.slides[0];
+    return slides.length === 1 ? [{ kind: 'slide', slide: first }] : [{ kind: 'stack', slides, titled }];
+  });
 }
 
 /** Every slide of the deck in document order. */

@@ -14,10 +14,10 @@ import { checkMissingAssets } from '../check/deck/missing-asset.ts';
 import { checkSetextHeadings } from '../check/deck/setext-heading.ts';
 import { checkStrayFences, checkUnclosedContainers } from '../check/deck/unclosed-container.ts';
 import { bookEdition, findBookToml } from '../config/book-toml.ts';
-import { readFrontmatter } from '../config/frontmatter.ts';
+import { frontmatterKeyPosition, readFrontmatter } from '../config/frontmatter.ts';
 import type { ProjectConfig } from '../config/project.ts';
-import type { ParsedDeck } from '../model/deck.ts';
-import { allSlides, slidesFromSource, splitSlides } from '../parse/slides.ts';
+import { deckStylesheets, type ParsedDeck } from '../model/deck.ts';
+import { allSlides, slidesFromSource, splitSlides, withoutHidden } from '../parse/slides.ts';
 import { readDialect, type DialectRead } from '../dialect/read.ts';
 import type { DialectFinding, DialectName } from '../dialect/types.ts';
 import { inferSlideLevel } from '../dialect/slide-level.ts';
@@ -120,11 +120,13 @@ export function loadDeck(source: DeckSource, options: LoadOptions): LoadedDeck {
   checkMathSyntax(tree, file);
   checkLineSpecs(tree, file);
   checkDirectives(tree, file, { foreignDivs: dialect.name === 'pandoc' });
-  const logo = meta?.logo ? [{ url: meta.logo, position: yaml?.position }] : [];
+  const logo = meta?.logo ? [{ url: meta.logo, position: frontmatterKeyPosition(yaml, 'logo') }] : [];
+  const css = deckStylesheets(meta ?? {}).map((url) => ({ url, position: frontmatterKeyPosition(yaml, 'css') }));
   const deckDir = path.dirname(source.path);
   // A book's chapters may name any file of the book, wherever the command runs from.
   const allow = [...(options.allow ?? []), ...(source.book ? [source.book.root] : [])];
-  const assets = planAssets(tree, deckDir, { root: options.root ?? deckDir, allow }, logo);
+  const scope = { root: options.root ?? deckDir, allow, source: String(file.value) };
+  const assets = planAssets(tree, deckDir, scope, [...logo, ...css]);
   checkMissingAssets(assets, file);
   checkAssetScope(assets, file);
   checkGeneratedDocLinks(assets, file);
@@ -157,7 +159,13 @@ export function loadDeck(source: DeckSource, options: LoadOptions): LoadedDeck {
   checkHtmlAcrossSlides(items, file);
   const definitions = tree.children.filter((node): node is Definition => node.type === 'definition');
   const deck = meta
-    ? { name: source.name, path: source.path, meta: { ...meta, dialect: named }, items, definitions }
+    ? {
+        name: source.name,
+        path: source.path,
+        meta: { ...meta, dialect: named },
+        items: withoutHidden(items),
+        definitions,
+      }
     : undefined;
   const bookToml = book ? { bookToml: book.file } : {};
   if (!translation) return { file, tree, deck, assets, diagrams, tables, snippets, blocks, ...bookToml };

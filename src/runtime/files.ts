@@ -71,13 +71,14 @@ function katexFiles(): { files: OutputFile[]; css: string } {
   return { files, css };
 }
 
-/** reveal.js core and the speaker-notes plugin, copied from npm. */
+/** reveal.js core, the speaker-notes and zoom plugins, copied from npm. */
 export function revealFiles(): OutputFile[] {
   const dist = path.join(packageDir('reveal.js'), 'dist');
   return [
     { path: `${RUNTIME_DIR}/reveal/reveal.css`, copyFrom: path.join(dist, 'reveal.css') },
     { path: `${RUNTIME_DIR}/reveal/reveal.js`, copyFrom: path.join(dist, 'reveal.js') },
     { path: `${RUNTIME_DIR}/reveal/notes.js`, copyFrom: path.join(dist, 'plugin', 'notes.js') },
+    { path: `${RUNTIME_DIR}/reveal/zoom.js`, copyFrom: path.join(dist, 'plugin', 'zoom.js') },
   ];
 }
 

@@ -48,6 +48,12 @@ const C_ONLY = [
   'env',
 ];
 
+/**
+ * Attributes that only change how a block is shown, valid on every block and never a claim about the program:
+ * `title=`/`filename=` (mdBook, Docusaurus, Quarto `filename=`) put a caption above the block.
+ */
+export const DISPLAY_KEYS: readonly string[] = ['title', 'filename'];
+
 /** The closest known spelling (`no-run` → `no_run`), when one is close enough to be a typo. */
 export function suggest(word: string, known: readonly string[]): string | undefined {
   const normalized = word.toLowerCase().replace(/-/g, '_');

@@ -7,7 +7,7 @@
  */
 import type { CCompiler, Detector, Expectation, Snippet } from '../model/snippet.ts';
 import type { FenceAttribute } from '../parse/fence-meta.ts';
-import { invalidValue, suggest, unknownAttribute, type AttributeProblem } from './attribute-problems.ts';
+import { DISPLAY_KEYS, invalidValue, suggest, unknownAttribute, type AttributeProblem } from './attribute-problems.ts';
 import { C_FLAG_HINT, checkCFlag } from './compiler-flags.ts';
 
 const KNOWN = [
@@ -283,8 +283,8 @@ export function parseCAttributes(
         });
     } else if (key === 'id' && value !== undefined) {
       seen.set('id', attribute);
-    } else {
-      problems.push(unknownAttribute(attribute, 'c', KNOWN));
+    } else if (!(DISPLAY_KEYS.includes(key) && value !== undefined)) {
+      problems.push(unknownAttribute(attribute, 'c', [...KNOWN, ...DISPLAY_KEYS]));
     }
   }
   const conflict = (a: string, b: string): void => {

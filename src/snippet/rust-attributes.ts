@@ -8,7 +8,7 @@
  */
 import type { Expectation, Snippet } from '../model/snippet.ts';
 import type { FenceAttribute } from '../parse/fence-meta.ts';
-import { invalidValue, unknownAttribute, type AttributeProblem } from './attribute-problems.ts';
+import { DISPLAY_KEYS, invalidValue, unknownAttribute, type AttributeProblem } from './attribute-problems.ts';
 import { checkRustFlags } from './compiler-flags.ts';
 
 /** rustc 1.95's deny-by-default lints (`rustc -W help`): accepted bare as expected codes. */
@@ -141,8 +141,8 @@ export function parseRustAttributes(
           'write a `fn main` that calls the tests instead',
         ),
       );
-    } else {
-      problems.push(unknownAttribute(attribute, 'rust', KNOWN));
+    } else if (!(DISPLAY_KEYS.includes(key) && attribute.value !== undefined)) {
+      problems.push(unknownAttribute(attribute, 'rust', [...KNOWN, ...DISPLAY_KEYS]));
     }
   }
   if (codes.length > 0 && !seen.has('compile_fail') && codeOffset !== undefined) {

@@ -146,8 +146,11 @@ export function contentOptions(context: DeckRenderContext, items: readonly DeckI
           ...(context.badges ? { badges: context.badges } : {}),
         })
       : pre;
-    // A file of a multi-file program (`file=util.h`) is labelled with its name, as an editor tab would.
-    const name = meta.attributes.find((attribute) => attribute.key === 'file')?.value;
+    // A file of a multi-file program (`file=util.h`) is labelled with its name, as an editor tab would; so is a
+    // block with a `title=`/`filename=` caption (mdBook, Docusaurus, Quarto).
+    const name = ['file', 'title', 'filename']
+      .map((key) => meta.attributes.find((attribute) => attribute.key === key)?.value)
+      .find((value) => value !== undefined && value !== '');
     return name ? h('div.code-file', [h('span.code-file-name', name), shown]) : shown;
   };
   return {
@@ -158,6 +161,7 @@ export function contentOptions(context: DeckRenderContext, items: readonly DeckI
     renderProof: proofRenderer(context, snippetSlideIds(items, context.snippets ?? [])),
     memo: new WeakMap(),
     definitions: context.self?.definitions ?? [],
+    smartypants: context.self?.meta.smartypants !== false,
     ...(context.self && context.docs
       ? { rewriteLink: (url: string) => deckLink(url, context.self as ParsedDeck, context.docs as DocIndex) }
       : {}),

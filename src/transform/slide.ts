@@ -5,9 +5,10 @@ import type { ContainerDirective, LeafDirective, TextDirective } from 'mdast-uti
 import type { InlineMath, Math } from 'mdast-util-math';
 import { toHast, type Handler, type State } from 'mdast-util-to-hast';
 import { visit } from 'unist-util-visit';
-import { type Asset, safeDecodeUri } from '../links/assets.ts';
+import { type Asset, htmlUrls, safeDecodeUri } from '../links/assets.ts';
 import { type CalloutKind, calloutKind } from '../model/deck.ts';
 import { renderMath } from '../math/katex.ts';
+import { withSmartPunctuation } from './smart-punctuation.ts';
 
 /** Renders a fenced code block; the build supplies it (shiki plus snippet badges). */
 export type CodeRenderer = (node: Code) => Element;
@@ -29,6 +30,8 @@ export interface ContentOptions {
   rewriteLink?: (url: string) => string | undefined;
   /** The document's link reference definitions, so `[text][ref]` works on every slide. */
   definitions?: readonly Definition[];
+  /** Curly quotes, dashes and ellipses in text (the frontmatter's `smartypants`, on by default). */
+  smartypants?: boolean;
 }
 
 function element(tagName: string, className: string[], children: ElementContent[]): Element {
@@ -146,6 +149,12 @@ function positioned<N extends Nodes>(handler: (state: State, node: N) => ReturnT
 
 /** Converts slide or notes content to hast. Raw HTML written by the author is kept. */
 export function contentToHast(nodes: readonly RootContent[], options: ContentOptions): HastRoot {
+  return options.smartypants
+    ? withSmartPunctuation(nodes, () => toSlideHast(nodes, options))
+    : toSlideHast(nodes, options);
+}
+
+function toSlideHast(nodes: readonly RootContent[], options: ContentOptions): HastRoot {
   const root: Root = { type: 'root', children: [...nodes, ...(options.definitions ?? [])] };
   const code = positioned((_state, node: Code) => options.renderCode(node));
   const leafDirective = positioned((_state, node: LeafDirective) => options.renderLeaf?.(node));
@@ -173,6 +182,9 @@ function rewriteUrls(
   assets: ReadonlyMap<string, Asset>,
   rewriteLink: ContentOptions['rewriteLink'],
 ): void {
+  visit(tree, 'raw', (node) => {
+    node.value = rewriteHtmlUrls(node.value, assets);
+  });
   visit(tree, 'element', (node) => {
     for (const key of ['src', 'href'] as const) {
       const value = node.properties[key];
@@ -183,4 +195,21 @@ function rewriteUrls(
       else if (key === 'href' && rewriteLink) node.properties[key] = rewriteLink(value) ?? value;
     }
   });
+}
+
+/** Raw HTML with each local file it names (`<img src>`, `<video poster>`, …) pointed at its copy in the assets. */
+function rewriteHtmlUrls(html: string, assets: ReadonlyMap<string, Asset>): string {
+  const urls = htmlUrls(html);
+  let out = html;
+  // From the end, so earlier offsets stay valid.
+  for (const { url, offset } of urls.reverse()) {
+    const [file = '', fragment] = url.split('#', 2);
+    const asset = assets.get(safeDecodeUri(file.split('?')[0] ?? '') ?? '');
+    if (!asset) continue;
+    const at = out.indexOf(url, offset);
+    if (at < 0) continue;
+    const target = fragment === undefined ? asset.target : `${asset.target}#${fragment}`;
+    out = out.slice(0, at) + target + out.slice(at + url.length);
+  }
+  return out;
 }

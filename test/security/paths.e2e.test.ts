@@ -40,7 +40,7 @@ describe('paths a deck names stay inside the project', () => {
     const root = tempProject({ talk: deck('<img src="../../../../etc/passwd">') });
     const result = runCli(root, ['check']);
     expect(result.status).toBe(1);
-    expect(result.stderr).toContain('deck.md:7:1: error: ../../../../etc/passwd lies outside the project');
+    expect(result.stderr).toContain('deck.md:7:6: error: ../../../../etc/passwd lies outside the project');
   });
 
   it('refuses a diagram file that is a symlink out of diagrams/', () => {

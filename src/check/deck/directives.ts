@@ -18,7 +18,15 @@ const CONTAINERS = new Set([
 ]);
 for (const kind of CALLOUT_KINDS) CONTAINERS.add(`callout-${kind}`);
 const LEAVES = new Set(['slide', 'diagram', 'timeline']);
-const SLIDE_ATTRIBUTES = new Set(['class', 'background', 'background-image', 'transition', 'below']);
+const SLIDE_ATTRIBUTES = new Set([
+  'class',
+  'background',
+  'background-image',
+  'transition',
+  'below',
+  'hidden',
+  'timing',
+]);
 
 /** Options for {@link checkDirectives}. */
 export interface DirectiveOptions {

@@ -2,7 +2,7 @@
 import type { Element } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { h } from 'hastscript';
-import { type DeckMeta, type ParsedDeck, slideSize } from '../../model/deck.ts';
+import { deckStylesheets, type DeckMeta, type ParsedDeck, slideSize } from '../../model/deck.ts';
 import { fontFiles, revealFiles, RUNTIME_DIR, themeFiles, type OutputFile } from '../../runtime/files.ts';
 import { contentOptions, type DeckRenderContext } from '../../transform/content.ts';
 import type { ContentOptions } from '../../transform/slide.ts';
@@ -23,13 +23,25 @@ function revealConfig(meta: DeckMeta): Record<string, unknown> {
     transition: meta.transition,
     pdfSeparateFragments: false,
     pdfMaxPagesPerSlide: 1,
+    // The speaker view paces the talk against it (per-slide `data-timing` shares it out).
+    ...(meta.totalTime ? { totalTime: meta.totalTime } : {}),
   };
+}
+
+/** reveal.js plugins the deck loads: speaker notes always, zoom (Alt-click, Ctrl-click on Linux) unless off. */
+function plugins(meta: DeckMeta): { file: string; global: string }[] {
+  return [
+    { file: 'notes.js', global: 'RevealNotes' },
+    ...(meta.zoom === false ? [] : [{ file: 'zoom.js', global: 'RevealZoom' }]),
+  ];
 }
 
 /** Options for {@link renderDocument}. */
 interface DocumentOptions {
   /** The logo's URL in `dist/<deck>/` (Quarto `logo:`). */
   logo?: string | undefined;
+  /** The deck's own stylesheets (`css:`), URLs in `dist/<deck>/`, linked after the theme. */
+  css?: readonly string[];
 }
 
 /** Header, footer and logo shown on every slide (Quarto `footer`/`logo`, Marp `header`/`footer`). */
@@ -59,14 +71,18 @@ function renderDocument(meta: DeckMeta, sections: Element[], options: DocumentOp
         h('link', { rel: 'stylesheet', href: `${RUNTIME_DIR}/reveal/reveal.css` }),
         h('link', { rel: 'stylesheet', href: `${RUNTIME_DIR}/fonts/fonts.css` }),
         h('link', { rel: 'stylesheet', href: `${RUNTIME_DIR}/theme.css` }),
+        ...(options.css ?? []).map((href) => h('link', { rel: 'stylesheet', href })),
       ]),
       h('body', [
         h('div.reveal', [h('div.slides', sections), ...overlays(meta, options)]),
         h('script', { src: `${RUNTIME_DIR}/reveal/reveal.js` }),
-        h('script', { src: `${RUNTIME_DIR}/reveal/notes.js` }),
+        ...plugins(meta).map(({ file }) => h('script', { src: `${RUNTIME_DIR}/reveal/${file}` })),
         h(
           'script',
-          `Reveal.initialize(Object.assign(${JSON.stringify(revealConfig(meta))}, { plugins: [RevealNotes] }));`,
+          `Reveal.initialize(Object.assign(${JSON.stringify(revealConfig(meta))}, ` +
+            `{ plugins: [${plugins(meta)
+              .map(({ global }) => global)
+              .join(', ')}] }));`,
         ),
       ]),
     ]),
@@ -90,6 +106,7 @@ export function renderDeck(
       path: 'index.html',
       content: renderDocument(deck.meta, sections, {
         logo: deck.meta.logo ? (context.assets.assets.get(deck.meta.logo)?.target ?? deck.meta.logo) : undefined,
+        css: deckStylesheets(deck.meta).map((url) => context.assets.assets.get(url)?.target ?? url),
       }),
     },
     ...revealFiles(),

@@ -2,7 +2,7 @@
 import type { Element, ElementContent } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { h } from 'hastscript';
-import { type DeckItem, type DeckMeta, slideSize } from '../../model/deck.ts';
+import { deckStylesheets, type DeckItem, type DeckMeta, slideSize } from '../../model/deck.ts';
 import type { ContentOptions } from '../../transform/slide.ts';
 import { RUNTIME_DIR } from '../../runtime/files.ts';
 import { slideSection, titleSlide } from '../deck/slides.ts';
@@ -133,6 +133,10 @@ export function renderHandout(
         h('link', { rel: 'stylesheet', href: `${RUNTIME_DIR}/fonts/fonts.css` }),
         h('link', { rel: 'stylesheet', href: `${RUNTIME_DIR}/theme.css` }),
         h('link', { rel: 'stylesheet', href: `${RUNTIME_DIR}/handout.css` }),
+        // The deck's own `css:` after the theme, as on the deck page; the page size stays the handout's.
+        ...deckStylesheets(meta).map((url) =>
+          h('link', { rel: 'stylesheet', href: content.assets.get(url)?.target ?? url }),
+        ),
         h('style', pageStyle(options, slideSize(meta.aspectRatio))),
       ]),
       h('body', [

@@ -1,0 +1,80 @@
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { toHtml } from 'hast-util-to-html';
+import { toString } from 'mdast-util-to-string';
+import { describe, expect, it } from 'vitest';
+import { parseMarkdown } from '../../src/parse/parser.ts';
+import { buildDecks } from '../../src/pipeline/build.ts';
+import { contentToHast, type ContentOptions } from '../../src/transform/slide.ts';
+import { tempProject, vfileOf } from '../helpers.ts';
+
+/** Lines with quotes, dashes and ellipses in text, inline code, links and emphasis. */
+const CASES = [
+  '"Hello," she said.',
+  "It's the 'best' one -- really --- and then...",
+  "He said \"it's 'nested' here\" and left.",
+  'Years 1990--2000 and page 5--7.',
+  'The \'90s were "great".',
+  'Code `"not" -- this...` stays, and [a "link"](https://example.org/a--b...c) too.',
+  '**"Bold"** and *\'emph\'* with "a [link](x.md) inside".',
+  "Don't -- won't --- can't...",
+  'A dash - single, and --- em at end ---',
+  "Rock 'n' roll.",
+];
+
+const options = (smartypants: boolean): ContentOptions => ({
+  renderCode: () => ({ type: 'element', tagName: 'pre', properties: {}, children: [] }),
+  assets: new Map(),
+  smartypants,
+});
+
+/** One paragraph per case, as proofdeck renders it. */
+function proofdeckHtml(markdown: string, smartypants = true): string[] {
+  const tree = parseMarkdown(vfileOf(markdown));
+  return toHtml(contentToHast(tree.children, options(smartypants)))
+    .split('\n')
+    .filter((line) => line.startsWith('<p>'));
+}
+
+/** The same through pandoc's reader and HTML writer (`smart` is on in pandoc's markdown). */
+function pandocHtml(markdown: string): string[] {
+  const result = spawnSync('pandoc', ['-f', 'markdown', '-t', 'html', '--wrap=none'], {
+    input: markdown,
+    encoding: 'utf8',
+  });
+  if (result.status !== 0) throw new Error(`pandoc failed: ${result.stderr}`);
+  return result.stdout.split('\n').filter((line) => line.startsWith('<p>'));
+}
+
+describe('smart punctuation', () => {
+  it('gives every case the characters pandoc gives it', () => {
+    const markdown = CASES.join('\n\n');
+    const ours = proofdeckHtml(markdown);
+    expect(ours).toHaveLength(CASES.length);
+    expect(ours).toEqual(pandocHtml(markdown));
+  });
+
+  it('leaves text as written when off, and the tree as written after rendering', () => {
+    const markdown = CASES.join('\n\n');
+    expect(proofdeckHtml(markdown, false).join('\n')).not.toMatch(/[“”‘’–—…]/);
+    const tree = parseMarkdown(vfileOf('## Don\'t -- stop\n\n"quoted"...\n'));
+    const before = toString(tree);
+    contentToHast(tree.children, options(true));
+    expect(toString(tree)).toBe(before);
+  });
+
+  it('applies to a built deck unless the frontmatter says smartypants: false', async () => {
+    const body = '## "A" -- B\n\n```c\nputs("x -- y...");\n```\n';
+    const root = tempProject({
+      on: `---\ntitle: T\n---\n\n${body}`,
+      off: `---\ntitle: T\nsmartypants: false\n---\n\n${body}`,
+    });
+    await buildDecks({ root, pdf: false });
+    const on = readFileSync(path.join(root, 'dist', 'on', 'index.html'), 'utf8');
+    const off = readFileSync(path.join(root, 'dist', 'off', 'index.html'), 'utf8');
+    expect(on).toContain('<h2>“A” – B</h2>');
+    expect(off).toContain('<h2>"A" -- B</h2>');
+    for (const html of [on, off]) expect(html).not.toMatch(/puts\(.*[“”–…]/);
+  });
+});
