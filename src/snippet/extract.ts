@@ -4,7 +4,7 @@ import type { Code, Root } from 'mdast';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import type { Snippet, SnippetFile, SnippetLang } from '../model/snippet.ts';
-import { fenceMeta } from '../parse/fence-meta.ts';
+import { DISPLAY_ATTRIBUTES, fenceMeta } from '../parse/fence-meta.ts';
 import { addError, addWarning } from '../report/messages.ts';
 import type { AttributeProblem } from './attribute-problems.ts';
 import { parseCAttributes } from './c-attributes.ts';
@@ -284,7 +284,9 @@ export function extractSnippets(tree: Root, file: VFile, options: SnippetExtract
         attributeColumn(node, source, error.offset, ''),
       );
     }
-    const attributes = meta.attributes.filter((attribute) => attribute.key.toLowerCase() !== meta.lang);
+    const attributes = meta.attributes.filter(
+      (attribute) => attribute.key.toLowerCase() !== meta.lang && !DISPLAY_ATTRIBUTES.has(attribute.key),
+    );
     const parsed =
       lang === 'rust'
         ? parseRustAttributes(attributes, resolved.edition)

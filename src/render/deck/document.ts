@@ -8,11 +8,15 @@ import { contentOptions, type DeckRenderContext } from '../../transform/content.
 import type { ContentOptions } from '../../transform/slide.ts';
 import { renderItems, titleSlide } from './slides.ts';
 
+/** The slide box reveal.js lays the deck out in, before scaling it to the screen. */
+export function slideSize(meta: DeckMeta): { width: number; height: number } {
+  return { width: meta.aspectRatio === '4:3' ? 960 : 1280, height: 720 };
+}
+
 /** Reveal.js settings; fixed so the deck, the PDF and every build behave the same. */
 function revealConfig(meta: DeckMeta): Record<string, unknown> {
   return {
-    width: meta.aspectRatio === '4:3' ? 960 : 1280,
-    height: 720,
+    ...slideSize(meta),
     margin: 0.04,
     center: false,
     hash: true,
