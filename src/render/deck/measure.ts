@@ -26,7 +26,9 @@ function measuringCss({ width, height }: MeasureOptions): string {
 ${slide} { display: block; position: relative !important; inset: auto !important; width: ${width}px !important;
   height: ${height}px !important; transform: none !important; opacity: 1 !important; visibility: visible !important;
   transition: none !important; }
-.reveal .slides > section.stack { height: auto !important; }
+/* Each slide is a layout of its own: a font size tried on one slide re-lays out that slide, not the deck. */
+${slide} { contain: layout size style; }
+.reveal .slides > section.stack { height: auto !important; contain: none; }
 .reveal .fragment { opacity: 1 !important; visibility: visible !important; transform: none !important; }
 .reveal .controls, .reveal .progress, .reveal .slide-number, .deck-header, .deck-footer, .deck-logo {
   display: none !important; }`;
