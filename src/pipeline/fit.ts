@@ -15,10 +15,10 @@ import type { BrowserSession } from '../browser/session.ts';
 import { fileIdentity, readCacheEntry, sha256, writeCacheEntry } from '../cache/store.ts';
 import { fenceMeta } from '../parse/fence-meta.ts';
 import { renderDeck, slideSize } from '../render/deck/document.ts';
-import { applyFit, fitFloor, markForFitting, type FitMarks } from '../render/deck/fit.ts';
-import { fitWarning, type FitWarning } from '../render/deck/fit-advice.ts';
+import { applyFit, fitFloor, markForFitting } from '../render/deck/fit.ts';
+import { fitWarning } from '../render/deck/fit-advice.ts';
 import { measureDeck } from '../render/deck/measure.ts';
-import { measureSlides } from '../render/deck/measure-page.ts';
+import { measureSlides, type MeasureOutput } from '../render/deck/measure-page.ts';
 import { renderItems } from '../render/deck/slides.ts';
 import { addWarning } from '../report/messages.ts';
 import type { OutputFile } from '../runtime/files.ts';
@@ -31,12 +31,6 @@ export interface FitStageOptions {
   cacheDir: string | undefined;
 }
 
-/** What a measurement leaves: font sizes by code block index, and the warnings. */
-interface Fitted {
-  sizes: [number, number][];
-  warnings: FitWarning[];
-}
-
 /** The `(line:column)` of every fence that opted out with `fit=false`. */
 function optedOut(doc: BuiltDoc): Set<string> {
   const out = new Set<string>();
@@ -47,6 +41,21 @@ function optedOut(doc: BuiltDoc): Set<string> {
   return out;
 }
 
+/** Bumped when what a cache entry holds changes shape. */
+const CACHE_FORMAT = 2;
+
+/** A cached measurement, or `undefined` when the entry is absent or not one (torn, or of another version). */
+function readMeasured(dir: string | undefined, key: string): MeasureOutput | undefined {
+  const text = readCacheEntry(dir, key, 'json');
+  if (text === undefined) return undefined;
+  try {
+    const value = JSON.parse(text) as Partial<MeasureOutput>;
+    return Array.isArray(value.sizes) && Array.isArray(value.findings) ? (value as MeasureOutput) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Everything that changes the layout: the page, its stylesheets, the files it loads, and this measuring code. */
 function cacheKey(files: readonly OutputFile[], floor: number): string {
   const parts = files.map((file) => {
@@ -54,7 +63,7 @@ function cacheKey(files: readonly OutputFile[], floor: number): string {
     const text = typeof file.content === 'string' ? file.content : Buffer.from(file.content).toString('base64');
     return `${file.path}\n${text}`;
   });
-  return sha256(JSON.stringify([measureSlides.toString(), floor, parts]));
+  return sha256(JSON.stringify([CACHE_FORMAT, measureSlides.toString(), floor, parts]));
 }
 
 /** Writes the marked page beside its runtime and assets (linked, not copied) in a scratch folder. */
@@ -69,20 +78,14 @@ function writeScratch(files: readonly OutputFile[]): string {
   return dir;
 }
 
-/** Lays the deck out in chromium and turns what does not fit into warnings. */
-async function measure(doc: BuiltDoc, files: OutputFile[], marks: FitMarks, options: FitStageOptions): Promise<Fitted> {
-  const size = slideSize(doc.deck.meta);
-  const floor = fitFloor(size.height);
+/** Lays the deck out in chromium. */
+async function measure(doc: BuiltDoc, files: OutputFile[], options: FitStageOptions): Promise<MeasureOutput> {
   const dir = writeScratch(files);
   try {
     const browser = await options.browser.get();
-    const output = await withPage(browser, (page) =>
-      measureDeck(page, path.join(dir, 'index.html'), { ...size, floor }),
-    );
-    return {
-      sizes: output.sizes,
-      warnings: output.findings.map((finding) => fitWarning(finding, marks.positions, floor)),
-    };
+    const size = slideSize(doc.deck.meta);
+    const floor = fitFloor(size.height);
+    return await withPage(browser, (page) => measureDeck(page, path.join(dir, 'index.html'), { ...size, floor }));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -102,13 +105,17 @@ async function fitDeck(doc: BuiltDoc, options: FitStageOptions): Promise<void> {
   } finally {
     marks.unmark();
   }
-  const key = cacheKey(files, fitFloor(slideSize(doc.deck.meta).height));
-  const cached = readCacheEntry(options.cacheDir, key, 'json');
-  const fitted: Fitted = cached ? (JSON.parse(cached) as Fitted) : await measure(doc, files, marks, options);
-  if (!cached && options.cacheDir) writeCacheEntry(options.cacheDir, key, 'json', JSON.stringify(fitted));
-  applyFit(marks.blocks, fitted.sizes);
-  for (const warning of fitted.warnings)
+  const floor = fitFloor(slideSize(doc.deck.meta).height);
+  const key = cacheKey(files, floor);
+  // The measurement is cached, not its words: the warnings are written anew from it every time.
+  const cached = readMeasured(options.cacheDir, key);
+  const measured = cached ?? (await measure(doc, files, options));
+  if (!cached && options.cacheDir) writeCacheEntry(options.cacheDir, key, 'json', JSON.stringify(measured));
+  applyFit(marks.blocks, measured.sizes);
+  for (const finding of measured.findings) {
+    const warning = fitWarning(finding, marks.positions, floor);
     addWarning(doc.loaded.file, warning.message, warning, 'deck/overflow', warning.help);
+  }
 }
 
 /** Fits every deck (pages, `kind: page`, are site articles: nothing to fit). */

@@ -22,6 +22,14 @@ const NOUNS: Readonly<Record<string, string>> = {
   pre: 'code block',
 };
 
+/** How to make each kind of element narrower. */
+const WIDE_HELP: Readonly<Record<string, string>> = {
+  table: 'Use fewer or shorter columns, or move the table out of the columns.',
+  img: 'Use a smaller image, or move it out of the columns.',
+  p: 'Break the long word, or write a link with text instead of a bare URL.',
+  li: 'Break the long word, or write a link with text instead of a bare URL.',
+};
+
 const noun = (tag: string): string => NOUNS[tag] ?? (/^h\d$/.test(tag) ? 'heading' : `<${tag}>`);
 
 function words(finding: RawFinding, floor: number): Omit<FitWarning, 'line' | 'column'> {
@@ -52,8 +60,8 @@ function words(finding: RawFinding, floor: number): Omit<FitWarning, 'line' | 'c
       return {
         message:
           `the ${noun(finding.tag)} is ${finding.width} px wide in a ${finding.box} px box: ` +
-          'it is cut off on the right',
-        help: 'Make it narrower (shorter cells or words, a smaller image), or move it out of the columns.',
+          'it runs past the right edge',
+        help: WIDE_HELP[finding.tag] ?? 'Make it narrower, or move it out of the columns.',
       };
     case 'tall':
       return {

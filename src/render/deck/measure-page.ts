@@ -121,15 +121,17 @@ export function measureSlides(input: MeasureInput): MeasureOutput {
     const tooWide = marked.filter((element) => {
       if (element.closest('pre[data-pd-fit]') && !element.matches('pre')) return false;
       const box = (element.parentElement?.closest<HTMLElement>('.column') ?? slide).getBoundingClientRect();
-      return (
-        element.getBoundingClientRect().right > box.right + 1 || (element.matches('pre, table') && clipsWide(element))
-      );
+      // A long word or URL spills out of its paragraph without widening it: count the content too.
+      const rect = element.getBoundingClientRect();
+      const right = Math.max(rect.right, rect.left + element.scrollWidth);
+      return right > box.right + 1 || (element.matches('pre, table') && clipsWide(element));
     });
     for (const element of tooWide) {
       if (element.matches('pre[data-pd-fit]')) continue;
       if (tooWide.some((other) => other !== element && element.contains(other))) continue;
       const box = (element.parentElement?.closest<HTMLElement>('.column') ?? slide).getBoundingClientRect();
-      const width = Math.max(element.getBoundingClientRect().right - box.left, element.scrollWidth);
+      const rect = element.getBoundingClientRect();
+      const width = Math.max(rect.right, rect.left + element.scrollWidth) - box.left;
       if (element.matches('pre[data-pd-nofit]')) {
         const lines = [...element.querySelectorAll(':scope > code:first-of-type > .line')].map(
           (line) => line.textContent ?? '',
