@@ -70,12 +70,13 @@ function report(files: readonly VFile[], flags: CheckFlags, snippets?: CheckResu
   const extra = results
     ? {
         ...shard,
-        snippets: results.map(({ id, status, ok, summary, problems, runs }) => ({
+        snippets: results.map(({ id, status, ok, summary, problems, runs, evidence }) => ({
           id,
           status,
           ok,
           summary,
           problems,
+          ...(evidence ? { evidence } : {}),
           runs: runs.map(({ tool, version, outcome, exitCode, report, cached, durationMs }) => ({
             tool,
             version,
@@ -147,7 +148,10 @@ function fromOption(): Option {
 /** Options every checking command shares. */
 function withCheckOptions(command: Command): Command {
   return command
-    .argument('[paths...]', 'deck folders or markdown files (default: every deck under decks/)')
+    .argument(
+      '[paths...]',
+      'deck folders, markdown files, mdBook folders (book.toml), folders of markdown (default: every deck in decks/)',
+    )
     .option('-t, --theme <name>', 'theme for every deck, overriding the frontmatter')
     .addOption(fromOption())
     .option('--no-cache', 'ignore and do not write the snippet and diagram caches')

@@ -3,8 +3,16 @@ import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
 import { z } from './zod.ts';
 import type { Yaml } from 'mdast';
 import type { VFile } from 'vfile';
-import { DIALECTS, TRANSITIONS, type DeckMeta, type DialectName } from '../model/deck.ts';
+import {
+  ASPECT_RATIOS,
+  DIALECTS,
+  SLIDE_NUMBER_FORMATS,
+  TRANSITIONS,
+  type DeckMeta,
+  type DialectName,
+} from '../model/deck.ts';
 import { addError, addWarning } from '../report/messages.ts';
+import { RUST_EDITIONS, type RustEdition } from './book-toml.ts';
 import { DEFAULT_SLIDE_LEVEL } from './defaults.ts';
 
 const dateString = z.union([
@@ -30,13 +38,23 @@ const frontmatterSchema = z.strictObject({
   titleSlide: z.optional(z.boolean()),
   from: z.optional(z.enum(DIALECTS)),
   dialect: z.optional(z.enum(DIALECTS)),
-  slideNumbers: z.optional(z.boolean()),
+  slideNumbers: z.optional(z.union([z.boolean(), z.enum(SLIDE_NUMBER_FORMATS)])),
   header: z.optional(z.string()),
   footer: z.optional(z.string()),
   logo: z.optional(z.string()),
-  aspectRatio: z.optional(z.enum(['16:9', '4:3'])),
+  aspectRatio: z.optional(z.enum(ASPECT_RATIOS)),
   background: z.optional(z.string()),
   incremental: z.optional(z.boolean()),
+  /** Edition of the deck's Rust blocks without `editionNNNN` (`edition: 2018` or `"2018"`). */
+  edition: z.optional(
+    z.union([
+      z.enum(RUST_EDITIONS),
+      z.pipe(
+        z.literal([2015, 2018, 2021, 2024]),
+        z.transform((year: 2015 | 2018 | 2021 | 2024) => String(year) as RustEdition),
+      ),
+    ]),
+  ),
 });
 
 /** How a dialect's frontmatter is read (see src/dialect/types.ts). */

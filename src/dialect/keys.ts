@@ -1,5 +1,6 @@
 /** Helpers for mapping a dialect's frontmatter keys onto proofdeck's. */
 import type { MappedFrontmatter } from './types.ts';
+import { ASPECT_RATIOS, aspectRatioOf, slideNumbersOf } from '../model/deck.ts';
 
 /** What a dialect key becomes: proofdeck keys and values, `consumed` (used by the dialect itself), or a reason. */
 export type KeyMapping = (
@@ -64,16 +65,8 @@ export function mapKeys(data: Record<string, unknown>, table: Readonly<Record<st
   return result;
 }
 
-/** `16:9`, `4:3`, or a width × height pair → proofdeck's aspect ratio spelling. */
-function aspectOf(width: unknown, height: unknown): string | undefined {
-  const w = Number(width);
-  const h = Number(height);
-  if (!Number.isFinite(w) || !Number.isFinite(h) || w <= 0 || h <= 0) return undefined;
-  const ratio = w / h;
-  if (Math.abs(ratio - 16 / 9) < 0.02) return '16:9';
-  if (Math.abs(ratio - 4 / 3) < 0.02) return '4:3';
-  return undefined;
-}
+/** A width × height pair → proofdeck's aspect ratio spelling. */
+const aspectOf = (width: unknown, height: unknown) => aspectRatioOf(Number(width), Number(height));
 
 /** reveal.js config options (reveal-md `revealOptions`, Quarto `format: revealjs:`) → proofdeck keys. */
 export function revealOptions(options: unknown, prefix = ''): MappedFrontmatter {
@@ -82,11 +75,12 @@ export function revealOptions(options: unknown, prefix = ''): MappedFrontmatter 
   const record = options as Record<string, unknown>;
   for (const [key, value] of Object.entries(record)) {
     if (key === 'transition' && typeof value === 'string') result.data.transition = value;
-    else if (key === 'slideNumber' || key === 'slide-number') result.data.slideNumbers = value !== false;
+    else if (key === 'slideNumber' || key === 'slide-number') result.data.slideNumbers = slideNumbersOf(value);
     else if (key === 'width' || key === 'height') {
       const aspect = aspectOf(record.width, record.height);
       if (aspect) result.data.aspectRatio = aspect;
-      else result.ignored.push({ key: prefix + key, reason: 'proofdeck renders 16:9 or 4:3 decks only' });
+      else
+        result.ignored.push({ key: prefix + key, reason: `proofdeck renders ${ASPECT_RATIOS.join(', ')} decks only` });
     } else if (key === 'theme') result.data.theme = themeOf(value);
     else if (key === 'footer' || key === 'logo') result.data[key] = value;
     else if (key === 'slide-level') result.data.slideLevel = value;

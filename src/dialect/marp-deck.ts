@@ -30,6 +30,7 @@ import {
   type Translation,
   type Warn,
 } from './translation.ts';
+import { isAspectRatio } from '../model/deck.ts';
 
 /** Marp's built-in themes and the proofdeck theme closest to each (all three are light). */
 const MARP_THEMES: Record<string, string> = { default: 'light', gaia: 'light', uncover: 'light' };
@@ -142,7 +143,7 @@ export function translateMarp(source: string, path: string, options: MarpOptions
     slideNumbers: first.paginate === true,
     header: typeof first.header === 'string' && first.header !== '' ? first.header : undefined,
     footer: typeof first.footer === 'string' && first.footer !== '' ? first.footer : undefined,
-    aspectRatio: globals.size === '4:3' || globals.size === '16:9' ? globals.size : undefined,
+    aspectRatio: isAspectRatio(globals.size) ? globals.size : undefined,
   };
   if (frontmatter.title === undefined) frontmatter.title = 'Untitled';
   return emitNative(frontmatter, slides, warnings);
@@ -166,7 +167,7 @@ function firstHeading(nodes: readonly RootContent[]): string | undefined {
 function reportUnsupportedGlobals(globals: Directives, lines: readonly string[], warn: Warn): void {
   for (const key of ['style', 'math', 'size', 'color', 'lang']) {
     if (globals[key] === undefined) continue;
-    if (key === 'size' && (globals.size === '16:9' || globals.size === '4:3')) continue;
+    if (key === 'size' && isAspectRatio(globals.size)) continue;
     warn(
       lineOfKey(lines, key),
       1,

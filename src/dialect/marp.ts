@@ -5,6 +5,7 @@
 import { mapKeys } from './keys.ts';
 import { splitBySeparators } from './split.ts';
 import type { Dialect } from './types.ts';
+import { ASPECT_RATIOS, isAspectRatio } from '../model/deck.ts';
 
 export const marp: Dialect = {
   name: 'marp',
@@ -20,6 +21,6 @@ export const marp: Dialect = {
       marp: () => 'consumed',
       paginate: (value) => ({ slideNumbers: value === true }),
       size: (value) =>
-        value === '16:9' || value === '4:3' ? { aspectRatio: value } : 'proofdeck renders 16:9 or 4:3 decks only',
+        isAspectRatio(value) ? { aspectRatio: value } : `proofdeck renders ${ASPECT_RATIOS.join(', ')} decks only`,
     }),
 };

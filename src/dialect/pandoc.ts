@@ -10,6 +10,7 @@ import {
 } from './pandoc-syntax.ts';
 import { mapKeys, names, revealOptions, type KeyMapping } from './keys.ts';
 import type { Dialect, MappedFrontmatter } from './types.ts';
+import { slideNumbersOf } from '../model/deck.ts';
 
 const formatKey: KeyMapping = (value) => {
   if (value === 'revealjs' || value === undefined) return 'consumed';
@@ -26,7 +27,7 @@ const TABLE: Record<string, KeyMapping> = {
       : { date: value },
   format: formatKey,
   'slide-level': (value) => ({ slideLevel: value }),
-  'slide-number': (value) => ({ slideNumbers: value !== false }),
+  'slide-number': (value) => ({ slideNumbers: slideNumbersOf(value) }),
   incremental: (value) => ({ incremental: value === true }),
   filters: () => 'Quarto/pandoc filters are not run by proofdeck',
   jupyter: () => 'proofdeck does not execute notebook cells',

@@ -7,7 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { TRANSITIONS } from '../model/deck.ts';
+import { ASPECT_RATIOS, isAspectRatio, TRANSITIONS } from '../model/deck.ts';
 import { collectSlides } from './slidev-collect.ts';
 import { keyLine, nativeTransition } from './slidev-slide.ts';
 import { type DialectWarning, emitNative, type NativeFrontmatter, type Translation, type Warn } from './translation.ts';
@@ -80,13 +80,13 @@ export function translateSlidev(source: string, file: string, options: SlidevOpt
     theme = 'dark';
   const ratio =
     typeof head.aspectRatio === 'string' ? head.aspectRatio.replace(/\s/g, '').replace('/', ':') : undefined;
-  const aspectRatio = ratio === '16:9' || ratio === '4:3' ? ratio : undefined;
+  const aspectRatio = isAspectRatio(ratio) ? ratio : undefined;
   if (head.aspectRatio !== undefined && !aspectRatio)
     warn(
       headLine('aspectRatio'),
       1,
       `Slidev aspect ratio "${String(head.aspectRatio)}" is not available`,
-      'proofdeck renders 16:9 or 4:3 decks.',
+      `proofdeck renders ${ASPECT_RATIOS.join(', ')} decks.`,
       'dialect/unsupported',
     );
   let transition: string | undefined;

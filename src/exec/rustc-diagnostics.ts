@@ -16,6 +16,7 @@ interface RustcDiagnostic {
   code: { code: string } | null;
   level: string;
   spans: RustcSpan[];
+  rendered?: string | null;
 }
 
 function isDiagnostic(value: unknown): value is RustcDiagnostic {
@@ -57,11 +58,13 @@ export function parseRustcDiagnostics(stderr: string, sourceName: string): ToolD
     const primary = parsed.spans.find((span) => span.is_primary) ?? parsed.spans[0];
     const located = primary ? spanIn(primary, sourceName) : undefined;
     const label = primary?.label;
+    const headline = parsed.rendered?.split('\n')[0]?.trim();
     diagnostics.push({
       severity,
       message: label && !parsed.message.includes(label) ? `${parsed.message}: ${label}` : parsed.message,
       ...(parsed.code ? { code: parsed.code.code } : {}),
       ...(located ? { programLine: located.line_start, programColumn: located.column_start } : {}),
+      ...(headline ? { headline } : {}),
     });
   }
   return diagnostics;

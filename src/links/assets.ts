@@ -20,6 +20,12 @@ interface MissingAsset {
   position: Position | undefined;
 }
 
+/** A link to an HTML page that is not in the project: generated API docs (rustdoc's `../std/index.html`). */
+interface GeneratedDocLink extends MissingAsset {
+  /** Why it cannot be checked: it lies outside the project, or names no file in it. */
+  reason: 'outside' | 'missing';
+}
+
 /** Result of {@link planAssets}: url (as written) → asset, and the references that cannot be used. */
 export interface AssetPlan {
   assets: Map<string, Asset>;
@@ -28,6 +34,8 @@ export interface AssetPlan {
   outside: MissingAsset[];
   /** URLs with a malformed `%` escape (`decodeURI` would throw). */
   malformed: MissingAsset[];
+  /** Links to `.html` pages not in the project, which only a documentation build would generate. */
+  generated: GeneratedDocLink[];
 }
 
 /** Where a deck's files may come from. */
@@ -42,6 +50,8 @@ export interface AssetScope {
 function isLocalUrl(url: string): boolean {
   return url !== '' && !/^(?:[a-z][a-z0-9+.-]*:|#|\/\/|\/)/i.test(url);
 }
+
+const HTML_PAGE = /\.html?$/i;
 
 /** `decodeURI` that answers undefined instead of throwing on a malformed `%` escape. */
 export function safeDecodeUri(url: string): string | undefined {
@@ -73,7 +83,7 @@ export function planAssets(
   scope: AssetScope = {},
   extra: readonly { url: string; position: Position | undefined }[] = [],
 ): AssetPlan {
-  const plan: AssetPlan = { assets: new Map(), missing: [], outside: [], malformed: [] };
+  const plan: AssetPlan = { assets: new Map(), missing: [], outside: [], malformed: [], generated: [] };
   const folders = [scope.root ?? deckDir, ...(scope.allow ?? [])];
   /** The file a local URL names, or undefined after recording why it cannot be used. */
   const locate = (url: string, position: Position | undefined): string | undefined => {
@@ -103,6 +113,18 @@ export function planAssets(
     const source = locate(url, position);
     if (source !== undefined && !existsSync(source)) plan.missing.push({ url, position });
   };
+  // A page rustdoc or mdBook generates exists only after a docs build: recorded, not a missing file.
+  // `chapter.html` beside `chapter.md` is mdBook's name for that chapter's page.
+  const addHtmlLink = (raw: string, position: Position | undefined) => {
+    const url = raw.split('#')[0]?.split('?')[0] ?? '';
+    const decoded = safeDecodeUri(url);
+    if (decoded === undefined) return add(raw, position, true);
+    const source = path.resolve(deckDir, decoded);
+    const inProject = isInsideFolders(source, folders);
+    if (inProject && existsSync(source)) return add(raw, position, true);
+    if (inProject && existsSync(source.replace(HTML_PAGE, '.md'))) return;
+    plan.generated.push({ url, position, reason: inProject ? 'missing' : 'outside' });
+  };
   // Raw HTML is passed through as written, never copied: only check that it names nothing outside.
   const checkHtml = (node: Html) => {
     for (const raw of htmlUrls(node.value)) {
@@ -114,6 +136,8 @@ export function planAssets(
     if (node.type === 'image') add(node.url, node.position, true);
     // Links to other markdown files are links to decks and pages, rewritten by the renderer, not
     // assets; one that names no file is still a missing file.
+    else if (node.type === 'link' && isLocalUrl(node.url) && HTML_PAGE.test(node.url.split(/[#?]/)[0] ?? ''))
+      addHtmlLink(node.url, node.position);
     else if (node.type === 'link' && /\.md$/i.test(node.url.split('#')[0] ?? ''))
       addMissingDocument(node.url, node.position);
     else if (node.type === 'link') add(node.url, node.position, path.extname(node.url.split('#')[0] ?? '') !== '');

@@ -9,7 +9,7 @@ import type { ParsedDeck } from '../model/deck.ts';
 import { addError, type Place } from '../report/messages.ts';
 import { docAnchors, type DocAnchors } from './anchors.ts';
 import { closest } from '../report/closest.ts';
-import { indexDocs, resolveLink } from './resolve.ts';
+import { indexDocs, resolveLink, wikiStyle } from './resolve.ts';
 
 /** One checked document: its file (messages go there), full mdast (with link definitions) and parsed deck. */
 export interface LinkDoc {
@@ -71,13 +71,16 @@ export function checkLinks(docs: readonly LinkDoc[]): ExternalLink[] {
         );
       }
       if (target.kind === 'file' && path.extname(target.path) === '' && !existsSync(target.path)) {
+        // A wiki-style link to a page that is not part of this check.
+        if (wikiStyle(node.url.split('#')[0] ?? '') && existsSync(`${target.path}.md`)) return;
         const shown = node.url.split('#')[0] ?? node.url;
         addError(
           file,
           `broken link: ${shown} does not exist`,
           place,
           RULE,
-          'Paths are relative to the markdown file; link a deck by its folder or deck.md, a page by its .md file.',
+          'Paths are relative to the markdown file; link a deck by its folder or deck.md, a page by its .md ' +
+            'file or its name without .md (wiki style).',
         );
       }
     });

@@ -36,6 +36,9 @@ function safeDecode(text: string): string {
   }
 }
 
+/** A wiki-style page name: no extension and not a folder (`OtherPage`, `guide/Setup`). */
+export const wikiStyle = (pathPart: string): boolean => !/[\\/]$/.test(pathPart) && path.extname(pathPart) === '';
+
 /** Resolves `url` as written in `from`'s markdown. Pure: it never looks at the file system. */
 export function resolveLink(url: string, from: ParsedDeck, index: DocIndex): LinkTarget {
   if (/^(?:https?:)?\/\//i.test(url)) return { kind: 'external', url };
@@ -48,6 +51,8 @@ export function resolveLink(url: string, from: ParsedDeck, index: DocIndex): Lin
   const anchor = rawAnchor === undefined ? undefined : safeDecode(rawAnchor);
   if (pathPart === '') return { kind: 'doc', doc: from, anchor };
   const target = path.resolve(path.dirname(from.path), safeDecode(pathPart));
-  const doc = index.byPath.get(target.replace(/[\\/]+$/, ''));
+  const bare = target.replace(/[\\/]+$/, '');
+  // GitHub-wiki style: `[Other page](OtherPage)` names `OtherPage.md` beside the file.
+  const doc = index.byPath.get(bare) ?? (wikiStyle(pathPart) ? index.byPath.get(`${bare}.md`) : undefined);
   return doc ? { kind: 'doc', doc, anchor } : { kind: 'file', path: target };
 }

@@ -19,19 +19,67 @@ export interface DeckMeta {
   titleSlide: boolean;
   /** The dialect the source is written in (`from:`/`dialect:`, `--from`, or detected). */
   dialect: DialectName;
-  /** reveal.js slide numbers (Marp `paginate`, Quarto `slide-number`, reveal `slideNumber`). */
-  slideNumbers?: boolean;
+  /**
+   * reveal.js slide numbers (Marp `paginate`, Quarto `slide-number`, reveal `slideNumber`): on (`c/t`, the
+   * default), off, or one of reveal.js's formats.
+   */
+  slideNumbers?: boolean | SlideNumberFormat;
   /** Text shown on every slide (Quarto/Marp `footer`, Marp `header`). */
   header?: string;
   footer?: string;
   /** Image shown in a corner of every slide (Quarto `logo`), as written (relative to the markdown file). */
   logo?: string;
-  /** `16:9` (1280×720, the default) or `4:3` (960×720). */
-  aspectRatio?: '16:9' | '4:3';
+  /** `16:9` (1280×720, the default), `16:10` (1152×720) or `4:3` (960×720): see {@link slideSize}. */
+  aspectRatio?: AspectRatio;
   /** Background colour of every slide that sets none (Slidev/Marp `background`). */
   background?: string;
   /** Quarto `incremental: true`: every list is revealed item by item. */
   incremental?: boolean;
+  /** Edition of the deck's Rust blocks without `editionNNNN` (frontmatter `edition:`). */
+  edition?: '2015' | '2018' | '2021' | '2024';
+}
+
+/** Quarto's callout blocks (`::: {.callout-note}`, also `:::callout-note`): a titled, coloured box. */
+export const CALLOUT_KINDS = ['note', 'tip', 'warning', 'caution', 'important'] as const;
+export type CalloutKind = (typeof CALLOUT_KINDS)[number];
+
+/** The callout kind a container name stands for (`callout-tip` → `tip`), if it is one. */
+export function calloutKind(name: string): CalloutKind | undefined {
+  const kind = name.startsWith('callout-') ? name.slice('callout-'.length) : undefined;
+  return CALLOUT_KINDS.find((known) => known === kind);
+}
+
+/** reveal.js's slide number formats: `h.v`/`h/v` (horizontal.vertical), `c` (flat count), `c/t` (count/total). */
+export const SLIDE_NUMBER_FORMATS = ['h.v', 'h/v', 'c', 'c/t'] as const;
+export type SlideNumberFormat = (typeof SLIDE_NUMBER_FORMATS)[number];
+const isSlideNumberFormat = (value: unknown): value is SlideNumberFormat =>
+  (SLIDE_NUMBER_FORMATS as readonly unknown[]).includes(value);
+
+/** Slide numbers as reveal.js/Quarto write them (`true`, `false`, a format) → proofdeck's `slideNumbers`. */
+export function slideNumbersOf(value: unknown): boolean | SlideNumberFormat {
+  return isSlideNumberFormat(value) ? value : value !== false;
+}
+
+/** Slide shapes proofdeck renders: every one is 720 px tall, so type sizes mean the same in each. */
+export const ASPECT_RATIOS = ['16:9', '16:10', '4:3'] as const;
+export type AspectRatio = (typeof ASPECT_RATIOS)[number];
+
+/** The slide's size in CSS pixels (reveal.js `width`/`height`; PDF pages and handout frames follow it). */
+export function slideSize(aspectRatio: AspectRatio = '16:9'): { width: number; height: number } {
+  const [w = 16, h = 9] = aspectRatio.split(':').map(Number);
+  return { width: Math.round((720 * w) / h), height: 720 };
+}
+
+export const isAspectRatio = (value: unknown): value is AspectRatio =>
+  (ASPECT_RATIOS as readonly unknown[]).includes(value);
+
+/** The aspect ratio of a width and height (reveal.js `width`/`height`, Slidev `16/10`), when proofdeck has it. */
+export function aspectRatioOf(width: number, height: number): AspectRatio | undefined {
+  if (!Number.isFinite(width) || !Number.isFinite(height) || width <= 0 || height <= 0) return undefined;
+  return ASPECT_RATIOS.find((ratio) => {
+    const { width: w, height: h } = slideSize(ratio);
+    return Math.abs(width / height - w / h) < 0.02;
+  });
 }
 
 /** Markdown dialects proofdeck reads (src/dialect/): native, reveal-md, reveal.js, Marp, Slidev, pandoc/Quarto. */

@@ -16,8 +16,8 @@ export type Expectation =
   | { kind: 'ignore' }
   /** Compiles cleanly (C: no warnings under -Wall -Wextra except those listed in `warns`). */
   | { kind: 'compile' }
-  /** Compiles and runs; exit status (default 0) and optional stdout must match. */
-  | { kind: 'run'; exitCode: number; stdout?: string }
+  /** Compiles and runs; exit status (default 0) and optional stdout must match; Rust `stderr~=`: a substring. */
+  | { kind: 'run'; exitCode: number; stdout?: string; stderr?: string }
   /**
    * Rejected by the compiler. `codes`: rustc error codes/lint names (E0382, unconditional_panic) or C `-W` flags;
    * `messages`: substrings of a diagnostic.
@@ -120,6 +120,8 @@ export interface ToolDiagnostic {
   /** Set when the position is in an included file rather than in the markdown: that file's path and line. */
   file?: string;
   fileLine?: number;
+  /** The tool's own first line for this diagnostic, as a terminal shows it (rustc: `error[E0382]: borrow of …`). */
+  headline?: string;
 }
 
 /** What actually happened with one toolchain. */
@@ -160,6 +162,21 @@ export interface SnippetResult {
   runs: ToolRun[];
   /** The same problems with a rule id and a markdown position, ready to become vfile messages. */
   findings?: SnippetFinding[];
+  /** The real line that proved (or failed) the block, for the renderers; absent when there is none to show. */
+  evidence?: SnippetEvidence;
+}
+
+/**
+ * One line the tools really printed: a compiler's first error (`error[E0382]: borrow of moved value: \`v\``),
+ * a panic (`panicked: attempt to subtract with overflow`), a sanitizer headline, or the program's first line
+ * of stdout. Addresses and pids are as printed (renderers normalise them).
+ */
+export interface SnippetEvidence {
+  text: string;
+  /** `rustc 1.95`, `gcc 12.2`: the toolchain that printed it. */
+  tool: string;
+  /** Which stream it came from. */
+  source: 'compiler' | 'runtime' | 'stdout';
 }
 
 /** One positioned problem (or warning) about a snippet. */

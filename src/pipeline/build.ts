@@ -22,7 +22,7 @@ import type { Snippet, SnippetResult } from '../model/snippet.ts';
 import { UsageError } from '../model/errors.ts';
 import type { DialectName } from '../dialect/types.ts';
 import { inShard, type Shard } from '../model/shard.ts';
-import { resolveDeckPaths } from './discover.ts';
+import { resolveTargets } from './discover.ts';
 import { loadDeck, type LoadedDeck } from './load.ts';
 import { carryOverPrintouts, commitStage, discardStage, openStage, outputError, writeToStage } from './stage.ts';
 import {
@@ -126,8 +126,10 @@ async function checkAll(
     throw new UsageError(`unknown theme "${options.theme}" (available: ${[...themes.keys()].join(', ')})`);
   }
   const { shard } = options;
-  const allSources = resolveDeckPaths(root, options.paths ?? []);
-  if (allSources.length === 0) throw new UsageError(`no decks found under ${path.join(root, 'decks')}`);
+  const targets = resolveTargets(root, options.paths ?? []);
+  const allSources = targets.sources;
+  if (allSources.length === 0 && targets.files.length === 0)
+    throw new UsageError(`no decks found under ${path.join(root, 'decks')}`);
   const sources = split === 'decks' ? allSources.filter((_, position) => inShard(position, shard)) : allSources;
   const project = loadProjectConfig(root, new Set(themes.keys()));
   const load = {
@@ -169,7 +171,16 @@ async function checkAll(
     }),
   ]);
   // The config file's problems are reported with the decks' and stop the build like them.
-  const files = [...(project.file ? [project.file] : []), ...decks.map((deck) => deck.file)];
+  // So are the problems of a book.toml that gave decks their Rust edition (once, however many chapters use it).
+  const books = new Map(
+    decks.flatMap((deck) => (deck.bookToml?.messages.length ? [[deck.bookToml.path, deck.bookToml]] : [])),
+  );
+  const files = [
+    ...(project.file ? [project.file] : []),
+    ...targets.files,
+    ...books.values(),
+    ...decks.map((deck) => deck.file),
+  ];
   return { root, decks, files, themeOf, diagramResults, snippetResults, config: project.config };
 }
 

@@ -13,8 +13,9 @@ import { visit } from 'unist-util-visit';
 import { withPage } from '../browser/browser.ts';
 import type { BrowserSession } from '../browser/session.ts';
 import { fileIdentity, readCacheEntry, sha256, writeCacheEntry } from '../cache/store.ts';
+import { slideSize } from '../model/deck.ts';
 import { fenceMeta } from '../parse/fence-meta.ts';
-import { renderDeck, slideSize } from '../render/deck/document.ts';
+import { renderDeck } from '../render/deck/document.ts';
 import { applyFit, fitFloor, markForFitting } from '../render/deck/fit.ts';
 import { fitWarning } from '../render/deck/fit-advice.ts';
 import { measureDeck } from '../render/deck/measure.ts';
@@ -83,7 +84,7 @@ async function measure(doc: BuiltDoc, files: OutputFile[], options: FitStageOpti
   const dir = writeScratch(files);
   try {
     const browser = await options.browser.get();
-    const size = slideSize(doc.deck.meta);
+    const size = slideSize(doc.deck.meta.aspectRatio);
     const floor = fitFloor(size.height);
     return await withPage(browser, (page) => measureDeck(page, path.join(dir, 'index.html'), { ...size, floor }));
   } finally {
@@ -105,7 +106,7 @@ async function fitDeck(doc: BuiltDoc, options: FitStageOptions): Promise<void> {
   } finally {
     marks.unmark();
   }
-  const floor = fitFloor(slideSize(doc.deck.meta).height);
+  const floor = fitFloor(slideSize(doc.deck.meta.aspectRatio).height);
   const key = cacheKey(files, floor);
   // The measurement is cached, not its words: the warnings are written anew from it every time.
   const cached = readMeasured(options.cacheDir, key);

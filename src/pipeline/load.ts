@@ -13,6 +13,7 @@ import { checkMathSyntax } from '../check/deck/math-syntax.ts';
 import { checkMissingAssets } from '../check/deck/missing-asset.ts';
 import { checkSetextHeadings } from '../check/deck/setext-heading.ts';
 import { checkStrayFences, checkUnclosedContainers } from '../check/deck/unclosed-container.ts';
+import { bookEdition, findBookToml } from '../config/book-toml.ts';
 import { readFrontmatter } from '../config/frontmatter.ts';
 import type { ProjectConfig } from '../config/project.ts';
 import type { ParsedDeck } from '../model/deck.ts';
@@ -24,6 +25,7 @@ import { addWarning } from '../report/messages.ts';
 import { toString } from 'mdast-util-to-string';
 import type { DeckItem } from '../model/deck.ts';
 import { planAssets, type AssetPlan } from '../links/assets.ts';
+import { checkGeneratedDocLinks } from '../links/generated-docs.ts';
 import type { DeckSource } from './discover.ts';
 import { loadTimelineRecords } from '../diagram/timeline-data.ts';
 import { checkTables } from '../table/check/tables.ts';
@@ -49,6 +51,8 @@ export interface LoadedDeck {
   tables: TableModel[];
   /** C, C++ and Rust blocks with their expectations, not yet compiled. */
   snippets: Snippet[];
+  /** The book.toml above the file (up to the project root), whose messages hold its problems. */
+  bookToml?: VFile;
 }
 
 /** Options for {@link loadDeck}. */
@@ -114,14 +118,22 @@ export function loadDeck(source: DeckSource, options: LoadOptions): LoadedDeck {
   checkDirectives(tree, file, { foreignDivs: dialect.name === 'pandoc' });
   const logo = meta?.logo ? [{ url: meta.logo, position: yaml?.position }] : [];
   const deckDir = path.dirname(source.path);
-  const assets = planAssets(tree, deckDir, { root: options.root ?? deckDir, allow: options.allow ?? [] }, logo);
+  // A book's chapters may name any file of the book, wherever the command runs from.
+  const allow = [...(options.allow ?? []), ...(source.book ? [source.book.root] : [])];
+  const assets = planAssets(tree, deckDir, { root: options.root ?? deckDir, allow }, logo);
   checkMissingAssets(assets, file);
   checkAssetScope(assets, file);
+  checkGeneratedDocLinks(assets, file);
   const tables = checkTables(tree, file, { deckDir });
+  // Rust edition: block attribute, else frontmatter, else the book.toml above the file, else the config.
+  const book = findBookToml(deckDir, source.book?.root ?? options.root ?? deckDir);
+  const edition = meta?.edition ?? (book ? bookEdition(book) : undefined) ?? options.snippetDefaults?.edition;
   const snippets = extractSnippets(tree, file, {
-    root: options.root ?? deckDir,
+    root: source.book?.root ?? options.root ?? deckDir,
     ...(options.snippetDefaults?.cc ? { cc: options.snippetDefaults.cc } : {}),
-    ...(options.snippetDefaults?.edition ? { edition: options.snippetDefaults.edition } : {}),
+    ...(edition ? { edition } : {}),
+    // Chapters in different folders may share a file name (`part-1/intro.md`, `part-2/intro.md`).
+    ...(source.book ? { idPrefix: slugOf(source.name) } : {}),
   });
   const diagrams = extractDiagrams(tree, file, {
     deckDir,
@@ -142,8 +154,10 @@ export function loadDeck(source: DeckSource, options: LoadOptions): LoadedDeck {
   const deck = meta
     ? { name: source.name, path: source.path, meta: { ...meta, dialect: named }, items, definitions }
     : undefined;
-  if (!translation) return { file, tree, deck, assets, diagrams, tables, snippets };
-  return { file: backToSource(file, original, translation), tree, deck, assets, diagrams, tables, snippets };
+  const bookToml = book ? { bookToml: book.file } : {};
+  if (!translation) return { file, tree, deck, assets, diagrams, tables, snippets, ...bookToml };
+  const loaded = { file: backToSource(file, original, translation), tree, deck, assets, diagrams, tables, snippets };
+  return { ...loaded, ...bookToml };
 }
 
 /**
@@ -185,6 +199,13 @@ function deckItems(read: DialectRead, slideLevel: number | undefined): DeckItem[
     read.dialect.inferSlideLevel && !quarto ? inferSlideLevel(read.tree) : (slideLevel ?? DEFAULT_SLIDE_LEVEL);
   return splitSlides(read.tree, { slideLevel: level, headingStacks: read.dialect.headingStacks ?? true });
 }
+
+/** `Part-1/Intro` → `part-1-intro`: the prefix of a book chapter's derived snippet ids. */
+const slugOf = (name: string): string =>
+  name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '') || 'chapter';
 
 function lineOf(source: string, offset: number): number {
   let line = 1;

@@ -43,14 +43,16 @@ export async function runSnippetStage(
         })
       : [];
   reportSnippetResults(results, snippets, new Map(decks.map((deck) => [deck.file.path, deck.file])));
-  const byId = new Map(results.map((result) => [result.id, result]));
+  // Keyed by snippet, not id: files checked together may derive the same id (`a/intro.md`, `b/intro.md`).
+  const bySnippet = new Map(snippets.map((snippet, index) => [snippet, results[index]] as const));
   const provedHere = options.select ? new Set(snippets.map((snippet) => snippet.id)) : undefined;
   const byDeck = new Map<LoadedDeck, Map<string, SnippetResult>>();
   for (const deck of decks) {
     const own = new Map(
-      deck.snippets.flatMap((snippet) =>
-        byId.has(snippet.id) ? [[snippet.id, byId.get(snippet.id) as SnippetResult] as const] : [],
-      ),
+      deck.snippets.flatMap((snippet) => {
+        const result = bySnippet.get(snippet);
+        return result ? [[snippet.id, result] as const] : [];
+      }),
     );
     checkTableEvidence(deck.tables, deck.file, {
       snippetIds: new Set(deck.snippets.map((snippet) => snippet.id)),

@@ -27,12 +27,14 @@ const RUST_ONLY = [
   'lint',
   'standalone_crate',
   'test_harness',
+  'rustflags',
+  'editable',
+  'noplayground',
+  'mdbook-runnable',
 ];
 /** Attributes only C/C++ blocks understand. */
 const C_ONLY = [
   'run',
-  'stdout',
-  'exit',
   'warns',
   'asan',
   'ubsan',

@@ -12,6 +12,7 @@ import { buildCProgram } from './c-program.ts';
 import { attributeColumn, contentLines, markdownLines } from './fence-position.ts';
 import { deckSlug, derivedId, isValidId } from './ids.ts';
 import { parseInclude, resolveInclude } from './include.ts';
+import { expandBookIncludes } from './book-include.ts';
 import { parseRustAttributes } from './rust-attributes.ts';
 import { buildRustProgram } from './rust-program.ts';
 import { joinLines, type BuiltProgram, type SourceLine } from './source-lines.ts';
@@ -289,7 +290,7 @@ export function extractSnippets(tree: Root, file: VFile, options: SnippetExtract
     );
     const parsed =
       lang === 'rust'
-        ? parseRustAttributes(attributes, resolved.edition)
+        ? parseRustAttributes(attributes, resolved.edition, { root: resolved.root })
         : parseCAttributes(attributes, lang, resolved.cc === 'both' ? ['gcc', 'clang'] : [resolved.cc]);
     // A C block inside `:::program` belongs to that program unless it names another.
     if (container !== undefined && 'compilers' in parsed.spec && parsed.spec.program === undefined)
@@ -302,7 +303,13 @@ export function extractSnippets(tree: Root, file: VFile, options: SnippetExtract
     const included = request ? includedProgram(context, lang, request) : undefined;
     // An include that failed was reported; there is no program to prove.
     if (request && !included) return;
-    const lines = contentLines(node, source);
+    const book = expandBookIncludes(contentLines(node, source), file.path, resolved.root);
+    if ('problem' in book) {
+      const { ruleId, message, hint, line, column } = book.problem;
+      addError(file, message, { line, column }, ruleId, hint);
+      return;
+    }
+    const { lines } = book;
     const built =
       included?.built ??
       (cLang

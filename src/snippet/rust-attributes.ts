@@ -1,12 +1,15 @@
 /**
  * Rust block attributes, with rustdoc's spelling and meaning: `ignore`, `ignore-<target>`, `no_run`,
- * `compile_fail`, `should_panic`, `edition20xx`, error codes (`E0382`, enforced here on stable), plus
- * proofdeck's `id=` and lint names as expected codes (`lint=unconditional_panic`, or a bare
- * deny-by-default lint name such as `unconditional_panic`, which rustdoc simply ignores).
+ * `compile_fail`, `should_panic`, `edition20xx`, error codes (`E0382`, enforced here on stable); mdBook's
+ * `editable`, `noplayground`, `mdbook-runnable` (playground buttons: accepted, no effect on the proof, as
+ * in rustdoc); plus proofdeck's `id=`, lint names as expected codes (`lint=unconditional_panic`, or a bare
+ * deny-by-default lint name such as `unconditional_panic`, which rustdoc simply ignores), and the claims of
+ * a run block: `stdout="…"`, `stderr~="…"`, `exit=N`, `should_panic="message"`, `rustflags="…"`.
  */
 import type { Expectation, Snippet } from '../model/snippet.ts';
 import type { FenceAttribute } from '../parse/fence-meta.ts';
 import { invalidValue, unknownAttribute, type AttributeProblem } from './attribute-problems.ts';
+import { checkRustFlags } from './compiler-flags.ts';
 
 /** rustc 1.95's deny-by-default lints (`rustc -W help`): accepted bare as expected codes. */
 const DENY_BY_DEFAULT_LINTS = new Set(
@@ -35,8 +38,21 @@ const FLAGS = [
   'edition2018',
   'edition2021',
   'edition2024',
+  // mdBook's playground attributes: they change the HTML page, not what rustdoc compiles.
+  'editable',
+  'noplayground',
+  'noplaypen',
+  'mdbook-runnable',
 ];
-const KNOWN = [...FLAGS, 'id', 'lint'];
+const KNOWN = [...FLAGS, 'id', 'lint', 'stdout', 'stderr~', 'exit', 'rustflags'];
+
+/** The rustc options a block may add (the allow-list in compiler-flags.ts). */
+const RUST_FLAG_HINT =
+  'allowed: -C opt-level|overflow-checks|debug-assertions|panic|…=, -W/-A/-D/-F <lint>, --cfg name, -O, -g, ' +
+  '--cap-lints=';
+
+/** `\n` and `\t` in a quoted value, as in C's `stdout=`. */
+const unescape = (value: string): string => value.replace(/\\n/g, '\n').replace(/\\t/g, '\t');
 
 /** Host target triple parts that `ignore-<target>` can name (rustdoc ignores when the triple contains it). */
 const HOST_TRIPLE =
@@ -44,7 +60,7 @@ const HOST_TRIPLE =
   `${process.platform}-gnu`;
 
 /** The parts of a {@link Snippet} that Rust attributes decide. */
-export type RustSpec = Pick<Snippet, 'expectation' | 'edition' | 'noRun'> & {
+export type RustSpec = Pick<Snippet, 'expectation' | 'edition' | 'noRun' | 'flags'> & {
   id?: string;
   idOffset?: number;
   standalone: boolean;
@@ -56,10 +72,17 @@ type Edition = Snippet['edition'];
 export function parseRustAttributes(
   attributes: FenceAttribute[],
   defaultEdition: Edition,
+  options: { root?: string } = {},
 ): { spec: RustSpec; problems: AttributeProblem[] } {
   const problems: AttributeProblem[] = [];
   const seen = new Set<string>();
+  const claims = new Map<string, FenceAttribute>();
   const codes: string[] = [];
+  const flags: string[] = [];
+  let stdout: string | undefined;
+  let stderr: string | undefined;
+  let exitCode: number | undefined;
+  let panicMessage: string | undefined;
   let edition = defaultEdition;
   let id: { value: string; offset: number } | undefined;
   let ignored = false;
@@ -92,6 +115,24 @@ export function parseRustAttributes(
         );
     } else if (key === 'id' && value !== undefined) {
       id = { value, offset: attribute.offset };
+    } else if ((key === 'stdout' || key === 'stderr~') && value !== undefined) {
+      claims.set(key, attribute);
+      if (key === 'stdout') stdout = unescape(value);
+      else stderr = unescape(value);
+    } else if (key === 'exit' && value !== undefined) {
+      claims.set(key, attribute);
+      if (/^\d{1,3}$/.test(value) && Number(value) <= 255) exitCode = Number(value);
+      else problems.push(invalidValue(attribute, `\`exit=${value}\` is not an exit status (0–255)`));
+    } else if (key === 'should_panic' && value !== undefined) {
+      // #[should_panic(expected = "…")]: the panic message must contain it.
+      seen.add(key);
+      panicMessage = unescape(value);
+    } else if (key === 'rustflags' && value !== undefined) {
+      const words = value.split(/\s+/).filter(Boolean);
+      const refused = checkRustFlags(words, options.root ? [options.root] : []);
+      for (const { flag, why } of refused)
+        problems.push(invalidValue(attribute, `rustflags: \`${flag}\` ${why}`, RUST_FLAG_HINT));
+      if (refused.length === 0) flags.push(...words);
     } else if (key === 'test_harness') {
       problems.push(
         invalidValue(
@@ -123,6 +164,17 @@ export function parseRustAttributes(
       hint: 'keep one of them',
     });
   }
+  for (const [key, attribute] of claims) {
+    const other = ['compile_fail', 'no_run', 'should_panic'].find((name) => seen.has(name));
+    if (other)
+      problems.push({
+        ruleId: 'snippet/conflicting-attributes',
+        severity: 'error',
+        message: `\`${key}\` is a claim about a run, which a \`${other}\` block does not make`,
+        offset: attribute.offset,
+        hint: 'one expectation per snippet: split it into two blocks',
+      });
+  }
   // rustdoc's precedence: ignore, then compile_fail, then no_run (compile only), then should_panic.
   const expectation: Expectation =
     ignored || seen.has('ignore')
@@ -132,13 +184,19 @@ export function parseRustAttributes(
         : seen.has('no_run')
           ? { kind: 'compile' }
           : seen.has('should_panic')
-            ? { kind: 'panic' }
-            : { kind: 'run', exitCode: 0 };
+            ? { kind: 'panic', ...(panicMessage !== undefined ? { message: panicMessage } : {}) }
+            : {
+                kind: 'run',
+                exitCode: exitCode ?? 0,
+                ...(stdout !== undefined ? { stdout } : {}),
+                ...(stderr !== undefined ? { stderr } : {}),
+              };
   return {
     spec: {
       expectation,
       edition,
       noRun: seen.has('no_run'),
+      flags,
       standalone: seen.has('standalone_crate'),
       ...(id ? { id: id.value, idOffset: id.offset } : {}),
     },

@@ -1,8 +1,9 @@
 /**
- * Does a Rust snippet define its own `fn main`? A token-level model of rustdoc's check: rustdoc parses
- * top-level items until the first thing that is not an item (a statement such as `let x = 1;`), and
- * finds `fn main` only among those items. If it saw a macro call and no main, it falls back to a text
- * search for "fn main" outside `//` comments (rust-lang/rust#56898).
+ * Does a Rust snippet define its own `fn main`? A token-level model of rustdoc's `parse_source`
+ * (src/librustdoc/doctest/make.rs, rustdoc 1.88+): the block is parsed as the body of a function, one
+ * statement at a time. `fn main` counts only as a top-level item, or as the tokens `fn main (` inside the
+ * arguments of a top-level macro call (rust-lang/rust#56898). Any statement that is not an item or a macro
+ * call (`let`, an expression, a stray `;`) means the block is wrapped in `fn main` whatever it defines.
  */
 import { maskSource } from './mask.ts';
 
@@ -62,7 +63,8 @@ function skipItem(tokens: Token[], start: number, keyword: string): number {
     }
     if (text === '{') {
       const end = skipGroup(tokens, i);
-      if (BLOCK_ITEMS.has(keyword)) return tokens[end]?.text === ';' ? end + 1 : end;
+      // After `struct S {}` a `;` is a statement of its own (rustdoc: a non-item); `macro_rules! m {};` keeps it.
+      if (BLOCK_ITEMS.has(keyword)) return keyword === 'macro_rules' && tokens[end]?.text === ';' ? end + 1 : end;
       i = end;
       continue;
     }
@@ -71,63 +73,68 @@ function skipItem(tokens: Token[], start: number, keyword: string): number {
   return tokens.length;
 }
 
+/** The index just past `name!(…)`/`path::name![…]` starting at `i`, with its delimiter, or undefined. */
+function macroCall(tokens: Token[], i: number): { end: number; open: string } | undefined {
+  let j = i;
+  while (/^[A-Za-z_]/.test(tokens[j]?.text ?? '') && tokens[j + 1]?.text === '::') j += 2;
+  if (!/^[A-Za-z_]/.test(tokens[j]?.text ?? '') || tokens[j + 1]?.text !== '!') return undefined;
+  const open = tokens[j + 2]?.text ?? '';
+  if (open !== '(' && open !== '[' && open !== '{') return undefined;
+  return { end: skipGroup(tokens, j + 2), open };
+}
+
+/** True when the tokens from `start` to `end` contain `fn main (` (rustdoc's check of macro arguments). */
+function mentionsMain(tokens: Token[], start: number, end: number): boolean {
+  for (let i = start; i < end - 2; i++)
+    if (tokens[i]?.text === 'fn' && tokens[i + 1]?.text === 'main' && tokens[i + 2]?.text === '(') return true;
+  return false;
+}
+
+/** The item keyword a statement starts with after its qualifiers, and where it is; undefined for a non-item. */
+function itemStart(tokens: Token[], i: number): { keyword: string; at: number } | undefined {
+  let j = i;
+  for (;;) {
+    const text = tokens[j]?.text ?? '';
+    const next = tokens[j + 1]?.text ?? '';
+    if (text === 'pub' && next === '(') j = skipGroup(tokens, j + 1);
+    else if (text === 'extern' && next.startsWith('"')) j += 2;
+    else if (text === 'extern' && next === 'crate') return { keyword: 'use', at: j };
+    else if (text === 'const' && !['fn', 'unsafe', 'async', 'extern'].includes(next))
+      return next === '{' ? undefined : { keyword: 'const', at: j };
+    // `unsafe { … }`, `async move { … }`, `const { … }`: block expressions, not items.
+    else if (QUALIFIERS.has(text) && next !== '{' && next !== 'move' && next !== '|' && next !== '||') j++;
+    else if (ITEM_KEYWORDS.has(text) && (text !== 'macro_rules' || next === '!')) return { keyword: text, at: j };
+    else return undefined;
+  }
+}
+
 /** rustdoc's answer to "does this doctest have a `fn main`?" (see module comment). */
 export function hasMainFn(source: string): boolean {
-  const masked = maskSource(source, 'rust');
-  const tokens = tokenize(masked);
-  let foundMacro = false;
+  const tokens = tokenize(maskSource(source, 'rust'));
+  let found = false;
   let i = 0;
   while (i < tokens.length) {
     const text = tokens[i]?.text ?? '';
-    if (text === ';') {
-      i++;
+    // Attributes belong to the statement that follows; inner ones (`#![…]`) to the wrapper function.
+    if (text === '#' && (tokens[i + 1]?.text === '[' || tokens[i + 1]?.text === '!')) {
+      i = skipGroup(tokens, tokens[i + 1]?.text === '!' ? i + 2 : i + 1);
       continue;
     }
-    if (text === '#' && tokens[i + 1]?.text === '[') {
-      i = skipGroup(tokens, i + 1);
+    const item = itemStart(tokens, i);
+    if (item) {
+      if (item.keyword === 'fn' && tokens[item.at + 1]?.text === 'main') found = true;
+      i = skipItem(tokens, item.at, item.keyword);
       continue;
     }
-    if (text === 'pub' && tokens[i + 1]?.text === '(') {
-      i = skipGroup(tokens, i + 1);
+    const call = macroCall(tokens, i);
+    const after = call ? (tokens[call.end]?.text ?? ';') : '';
+    // `m!(…);`, `m! { … }` or a trailing `m!(…)` is a macro statement; `v![1].len();` is an expression.
+    if (call && (after === ';' || call.open === '{' || call.end >= tokens.length)) {
+      if (mentionsMain(tokens, i, call.end)) found = true;
+      i = after === ';' ? call.end + 1 : call.end;
       continue;
     }
-    if (QUALIFIERS.has(text) && text !== 'const' && text !== 'extern') {
-      i++;
-      continue;
-    }
-    if (text === 'extern' && tokens[i + 1]?.text.startsWith('"')) {
-      i += 2;
-      continue;
-    }
-    if (
-      text === 'const' &&
-      (tokens[i + 1]?.text === 'fn' || tokens[i + 1]?.text === 'unsafe' || tokens[i + 1]?.text === 'async')
-    ) {
-      i++;
-      continue;
-    }
-    if (text === 'fn') {
-      if (tokens[i + 1]?.text === 'main') return true;
-      i = skipItem(tokens, i, 'fn');
-      continue;
-    }
-    if (ITEM_KEYWORDS.has(text)) {
-      i = skipItem(tokens, i, text === 'extern' && tokens[i + 1]?.text === 'crate' ? 'use' : text);
-      continue;
-    }
-    if (/^[A-Za-z_]/.test(text) && tokens[i + 1]?.text === '!') {
-      foundMacro = true;
-      i = skipItem(tokens, i, 'macro_rules');
-      continue;
-    }
-    break;
+    return false;
   }
-  // Macro calls inside the items rustdoc parsed (e.g. `println!` in a helper fn) count too.
-  const parsed = masked.slice(0, tokens[i]?.index ?? masked.length);
-  if (/\b[A-Za-z_]\w*\s*!\s*[([{]/.test(parsed)) foundMacro = true;
-  if (!foundMacro) return false;
-  return source.split('\n').some((line) => {
-    const comment = line.indexOf('//');
-    return (comment === -1 ? line : line.slice(0, comment)).includes('fn main');
-  });
+  return found;
 }

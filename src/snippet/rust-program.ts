@@ -106,7 +106,8 @@ export function buildRustProgram(code: SourceLine[], options: { hidden: boolean 
   if (hasMainFn(joinLines([...part.crates, ...body])) || joinLines(head).includes('![no_std]')) {
     return { displayed, lines: [...head, ...body], wrapped: false };
   }
-  if (joinLines(body).endsWith('(())')) {
+  // rustdoc keeps the code up to the end of its last statement: comments after `Ok(())` do not count.
+  if (maskSource(joinLines(body), 'rust').trimEnd().endsWith('(())')) {
     return {
       displayed,
       lines: [

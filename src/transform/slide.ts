@@ -6,6 +6,7 @@ import type { InlineMath, Math } from 'mdast-util-math';
 import { toHast, type Handler, type State } from 'mdast-util-to-hast';
 import { visit } from 'unist-util-visit';
 import { type Asset, safeDecodeUri } from '../links/assets.ts';
+import { type CalloutKind, calloutKind } from '../model/deck.ts';
 import { renderMath } from '../math/katex.ts';
 
 /** Renders a fenced code block; the build supplies it (shiki plus snippet badges). */
@@ -88,11 +89,38 @@ const CLASS_CONTAINERS: Readonly<Record<string, string[]>> = {
   program: ['program'],
 };
 
+/**
+ * A Quarto callout: a box with a title (the `title` attribute, else its first heading, else the kind) above
+ * its content.
+ */
+function calloutBox(node: ContainerDirective, kind: CalloutKind, children: ElementContent[]): Element {
+  const first = children.find((child) => child.type === 'element');
+  const heading = first?.type === 'element' && /^h[1-6]$/.test(first.tagName) ? first : undefined;
+  const title = node.attributes?.title ?? (heading ? undefined : kind[0]?.toUpperCase() + kind.slice(1));
+  const body = heading ? children.filter((child) => child !== heading) : children;
+  return {
+    type: 'element',
+    tagName: 'div',
+    properties: containerProperties(node, ['callout', `callout-${kind}`]),
+    children: [
+      {
+        type: 'element',
+        tagName: 'div',
+        properties: { className: ['callout-title'] },
+        children: title ? [{ type: 'text', value: title }] : (heading?.children ?? []),
+      },
+      { type: 'element', tagName: 'div', properties: { className: ['callout-body'] }, children: body },
+    ],
+  };
+}
+
 const containerDirective =
   (options: ContentOptions) =>
   (state: State, node: ContainerDirective): ReturnType<Handler> => {
     if (node.name === 'table') return checkedTable(state, node, options);
     const children = state.all(node) as ElementContent[];
+    const callout = calloutKind(node.name);
+    if (callout) return calloutBox(node, callout, children);
     if (node.name === 'incremental') {
       makeItemsFragments(children);
       return { type: 'element', tagName: 'div', properties: containerProperties(node, ['incremental']), children };

@@ -147,8 +147,8 @@ filters:
 
 ## Slide
 
-::: {.callout-note}
-A callout proofdeck does not style.
+::: {.panel-tabset}
+A tabset proofdeck does not lay out.
 :::
 `,
 };
@@ -256,7 +256,7 @@ describe('issue 14 findings', () => {
     expect(page).toMatch(/<img class="deck-logo" src="assets\/bg\.[0-9a-f]+\.png"/);
     expect(stderr).toContain('decks/quarto-keys.md:6:5: warning:');
     expect(stderr).toMatch(/quarto-keys\.md:9:1: warning: .*filters/);
-    expect(stderr).toMatch(/quarto-keys\.md:15:1: warning: div class \.callout-note/);
+    expect(stderr).toMatch(/quarto-keys\.md:15:1: warning: div class \.panel-tabset/);
     expect(visibleText('quarto-keys')).not.toContain(':::');
     expect(html('quarto')).toContain('<div class="deck-footer">Kernel Recipes 2026</div>');
   });

@@ -78,17 +78,24 @@ describe('rustdoc main wrapping', () => {
   });
 });
 
-describe('hasMainFn (rustdoc parses items up to the first statement)', () => {
+describe('hasMainFn (rustdoc: a top-level fn main and no statement that is not an item)', () => {
   it.each([
     ['fn main() {}', true],
     ['use std::io;\n#[derive(Debug)]\nstruct S;\nimpl S { fn main(&self) {} }\nfn main() {}', true],
     ['pub(crate) async fn main() {}', true],
     ['let x = 1;\nfn main() {}', false],
+    ['fn main() {}\nlet x = 1;', false],
+    ['fn main() {}\nprintln!("hi");', true],
+    ['fn main() {}\nvec![1].len();', false],
+    ['const N: u8 = 1;\nstatic S: u8 = 2;\nconst fn f() {}\nfn main() {}', true],
+    ['fn main() {}\nunsafe { }', false],
     ['fn helper() {}\nlet x = helper();', false],
     ['// fn main() {}\nlet x = 1;', false],
     ['let s = "fn main() {}";', false],
     ['impl S { fn main(&self) {} }', false],
-    ['macro_rules! m { () => { fn main() {} } }\nm!();', true],
+    ['struct S;\nimpl S { fn main(&self) {} }\nassert_eq!(S.main(), ());', false],
+    ['macro_rules! m { () => { fn main() {} } }\nm!();', false],
+    ['macro_rules! m { ($i:item) => { $i } }\nm! { fn main() {} }', true],
     ["fn f<'a>(x: &'a str) -> &'a str { x }\nfn main() {}", true],
   ])('%j → %s', (source, expected) => {
     expect(hasMainFn(source)).toBe(expected);

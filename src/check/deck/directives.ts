@@ -2,7 +2,7 @@
 import type { Root } from 'mdast';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
-import { TRANSITIONS } from '../../model/deck.ts';
+import { CALLOUT_KINDS, TRANSITIONS } from '../../model/deck.ts';
 import { addError, addWarning } from '../../report/messages.ts';
 
 const CONTAINERS = new Set([
@@ -16,6 +16,7 @@ const CONTAINERS = new Set([
   'list',
   'program',
 ]);
+for (const kind of CALLOUT_KINDS) CONTAINERS.add(`callout-${kind}`);
 const LEAVES = new Set(['slide', 'diagram', 'timeline']);
 const SLIDE_ATTRIBUTES = new Set(['class', 'background', 'background-image', 'transition', 'below']);
 
@@ -41,7 +42,7 @@ export function checkDirectives(tree: Root, file: VFile, options: DirectiveOptio
         `div class .${node.name} has no effect in proofdeck; its content shows as a plain block`,
         place,
         'dialect/unsupported',
-        'proofdeck knows .notes, .incremental, .nonincremental, .fragment, .columns and .column.',
+        'proofdeck knows .notes, .incremental, .nonincremental, .fragment, .columns, .column and .callout-*.',
       );
       return;
     }

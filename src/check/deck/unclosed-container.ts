@@ -6,6 +6,7 @@ import { EXIT, visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { addError } from '../../report/messages.ts';
 import { DEFAULT_SLIDE_LEVEL } from '../../config/defaults.ts';
+import { calloutKind } from '../../model/deck.ts';
 
 /** Reports a `:::` line that closes nothing: usually nested containers written with the same number of colons. */
 export function checkStrayFences(tree: Root, file: VFile): void {
@@ -28,9 +29,13 @@ export function checkStrayFences(tree: Root, file: VFile): void {
  */
 function swallowed(node: ContainerDirective, slideLevel: number): string | undefined {
   let found: string | undefined;
+  // A callout's first heading is its title (Quarto), not the next slide's heading.
+  const first = node.children[0];
+  const title = calloutKind(node.name) && first?.type === 'heading' ? first : undefined;
   visit(node, (child) => {
     if (found || child === node) return found ? EXIT : undefined;
-    if (child.type === 'heading' && child.depth <= slideLevel) found = `the heading "${toString(child)}"`;
+    if (child.type === 'heading' && child.depth <= slideLevel && child !== title)
+      found = `the heading "${toString(child)}"`;
     else if (child.type === 'thematicBreak') found = 'a `---` slide break';
     else if (child.type === 'containerDirective' && child.name === 'notes' && node.name !== 'notes')
       found = 'a `:::notes` block';

@@ -2,27 +2,23 @@
 import type { Element } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { h } from 'hastscript';
-import type { DeckMeta, ParsedDeck } from '../../model/deck.ts';
+import { type DeckMeta, type ParsedDeck, slideSize } from '../../model/deck.ts';
 import { fontFiles, revealFiles, RUNTIME_DIR, themeFiles, type OutputFile } from '../../runtime/files.ts';
 import { contentOptions, type DeckRenderContext } from '../../transform/content.ts';
 import type { ContentOptions } from '../../transform/slide.ts';
 import { renderItems, titleSlide } from './slides.ts';
 
-/** The slide box reveal.js lays the deck out in, before scaling it to the screen. */
-export function slideSize(meta: DeckMeta): { width: number; height: number } {
-  return { width: meta.aspectRatio === '4:3' ? 960 : 1280, height: 720 };
-}
-
 /** Reveal.js settings; fixed so the deck, the PDF and every build behave the same. */
 function revealConfig(meta: DeckMeta): Record<string, unknown> {
   return {
-    ...slideSize(meta),
+    ...slideSize(meta.aspectRatio),
     margin: 0.04,
     center: false,
     hash: true,
     controls: true,
     progress: true,
-    slideNumber: meta.slideNumbers === false ? false : 'c/t',
+    slideNumber:
+      meta.slideNumbers === false ? false : meta.slideNumbers === true ? 'c/t' : (meta.slideNumbers ?? 'c/t'),
     showSlideNumber: 'all',
     transition: meta.transition,
     pdfSeparateFragments: false,

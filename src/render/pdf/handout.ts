@@ -2,7 +2,7 @@
 import type { Element, ElementContent } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { h } from 'hastscript';
-import type { DeckItem, DeckMeta } from '../../model/deck.ts';
+import { type DeckItem, type DeckMeta, slideSize } from '../../model/deck.ts';
 import type { ContentOptions } from '../../transform/slide.ts';
 import { RUNTIME_DIR } from '../../runtime/files.ts';
 import { slideSection, titleSlide } from '../deck/slides.ts';
@@ -60,7 +60,8 @@ function handoutSlides(meta: DeckMeta, items: readonly DeckItem[], options: Cont
 }
 
 /**
- * A slide drawn at 1280×720 and scaled into its frame; hidden from assistive tech because the label and notes carry it.
+ * A slide drawn at its own size (1280×720 at 16:9) and scaled into its frame; hidden from assistive tech
+ * because the label and notes carry it.
  */
 function frame(slide: HandoutSlide): Element {
   return h('div.frame', { ariaHidden: 'true' }, [h('div.reveal', [h('div.slides', [slide.section])])]);
@@ -88,18 +89,20 @@ const BOTTOM_MARGIN_MM = 16;
 const FRAME_SHARE: Record<HandoutLayout, number> = { notes: 1, '2up': 0.78, '3up': 0.56 };
 
 /**
- * Page size, and the frame width with the matching zoom for 1280×720 slides. Computed here rather than
+ * Page size, and the frame size with the matching zoom for the deck's slide size. Computed here rather than
  * in the page because the print layout is wider or narrower than any screen layout a script could measure.
  * `zoom`, unlike a transform, shrinks the layout box too: a 1280px box left in the layout makes chromium
  * shrink the whole printed page to fit it.
  */
-function pageStyle(options: HandoutOptions): string {
+function pageStyle(options: HandoutOptions, slide: { width: number; height: number }): string {
   const frameMm = (PAPER_WIDTH_MM[options.paper] - 2 * MARGIN_MM) * FRAME_SHARE[options.layout];
-  const scale = (frameMm * 96) / 25.4 / 1280;
+  const scale = (frameMm * 96) / 25.4 / slide.width;
+  const box = `width: ${slide.width}px; height: ${slide.height}px;`;
   return (
-    `@page { size: ${options.paper}; margin: ${MARGIN_MM}mm ${MARGIN_MM}mm ${BOTTOM_MARGIN_MM}mm; } .frame { ` +
-    `width: ${frameMm.toFixed(2)}mm; height: ${((frameMm * 9) / 16).toFixed(2)}mm; } .frame > .reveal { zoom: ` +
-    `${scale.toFixed(5)}; }`
+    `@page { size: ${options.paper}; margin: ${MARGIN_MM}mm ${MARGIN_MM}mm ${BOTTOM_MARGIN_MM}mm; } ` +
+    `:root { --sheet-width: ${PAPER_WIDTH_MM[options.paper]}mm; --sheet-margin: ${MARGIN_MM}mm; } .frame { ` +
+    `width: ${frameMm.toFixed(2)}mm; height: ${((frameMm * slide.height) / slide.width).toFixed(2)}mm; } ` +
+    `.frame > .reveal { zoom: ${scale.toFixed(5)}; ${box} } .frame .slides, .frame .slides > section { ${box} }`
   );
 }
 
@@ -130,7 +133,7 @@ export function renderHandout(
         h('link', { rel: 'stylesheet', href: `${RUNTIME_DIR}/fonts/fonts.css` }),
         h('link', { rel: 'stylesheet', href: `${RUNTIME_DIR}/theme.css` }),
         h('link', { rel: 'stylesheet', href: `${RUNTIME_DIR}/handout.css` }),
-        h('style', pageStyle(options)),
+        h('style', pageStyle(options, slideSize(meta.aspectRatio))),
       ]),
       h('body', [
         h('header.title-page', [

@@ -43,6 +43,14 @@ function isHeading(node: ElementContent | undefined): node is Element {
   return node?.type === 'element' && /^h[1-6]$/.test(node.tagName);
 }
 
+/** A slide's background image (reveal.js draws it behind the slide): the site shows it above the slide's text. */
+function backgroundPicture(slide: Slide, content: ContentOptions): Element | undefined {
+  const url = slide.attributes.backgroundImage;
+  if (!url) return undefined;
+  const src = content.assets.get(url)?.target ?? url;
+  return h('figure.slide-background', [h('img', { src, alt: '', loading: 'lazy' })]);
+}
+
 /** One slide as a `<section>`; an untitled slide carries its id on the section, a titled one on its heading. */
 function section(ref: SlideRef, options: SectionOptions): Element {
   const { slide } = ref;
@@ -53,6 +61,8 @@ function section(ref: SlideRef, options: SectionOptions): Element {
   const present = options.deckHref ? presentLink(ref, options.deckHref) : undefined;
   const children: ElementContent[] = [];
   if (title || present) children.push(h('div.slide-head', [title, present]));
+  const background = backgroundPicture(slide, options.content);
+  if (background) children.push(background);
   children.push(...rest);
   if (slide.notes.length > 0) {
     const notes = siteContent(contentToHast(slide.notes, options.content).children as ElementContent[], options);

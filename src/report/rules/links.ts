@@ -14,4 +14,10 @@ export const linksRules = {
     help: 'Fix or remove the link.',
     docs: 'reports-for-ci',
   },
+  'links/generated-docs': {
+    severity: 'warning',
+    summary: 'A link to an HTML page that is not in the project (generated API docs) cannot be checked.',
+    help: 'Check it on the built docs, or link a source file instead.',
+    docs: 'the-docs-site',
+  },
 } as const satisfies Record<string, Rule>;

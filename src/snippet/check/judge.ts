@@ -145,6 +145,14 @@ function judgeRun(snippet: Snippet, run: ToolRun, add: Add): string | undefined 
       );
       return 'wrong output';
     }
+    if (expectation.stderr !== undefined && !run.stderr.includes(expectation.stderr)) {
+      add(
+        'snippet/wrong-output',
+        `expected stderr to contain ${JSON.stringify(expectation.stderr)}, but with ${tool} it printed ` +
+          `${JSON.stringify(run.stderr.slice(0, 200))}`,
+      );
+      return 'wrong stderr';
+    }
     return undefined;
   }
   if (expectation.kind === 'panic') {

@@ -18,7 +18,8 @@ export function passSummary(snippet: Snippet, runs: readonly ToolRun[]): string 
         : `compiles · ${tools(runs)}`;
     case 'run': {
       const exit = expectation.exitCode === 0 ? 'runs' : `exits ${expectation.exitCode}`;
-      return `${expectation.stdout !== undefined ? `${exit}, output checked` : exit} · ${tools(runs)}`;
+      const checked = expectation.stdout !== undefined || expectation.stderr !== undefined;
+      return `${checked ? `${exit}, output checked` : exit} · ${tools(runs)}`;
     }
     case 'compile-fail': {
       const why = rejectionWanted(expectation);

@@ -5,6 +5,7 @@ import type { StepLimits } from '../../exec/job-dir.ts';
 import type { Sandbox } from '../../exec/sandbox.ts';
 import type { ToolchainSet } from '../../exec/toolchains.ts';
 import type { Snippet, SnippetResult } from '../../model/snippet.ts';
+import { evidenceOf } from './evidence.ts';
 import { judgeSnippet } from './judge.ts';
 import { mapRun } from './positions.ts';
 import { failSummary, passSummary } from './summary.ts';
@@ -70,6 +71,7 @@ export async function verifySnippets(
     const ok = verdict.findings.length === 0;
     // A proof made without the sandbox says so wherever its summary is shown (badge, report, site).
     const unsandboxed = mapped.some((run) => run.sandboxDegraded === true) ? ' · no sandbox' : '';
+    const evidence = evidenceOf(snippet, mapped);
     return {
       id: snippet.id,
       status: !ok ? 'failed' : snippet.expectation.kind === 'ignore' ? 'ignored' : 'proved',
@@ -78,6 +80,7 @@ export async function verifySnippets(
       problems: verdict.findings.map((finding) => finding.message),
       runs: mapped,
       findings: verdict.findings,
+      ...(evidence ? { evidence } : {}),
     };
   });
 }
