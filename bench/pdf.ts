@@ -119,7 +119,7 @@ async function timePdfStage(deck: Deck, runs: number): Promise<StageTimes> {
       times.slides.push(performance.now() - start);
       await page.close();
       start = performance.now();
-      stampMetadata(slides.pdf, meta, meta.title, pdfDate(meta));
+      stampMetadata(slides, meta, meta.title, pdfDate(meta));
       let stampMs = performance.now() - start;
       page = await browser.newPage();
       start = performance.now();

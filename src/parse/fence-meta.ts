@@ -36,6 +36,12 @@ export interface FenceMeta {
   errors: { message: string; offset: number; lineSpec?: true; options?: true }[];
 }
 
+/**
+ * Attributes about how a block is shown, for every language: the snippet attribute parsers skip them
+ * (no "unknown attribute" on a C or Rust block). `fit=false`: the block keeps its size (render/deck/fit.ts).
+ */
+export const DISPLAY_ATTRIBUTES: ReadonlySet<string> = new Set(['fit']);
+
 const LINE_SPEC = /^\{([^}]*)\}$/;
 
 /** Splits an info string into raw tokens, keeping quoted values and `{…}` together. */

@@ -15,6 +15,7 @@ import type { CodeHighlighter, HighlighterPool } from '../transform/highlight.ts
 import { prepareHighlighter, type PreparedHighlighter } from '../transform/highlight-cache.ts';
 import { defaultDiagramCache, runDiagramStage } from './diagrams.ts';
 import { runSnippetStage, type SnippetSession } from './snippets.ts';
+import { runFitStage } from './fit.ts';
 import { checkLinks } from '../links/check.ts';
 import { indexDocs } from '../links/resolve.ts';
 import type { Snippet, SnippetResult } from '../model/snippet.ts';
@@ -237,8 +238,11 @@ export async function buildDecks(options: BuildOptions = {}): Promise<BuildResul
     const pdfStage = wantPdf ? import('./pdf.ts') : undefined;
     const stage = openStage(path.resolve(root, options.outDir ?? DEFAULT_OUT_DIR));
     try {
-      // → renderers
       const build = checkedBuild(checked, highlighter);
+      // → fit: code sizes written into the sections every renderer below shares; overflow warnings
+      const cacheDir = options.noCache ? undefined : cacheFolder(root, 'fit');
+      await runFitStage(build.docs, { browser, cacheDir });
+      // → renderers
       const renderers: Renderer[] = [renderDecks];
       if (wantSite) renderers.push(renderSiteFolder);
       const context: RenderContext = {

@@ -12,7 +12,7 @@ import type { ParsedDeck } from '../model/deck.ts';
 import { stampMetadata, pdfDate } from '../render/pdf/metadata.ts';
 import { printHandout } from '../render/pdf/print-handout.ts';
 import { printSlides, type FragmentMode } from '../render/pdf/print.ts';
-import { addError, addWarning } from '../report/messages.ts';
+import { addError } from '../report/messages.ts';
 
 /** Options of the PDF stage. */
 export interface PdfStageOptions {
@@ -56,17 +56,8 @@ async function printDeck(browser: Browser, job: PdfJob, options: PdfStageOptions
       const slides = await printSlides(page, url('index.html'), { fragments: options.fragments, timeoutMs });
       writeFileSync(
         path.join(job.dir, `${job.deck.name}.pdf`),
-        stampMetadata(slides.pdf, job.deck.meta, job.deck.meta.title, date),
+        stampMetadata(slides, job.deck.meta, job.deck.meta.title, date),
       );
-      for (const line of slides.overflows) {
-        addWarning(
-          job.file,
-          'slide content does not fit the page: it is cut off in the PDF',
-          { line: Math.max(line, 1), column: 1 },
-          'pdf/overflow',
-          'Shorten the slide, split it with ---, or move prose into :::notes.',
-        );
-      }
     }),
     inPage(browser, async (page) => {
       const handout = await printHandout(page, url('handout.html'), { timeoutMs });

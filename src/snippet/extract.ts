@@ -7,7 +7,7 @@ import type { Code, Root } from 'mdast';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import type { FencedBlock, Snippet, SnippetFile, SnippetLang } from '../model/snippet.ts';
-import { fenceMeta } from '../parse/fence-meta.ts';
+import { DISPLAY_ATTRIBUTES, fenceMeta } from '../parse/fence-meta.ts';
 import { codeSnippet, report, type BlockContext, type BlockDefaults } from './block-snippet.ts';
 import { mergeProgram } from './c-group.ts';
 import { classifyFence } from './fence-language.ts';
@@ -157,7 +157,10 @@ export function extractBlocks(tree: Root, file: VFile, options: SnippetExtractOp
       );
     }
     // `rust,rust` repeats the language; the first token of a rustdoc-only info string (offset 0) is an attribute.
-    const attributes = fence.attributes.filter((a) => a.offset === 0 || a.key.toLowerCase() !== meta.lang);
+    // `fit=` and the like are about the slide, not the proof.
+    const attributes = fence.attributes.filter(
+      (a) => (a.offset === 0 || a.key.toLowerCase() !== meta.lang) && !DISPLAY_ATTRIBUTES.has(a.key),
+    );
     const made = codeSnippet(context, fence.lang, meta, attributes, container);
     if (!made) {
       entry.block.error = true;

@@ -89,8 +89,12 @@ describe('mermaid diagrams', () => {
     expect(readFileSync(path.join(root, 'dist', 'deck', 'index.html'), 'utf8')).toBe(html);
   });
 
-  it('never starts a browser for a deck without diagrams', async () => {
+  it('starts no browser for a deck without diagrams once its layout is cached (by the fit stage)', async () => {
     const root = tempProject({ plain: '---\ntitle: Plain\n---\n\n## Slide\n\nText.\n' });
+    const first = createBrowserSession();
+    await buildDecks({ root, browser: first, pdf: false });
+    await first.close();
+    expect(first.launches).toBe(1);
     const session = createBrowserSession();
     await buildDecks({ root, browser: session, pdf: false });
     expect(session.launches).toBe(0);

@@ -70,6 +70,14 @@ describe('extractSnippets', () => {
     ]);
   });
 
+  it('leaves display attributes (fit=false) to the renderer, on C and Rust blocks alike', () => {
+    const { messages, snippets } = extract(
+      '```c fit=false\nint x;\n```\n\n```rust no_run fit=false\nlet x = 1;\n```\n',
+    );
+    expect(messages).toEqual([]);
+    expect(snippets).toHaveLength(2);
+  });
+
   it('maps program lines and columns back to the markdown, through list indentation and hidden lines', () => {
     const { snippets } = extract('- item\n\n  ```rust\n  # let a = 1;\n  let b = a;\n  ```\n');
     const snippet = snippets[0];

@@ -4,13 +4,6 @@ import type { Page } from 'puppeteer-core';
 /** How fragments appear in the slide PDF. */
 export type FragmentMode = 'final' | 'steps';
 
-/** A printed deck and the slides whose content did not fit their page. */
-export interface PrintedSlides {
-  pdf: Uint8Array;
-  /** `data-line` of each overflowing slide (its source line), or 0 for the generated title slide. */
-  overflows: number[];
-}
-
 /** Options for {@link printSlides}. */
 export interface PrintSlidesOptions {
   fragments: FragmentMode;
@@ -33,9 +26,9 @@ async function withTimeout<T>(promise: Promise<T>, ms: number, message: string):
 
 /**
  * Opens `url?print-pdf`, waits for reveal's `pdf-ready` event (its initialize() promise resolves before
- * the print layout exists), measures overflow, then prints with the deck's own page size.
+ * the print layout exists), then prints with the deck's own page size.
  */
-export async function printSlides(page: Page, url: string, options: PrintSlidesOptions): Promise<PrintedSlides> {
+export async function printSlides(page: Page, url: string, options: PrintSlidesOptions): Promise<Uint8Array> {
   const timeout = options.timeoutMs ?? 30_000;
   await page.evaluateOnNewDocument(() => {
     const state = globalThis as unknown as { __pdfReady?: Promise<void> };
@@ -56,19 +49,6 @@ export async function printSlides(page: Page, url: string, options: PrintSlidesO
     'reveal.js never reported pdf-ready',
   );
   await page.evaluate(() => document.fonts.ready.then(() => undefined));
-  const overflows = await page.evaluate(() =>
-    [...document.querySelectorAll<HTMLElement>('.pdf-page')].flatMap((pdfPage) => {
-      const slide = pdfPage.querySelector<HTMLElement>(':scope > section');
-      if (!slide) return [];
-      const tooTall = slide.scrollHeight > pdfPage.clientHeight + 1;
-      const tooWide = slide.scrollWidth > pdfPage.clientWidth + 1;
-      // Code blocks clip their long lines themselves, so the slide does not grow: measure them too.
-      const clipped = [...slide.querySelectorAll<HTMLElement>('pre, pre > code, table')].some(
-        (block) => block.scrollWidth > block.clientWidth + 1,
-      );
-      return tooTall || tooWide || clipped ? [Number(slide.dataset.line ?? 0)] : [];
-    }),
-  );
   // reveal.js marks every slide but the current one aria-hidden; on paper all are shown, and chromium
   // builds the tagged structure and the outline only from what is not hidden. In the final state a
   // code step-through shows all its lines lit (`pd-final`), not only the last step's.
@@ -77,6 +57,6 @@ export async function printSlides(page: Page, url: string, options: PrintSlidesO
       slide.removeAttribute('aria-hidden');
     if (final) document.documentElement.classList.add('pd-final');
   }, !steps);
-  const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true, timeout });
-  return { pdf, overflows: [...new Set(overflows)] };
+  // What does not fit a slide was measured (and reported) before the deck was written: see pipeline/fit.ts.
+  return page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true, timeout });
 }

@@ -80,4 +80,11 @@ export const deckRules = {
     help: 'Use a directive proofdeck knows, or put a backslash before the colon for literal text.',
     docs: 'writing-a-deck',
   },
+  'deck/overflow': {
+    severity: 'warning',
+    summary:
+      'Slide content does not fit the slide: cut off on screen and in the PDF (measured in chromium by `build`).',
+    help: 'A line too wide: wrap it. A slide too tall: split it with ---. Code shrinks to fit down to 18 px by itself.',
+    docs: 'code-that-fits-the-slide',
+  },
 } as const satisfies Record<string, Rule>;

@@ -127,7 +127,7 @@ describe('PDF options and overflow', () => {
     expect(pages(path.join(out, 'small.pdf'))).toBe(5 + 3);
   });
 
-  it('warns about a slide that does not fit, at its source line, instead of spilling onto more pages', () => {
+  it('warns about what does not fit, where it is and why, instead of spilling onto more pages', () => {
     const long = Array.from({ length: 30 }, (_, i) => `- point number ${i + 1}`).join('\n');
     const wide = `\`\`\`text\n${'a_very_long_identifier_'.repeat(8)}\n\`\`\``;
     const root = tempProject({
@@ -135,10 +135,13 @@ describe('PDF options and overflow', () => {
     });
     const result = runCli(root, ['build']);
     expect(result.status).toBe(0);
-    expect(result.stderr).toContain(
-      'decks/long/deck.md:10:1: warning: slide content does not fit the page: it is cut off in the PDF [pdf/overflow]',
+    // The first list item that crosses the bottom edge, and the fence of the block whose line is cut off.
+    expect(result.stderr).toMatch(
+      /deck\.md:23:1: warning: slide content runs \d+ px below the slide from this list item on/,
     );
-    expect(result.stderr).toContain('decks/long/deck.md:43:1: warning: slide content does not fit the page');
+    expect(result.stderr).toContain(
+      'decks/long/deck.md:45:1: warning: line 1 of the code block is 184 characters; at the 18 px floor only',
+    );
     expect(result.stderr).not.toContain('deck.md:6:1: warning');
     expect(pages(path.join(root, 'dist', 'long', 'long.pdf'))).toBe(4);
   });
