@@ -110,7 +110,20 @@ async function fitDeck(doc: BuiltDoc, options: FitStageOptions): Promise<void> {
   const key = cacheKey(files, floor);
   // The measurement is cached, not its words: the warnings are written anew from it every time.
   const cached = readMeasured(options.cacheDir, key);
-  const measured = cached ?? (await measure(doc, files, options));
+  let measured: MeasureOutput;
+  try {
+    measured = cached ?? (await measure(doc, files, options));
+  } catch (error) {
+    // A deck that cannot be laid out is still written, unfitted; the author learns why.
+    const reason = error instanceof Error ? error.message : String(error);
+    addWarning(
+      doc.loaded.file,
+      `the slides could not be laid out to fit: ${reason}`,
+      { line: 1, column: 1 },
+      'deck/overflow',
+    );
+    return;
+  }
   if (!cached && options.cacheDir) writeCacheEntry(options.cacheDir, key, 'json', JSON.stringify(measured));
   applyFit(marks.blocks, measured.sizes);
   for (const finding of measured.findings) {

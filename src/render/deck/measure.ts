@@ -38,6 +38,12 @@ ${slide} { contain: layout size style; }
 export async function measureDeck(page: Page, file: string, options: MeasureOptions): Promise<MeasureOutput> {
   const timeout = options.timeoutMs ?? 30_000;
   await page.setJavaScriptEnabled(false);
+  // Layout is measured offline: a remote image (its box is its alt text then) must not hold the page's load.
+  await page.setRequestInterception(true);
+  page.on('request', (request) => {
+    if (/^(file|data):/.test(request.url())) void request.continue();
+    else void request.abort();
+  });
   await page.setViewport({ width: options.width, height: options.height });
   await page.goto(pathToFileURL(file).href, { waitUntil: 'load', timeout });
   await page.addStyleTag({ content: measuringCss(options) });
