@@ -128,7 +128,8 @@ export function runCJob(snippet: Snippet, tool: Toolchain, context: ExecContext)
       limits: limits.compile,
       binds,
     });
-    const compiled = compiledRun(tool, degraded, compile, parseCcDiagnostics(compile.stderr, source), limits.compile);
+    const diagnostics = parseCcDiagnostics(compile.stderr, source, Object.keys(files));
+    const compiled = compiledRun(tool, degraded, compile, diagnostics, limits.compile);
     if (compiled.outcome !== 'compiled' || !cNeedsRun(snippet)) return compiled;
     const detector = snippet.expectation.kind === 'detect' ? snippet.expectation.detector : undefined;
     const sanitized =

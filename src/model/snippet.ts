@@ -117,6 +117,8 @@ export interface ToolDiagnostic {
   /** Position in the compiled program (1-based), as the tool reported it. */
   programLine?: number;
   programColumn?: number;
+  /** The other file of a multi-file program (`file=util.c`) that `programLine` is in; unset for the primary. */
+  programFile?: string;
   /** Set when the position is in an included file rather than in the markdown: that file's path and line. */
   file?: string;
   fileLine?: number;

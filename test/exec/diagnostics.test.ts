@@ -198,3 +198,13 @@ describe('runtime reports', () => {
     });
   });
 });
+
+describe('diagnostics in the other files of a multi-file program', () => {
+  it('keep their line and name the file; unknown files get no line', () => {
+    const stderr = "util.c:2:10: error: 'x' undeclared\n/usr/include/stdio.h:3:1: note: here\n";
+    expect(parseCcDiagnostics(stderr, 'main.c', ['util.h', 'util.c'])).toEqual([
+      { severity: 'error', message: "'x' undeclared", programLine: 2, programColumn: 10, programFile: 'util.c' },
+      { severity: 'note', message: 'here' },
+    ]);
+  });
+});
