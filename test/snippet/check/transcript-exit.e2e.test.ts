@@ -16,6 +16,7 @@ describe('transcript exit status and two-step builds (real gcc and clang)', asyn
       ['gcc', 3, false],
       ['clang', 1, true],
       ['gcc', 0, true],
+      ['clang', 66, true],
     ]);
     expect(messages.map((m) => [m.ruleId, m.line, m.fatal])).toEqual([
       ['snippet/transcript-output', lineOf('0'), true],
@@ -25,7 +26,7 @@ describe('transcript exit status and two-step builds (real gcc and clang)', asyn
   });
 
   it('proves separate compile (-c) and link commands as one program with the flags of both', () => {
-    expect(snippets.slice(4).map((s) => [s.fileName, s.files?.map((f) => f.name), s.flags])).toEqual([
+    expect(snippets.slice(4, 6).map((s) => [s.fileName, s.files?.map((f) => f.name), s.flags])).toEqual([
       ['a.c', [], ['-fsanitize=address', '-g']],
       ['main.c', ['twice.c'], ['-O1']],
     ]);
