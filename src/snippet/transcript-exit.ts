@@ -2,8 +2,9 @@
  * The exit status a transcript shows, in the forms the sanitizer pages and shells print it: `$ echo $?` and a
  * number (also chained, `./a.out; echo $?`), or the shell's line for a program killed by a signal — bash's
  * `Aborted (core dumped)` / `Segmentation fault`, zsh's `zsh: abort (core dumped)  ./a.out` and its job line
- * `[1]    12345 abort (core dumped)  ./a.out`. A signal is compared as 128 + its number (what `$?` shows), and
- * "(core dumped)" is ignored: whether a core is written depends on the machine, not on the program.
+ * `[1]    12345 abort (core dumped)  ./a.out`, or a prompt that shows the last status (`[1] $ `). A signal is
+ * compared as 128 + its number (what `$?` shows), and "(core dumped)" is ignored: whether a core is written
+ * depends on the machine, not on the program.
  */
 import type { SourceLine } from './source-lines.ts';
 
@@ -74,19 +75,21 @@ function statusLine(line: SourceLine | undefined): ShownExit | undefined {
 
 /**
  * Takes the exit status out of a run's shown output: the number a chained `echo $?` printed last (`echo`), the
- * number under a following `$ echo $?` (`echoBody`), or a shell's signal line. The rest is program output.
+ * number under a following `$ echo $?` (`echoBody`), the status in the next prompt, or a shell's signal line.
+ * The rest is program output.
  */
 export function shownExit(
   output: SourceLine[],
-  options: { echo: boolean; echoBody?: SourceLine[] },
+  options: { echo: boolean; echoBody?: SourceLine[]; prompt?: ShownExit },
 ): { output: SourceLine[]; exit?: ShownExit } {
   let lines = output;
-  let exit: ShownExit | undefined;
+  let exit: ShownExit | undefined = options.prompt;
   if (options.echo) {
-    exit = statusLine(lines[lines.length - 1]);
-    if (exit) lines = lines.slice(0, -1);
+    const echoed = statusLine(lines[lines.length - 1]);
+    if (echoed) lines = lines.slice(0, -1);
+    exit = echoed ?? exit;
   } else if (options.echoBody) {
-    exit = statusLine(options.echoBody.find((line) => line.text.trim() !== ''));
+    exit = statusLine(options.echoBody.find((line) => line.text.trim() !== '')) ?? exit;
   }
   const kept: SourceLine[] = [];
   for (const line of lines) {

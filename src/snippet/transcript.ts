@@ -41,8 +41,8 @@ export interface TranscriptRefusal {
   line: number;
 }
 
-// `$ ` and the `% ` some sanitizer pages use.
-const PROMPT = /^\s*[$%] /;
+// `$ ` and the `% ` some sanitizer pages use; `[1] $ ` is a prompt showing the last command's exit status.
+const PROMPT = /^\s*(?:\[(\d{1,3})\] ?)?[$%](?: |$)/;
 
 /**
  * A shell comment between commands (`# Compile and link` in the sanitizer docs): unindented `# ` followed
@@ -65,13 +65,18 @@ interface Command {
   line: number;
   /** The lines printed after it, up to the next prompt. */
   body: SourceLine[];
+  /** The previous command's exit status, when the prompt shows it (`[1] $ `). */
+  status?: number;
 }
 
 function commands(lines: SourceLine[]): Command[] {
   const found: Command[] = [];
   for (const line of lines) {
-    if (PROMPT.test(line.text)) found.push({ text: line.text.replace(PROMPT, ''), line: line.line, body: [] });
-    else found[found.length - 1]?.body.push(line);
+    const prompt = PROMPT.exec(line.text);
+    if (prompt) {
+      const status = prompt[1] === undefined ? {} : { status: Number(prompt[1]) };
+      found.push({ text: line.text.slice(prompt[0].length), line: line.line, body: [], ...status });
+    } else found[found.length - 1]?.body.push(line);
   }
   return found;
 }
@@ -142,6 +147,7 @@ export function parseTranscript(lines: SourceLine[]): Transcript | TranscriptRef
     {
       echo: chainedRun !== undefined ? chainedEcho : (nextCommand?.echo ?? false),
       ...(echoed && isEcho(echoed.text) ? { echoBody: echoed.body } : {}),
+      ...(echoed?.status !== undefined ? { prompt: { status: echoed.status, line: echoed.line } } : {}),
     },
   );
   const cxx = build.cxx || sources.some((name) => !name.endsWith('.c'));

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { describeStatus, shownExit, withoutEcho } from '../../src/snippet/transcript-exit.ts';
+import { parseTranscript } from '../../src/snippet/transcript.ts';
 
 const lines = (...texts: string[]) => texts.map((text, index) => ({ text, line: index + 10, column: 1 }));
 
@@ -41,5 +42,12 @@ describe('the exit status a transcript shows', () => {
       'status 134 (SIGABRT)',
       'status 139 (SIGSEGV)',
     ]);
+  });
+});
+
+describe('a prompt that shows the status', () => {
+  it('is read from `[N] $` after the run', () => {
+    const parsed = parseTranscript(lines('$ cat s.c', 'int main(void) { return 2; }', '$ gcc s.c && ./a.out', '[2] $'));
+    expect(parsed && 'exit' in parsed ? parsed.exit : undefined).toEqual({ status: 2, line: 13 });
   });
 });

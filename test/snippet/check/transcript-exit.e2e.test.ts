@@ -17,6 +17,7 @@ describe('transcript exit status and two-step builds (real gcc and clang)', asyn
       ['clang', 1, true],
       ['gcc', 0, true],
       ['clang', 66, true],
+      ['gcc', 2, true],
     ]);
     expect(messages.map((m) => [m.ruleId, m.line, m.fatal])).toEqual([
       ['snippet/transcript-output', lineOf('0'), true],
