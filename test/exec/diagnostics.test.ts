@@ -208,3 +208,20 @@ describe('diagnostics in the other files of a multi-file program', () => {
     ]);
   });
 });
+
+describe('runtime reports located in another file of the program', () => {
+  it('take the first frame in any program file and name it', () => {
+    const stderr = [
+      '==7==ERROR: AddressSanitizer: heap-buffer-overflow on address 0x1 at pc 0x2 bp 0x3 sp 0x4',
+      '    #0 0x55 in fill /tmp/job/util.c:9:10',
+      '    #1 0x56 in main /tmp/job/main.c:2:25',
+    ].join('\n');
+    expect(parseRuntimeReport(stderr, 'main.c', ['util.c'])).toMatchObject({
+      programLine: 9,
+      programColumn: 10,
+      programFile: 'util.c',
+    });
+    expect(parseRuntimeReport(stderr, 'main.c')).toMatchObject({ programLine: 2, programColumn: 25 });
+    expect(parseRuntimeReport(stderr, 'main.c')?.programFile).toBeUndefined();
+  });
+});

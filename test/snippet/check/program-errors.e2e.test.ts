@@ -43,3 +43,36 @@ describe('compiler errors in a secondary file of a multi-file program (real gcc 
     ]);
   });
 });
+
+// The overflow is on line 9 (util.c's block); the claim names another report kind.
+const overflow = [
+  '# A sanitizer report inside a secondary file', // 1
+  '', //                                              2
+  '```c program=q file=util.c', //                    3
+  '#include <stdlib.h>', //                           4
+  'int fill(int n) {', //                             5
+  '  int *a = malloc(n * sizeof(int));', //           6
+  '  int i;', //                                      7
+  '  for (i = 0; i <= n; i++)', //                    8
+  '    a[i] = i;', //                                 9
+  '  free(a);', //                                   10
+  '  return i;', //                                  11
+  '}', //                                            12
+  '```', //                                          13
+  '', //                                             14
+  '```c id=caller program=q file=main.c asan=heap-use-after-free', // 15
+  'int fill(int n);', //                             16
+  'int main(void) { return fill(4) == 5 ? 0 : 1; }', // 17
+  '```', //                                          18
+].join('\n');
+
+describe('a sanitizer report whose first frame is in a secondary file (real gcc and clang)', async () => {
+  const { messages } = await prove(overflow, { cacheDir: tempCacheDir(), noCache: false });
+
+  it('is positioned at the line of that file, not at the call in the stating block', () => {
+    expect(messages.map((message) => [message.line, message.ruleId])).toEqual([
+      [9, 'snippet/wrong-failure'],
+      [9, 'snippet/wrong-failure'],
+    ]);
+  });
+});
