@@ -120,6 +120,8 @@ describe('C++ translation unit or fragment, from tree-sitter-cpp', () => {
     'namespace geo {\nstruct Vec { double x, y; };\ndouble dot(Vec a, Vec b) { return a.x * b.x + a.y * b.y; }\n}',
     '#include <string>\nusing namespace std;\nstd::string greeting = "hi";\nusing Id = int;\nenum class Color { red };',
     'static_assert(sizeof(char) == 1);\nconstexpr int N = 3;\nint table[N];',
+    'struct P { int x() const; int x_; };\nint P::x() const { return x_; }',
+    'extern "C" int c_api(int);\nauto add = [](int a, int b) { return a + b; };',
   ])('%j compiles as written', (text) => {
     expect(wrapped(text)).toBe(false);
   });
@@ -129,6 +131,7 @@ describe('C++ translation unit or fragment, from tree-sitter-cpp', () => {
     'int *p = new int[3];\ndelete[] p;',
     'for (int i = 0; i < 3; i++) std::cout << i;',
     'int a[3];\nint x = a[5];',
+    'using namespace std;\ncout << "hi";',
   ])('%j is wrapped in main', (text) => {
     expect(wrapped(text)).toBe(true);
   });
@@ -141,4 +144,10 @@ describe('C++ translation unit or fragment, from tree-sitter-cpp', () => {
         'int main() {\nBox<int> b{4};\nstd::cout << b.value << "\\n";\nreturn 0;\n}',
     );
   });
+});
+
+it('keeps `using namespace std;` at file scope and the statement in main', () => {
+  expect(program('using namespace std;\ncout << "hi";', 'cpp')).toBe(
+    '#include <iostream>\nusing namespace std;\nint main() {\ncout << "hi";\nreturn 0;\n}',
+  );
 });

@@ -10,7 +10,11 @@ describe('C++ translation units and fragments from tree-sitter-cpp (real g++ and
   it('proves every block with both compilers', () => {
     expect(messages).toEqual([]);
     expect(results.map((result) => [result.id, result.ok, result.runs.map((run) => run.tool)])).toEqual(
-      ['globals', 'class', 'template', 'namespace', 'fragment', 'overflow'].map((id) => [id, true, ['g++', 'clang++']]),
+      ['globals', 'class', 'template', 'namespace', 'fragment', 'overflow', 'using'].map((id) => [
+        id,
+        true,
+        ['g++', 'clang++'],
+      ]),
     );
   });
 
@@ -22,6 +26,7 @@ describe('C++ translation units and fragments from tree-sitter-cpp (real g++ and
       ['namespace', false],
       ['fragment', true],
       ['overflow', true],
+      ['using', true],
     ]);
   });
 });
