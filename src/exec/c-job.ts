@@ -128,7 +128,8 @@ export function runCJob(snippet: Snippet, tool: Toolchain, context: ExecContext)
       limits: limits.compile,
       binds,
     });
-    const compiled = compiledRun(tool, degraded, compile, parseCcDiagnostics(compile.stderr, source), limits.compile);
+    const diagnostics = parseCcDiagnostics(compile.stderr, source, Object.keys(files));
+    const compiled = compiledRun(tool, degraded, compile, diagnostics, limits.compile);
     if (compiled.outcome !== 'compiled' || !cNeedsRun(snippet)) return compiled;
     const detector = snippet.expectation.kind === 'detect' ? snippet.expectation.detector : undefined;
     const sanitized =
@@ -144,7 +145,7 @@ export function runCJob(snippet: Snippet, tool: Toolchain, context: ExecContext)
       env: { ...env, ...cRunEnv(snippet, paths.build) },
       limits: runLimits,
     });
-    const executed = executedRun(compiled, run, source, runLimits);
+    const executed = executedRun(compiled, run, source, runLimits, 0, Object.keys(files));
     // A transcript's `gcc x.c && ./a.out` shows the compiler's words and the program's in one stream.
     if (snippet.expectation.kind === 'transcript') return { ...executed, stderr: compile.stderr + executed.stderr };
     return executed;

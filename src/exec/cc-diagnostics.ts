@@ -29,8 +29,15 @@ export function normalizeWarningFlag(option: string): string {
   return flag.replace(/=$/, '');
 }
 
-/** Parses compiler stderr; only diagnostics located in `sourceName` get a program line. */
-export function parseCcDiagnostics(stderr: string, sourceName: string): ToolDiagnostic[] {
+/**
+ * Parses compiler stderr; only diagnostics located in `sourceName` or in one of `otherFiles` (the other files of a
+ * multi-file program) get a program line, the latter also their file's name.
+ */
+export function parseCcDiagnostics(
+  stderr: string,
+  sourceName: string,
+  otherFiles: readonly string[] = [],
+): ToolDiagnostic[] {
   const diagnostics: ToolDiagnostic[] = [];
   for (const line of stderr.split('\n')) {
     const located = LOCATED.exec(line)?.groups;
@@ -38,13 +45,16 @@ export function parseCcDiagnostics(stderr: string, sourceName: string): ToolDiag
       const severity =
         located['severity'] === 'note' ? 'note' : located['severity'] === 'warning' ? 'warning' : 'error';
       const option = located['option'];
-      const inSource = located['file'] === sourceName;
+      const file = located['file'] ?? '';
+      const other = file !== sourceName && otherFiles.includes(file);
+      const inSource = file === sourceName || other;
       diagnostics.push({
         severity,
         message: located['message'] ?? '',
         ...(option ? { code: normalizeWarningFlag(option) } : {}),
         ...(inSource ? { programLine: Number(located['line']) } : {}),
         ...(inSource && located['col'] ? { programColumn: Number(located['col']) } : {}),
+        ...(other ? { programFile: file } : {}),
       });
       continue;
     }

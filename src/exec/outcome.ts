@@ -50,9 +50,10 @@ export function executedRun(
   sourceName: string,
   limits: SandboxLimits,
   programOffset = 0,
+  otherFiles: readonly string[] = [],
 ): ToolRun {
   const stopped = limitReason(result, limits);
-  const report = parseRuntimeReport(result.stderr, sourceName);
+  const report = parseRuntimeReport(result.stderr, sourceName, otherFiles);
   const diagnostics = [...compiled.diagnostics];
   if (report) {
     const line = report.programLine !== undefined ? report.programLine - programOffset : undefined;
@@ -62,6 +63,7 @@ export function executedRun(
       code: report.kind,
       ...(line !== undefined && line > 0 ? { programLine: line } : {}),
       ...(report.programColumn !== undefined ? { programColumn: report.programColumn } : {}),
+      ...(report.programFile !== undefined ? { programFile: report.programFile } : {}),
     });
   }
   if (stopped) diagnostics.push({ severity: 'error', message: `program ${stopped}` });

@@ -21,24 +21,39 @@ export interface RuntimeReport {
   detail: string;
   programLine?: number;
   programColumn?: number;
+  /** The other file of a multi-file program the position is in; unset for the compiled source itself. */
+  programFile?: string;
 }
 
 const FRAME = /^\s*#\d+ 0x[0-9a-f]+ in \S+ (?<path>\S+?):(?<line>\d+)(?::(?<col>\d+))?\s*$/;
 
+/** The program files a report may point into: the compiled source first, then a multi-file program's others. */
+type ProgramFiles = readonly [string, ...string[]];
+
+/** `{ programFile }` for a position in another file of the program, nothing for the source itself. */
+function otherFile(files: ProgramFiles, name: string): { programFile?: string } {
+  return name === files[0] ? {} : { programFile: name };
+}
+
 function firstFrameIn(
   lines: string[],
   from: number,
-  sourceName: string,
-): { programLine: number; programColumn?: number } | undefined {
+  files: ProgramFiles,
+): { programLine: number; programColumn?: number; programFile?: string } | undefined {
   for (let i = from; i < lines.length; i++) {
     const frame = FRAME.exec(lines[i] ?? '')?.groups;
-    if (!frame || basename(frame['path'] ?? '') !== sourceName) continue;
-    return { programLine: Number(frame['line']), ...(frame['col'] ? { programColumn: Number(frame['col']) } : {}) };
+    const name = basename(frame?.['path'] ?? '');
+    if (!frame || !files.includes(name)) continue;
+    return {
+      programLine: Number(frame['line']),
+      ...(frame['col'] ? { programColumn: Number(frame['col']) } : {}),
+      ...otherFile(files, name),
+    };
   }
   return undefined;
 }
 
-function sanitizerReport(lines: string[], sourceName: string): RuntimeReport | undefined {
+function sanitizerReport(lines: string[], files: ProgramFiles): RuntimeReport | undefined {
   const index = lines.findIndex((line) => /ERROR: (AddressSanitizer|LeakSanitizer): /.test(line));
   if (index === -1) return undefined;
   const headline = (lines[index] ?? '').replace(/^==\d+==/, '').trim();
@@ -56,7 +71,7 @@ function sanitizerReport(lines: string[], sourceName: string): RuntimeReport | u
     kind,
     headline,
     detail: headline,
-    ...firstFrameIn(lines, index + 1, sourceName),
+    ...firstFrameIn(lines, index + 1, files),
   };
 }
 
@@ -64,7 +79,7 @@ function sanitizerReport(lines: string[], sourceName: string): RuntimeReport | u
  * ThreadSanitizer (`WARNING: ThreadSanitizer: data race (pid=1234)`) and MemorySanitizer
  * (`==1234==WARNING: MemorySanitizer: use-of-uninitialized-value`) start with WARNING, not ERROR.
  */
-function warningReport(lines: string[], sourceName: string): RuntimeReport | undefined {
+function warningReport(lines: string[], files: ProgramFiles): RuntimeReport | undefined {
   const index = lines.findIndex((line) => /WARNING: (ThreadSanitizer|MemorySanitizer): /.test(line));
   if (index === -1) return undefined;
   const headline = (lines[index] ?? '')
@@ -77,22 +92,25 @@ function warningReport(lines: string[], sourceName: string): RuntimeReport | und
     kind: match?.[2] ?? headline,
     headline,
     detail: headline,
-    ...firstFrameIn(lines, index + 1, sourceName),
+    ...firstFrameIn(lines, index + 1, files),
   };
 }
 
-function ubsanReport(lines: string[], sourceName: string): RuntimeReport | undefined {
+function ubsanReport(lines: string[], files: ProgramFiles): RuntimeReport | undefined {
   for (const line of lines) {
     const match = /^(?<path>[^:\s]+):(?<line>\d+):(?<col>\d+): runtime error: (?<message>.*)$/.exec(line)?.groups;
     if (!match) continue;
     const kind = match['message'] ?? '';
-    const located = basename(match['path'] ?? '') === sourceName;
+    const name = basename(match['path'] ?? '');
+    const located = files.includes(name);
     return {
       reporter: 'ubsan',
       kind,
       headline: `runtime error: ${kind}`,
       detail: `runtime error: ${kind}`,
-      ...(located ? { programLine: Number(match['line']), programColumn: Number(match['col']) } : {}),
+      ...(located
+        ? { programLine: Number(match['line']), programColumn: Number(match['col']), ...otherFile(files, name) }
+        : {}),
     };
   }
   return undefined;
@@ -141,14 +159,20 @@ function abortReport(lines: string[]): RuntimeReport | undefined {
 }
 
 /**
- * The first report in `stderr`, or undefined when the program printed none. `sourceName` is the compiled file's name.
+ * The first report in `stderr`, or undefined when the program printed none. `sourceName` is the compiled file's name,
+ * `otherFiles` the other files of a multi-file program (a report's position may be in one of them).
  */
-export function parseRuntimeReport(stderr: string, sourceName: string): RuntimeReport | undefined {
+export function parseRuntimeReport(
+  stderr: string,
+  sourceName: string,
+  otherFiles: readonly string[] = [],
+): RuntimeReport | undefined {
   const lines = stderr.split('\n');
+  const files: ProgramFiles = [sourceName, ...otherFiles];
   return (
-    sanitizerReport(lines, sourceName) ??
-    warningReport(lines, sourceName) ??
-    ubsanReport(lines, sourceName) ??
+    sanitizerReport(lines, files) ??
+    warningReport(lines, files) ??
+    ubsanReport(lines, files) ??
     panicReport(stderr, sourceName) ??
     abortReport(lines)
   );

@@ -30,7 +30,13 @@ export type Expectation =
    * found in the real one (addresses, pids, paths and stack frames compared loosely). `lines`: the
    * markdown line of each shown output line.
    */
-  | { kind: 'transcript'; output: string[]; lines: number[] }
+  | {
+      kind: 'transcript';
+      output: string[];
+      lines: number[];
+      /** The exit status the transcript shows (`$ echo $?`, `Aborted (core dumped)` is 134) and its line. */
+      exit?: { status: number; line: number };
+    }
   /** C: compiled -O0 with the detector, run, and the detector reports `report` (e.g. heap-use-after-free). */
   | { kind: 'detect'; detector: Detector; report?: string };
 
@@ -117,6 +123,8 @@ export interface ToolDiagnostic {
   /** Position in the compiled program (1-based), as the tool reported it. */
   programLine?: number;
   programColumn?: number;
+  /** The other file of a multi-file program (`file=util.c`) that `programLine` is in; unset for the primary. */
+  programFile?: string;
   /** Set when the position is in an included file rather than in the markdown: that file's path and line. */
   file?: string;
   fileLine?: number;

@@ -155,8 +155,11 @@ const CXX_BY_NAME = invert(CXX_STD);
  */
 export function headersFor(masked: string, lang: 'c' | 'cpp', alreadyIncluded: ReadonlySet<string>): string[] {
   const headers = new Set<string>();
+  // After `using namespace std;` a slide writes `cout`, `vector` unqualified.
+  const usingStd = lang === 'cpp' && /\busing\s+namespace\s+std\s*;/.test(masked);
   for (const match of masked.matchAll(/(std::)?\b([A-Za-z_]\w*)\b/g)) {
     const name = match[2] ?? '';
+    if (usingStd && !match[1] && CXX_BY_NAME.has(name)) headers.add(CXX_BY_NAME.get(name) ?? '');
     if (lang === 'cpp' && match[1]) {
       const header = CXX_BY_NAME.get(name);
       if (header) headers.add(header);

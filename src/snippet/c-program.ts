@@ -74,12 +74,12 @@ export function buildCProgram(
   if (!options.wrap) return { displayed, lines, wrapped: false };
   const masked = maskSource(text, 'c');
   if (MAIN.test(masked)) return { displayed, lines, wrapped: false };
-  // C: the syntax tree decides; C++ keeps the bracket-level chunker (no C++ grammar loaded).
-  const structure = lang === 'c' ? cStructure(text) : undefined;
-  if (structure?.translationUnit) return { displayed, lines, wrapped: false };
+  // The syntax tree decides; the bracket-level chunker is the fallback for a tree the grammar could not parse.
+  const structure = cStructure(text, lang);
+  if (structure.translationUnit) return { displayed, lines, wrapped: false };
   const included = new Set([...text.matchAll(/^\s*#\s*include\s*[<"]([^>"]+)[>"]/gm)].map((match) => match[1] ?? ''));
   const headers = headersFor(masked, lang, included).map((header) => generated(`#include <${header}>`));
-  const where = destinations(structure?.chunks ?? splitChunks(masked), lines.length);
+  const where = destinations(structure.chunks.length > 0 ? structure.chunks : splitChunks(masked), lines.length);
   const top = lines.filter((_line, index) => where[index] === 'top');
   const body = lines.filter((_line, index) => where[index] === 'body');
   while (body.length > 0 && (body[body.length - 1]?.text.trim() ?? '') === '') body.pop();

@@ -1,8 +1,8 @@
 /**
- * Classifies the top-level items of a C block from tree-sitter-c's syntax tree (the grammar's wasm build,
- * so nothing native is downloaded): which items are file-scope declarations and definitions and which are
- * statements. A block without statements is a translation unit (what `gcc -c` accepts); a block with
- * statements is a fragment whose statements go into a generated `main`.
+ * Classifies the top-level items of a C or C++ block from tree-sitter-c's / tree-sitter-cpp's syntax tree (the
+ * grammars' wasm builds, so nothing native is downloaded): which items are file-scope declarations and definitions
+ * and which are statements. A block without statements is a translation unit (what `gcc -c` / `g++ -c` accepts); a
+ * block with statements is a fragment whose statements go into a generated `main`.
  */
 import { createRequire } from 'node:module';
 import { Language, type Node, Parser } from 'web-tree-sitter';
@@ -15,11 +15,30 @@ const require = createRequire(import.meta.url);
 // and the compiled package in out/ do not carry it.
 const RUNTIME_WASM = require.resolve('web-tree-sitter/web-tree-sitter.wasm');
 await Parser.init({ locateFile: () => RUNTIME_WASM });
-const C = await Language.load(require.resolve('tree-sitter-c/tree-sitter-c.wasm'));
-const parser = new Parser();
-parser.setLanguage(C);
+const [C, CPP] = await Promise.all([
+  Language.load(require.resolve('tree-sitter-c/tree-sitter-c.wasm')),
+  Language.load(require.resolve('tree-sitter-cpp/tree-sitter-cpp.wasm')),
+]);
+const parsers = { c: new Parser(), cpp: new Parser() };
+parsers.c.setLanguage(C);
+parsers.cpp.setLanguage(CPP);
 
-const TYPES = new Set(['type_definition', 'struct_specifier', 'union_specifier', 'enum_specifier']);
+const TYPES = new Set([
+  'type_definition',
+  'struct_specifier',
+  'union_specifier',
+  'enum_specifier',
+  // C++: what only exists at namespace scope, or what a slide means to define there.
+  'class_specifier',
+  'namespace_definition',
+  'namespace_alias_definition',
+  'using_declaration',
+  'alias_declaration',
+  'static_assert_declaration',
+  'linkage_specification',
+  'concept_definition',
+  'template_instantiation',
+]);
 
 function hasDescendant(node: Node, type: string): boolean {
   return node.descendantsOfType(type).length > 0;
@@ -41,7 +60,8 @@ function isPrototype(node: Node): boolean {
   return node.childrenForFieldName('declarator').some((d) => d.type === 'function_declarator');
 }
 
-const NOT_CONSTANT = ['call_expression', 'subscript_expression', 'field_expression'];
+// `new_expression`: C++ allows it at file scope, but a slide's `int *p = new int[3];` is main's local.
+const NOT_CONSTANT = ['call_expression', 'subscript_expression', 'field_expression', 'new_expression'];
 
 /** Inside `&x` or `sizeof x` a variable's name is still a constant expression. */
 function underAddressOrSizeof(node: Node, stop: Node): boolean {
@@ -71,7 +91,7 @@ function isStatementLike(node: Node, variables: ReadonlySet<string>): boolean {
 
 function kindOf(node: Node, variables: ReadonlySet<string>): ChunkKind | 'declaration' {
   if (node.type.startsWith('preproc_')) return 'directive';
-  if (node.type === 'function_definition') return 'function';
+  if (node.type === 'function_definition' || node.type === 'template_declaration') return 'function';
   if (TYPES.has(node.type)) return 'type';
   if (node.type === 'declaration')
     return isPrototype(node) ? 'type' : isStatementLike(node, variables) ? 'body' : 'declaration';
@@ -93,8 +113,8 @@ export interface CStructure {
  * variable declarations stay with the statements in `main` (a slide's `int arr[3]` is a stack array,
  * which ASan reports differently from a global), except those a function definition of the block uses.
  */
-export function cStructure(source: string): CStructure {
-  const tree = parser.parse(source);
+export function cStructure(source: string, lang: 'c' | 'cpp' = 'c'): CStructure {
+  const tree = parsers[lang].parse(source);
   if (!tree) return { translationUnit: false, chunks: [] };
   try {
     // Comments travel with the item after them (see the wrapper's grouping), so they are no items.

@@ -66,6 +66,7 @@ export function transcriptSnippet(
       kind: 'transcript',
       output: parsed.output.map((line) => line.text),
       lines: parsed.output.map((line) => line.line),
+      ...(parsed.exit ? { exit: parsed.exit } : {}),
     },
     compilers: [parsed.compiler],
     warns: [],

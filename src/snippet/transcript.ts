@@ -7,6 +7,8 @@
 import type { CCompiler, SnippetFile, SnippetLang } from '../model/snippet.ts';
 import { parseEnv } from './c-attributes.ts';
 import type { SourceLine } from './source-lines.ts';
+import { baseName, isCompilerCommand, parseBuild, SOURCE, words } from './transcript-build.ts';
+import { isEcho, type ShownExit, shownExit, withoutEcho } from './transcript-exit.ts';
 
 /** Fence languages that hold shell transcripts. */
 export const TRANSCRIPT_LANGS = new Set(['console', 'shell-session', 'sh-session', 'shellsession']);
@@ -23,6 +25,8 @@ export interface Transcript {
   env: [string, string][];
   /** The output shown after the run command, line by line, with its markdown lines. */
   output: SourceLine[];
+  /** The exit status shown (`$ echo $?`, a shell's `Aborted (core dumped)`), if any. */
+  exit?: ShownExit;
 }
 
 /** Why a transcript is not proved (it is shown as written). */
@@ -37,56 +41,14 @@ export interface TranscriptRefusal {
   line: number;
 }
 
-// `$ ` and the `% ` some sanitizer pages use.
-const PROMPT = /^\s*[$%] /;
-const COMPILERS: Record<string, { compiler: CCompiler; cxx: boolean }> = {
-  gcc: { compiler: 'gcc', cxx: false },
-  cc: { compiler: 'gcc', cxx: false },
-  clang: { compiler: 'clang', cxx: false },
-  'g++': { compiler: 'gcc', cxx: true },
-  'c++': { compiler: 'gcc', cxx: true },
-  'clang++': { compiler: 'clang', cxx: true },
-};
-
-/** Flags a transcript may carry: sanitizers, debug info, optimisation, warnings, standards, defines, threads. */
-const ALLOWED_FLAG = new RegExp(
-  `^(${[
-    '-fsanitize(-recover)?=[\\w,-]+',
-    '-fno-sanitize-recover(=[\\w,-]+)?',
-    '-fsanitize-memory-track-origins(=\\d)?',
-    '-fsanitize-address-use-after-scope',
-    '-g\\d?',
-    '-O[0-3sg]?',
-    '-fno-omit-frame-pointer',
-    '-fno-optimize-sibling-calls',
-    '-fPIE',
-    '-fPIC',
-    '-pie',
-    '-W[\\w=-]+',
-    '-w',
-    '-std=[\\w+]+',
-    '-D\\w+(=\\w*)?',
-    '-pthread',
-    '-lpthread',
-    '-lm',
-    '-fstack-protector(-strong|-all)?',
-    '-fno-common',
-    '-fsized-deallocation',
-  ].join('|')})$`,
-);
-
-const SOURCE = /\.(c|cc|cpp|cxx)$/;
+// `$ ` and the `% ` some sanitizer pages use; `[1] $ ` is a prompt showing the last command's exit status.
+const PROMPT = /^\s*(?:\[(\d{1,3})\] ?)?[$%](?: |$)/;
 
 /**
  * A shell comment between commands (`# Compile and link` in the sanitizer docs): unindented `# ` followed
  * by something that is no preprocessor directive. Sanitizer frames (`    #0 0x… in main`) are indented.
  */
 const SHELL_COMMENT = /^#\s+(?!(include|define|undef|if|ifdef|ifndef|elif|else|endif|pragma|error|warning|line)\b)\S/;
-
-/** `projects/…/tiny_race.c` is compiled as `tiny_race.c` in the docs: files are known by their base name. */
-function baseName(path: string): string {
-  return path.slice(path.lastIndexOf('/') + 1);
-}
 
 /** Drops blank lines and shell comments from the end of a command's output or a `cat` body. */
 function trimTail(lines: SourceLine[]): SourceLine[] {
@@ -98,22 +60,23 @@ function trimTail(lines: SourceLine[]): SourceLine[] {
   return kept;
 }
 
-function words(command: string): string[] {
-  return command.trim().split(/\s+/).filter(Boolean);
-}
-
 interface Command {
   text: string;
   line: number;
   /** The lines printed after it, up to the next prompt. */
   body: SourceLine[];
+  /** The previous command's exit status, when the prompt shows it (`[1] $ `). */
+  status?: number;
 }
 
 function commands(lines: SourceLine[]): Command[] {
   const found: Command[] = [];
   for (const line of lines) {
-    if (PROMPT.test(line.text)) found.push({ text: line.text.replace(PROMPT, ''), line: line.line, body: [] });
-    else found[found.length - 1]?.body.push(line);
+    const prompt = PROMPT.exec(line.text);
+    if (prompt) {
+      const status = prompt[1] === undefined ? {} : { status: Number(prompt[1]) };
+      found.push({ text: line.text.slice(prompt[0].length), line: line.line, body: [], ...status });
+    } else found[found.length - 1]?.body.push(line);
   }
   return found;
 }
@@ -150,52 +113,47 @@ export function parseTranscript(lines: SourceLine[]): Transcript | TranscriptRef
     }
   }
   if (![...files.keys()].some((name) => SOURCE.test(name))) return undefined;
-  const compileIndex = list.findIndex((command) => {
-    const first = words(command.text)[0] ?? '';
-    return first in COMPILERS;
-  });
+  const compileIndex = list.findIndex((command) => isCompilerCommand(command.text));
   const compile = list[compileIndex];
   if (!compile)
     return { reason: 'no compiler command (`$ gcc …`, `$ clang …`) after the source', line: lines[0]?.line ?? 0 };
-  const [build = '', ...chained] = compile.text.split(/&&|;/);
-  const [tool = '', ...args] = words(build);
-  const known = COMPILERS[tool];
-  if (!known) return { reason: `\`${tool}\` is not a compiler proofdeck runs`, line: compile.line };
-  const flags: string[] = [];
-  const sources: string[] = [];
-  let binary = 'a.out';
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i] ?? '';
-    if (arg === '-o') binary = args[++i] ?? 'a.out';
-    else if (SOURCE.test(arg)) sources.push(baseName(arg));
-    else if (ALLOWED_FLAG.test(arg)) flags.push(arg);
-    else
-      return { reason: `compiler argument \`${arg}\` is not one proofdeck runs from a transcript`, line: compile.line };
-  }
+  const build = parseBuild(list, compileIndex);
+  if ('reason' in build) return { reason: build.reason, line: list[build.at]?.line ?? compile.line };
+  const { sources, binary, chained } = build;
+  const linked = list[build.last] ?? compile;
   const missing = sources.find((name) => !files.has(name));
   if (sources.length === 0 || missing !== undefined)
     return {
       reason: `the compiled file ${missing ? `\`${missing}\`` : ''} is not shown with \`$ cat\``,
-      line: compile.line,
+      line: linked.line,
     };
-  // The run is either chained on the compile line or the next command.
-  const chainedRun = chained.length === 1 ? runOf(chained[0] ?? '', binary) : undefined;
-  const next = list[compileIndex + 1];
-  const nextRun = chainedRun === undefined && next ? runOf(next.text, binary) : undefined;
+  // The run is either chained on the compile line or the next command; `; echo $?` may follow it.
+  const chainedEcho = chained.length === 2 && isEcho(chained[1] ?? '');
+  const chainedRun = chained.length === 1 || chainedEcho ? runOf(chained[0] ?? '', binary) : undefined;
+  const next = list[build.last + 1];
+  const nextCommand = next ? withoutEcho(next.text) : undefined;
+  const nextRun = chainedRun === undefined && nextCommand ? runOf(nextCommand.command, binary) : undefined;
   const env = chainedRun ?? nextRun;
   if (env === undefined)
     return {
       reason: `no run of \`./${binary}\` after the compiler command`,
-      line: compile.line,
-      ...(compileIndex === list.length - 1 && chained.length === 0 ? { awaitsRun: true } : {}),
+      line: linked.line,
+      ...(build.last === list.length - 1 && chained.length === 0 ? { awaitsRun: true } : {}),
     };
-  const output = trimTail(chainedRun !== undefined ? compile.body : (next?.body ?? [])).filter(
-    (line) => !SHELL_COMMENT.test(line.text),
+  const runIndex = chainedRun !== undefined ? build.last : build.last + 1;
+  const echoed = list[runIndex + 1];
+  const shown = shownExit(
+    trimTail(list[runIndex]?.body ?? []).filter((line) => !SHELL_COMMENT.test(line.text)),
+    {
+      echo: chainedRun !== undefined ? chainedEcho : (nextCommand?.echo ?? false),
+      ...(echoed && isEcho(echoed.text) ? { echoBody: echoed.body } : {}),
+      ...(echoed?.status !== undefined ? { prompt: { status: echoed.status, line: echoed.line } } : {}),
+    },
   );
-  const cxx = known.cxx || sources.some((name) => !name.endsWith('.c'));
+  const cxx = build.cxx || sources.some((name) => !name.endsWith('.c'));
   return {
     lang: cxx ? 'cpp' : 'c',
-    compiler: known.compiler,
+    compiler: build.compiler,
     sources: sources.map((name) => {
       const file = files.get(name) ?? { text: '', lines: [] };
       return { name, text: file.text, lines: file.lines, lineMap: file.lines.map((line) => line.line) };
@@ -203,8 +161,9 @@ export function parseTranscript(lines: SourceLine[]): Transcript | TranscriptRef
     others: [...files]
       .filter(([name]) => !sources.includes(name))
       .map(([name, file]) => ({ name, text: file.text, lineMap: file.lines.map((line) => line.line) })),
-    flags,
+    flags: build.flags,
     env,
-    output,
+    output: shown.output,
+    ...(shown.exit ? { exit: shown.exit } : {}),
   };
 }

@@ -198,3 +198,30 @@ describe('runtime reports', () => {
     });
   });
 });
+
+describe('diagnostics in the other files of a multi-file program', () => {
+  it('keep their line and name the file; unknown files get no line', () => {
+    const stderr = "util.c:2:10: error: 'x' undeclared\n/usr/include/stdio.h:3:1: note: here\n";
+    expect(parseCcDiagnostics(stderr, 'main.c', ['util.h', 'util.c'])).toEqual([
+      { severity: 'error', message: "'x' undeclared", programLine: 2, programColumn: 10, programFile: 'util.c' },
+      { severity: 'note', message: 'here' },
+    ]);
+  });
+});
+
+describe('runtime reports located in another file of the program', () => {
+  it('take the first frame in any program file and name it', () => {
+    const stderr = [
+      '==7==ERROR: AddressSanitizer: heap-buffer-overflow on address 0x1 at pc 0x2 bp 0x3 sp 0x4',
+      '    #0 0x55 in fill /tmp/job/util.c:9:10',
+      '    #1 0x56 in main /tmp/job/main.c:2:25',
+    ].join('\n');
+    expect(parseRuntimeReport(stderr, 'main.c', ['util.c'])).toMatchObject({
+      programLine: 9,
+      programColumn: 10,
+      programFile: 'util.c',
+    });
+    expect(parseRuntimeReport(stderr, 'main.c')).toMatchObject({ programLine: 2, programColumn: 25 });
+    expect(parseRuntimeReport(stderr, 'main.c')?.programFile).toBeUndefined();
+  });
+});

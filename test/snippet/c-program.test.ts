@@ -108,3 +108,46 @@ describe('declarations that are only valid inside a function', () => {
     },
   );
 });
+
+describe('C++ translation unit or fragment, from tree-sitter-cpp', () => {
+  const wrapped = (text: string): boolean => buildCProgram(lines(text), 'cpp', { hidden: true, wrap: true }).wrapped;
+
+  it.each([
+    'int counter;\nvoid bump() { counter++; }',
+    'class Point {\npublic:\n  Point(int x, int y) : x_(x), y_(y) {}\n  int x() const { return x_; }\n' +
+      'private:\n  int x_, y_;\n};',
+    'template <typename T>\nT max_of(T a, T b) { return a < b ? b : a; }',
+    'namespace geo {\nstruct Vec { double x, y; };\ndouble dot(Vec a, Vec b) { return a.x * b.x + a.y * b.y; }\n}',
+    '#include <string>\nusing namespace std;\nstd::string greeting = "hi";\nusing Id = int;\nenum class Color { red };',
+    'static_assert(sizeof(char) == 1);\nconstexpr int N = 3;\nint table[N];',
+    'struct P { int x() const; int x_; };\nint P::x() const { return x_; }',
+    'extern "C" int c_api(int);\nauto add = [](int a, int b) { return a + b; };',
+  ])('%j compiles as written', (text) => {
+    expect(wrapped(text)).toBe(false);
+  });
+
+  it.each([
+    'std::vector<int> v{1, 2};\nv.push_back(3);',
+    'int *p = new int[3];\ndelete[] p;',
+    'for (int i = 0; i < 3; i++) std::cout << i;',
+    'int a[3];\nint x = a[5];',
+    'using namespace std;\ncout << "hi";',
+  ])('%j is wrapped in main', (text) => {
+    expect(wrapped(text)).toBe(true);
+  });
+
+  it('keeps a class and a template at file scope and the statements in main', () => {
+    expect(
+      program('template <class T>\nstruct Box { T value; };\nBox<int> b{4};\nstd::cout << b.value << "\\n";', 'cpp'),
+    ).toBe(
+      '#include <iostream>\ntemplate <class T>\nstruct Box { T value; };\n' +
+        'int main() {\nBox<int> b{4};\nstd::cout << b.value << "\\n";\nreturn 0;\n}',
+    );
+  });
+});
+
+it('keeps `using namespace std;` at file scope and the statement in main', () => {
+  expect(program('using namespace std;\ncout << "hi";', 'cpp')).toBe(
+    '#include <iostream>\nusing namespace std;\nint main() {\ncout << "hi";\nreturn 0;\n}',
+  );
+});

@@ -13,7 +13,7 @@ import {
   toolLabel,
 } from './detectors.ts';
 import { includedLocation, placeOf } from './positions.ts';
-import { compareTranscript } from './transcript-output.ts';
+import { compareTranscript, exitMismatch } from './transcript-output.ts';
 import type { RuleId } from '../../report/rules.ts';
 
 /** Findings for one run, plus a few words for a failing badge. */
@@ -209,6 +209,12 @@ function judgeTranscript(
 ): string | undefined {
   const sources = [snippet.fileName ?? '', ...(snippet.files ?? []).map((file) => file.name)].filter(Boolean);
   const mismatch = compareTranscript(expectation.output, { stdout: run.stdout, stderr: run.stderr, sources });
+  const exit = exitMismatch(expectation.exit, run.exitCode, toolLabel(run));
+  if (!mismatch && exit && expectation.exit) {
+    const at = { severity: 'error' as const, message: '', line: expectation.exit.line, column: 1 };
+    add('snippet/transcript-output', exit, at, 'show the exit status the program really has (`echo $?`)');
+    return 'exit status differs';
+  }
   if (!mismatch) return undefined;
   const real = `${run.stdout}${run.stderr}`.trim().split('\n').slice(0, 3).join(' | ');
   add(

@@ -5,6 +5,12 @@ import type { Snippet, ToolDiagnostic, ToolRun } from '../../model/snippet.ts';
 function mapDiagnostic(snippet: Snippet, diagnostic: ToolDiagnostic): ToolDiagnostic {
   const programLine = diagnostic.programLine;
   if (programLine === undefined) return diagnostic;
+  if (diagnostic.programFile !== undefined) {
+    // Another file of a multi-file program: its own block's lines (a `file=` block is never wrapped).
+    const other = snippet.files?.find((file) => file.name === diagnostic.programFile);
+    const line = other?.lineMap[programLine - 1] ?? 0;
+    return line > 0 ? { ...diagnostic, line, column: diagnostic.programColumn ?? 1 } : diagnostic;
+  }
   if (snippet.include) {
     const fileLine = snippet.include.lineMap[programLine - 1] ?? 0;
     return fileLine > 0 ? { ...diagnostic, file: snippet.include.path, fileLine } : diagnostic;

@@ -8,6 +8,8 @@
  * (extra frames, hints) since docs abbreviate.
  */
 
+import { describeStatus } from '../transcript-exit.ts';
+
 /** Where a shown line was not found, and the nearest real line for the message. */
 export interface TranscriptMismatch {
   /** Index of the shown line. */
@@ -71,4 +73,15 @@ export function compareTranscript(
     if (!found) return { index, shown: line };
   }
   return undefined;
+}
+
+/** Why the real exit status is not the one shown (`$ echo $?`, a shell's abort line), or undefined. */
+export function exitMismatch(
+  shown: { status: number } | undefined,
+  real: number | undefined,
+  tool: string,
+): string | undefined {
+  if (shown === undefined || real === shown.status) return undefined;
+  const actual = real === undefined ? 'has no exit status' : `exited with ${describeStatus(real)}`;
+  return `the transcript shows exit ${describeStatus(shown.status)}, but with ${tool} the program ${actual}`;
 }
