@@ -17,6 +17,7 @@ import { addError } from '../report/messages.ts';
 import { mergeAdjacentText, restoreStrayTextDirectives } from './directives.ts';
 import { checkSourceLimits, checkTreeLimits, type LimitBreach } from './limits.ts';
 import { attachFenceMeta } from './fence-meta.ts';
+import { parseChunked, type ParseText } from './incremental.ts';
 import { restoreDollarText } from './math.ts';
 
 const processor = unified()
@@ -62,21 +63,77 @@ function parserFingerprintOnce(): string {
   return parserFingerprint;
 }
 
-/** One entry per file path, so editing a file replaces its entry instead of piling up trees. */
-interface CachedTree {
+/**
+ * One entry per file path, so editing a file replaces its entry instead of piling up trees: the trees of the
+ * file's chunks (positions relative to the chunk), under the parser's fingerprint.
+ */
+interface CachedChunks {
   key: string;
-  tree: Root;
+  chunks: [string, Root][];
 }
 
-function readCachedTree(dir: string, slot: string, key: string): Root | undefined {
+function readCachedChunks(dir: string, slot: string, key: string): Map<string, Root> {
   const text = readCacheEntry(dir, slot, 'json');
-  if (text === undefined) return undefined;
+  if (text === undefined) return new Map();
   try {
-    const entry = JSON.parse(text) as Partial<CachedTree>;
-    return entry.key === key && entry.tree?.type === 'root' ? entry.tree : undefined;
+    const entry = JSON.parse(text) as Partial<CachedChunks>;
+    return entry.key === key && Array.isArray(entry.chunks) ? new Map(entry.chunks) : new Map();
   } catch {
-    return undefined;
+    return new Map();
   }
+}
+
+/**
+ * The chunk trees of the cache files this process read or wrote last (the dev server parses the same decks on
+ * every edit), valid while the file's identity is unchanged: no JSON to read. The oldest is forgotten first.
+ */
+const recentChunks = new Map<string, { identity: string | undefined; chunks: Map<string, Root> }>();
+const RECENT_FILES = 16;
+
+function previousChunks(dir: string, slot: string, key: string): Map<string, Root> {
+  const file = path.join(dir, `${slot}.json`);
+  const recent = recentChunks.get(file);
+  if (recent && recent.identity === fileIdentity(file)) return recent.chunks;
+  return readCachedChunks(dir, slot, key);
+}
+
+function storeChunks(dir: string, slot: string, key: string, chunks: Map<string, Root>, write: boolean): void {
+  const file = path.join(dir, `${slot}.json`);
+  if (write) writeCacheEntry(dir, slot, 'json', JSON.stringify({ key, chunks: [...chunks] } satisfies CachedChunks));
+  recentChunks.delete(file);
+  recentChunks.set(file, { identity: fileIdentity(file), chunks });
+  const oldest = recentChunks.keys().next().value;
+  if (recentChunks.size > RECENT_FILES && oldest !== undefined) recentChunks.delete(oldest);
+}
+
+/**
+ * Parses one text with remark's parser only (no post-processing); undefined when its tree breaks a limit (the
+ * whole file is then parsed and refused).
+ */
+export const parseText: ParseText = (text) => {
+  const tree = processor.parse(text);
+  return checkTreeLimits(tree) ? undefined : tree;
+};
+
+/**
+ * The file's tree from its chunks (see incremental.ts), unchanged chunks from memory or the cache folder;
+ * a file the chunks cannot give (definitions) is parsed whole and cached as one chunk.
+ */
+function parseCached(source: string, filePath: string, cacheDir: string): Root {
+  const slot = sha256(path.resolve(filePath));
+  const key = parserFingerprintOnce();
+  const previous = previousChunks(cacheDir, slot, key);
+  const whole = previous.get(source);
+  let result = whole ? { tree: structuredClone(whole), chunks: previous, parsed: 0 } : undefined;
+  result ??= parseChunked(source, parseText, previous);
+  if (!result) {
+    const tree = processor.parse(source);
+    // Over the limits: not cached (too deep to serialise), refused by the caller.
+    if (checkTreeLimits(tree)) return tree;
+    result = { tree: structuredClone(tree), chunks: new Map([[source, tree]]), parsed: 1 };
+  }
+  storeChunks(cacheDir, slot, key, result.chunks, result.parsed > 0 || result.chunks.size !== previous.size);
+  return result.tree;
 }
 
 /** Reports a broken limit and gives the rest of the pipeline an empty tree: nothing deep or huge to walk. */
@@ -94,27 +151,14 @@ function refuse(file: VFile, breach: LimitBreach): Root {
 /**
  * Parses a markdown file into mdast. Never throws on content: micromark accepts every input.
  * micromark needs ~150 ms for a 50 KB deck in a fresh process and the tree is a pure function of
- * the text, so an unchanged file is read back from the cache (~2 ms) instead.
+ * the text, so with a cache folder only the slides an edit touched are parsed again (incremental.ts).
  */
 export function parseMarkdown(file: VFile, options: ParseOptions = {}): Root {
   const source = String(file.value);
   const { cacheDir } = options;
   const early = checkSourceLimits(source);
   if (early) return refuse(file, early);
-  let tree: Root | undefined;
-  if (cacheDir === undefined) {
-    tree = processor.parse(file);
-  } else {
-    const slot = sha256(path.resolve(file.path));
-    const key = sha256(JSON.stringify([parserFingerprintOnce(), source]));
-    tree = readCachedTree(cacheDir, slot, key);
-    if (!tree) {
-      tree = processor.parse(file);
-      const late = checkTreeLimits(tree);
-      if (late) return refuse(file, late);
-      writeCacheEntry(cacheDir, slot, 'json', JSON.stringify({ key, tree } satisfies CachedTree));
-    }
-  }
+  const tree = cacheDir === undefined ? processor.parse(file) : parseCached(source, file.path, cacheDir);
   const late = checkTreeLimits(tree);
   if (late) return refuse(file, late);
   restoreStrayTextDirectives(tree, source);

@@ -41,7 +41,10 @@ describe('parseMarkdown with a cache', () => {
     const stale = JSON.parse(readFileSync(path.join(cacheDir, entry!), 'utf8')) as { key: string };
     writeFileSync(
       path.join(cacheDir, entry!),
-      JSON.stringify({ key: stale.key, tree: { type: 'root', children: [{ type: 'thematicBreak' }] } }),
+      JSON.stringify({
+        key: stale.key,
+        chunks: [['# One\n', { type: 'root', children: [{ type: 'thematicBreak' }] }]],
+      }),
     );
     // Same key, forged tree: the cache is trusted for its own key only, so this reads back the forgery...
     expect(parseMarkdown(fileOf('# One\n'), { cacheDir }).children[0]).toMatchObject({ type: 'thematicBreak' });
