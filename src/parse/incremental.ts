@@ -19,14 +19,17 @@ import type { Nodes, Root } from 'mdast';
  */
 export type ParseText = (text: string) => Root | undefined;
 
-/** Trees of chunk texts parsed earlier, positions relative to the chunk's start. Read-only for the parser. */
-export type ChunkTrees = ReadonlyMap<string, Root>;
+/**
+ * Trees of chunk texts parsed earlier, as JSON (positions relative to the chunk's start): a tree read from it is
+ * a fresh object the caller may change, and the cache file is written without serialising unchanged chunks.
+ */
+export type ChunkTrees = ReadonlyMap<string, string>;
 
 /** The outcome of {@link parseChunked}. */
 export interface ChunkedParse {
   tree: Root;
   /** The tree of every chunk of this source (keyed by its text): the store for the next parse of the file. */
-  chunks: Map<string, Root>;
+  chunks: Map<string, string>;
   /** How many chunks had to be parsed (not found in `previous`). */
   parsed: number;
 }
@@ -97,25 +100,19 @@ function dropNextHeading(tree: Root, headingOffset: number): Root | undefined {
   return { ...tree, children: tree.children.slice(0, -1) };
 }
 
-function hasDefinition(node: Nodes): boolean {
-  if (node.type === 'definition' || node.type === 'footnoteDefinition') return true;
-  return 'children' in node && node.children.some((child) => hasDefinition(child));
+/** Whether a chunk's tree may hold a definition (a text that mentions one too: that only costs a whole parse). */
+function mayDefine(json: string): boolean {
+  return json.includes('"type":"definition"') || json.includes('"type":"footnoteDefinition"');
 }
 
-/** A deep copy of `value` with every `position` moved down by `lines` lines and on by `offset` characters. */
-function copyShifted<T>(value: T, lines: number, offset: number): T {
-  if (Array.isArray(value)) return value.map((item: unknown) => copyShifted(item, lines, offset)) as T;
-  if (value === null || typeof value !== 'object') return value;
-  const copy: Record<string, unknown> = {};
-  for (const [key, item] of Object.entries(value)) {
-    if (key === 'position' && item && typeof item === 'object' && 'start' in item && 'end' in item) {
-      const { start, end } = item as { start: PointLike; end: PointLike };
-      copy[key] = { start: shiftPoint(start, lines, offset), end: shiftPoint(end, lines, offset) };
-    } else {
-      copy[key] = copyShifted(item, lines, offset);
-    }
+/** Moves every position in `node` and below down by `lines` lines and on by `offset` characters, in place. */
+function shiftPositions(node: Nodes, lines: number, offset: number): void {
+  const { position } = node;
+  if (position) {
+    position.start = shiftPoint(position.start, lines, offset);
+    position.end = shiftPoint(position.end, lines, offset);
   }
-  return copy as T;
+  if ('children' in node) for (const child of node.children) shiftPositions(child, lines, offset);
 }
 
 interface PointLike {
@@ -124,10 +121,12 @@ interface PointLike {
   offset?: number | undefined;
 }
 
-function shiftPoint(point: PointLike, lines: number, offset: number): PointLike {
-  return point.offset === undefined
-    ? { line: point.line + lines, column: point.column }
-    : { line: point.line + lines, column: point.column, offset: point.offset + offset };
+function shiftPoint<T extends PointLike>(point: T, lines: number, offset: number): T {
+  return (
+    point.offset === undefined
+      ? { line: point.line + lines, column: point.column }
+      : { line: point.line + lines, column: point.column, offset: point.offset + offset }
+  ) as T;
 }
 
 function countLines(source: string, from: number, to: number): number {
@@ -147,40 +146,42 @@ export function parseChunked(
   previous: ChunkTrees = new Map(),
 ): ChunkedParse | undefined {
   const starts = chunkStarts(source);
-  const chunks = new Map<string, Root>();
+  const chunks = new Map<string, string>();
   const children: Root['children'] = [];
   let parsed = 0;
-  let lastTree: Root | undefined;
+  let end: Root['position'] | undefined;
   let chunkStart = 0;
   let lineShift = 0;
   for (let index = 1; index <= starts.length; index++) {
     const next = starts[index];
     // The last chunk runs to the end; the others are read with the next chunk's heading line.
     const text = source.slice(chunkStart, next === undefined ? source.length : lineEnd(source, next));
-    let tree = previous.get(text) ?? chunks.get(text);
-    if (!tree) {
+    let json = previous.get(text) ?? chunks.get(text);
+    let tree: Root | undefined;
+    if (json === undefined) {
       const full = parse(text);
       parsed++;
       if (!full) return undefined;
       tree = next === undefined ? full : dropNextHeading(full, next - chunkStart);
       // The heading line was swallowed by something still open: the next chunk joins this one.
       if (!tree) continue;
+      json = JSON.stringify(tree);
     }
-    if (hasDefinition(tree)) return undefined;
-    chunks.set(text, tree);
-    for (const child of tree.children) children.push(copyShifted(child, lineShift, chunkStart));
-    lastTree = tree;
+    if (mayDefine(json)) return undefined;
+    chunks.set(text, json);
+    tree ??= JSON.parse(json) as Root;
+    for (const child of tree.children) {
+      shiftPositions(child, lineShift, chunkStart);
+      children.push(child);
+    }
+    end = tree.position;
     if (next !== undefined) {
       lineShift += countLines(source, chunkStart, next);
       chunkStart = next;
     }
   }
-  const end = lastTree?.position?.end;
   const tree: Root = { type: 'root', children };
   if (end)
-    tree.position = {
-      start: { line: 1, column: 1, offset: 0 },
-      end: shiftPoint(end, lineShift, chunkStart) as Required<PointLike>,
-    };
+    tree.position = { start: { line: 1, column: 1, offset: 0 }, end: shiftPoint(end.end, lineShift, chunkStart) };
   return { tree, chunks, parsed };
 }

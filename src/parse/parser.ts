@@ -17,7 +17,7 @@ import { addError } from '../report/messages.ts';
 import { mergeAdjacentText, restoreStrayTextDirectives } from './directives.ts';
 import { checkSourceLimits, checkTreeLimits, type LimitBreach } from './limits.ts';
 import { attachFenceMeta } from './fence-meta.ts';
-import { parseChunked, type ParseText } from './incremental.ts';
+import { type ChunkedParse, parseChunked, type ParseText } from './incremental.ts';
 import { restoreDollarText } from './math.ts';
 
 const processor = unified()
@@ -64,42 +64,48 @@ function parserFingerprintOnce(): string {
 }
 
 /**
- * One entry per file path, so editing a file replaces its entry instead of piling up trees: the trees of the
- * file's chunks (positions relative to the chunk), under the parser's fingerprint.
+ * One entry per file path, so editing a file replaces its entry instead of piling up trees: the parser's
+ * fingerprint on the first line, then two lines per chunk, its text as a JSON string and its tree as JSON
+ * (positions relative to the chunk). Unchanged chunks are written back as the text they were read as.
  */
-interface CachedChunks {
-  key: string;
-  chunks: [string, Root][];
+function readCachedChunks(dir: string, slot: string, key: string): Map<string, string> {
+  const chunks = new Map<string, string>();
+  const lines = readCacheEntry(dir, slot, 'jsonl')?.split('\n') ?? [];
+  // Whole: the key, two lines a chunk, and the final newline.
+  if (lines[0] !== key || lines.length % 2 !== 0 || lines.at(-1) !== '') return chunks;
+  try {
+    for (let index = 1; index + 1 < lines.length; index += 2)
+      chunks.set(JSON.parse(lines[index] ?? '') as string, lines[index + 1] ?? '');
+  } catch {
+    // A torn entry: parse again.
+    chunks.clear();
+  }
+  return chunks;
 }
 
-function readCachedChunks(dir: string, slot: string, key: string): Map<string, Root> {
-  const text = readCacheEntry(dir, slot, 'json');
-  if (text === undefined) return new Map();
-  try {
-    const entry = JSON.parse(text) as Partial<CachedChunks>;
-    return entry.key === key && Array.isArray(entry.chunks) ? new Map(entry.chunks) : new Map();
-  } catch {
-    return new Map();
-  }
+function writeCachedChunks(dir: string, slot: string, key: string, chunks: ReadonlyMap<string, string>): void {
+  const lines = [key];
+  for (const [text, json] of chunks) lines.push(JSON.stringify(text), json);
+  writeCacheEntry(dir, slot, 'jsonl', `${lines.join('\n')}\n`);
 }
 
 /**
  * The chunk trees of the cache files this process read or wrote last (the dev server parses the same decks on
  * every edit), valid while the file's identity is unchanged: no JSON to read. The oldest is forgotten first.
  */
-const recentChunks = new Map<string, { identity: string | undefined; chunks: Map<string, Root> }>();
+const recentChunks = new Map<string, { identity: string | undefined; chunks: Map<string, string> }>();
 const RECENT_FILES = 16;
 
-function previousChunks(dir: string, slot: string, key: string): Map<string, Root> {
-  const file = path.join(dir, `${slot}.json`);
+function previousChunks(dir: string, slot: string, key: string): Map<string, string> {
+  const file = path.join(dir, `${slot}.jsonl`);
   const recent = recentChunks.get(file);
   if (recent && recent.identity === fileIdentity(file)) return recent.chunks;
   return readCachedChunks(dir, slot, key);
 }
 
-function storeChunks(dir: string, slot: string, key: string, chunks: Map<string, Root>, write: boolean): void {
-  const file = path.join(dir, `${slot}.json`);
-  if (write) writeCacheEntry(dir, slot, 'json', JSON.stringify({ key, chunks: [...chunks] } satisfies CachedChunks));
+function storeChunks(dir: string, slot: string, key: string, chunks: Map<string, string>, write: boolean): void {
+  const file = path.join(dir, `${slot}.jsonl`);
+  if (write) writeCachedChunks(dir, slot, key, chunks);
   recentChunks.delete(file);
   recentChunks.set(file, { identity: fileIdentity(file), chunks });
   const oldest = recentChunks.keys().next().value;
@@ -123,14 +129,22 @@ function parseCached(source: string, filePath: string, cacheDir: string): Root {
   const slot = sha256(path.resolve(filePath));
   const key = parserFingerprintOnce();
   const previous = previousChunks(cacheDir, slot, key);
-  const whole = previous.get(source);
-  let result = whole ? { tree: structuredClone(whole), chunks: previous, parsed: 0 } : undefined;
-  result ??= parseChunked(source, parseText, previous);
+  let result: ChunkedParse | undefined;
+  try {
+    const whole = previous.get(source);
+    result =
+      whole === undefined
+        ? parseChunked(source, parseText, previous)
+        : { tree: JSON.parse(whole) as Root, chunks: previous, parsed: 0 };
+  } catch {
+    // A cached tree that is not JSON (the file was damaged): parse every chunk.
+    result = parseChunked(source, parseText);
+  }
   if (!result) {
     const tree = processor.parse(source);
     // Over the limits: not cached (too deep to serialise), refused by the caller.
     if (checkTreeLimits(tree)) return tree;
-    result = { tree: structuredClone(tree), chunks: new Map([[source, tree]]), parsed: 1 };
+    result = { tree, chunks: new Map([[source, JSON.stringify(tree)]]), parsed: 1 };
   }
   storeChunks(cacheDir, slot, key, result.chunks, result.parsed > 0 || result.chunks.size !== previous.size);
   return result.tree;
