@@ -80,9 +80,9 @@ export function chunkStarts(source: string): number[] {
  * no closing line follows (no safe cut then: the parser decides what the opening line is).
  */
 function frontmatterEnd(source: string): number | undefined {
-  if (!/^---[ \t]*\r?(\n|$)/.test(source)) return 0;
+  if (!/^\uFEFF?---[ \t]*\r?(\n|$)/.test(source)) return 0;
   const closing = /\n---[ \t]*\r?(?:\n|$)/g;
-  closing.lastIndex = 3;
+  closing.lastIndex = source.indexOf('---') + 3;
   const match = closing.exec(source);
   return match ? match.index + match[0].length : undefined;
 }

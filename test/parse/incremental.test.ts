@@ -72,6 +72,9 @@ describe('parseChunked', () => {
   it('never cuts inside frontmatter', () => {
     expect(chunkStarts('---\ntitle: x\n## comment\n---\n\n# A\n')).toEqual([0, 29]);
     expect(chunkStarts('---\n## never closed\n# A\n')).toEqual([0]);
+    const bom = '\uFEFF---\ntitle: x\n# comment\n---\n\n# A\n';
+    expect(chunkStarts(bom)).toEqual([0, bom.indexOf('# A')]);
+    expect(parseChunked(bom, full)?.tree).toStrictEqual(full(bom));
   });
 });
 
