@@ -46,7 +46,8 @@ async function openSide(label: string, checkout: string): Promise<Side> {
   if (!original.includes(marker))
     throw new Error(`the flagship deck no longer contains "${marker}"; update bench/dev.ts`);
   const module = (await import(path.join(checkout, 'src', 'dev', 'server.ts'))) as { startDev: typeof startDev };
-  const server = await module.startDev({ root, port: 0 });
+  // No background reprint of PDFs: with two servers interleaved, a side idles long enough to start one.
+  const server = await module.startDev({ root, port: 0, printoutDelayMs: 0 });
   const page = await browser.newPage();
   await page.goto(`${server.url}rust-in-kernel/index.html#/motivation`, { waitUntil: 'load' });
   return { label, root, deckFile, original, server, page };
@@ -60,7 +61,7 @@ async function textEdit(side: Side, word: string): Promise<{ rebuild: number; to
   const { ms } = await built;
   await side.page.waitForFunction(
     (text) => document.querySelector('.reveal .slides section.present')?.textContent?.includes(text),
-    { polling: 'mutation' },
+    { polling: 'mutation', timeout: 120_000 },
     `and ${word}`,
   );
   return { rebuild: ms, total: performance.now() - saved };
