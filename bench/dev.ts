@@ -10,7 +10,6 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import type { Page } from 'puppeteer-core';
 import { launchBrowser } from '../src/browser/browser.ts';
 import type { DevServer, startDev } from '../src/dev/server.ts';
 import { formatMs, formatTable, median } from './lib.ts';
@@ -31,6 +30,8 @@ interface Side {
 }
 
 const browser = await launchBrowser();
+// The page type from the browser itself: bench/node_modules (the peer tools) may hold another puppeteer-core.
+type Page = Awaited<ReturnType<typeof browser.newPage>>;
 
 async function openSide(label: string, checkout: string): Promise<Side> {
   const root = mkdtempSync(path.join(tmpdir(), 'bench-dev-'));
