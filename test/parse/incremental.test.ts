@@ -128,12 +128,12 @@ function applyEdit(source: string, { at, remove, insert, lineStart }: Edit): str
   return source.slice(0, offset) + insert + source.slice(offset + remove);
 }
 
-/** Windows of the flagship a few slides long (the first one with the frontmatter): a whole parse stays cheap. */
+/** Windows of the flagship two chunks long (the first one with the frontmatter): a whole parse stays cheap. */
 function windows(): string[] {
   const starts = chunkStarts(FLAGSHIP);
   const result: string[] = [];
-  for (let index = 0; index < starts.length; index += 2)
-    result.push(FLAGSHIP.slice(starts[index], starts[index + 3] ?? FLAGSHIP.length));
+  for (let index = 0; index < starts.length; index += 1)
+    result.push(FLAGSHIP.slice(starts[index], starts[index + 2] ?? FLAGSHIP.length));
   return result;
 }
 
@@ -142,26 +142,22 @@ describe('parseChunked on random edits of the flagship', () => {
 
   it('gives the tree a whole parse gives (or leaves the file to one)', () => {
     fc.assert(
-      fc.property(
-        fc.nat(bases.length - 1),
-        fc.array(edit, { minLength: 1, maxLength: 4 }),
-        fc.boolean(),
-        (which, edits, warm) => {
-          const base = bases[which]!;
-          const source = edits.reduce(applyEdit, base.text);
-          const result = parseChunked(source, full, warm ? base.chunks : undefined);
-          const expected = full(source);
-          if (result === undefined) {
-            const definitions = JSON.stringify(expected).match(/"type":"(definition|footnoteDefinition)"/);
-            expect(definitions).not.toBeNull();
-          } else if (!isDeepStrictEqual(result.tree, expected)) {
-            // toStrictEqual is slow on thousands of trees; it only runs to show the difference.
-            expect(result.tree).toStrictEqual(expected);
-          }
-        },
-      ),
+      fc.property(fc.nat(bases.length - 1), fc.array(edit, { minLength: 1, maxLength: 4 }), (which, edits) => {
+        const base = bases[which]!;
+        const source = edits.reduce(applyEdit, base.text);
+        // With the base's chunks, as after an edit: unchanged chunks are reused, the touched ones parsed.
+        const result = parseChunked(source, full, base.chunks);
+        const expected = full(source);
+        if (result === undefined) {
+          const definitions = JSON.stringify(expected).match(/"type":"(definition|footnoteDefinition)"/);
+          expect(definitions).not.toBeNull();
+        } else if (!isDeepStrictEqual(result.tree, expected)) {
+          // toStrictEqual is slow on thousands of trees; it only runs to show the difference.
+          expect(result.tree).toStrictEqual(expected);
+        }
+      }),
       { numRuns: 2000 },
     );
-    // ~10 s on a quiet machine; a machine shared by parallel builds can take several times that.
-  }, 300_000);
+    // ~20 ms of CPU a run (~40 s here on a machine shared by 8 parallel builds; less when quiet).
+  }, 600_000);
 });
