@@ -1,9 +1,11 @@
 /**
  * HTML build benchmark (issue 2, item 12): proofdeck's cold deck build against pandoc's and
  * marp-cli's HTML output, on the flagship deck and on a 10× concatenation of it.
- * Goal: proofdeck within 1.5× of pandoc on the flagship, and faster than marp-cli.
+ * Goal: proofdeck within 1.5× of pandoc on the flagship, and faster than marp-cli; a rebuild after an edit (issue 16)
+ * within 1.0× of pandoc on the flagship and the 10× deck. `--compare <checkout>` adds another checkout's CLI on the
+ * edited decks (e.g. main in a worktree of its own), interleaved with the rest.
  *
- *   node bench/html.ts [--runs N]
+ *   node bench/html.ts [--runs N] [--compare /path/to/other/checkout]
  */
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -29,6 +31,7 @@ const BENCH = path.join(ROOT, 'bench');
 const FLAGSHIP = path.join(ROOT, 'decks', 'rust-in-kernel', 'deck.md');
 const MARP = path.join(BENCH, 'node_modules', '@marp-team', 'marp-cli', 'marp-cli.js');
 const GOAL_VS_PANDOC = 1.5;
+const GOAL_EDITED_VS_PANDOC = 1.0;
 
 interface Deck {
   label: string;
@@ -43,7 +46,7 @@ interface Tool {
 }
 
 function main(): void {
-  const { values } = parseArgs({ options: { runs: { type: 'string', default: '7' } } });
+  const { values } = parseArgs({ options: { runs: { type: 'string', default: '7' }, compare: { type: 'string' } } });
   const runs = Number(values.runs);
   if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs must be a positive integer, got ${values.runs}`);
 
@@ -77,9 +80,18 @@ function main(): void {
       );
       return dir;
     };
+    const compare = values.compare ? path.resolve(values.compare) : undefined;
     const tools: Tool[] = [
       { name: 'proofdeck', command: (deck, out) => proofdeck(deck.dir, out) },
       { name: 'proofdeck (source edited)', command: (deck, out) => proofdeck(editedCopy(deck), out) },
+      ...(compare
+        ? [
+            {
+              name: `${path.basename(compare)} (source edited)`,
+              command: (deck: Deck, out: string) => ({ ...proofdeck(editedCopy(deck), out), cwd: compare }),
+            },
+          ]
+        : []),
       {
         name: 'pandoc',
         command: (deck, out) => ({
@@ -156,7 +168,7 @@ function main(): void {
       const afterEdit = stat('proofdeck (source edited)', deck.label);
       return tools.map((tool) => {
         const { ms, rssKiB } = stat(tool.name, deck.label);
-        const peer = !tool.name.startsWith('proofdeck');
+        const peer = tool.name === 'pandoc' || tool.name === 'marp-cli';
         const ratio = (mine: number, theirs: number) => (peer ? `${(mine / theirs).toFixed(2)}×` : '');
         return [
           tool.name,
@@ -192,6 +204,16 @@ function main(): void {
         `goal, ${variant}: flagship within ${GOAL_VS_PANDOC}× of pandoc: ${vsPandoc.toFixed(2)}× ` +
           `${vsPandoc <= GOAL_VS_PANDOC ? 'MET' : 'MISSED'}; faster than marp-cli: ${vsMarp.toFixed(2)}× ` +
           `${vsMarp < 1 ? 'MET' : 'MISSED'}`,
+      );
+    }
+    for (const deck of decks) {
+      const pandoc = stat('pandoc', deck.label).ms;
+      const edited = stat('proofdeck (source edited)', deck.label).ms / pandoc;
+      const name = compare && path.basename(compare);
+      const other = name ? ` (${name}: ${(stat(`${name} (source edited)`, deck.label).ms / pandoc).toFixed(2)}×)` : '';
+      console.log(
+        `goal, rebuild after an edit on ${deck.label}: within ${GOAL_EDITED_VS_PANDOC}× of pandoc: ` +
+          `${edited.toFixed(2)}× ${edited <= GOAL_EDITED_VS_PANDOC ? 'MET' : 'MISSED'}${other}`,
       );
     }
     console.log("(peak RSS: median over the runs of each run's peak; ratio < 1× means proofdeck is faster / smaller)");

@@ -32,6 +32,10 @@ function clientScript(token: string): string {
   const clearOverlay = () => document.getElementById(overlayId)?.remove();
   // Swap the slides in place: no script, style or font reload, so the new text shows within a frame.
   // Anything else (another page, a deck without Reveal) gets a plain reload.
+  // From the second swap on, only the top-level sections whose served HTML changed are replaced: the others
+  // keep their DOM (laid out, diagrams drawn), so a one-slide edit costs one slide. The first swap replaces
+  // all: reveal.js has changed the sections the page was served with, so they cannot be compared.
+  let served;
   const swapSlides = async () => {
     const reveal = window.Reveal;
     const current = document.querySelector('.reveal .slides');
@@ -40,7 +44,17 @@ function clientScript(token: string): string {
     const next = new DOMParser().parseFromString(html, 'text/html').querySelector('.reveal .slides');
     if (!next) return location.reload();
     const { h, v, f } = reveal.getIndices();
-    current.innerHTML = next.innerHTML;
+    const incoming = [...next.children];
+    const sections = incoming.map((node) => node.outerHTML);
+    const shown = [...current.children];
+    if (served && served.length === sections.length && shown.length === sections.length) {
+      sections.forEach((text, i) => {
+        if (text !== served[i]) shown[i].replaceWith(document.importNode(incoming[i], true));
+      });
+    } else {
+      current.innerHTML = next.innerHTML;
+    }
+    served = sections;
     reveal.sync();
     reveal.slide(h, v, f);
     clearOverlay();

@@ -23,6 +23,9 @@ export function mergeAdjacentText(tree: Root): void {
   visit(tree, (node) => {
     if (!('children' in node)) return;
     const parent = node as Parent;
+    // Most parents have no two texts in a row: leave their children as they are (no new array per node).
+    if (!parent.children.some((child, index) => child.type === 'text' && parent.children[index - 1]?.type === 'text'))
+      return;
     const merged: Parent['children'] = [];
     for (const child of parent.children) {
       const previous = merged.at(-1);

@@ -17,6 +17,7 @@ import { addError } from '../report/messages.ts';
 import { mergeAdjacentText, restoreStrayTextDirectives } from './directives.ts';
 import { checkSourceLimits, checkTreeLimits, type LimitBreach } from './limits.ts';
 import { attachFenceMeta } from './fence-meta.ts';
+import { type ChunkedParse, parseChunked, type ParseText } from './incremental.ts';
 import { restoreDollarText } from './math.ts';
 
 const processor = unified()
@@ -62,21 +63,91 @@ function parserFingerprintOnce(): string {
   return parserFingerprint;
 }
 
-/** One entry per file path, so editing a file replaces its entry instead of piling up trees. */
-interface CachedTree {
-  key: string;
-  tree: Root;
+/**
+ * One entry per file path, so editing a file replaces its entry instead of piling up trees: the parser's
+ * fingerprint on the first line, then two lines per chunk, its text as a JSON string and its tree as JSON
+ * (positions relative to the chunk). Unchanged chunks are written back as the text they were read as.
+ */
+function readCachedChunks(dir: string, slot: string, key: string): Map<string, string> {
+  const chunks = new Map<string, string>();
+  const lines = readCacheEntry(dir, slot, 'jsonl')?.split('\n') ?? [];
+  // Whole: the key, two lines a chunk, and the final newline.
+  if (lines[0] !== key || lines.length % 2 !== 0 || lines.at(-1) !== '') return chunks;
+  try {
+    for (let index = 1; index + 1 < lines.length; index += 2)
+      chunks.set(JSON.parse(lines[index] ?? '') as string, lines[index + 1] ?? '');
+  } catch {
+    // A torn entry: parse again.
+    chunks.clear();
+  }
+  return chunks;
 }
 
-function readCachedTree(dir: string, slot: string, key: string): Root | undefined {
-  const text = readCacheEntry(dir, slot, 'json');
-  if (text === undefined) return undefined;
+function writeCachedChunks(dir: string, slot: string, key: string, chunks: ReadonlyMap<string, string>): void {
+  const lines = [key];
+  for (const [text, json] of chunks) lines.push(JSON.stringify(text), json);
+  writeCacheEntry(dir, slot, 'jsonl', `${lines.join('\n')}\n`);
+}
+
+/**
+ * The chunk trees of the cache files this process read or wrote last (the dev server parses the same decks on
+ * every edit), valid while the file's identity is unchanged: no JSON to read. The oldest is forgotten first.
+ */
+const recentChunks = new Map<string, { identity: string | undefined; chunks: Map<string, string> }>();
+const RECENT_FILES = 16;
+
+function previousChunks(dir: string, slot: string, key: string): Map<string, string> {
+  const file = path.join(dir, `${slot}.jsonl`);
+  const recent = recentChunks.get(file);
+  if (recent && recent.identity === fileIdentity(file)) return recent.chunks;
+  return readCachedChunks(dir, slot, key);
+}
+
+function storeChunks(dir: string, slot: string, key: string, chunks: Map<string, string>, write: boolean): void {
+  const file = path.join(dir, `${slot}.jsonl`);
+  if (write) writeCachedChunks(dir, slot, key, chunks);
+  recentChunks.delete(file);
+  recentChunks.set(file, { identity: fileIdentity(file), chunks });
+  const oldest = recentChunks.keys().next().value;
+  if (recentChunks.size > RECENT_FILES && oldest !== undefined) recentChunks.delete(oldest);
+}
+
+/**
+ * Parses one text with remark's parser only (no post-processing); undefined when its tree breaks a limit (the
+ * whole file is then parsed and refused).
+ */
+export const parseText: ParseText = (text) => {
+  const tree = processor.parse(text);
+  return checkTreeLimits(tree) ? undefined : tree;
+};
+
+/**
+ * The file's tree from its chunks (see incremental.ts), unchanged chunks from memory or the cache folder;
+ * a file the chunks cannot give (definitions) is parsed whole and cached as one chunk.
+ */
+function parseCached(source: string, filePath: string, cacheDir: string): Root {
+  const slot = sha256(path.resolve(filePath));
+  const key = parserFingerprintOnce();
+  const previous = previousChunks(cacheDir, slot, key);
+  let result: ChunkedParse | undefined;
   try {
-    const entry = JSON.parse(text) as Partial<CachedTree>;
-    return entry.key === key && entry.tree?.type === 'root' ? entry.tree : undefined;
+    const whole = previous.get(source);
+    result =
+      whole === undefined
+        ? parseChunked(source, parseText, previous)
+        : { tree: JSON.parse(whole) as Root, chunks: previous, parsed: 0 };
   } catch {
-    return undefined;
+    // A cached tree that is not JSON (the file was damaged): parse every chunk.
+    result = parseChunked(source, parseText);
   }
+  if (!result) {
+    const tree = processor.parse(source);
+    // Over the limits: not cached (too deep to serialise), refused by the caller.
+    if (checkTreeLimits(tree)) return tree;
+    result = { tree, chunks: new Map([[source, JSON.stringify(tree)]]), parsed: 1 };
+  }
+  storeChunks(cacheDir, slot, key, result.chunks, result.parsed > 0 || result.chunks.size !== previous.size);
+  return result.tree;
 }
 
 /** Reports a broken limit and gives the rest of the pipeline an empty tree: nothing deep or huge to walk. */
@@ -94,27 +165,14 @@ function refuse(file: VFile, breach: LimitBreach): Root {
 /**
  * Parses a markdown file into mdast. Never throws on content: micromark accepts every input.
  * micromark needs ~150 ms for a 50 KB deck in a fresh process and the tree is a pure function of
- * the text, so an unchanged file is read back from the cache (~2 ms) instead.
+ * the text, so with a cache folder only the slides an edit touched are parsed again (incremental.ts).
  */
 export function parseMarkdown(file: VFile, options: ParseOptions = {}): Root {
   const source = String(file.value);
   const { cacheDir } = options;
   const early = checkSourceLimits(source);
   if (early) return refuse(file, early);
-  let tree: Root | undefined;
-  if (cacheDir === undefined) {
-    tree = processor.parse(file);
-  } else {
-    const slot = sha256(path.resolve(file.path));
-    const key = sha256(JSON.stringify([parserFingerprintOnce(), source]));
-    tree = readCachedTree(cacheDir, slot, key);
-    if (!tree) {
-      tree = processor.parse(file);
-      const late = checkTreeLimits(tree);
-      if (late) return refuse(file, late);
-      writeCacheEntry(cacheDir, slot, 'json', JSON.stringify({ key, tree } satisfies CachedTree));
-    }
-  }
+  const tree = cacheDir === undefined ? processor.parse(file) : parseCached(source, file.path, cacheDir);
   const late = checkTreeLimits(tree);
   if (late) return refuse(file, late);
   restoreStrayTextDirectives(tree, source);

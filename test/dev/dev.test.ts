@@ -115,4 +115,39 @@ describe('proofdeck dev', () => {
       expect([403, 404], attempt).toContain(await rawGet(server.url, attempt));
     }
   });
+
+  it('replaces only the slides an edit changed, from the second edit on', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}live/index.html#/second`, { waitUntil: 'load' });
+    const edit = async (text: string) => {
+      const rebuilt = server.nextBuild();
+      writeFileSync(deckFile(), DECK.replace('Original text.', text));
+      expect((await rebuilt).ok).toBe(true);
+      await page.waitForFunction(
+        (expected) => document.querySelector('.reveal .slides section.present')?.textContent?.includes(expected),
+        {},
+        text,
+      );
+    };
+    await edit('First swap.');
+    const mark = () =>
+      page.evaluate(() => {
+        const [first, second] = document.querySelectorAll<HTMLElement & { kept?: boolean }>(
+          '.reveal .slides > section',
+        );
+        if (first) first.kept = true;
+        if (second) second.kept = true;
+      });
+    await mark();
+    await edit('Second swap.');
+    const kept = await page.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement & { kept?: boolean }>('.reveal .slides > section')].map(
+        (section) => section.kept === true,
+      ),
+    );
+    // The title and first slides are the same elements; the edited one is new, and shown.
+    expect(kept).toEqual([true, true, false]);
+    expect(page.url()).toMatch(/#\/second$/);
+    await page.close();
+  });
 });

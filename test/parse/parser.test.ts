@@ -38,14 +38,29 @@ describe('parseMarkdown with a cache', () => {
     const [entry] = readdirSync(cacheDir);
     writeFileSync(path.join(cacheDir, entry!), '{"key":');
     expect(parseMarkdown(fileOf('# One\n'), { cacheDir }).children[0]).toMatchObject({ type: 'heading' });
-    const stale = JSON.parse(readFileSync(path.join(cacheDir, entry!), 'utf8')) as { key: string };
-    writeFileSync(
-      path.join(cacheDir, entry!),
-      JSON.stringify({ key: stale.key, tree: { type: 'root', children: [{ type: 'thematicBreak' }] } }),
-    );
+    const [key] = readFileSync(path.join(cacheDir, entry!), 'utf8').split('\n');
+    const forged = { type: 'root', children: [{ type: 'thematicBreak' }] };
+    writeFileSync(path.join(cacheDir, entry!), `${key}\n${JSON.stringify('# One\n')}\n${JSON.stringify(forged)}\n`);
     // Same key, forged tree: the cache is trusted for its own key only, so this reads back the forgery...
     expect(parseMarkdown(fileOf('# One\n'), { cacheDir }).children[0]).toMatchObject({ type: 'thematicBreak' });
     // ...and different text never sees it.
     expect(parseMarkdown(fileOf('# Two\n'), { cacheDir }).children[0]).toMatchObject({ type: 'heading' });
+    // A damaged tree line is parsed again, not thrown.
+    writeFileSync(path.join(cacheDir, entry!), `${key}\n${JSON.stringify('# One\n')}\n{"type":\n`);
+    expect(parseMarkdown(fileOf('# One\n'), { cacheDir }).children[0]).toMatchObject({ type: 'heading' });
+  });
+
+  it('gives an edited file the tree a parse without cache gives, from the chunks it kept', () => {
+    const cacheDir = tempDir('parse');
+    const source = readFileSync(FLAGSHIP, 'utf8');
+    parseMarkdown(fileOf(source), { cacheDir });
+    for (const edited of [
+      source.replace('C is powerful, and error-prone', 'C is powerful, and :+1: $x$ edited'),
+      `${source.replace('\n## ', '\n\nInserted.\n\n## ')}\n[x]: /defined\n`,
+      source.replace(':::notes', ':::'),
+    ]) {
+      expect(parseMarkdown(fileOf(edited), { cacheDir })).toStrictEqual(parseMarkdown(fileOf(edited)));
+      expect(readdirSync(cacheDir)).toHaveLength(1);
+    }
   });
 });
