@@ -151,7 +151,9 @@ export function codeSnippet(
     parsed.spec.program = container;
   for (const problem of parsed.problems)
     reportAttribute(context, problem, attributes.find((a) => a.offset === problem.offset)?.key ?? '');
-  const invalid = parsed.problems.find((problem) => problem.severity === 'error');
+  // An info string that does not parse (an unterminated quote) is as unproved as an unknown attribute.
+  const invalid =
+    meta.errors.find((error) => !error.lineSpec) ?? parsed.problems.find((problem) => problem.severity === 'error');
   const cLang = lang === 'rust' ? undefined : lang;
   const request = parseInclude(node.value);
   const included = request ? includedProgram(context, lang, request) : undefined;

@@ -147,15 +147,6 @@ export function extractBlocks(tree: Root, file: VFile, options: SnippetExtractOp
       return;
     }
     const ordinal = count(fence.lang);
-    for (const error of meta.errors) {
-      // A bad highlight spec is deck/line-spec's, for every language; the rest are ours.
-      if (error.lineSpec) continue;
-      report(
-        context,
-        { ruleId: 'snippet/invalid-attribute', severity: 'error', message: error.message },
-        attributeColumn(node, source, error.offset, ''),
-      );
-    }
     // `rust,rust` repeats the language; the first token of a rustdoc-only info string (offset 0) is an attribute.
     // `fit=` and the like are about the slide, not the proof.
     const attributes = fence.attributes.filter(

@@ -24,6 +24,20 @@ function extract(markdown: string, path = `${ROOT}/memory.md`) {
 }
 
 describe('extractSnippets', () => {
+  it('reports an info string that does not parse once, and never proves its block', () => {
+    const { snippets, messages } = extract('```c stdout="abc\nint main(void) { return 0; }\n```\n');
+    expect(messages).toEqual([
+      {
+        line: 1,
+        column: 5,
+        ruleId: 'snippet/invalid-attribute',
+        fatal: true,
+        reason: 'unterminated quoted value for "stdout"',
+      },
+    ]);
+    expect(snippets[0]?.invalid).toBe('not proved: unterminated quoted value for "stdout"');
+  });
+
   it('takes c, h, cpp, c++ and rust blocks and nothing else', () => {
     const { snippets } = extract(
       '```c\nint x;\n```\n\n```h\nint f(void);\n```\n\n```c++\nint y;\n```\n\n```rust,no_run\nlet x = ' +
