@@ -35,6 +35,7 @@ interface CheckFlags {
 
 interface BuildFlags extends CheckFlags {
   out: string;
+  includeHidden: boolean;
   site: boolean;
   base?: string;
   pdf: boolean;
@@ -133,6 +134,7 @@ async function build(paths: string[], flags: BuildFlags, pdf: boolean): Promise<
     unsafeNoSandbox: flags.unsafeNoSandbox,
     shard: flags.shard,
     frail: flags.frail,
+    includeHidden: flags.includeHidden,
     ...(flags.site ? {} : { site: false }),
     base: flags.base,
     pdf,
@@ -191,6 +193,7 @@ function withBuildOptions(command: Command): Command {
   return withCheckOptions(command)
     .option('-o, --out <dir>', 'output folder', DEFAULT_OUT_DIR)
     .option('--no-site', 'skip the docs site (dist/site/)')
+    .option('--include-hidden', 'build hidden slides too (they are checked either way)', false)
     .option('--base <url>', 'public URL or path of dist/site/ for sitemap.xml and 404.html (default: site.base, or /)')
     .addOption(
       new Option('--pdf-fragments <mode>', 'fragments in the slide PDF').choices(['final', 'steps']).default('final'),

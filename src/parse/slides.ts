@@ -252,6 +252,18 @@ export function withoutHidden(items: readonly DeckItem[]): DeckItem[] {
   });
 }
 
+/** The deck with its hidden slides shown (`--include-hidden`): reveal.js would drop them from the page otherwise. */
+export function withHiddenShown(items: readonly DeckItem[]): DeckItem[] {
+  const show = (slide: Slide): Slide => {
+    if (slide.attributes.data?.visibility !== 'hidden') return slide;
+    const { visibility: _hidden, ...data } = slide.attributes.data;
+    return { ...slide, attributes: { ...slide.attributes, data } };
+  };
+  return items.map((item) =>
+    item.kind === 'slide' ? { ...item, slide: show(item.slide) } : { ...item, slides: item.slides.map(show) },
+  );
+}
+
 /** Every slide of the deck in document order. */
 export function allSlides(items: readonly DeckItem[]): Slide[] {
   return items.flatMap((item) => (item.kind === 'slide' ? [item.slide] : item.slides));

@@ -67,6 +67,8 @@ export interface DeckOptions {
   shard?: Shard | undefined;
   /** `--frail`: every fenced block that is not proved is an error `snippet/unproved`. @default false */
   frail?: boolean;
+  /** `--include-hidden`: hidden slides are built too (a rehearsal copy). @default false */
+  includeHidden?: boolean;
 }
 
 /** Options for {@link buildDecks}. */
@@ -146,6 +148,7 @@ async function checkAll(
     defaultTheme: project.config.theme,
     snippetDefaults: project.config.snippets,
     frail: options.frail === true,
+    includeHidden: options.includeHidden === true,
   };
   const decks = sources.map((source) => loadDeck(source, load));
   const external = checkLinks(decks.flatMap(({ file, tree, deck }) => (deck ? [{ file, tree, deck }] : [])));

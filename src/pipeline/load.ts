@@ -17,7 +17,7 @@ import { bookEdition, findBookToml } from '../config/book-toml.ts';
 import { frontmatterKeyPosition, readFrontmatter } from '../config/frontmatter.ts';
 import type { ProjectConfig } from '../config/project.ts';
 import { deckStylesheets, type ParsedDeck } from '../model/deck.ts';
-import { allSlides, slidesFromSource, splitSlides, withoutHidden } from '../parse/slides.ts';
+import { allSlides, slidesFromSource, splitSlides, withHiddenShown, withoutHidden } from '../parse/slides.ts';
 import { readDialect, type DialectRead } from '../dialect/read.ts';
 import type { DialectFinding, DialectName } from '../dialect/types.ts';
 import { inferSlideLevel } from '../dialect/slide-level.ts';
@@ -83,6 +83,8 @@ export interface LoadOptions {
   snippetDefaults?: ProjectConfig['snippets'];
   /** `--frail`: every block that is not proved is an error, whatever the frontmatter and config say. */
   frail?: boolean;
+  /** Keep hidden slides in the deck (`--include-hidden`); they are checked either way. @default false */
+  includeHidden?: boolean;
 }
 
 /** Reads, parses and checks a deck. Content problems become messages on the returned file. */
@@ -163,7 +165,7 @@ export function loadDeck(source: DeckSource, options: LoadOptions): LoadedDeck {
         name: source.name,
         path: source.path,
         meta: { ...meta, dialect: named },
-        items: withoutHidden(items),
+        items: options.includeHidden ? withHiddenShown(items) : withoutHidden(items),
         definitions,
       }
     : undefined;

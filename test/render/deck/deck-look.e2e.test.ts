@@ -5,10 +5,10 @@ import { buildDecks } from '../../../src/pipeline/build.ts';
 import { tempProject } from '../../helpers.ts';
 
 /** Builds one deck (no PDFs) and answers its index.html and the build's messages. */
-async function build(markdown: string, files: Record<string, string> = {}) {
+async function build(markdown: string, files: Record<string, string> = {}, includeHidden = false) {
   const root = tempProject({ talk: markdown });
   for (const [name, content] of Object.entries(files)) writeFileSync(path.join(root, 'decks', 'talk', name), content);
-  const result = await buildDecks({ root, pdf: false });
+  const result = await buildDecks({ root, pdf: false, includeHidden });
   const messages = result.files.flatMap((file) => file.messages.map((m) => `${m.line}:${m.column} ${m.ruleId}`));
   const index = path.join(root, 'dist', 'talk', 'index.html');
   return { root, messages, html: existsSync(index) ? readFileSync(index, 'utf8') : '' };
@@ -89,6 +89,14 @@ describe('hidden slides', () => {
       '---\ntitle: T\nformat: revealjs\n---\n\n## A\n\nx\n\n## B {visibility="hidden"}\n\ny\n',
     );
     expect(titles(pandoc.html)).toEqual(['A']);
+  });
+
+  it('keeps hidden slides with --include-hidden, shown (a rehearsal copy)', async () => {
+    const markdown = '---\ntitle: T\n---\n\n## A\n\nx\n\n## B\n\n::slide{hidden}\n\ny\n';
+    const { html } = await build(markdown, {}, true);
+    expect(titles(html)).toEqual(['A', 'B']);
+    // reveal.js drops data-visibility="hidden" slides when the deck starts: a kept slide must not carry it.
+    expect(html).not.toContain('data-visibility');
   });
 
   it('still checks a hidden slide', async () => {
