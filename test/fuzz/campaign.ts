@@ -1,0 +1,117 @@
+/**
+ * The fuzz campaign: `node test/fuzz/campaign.ts [--runs 10000] [--seed N] [--budget 5000] [--out DIR]
+ * [--index I]`. Every input (generated or mutated deck, see inputs.ts) goes through the build's parse,
+ * check and render-to-HTML path in a worker thread; an input that throws is a crash (what the CLI turns
+ * into exit 70), one that takes longer than the budget is a hang (its worker is terminated). Crashing and
+ * hanging inputs are written to DIR as `<kind>-<seed>-<index>.md`; `--seed N --index I` reruns one.
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { Worker } from 'node:worker_threads';
+import { fuzzInputs, inputAt, type FuzzInput } from './inputs.ts';
+
+type Result = { ok: true; outcome: { errors: number; htmlBytes: number } } | { ok: false; error: string } | 'hang';
+
+const { values } = parseArgs({
+  options: {
+    runs: { type: 'string', default: '10000' },
+    seed: { type: 'string' },
+    budget: { type: 'string', default: '5000' },
+    out: { type: 'string', default: path.join(tmpdir(), 'proofdeck-fuzz-findings') },
+    index: { type: 'string' },
+  },
+});
+const seed = values.seed === undefined ? Date.now() % 2 ** 31 : Number(values.seed);
+const runs = Number(values.runs);
+const budget = Number(values.budget);
+const first = values.index === undefined ? 0 : Number(values.index);
+const last = values.index === undefined ? runs : first + 1;
+console.log(`fuzz campaign: seed ${seed}, inputs ${first}..${last - 1}, budget ${budget} ms`);
+
+const root = mkdtempSync(path.join(tmpdir(), 'proofdeck-fuzz-'));
+let worker: Worker | undefined;
+
+async function startWorker(): Promise<Worker> {
+  const started = new Worker(new URL('./worker.ts', import.meta.url), { workerData: root });
+  await new Promise<void>((resolve, reject) => {
+    started.once('message', () => resolve());
+    started.once('error', reject);
+  });
+  return started;
+}
+
+/** Starts the worker (if the last one was terminated) and warms it up, outside any input's budget. */
+async function readyWorker(): Promise<Worker> {
+  if (worker) return worker;
+  worker = await startWorker();
+  const warm = worker;
+  await new Promise((resolve) => {
+    warm.once('message', resolve);
+    warm.postMessage({ markdown: '# Warm\n\n```c\nint x;\n```\n', fileName: 'deck.md' });
+  });
+  return warm;
+}
+
+async function runInput(input: FuzzInput): Promise<Result> {
+  const current = await readyWorker();
+  return new Promise<Result>((resolve) => {
+    const timer = setTimeout(() => {
+      current.removeAllListeners('message');
+      void current.terminate();
+      worker = undefined;
+      resolve('hang');
+    }, budget);
+    current.once('message', (result: Result) => {
+      clearTimeout(timer);
+      resolve(result);
+    });
+    current.postMessage(input);
+  });
+}
+
+const inputs = fuzzInputs();
+const crashes = new Map<string, number[]>();
+const hangs: number[] = [];
+let rendered = 0;
+let withErrors = 0;
+let slowest = { ms: 0, index: -1 };
+const started = performance.now();
+mkdirSync(values.out, { recursive: true });
+for (let index = first; index < last; index++) {
+  const input = inputAt(inputs, seed, index);
+  await readyWorker();
+  const begin = performance.now();
+  const result = await runInput(input);
+  const ms = performance.now() - begin;
+  if (ms > slowest.ms && result !== 'hang') slowest = { ms, index };
+  if (result === 'hang' || !result.ok) {
+    const kind = result === 'hang' ? 'hang' : 'crash';
+    const name = `${kind}-${seed}-${index}${path.extname(input.fileName)}`;
+    writeFileSync(path.join(values.out, name), input.markdown);
+    if (result === 'hang') hangs.push(index);
+    else {
+      // One class per top stack frame inside src/ (the message varies with the input).
+      const frame = result.error.split('\n').find((line) => line.includes('/src/')) ?? result.error.split('\n')[0];
+      const key = `${result.error.split('\n')[0]?.slice(0, 120)} @ ${frame?.trim()}`;
+      crashes.set(key, [...(crashes.get(key) ?? []), index]);
+    }
+  } else if (result.outcome.errors > 0) withErrors++;
+  else if (result.outcome.htmlBytes > 0) rendered++;
+  if ((index - first + 1) % 500 === 0)
+    console.log(`  ${index - first + 1} inputs, ${crashes.size} crash classes, ${hangs.length} hangs`);
+}
+await worker?.terminate();
+rmSync(root, { recursive: true, force: true });
+const seconds = ((performance.now() - started) / 1000).toFixed(1);
+console.log(`inputs ${last - first}, rendered ${rendered}, with errors ${withErrors}, wall ${seconds} s`);
+console.log(`slowest input ${slowest.index}: ${slowest.ms.toFixed(0)} ms`);
+console.log(
+  `hangs (> ${budget} ms): ${hangs.length}${hangs.length ? ` (indexes ${hangs.slice(0, 20).join(', ')})` : ''}`,
+);
+console.log(`crash classes: ${crashes.size}`);
+for (const [key, indexes] of crashes)
+  console.log(`  ${indexes.length}× ${key}\n     e.g. --seed ${seed} --index ${indexes[0]}`);
+if (crashes.size + hangs.length > 0) console.log(`inputs written to ${values.out}`);
+process.exitCode = crashes.size + hangs.length > 0 ? 1 : 0;
