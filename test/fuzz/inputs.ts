@@ -7,6 +7,9 @@ import { mutatedDeck, readCorpus } from './mutate.ts';
 
 const REPO = fileURLToPath(new URL('../..', import.meta.url));
 
+/** The flagship deck: mutated, and the yardstick of a slow input. */
+export const FLAGSHIP = path.join(REPO, 'decks', 'rust-in-kernel', 'deck.md');
+
 /** Data files of the flagship deck, copied beside every input so its mutations reach the renderers. */
 export const FLAGSHIP_FILES = ['kernel-versions.yaml', 'milestones.yaml'].map((name) =>
   path.join(REPO, 'decks', 'rust-in-kernel', name),
