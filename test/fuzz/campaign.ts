@@ -125,9 +125,8 @@ rmSync(root, { recursive: true, force: true });
 const seconds = ((performance.now() - started) / 1000).toFixed(1);
 console.log(`inputs ${last - first}, rendered ${rendered}, with errors ${withErrors}, wall ${seconds} s`);
 console.log(`slowest input ${slowest.index}: ${slowest.ms.toFixed(0)} ms`);
-console.log(
-  `over budget (${budget} ms): ${suspects.length}, hangs: ${hangs.length}${hangs.length ? ` (indexes ${hangs.slice(0, 20).join(', ')})` : ''}`,
-);
+const listed = hangs.length > 0 ? ` (indexes ${hangs.slice(0, 20).join(', ')})` : '';
+console.log(`over budget (${budget} ms): ${suspects.length}, hangs: ${hangs.length}${listed}`);
 console.log(`crash classes: ${crashes.size}`);
 for (const [key, indexes] of crashes)
   console.log(`  ${indexes.length}× ${key}\n     e.g. --seed ${seed} --index ${indexes[0]}`);
