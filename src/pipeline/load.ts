@@ -63,7 +63,7 @@ export interface LoadOptions {
   diagramsDir?: string;
   /** Project root: snippet includes must stay inside it. @default the deck's folder */
   root?: string;
-  /** Folders outside `root` that images and linked files may also come from. @default [] */
+  /** Folders outside `root` that images, linked files, includes and data files may also come from. @default [] */
   allow?: readonly string[];
   /** Cache of syntax trees of unchanged files; `undefined` parses every time. */
   parseCacheDir?: string | undefined;
@@ -117,16 +117,18 @@ export function loadDeck(source: DeckSource, options: LoadOptions): LoadedDeck {
   const assets = planAssets(tree, deckDir, { root: options.root ?? deckDir, allow: options.allow ?? [] }, logo);
   checkMissingAssets(assets, file);
   checkAssetScope(assets, file);
-  const tables = checkTables(tree, file, { deckDir });
+  const allow = options.allow ?? [];
+  const tables = checkTables(tree, file, { deckDir, allow });
   const snippets = extractSnippets(tree, file, {
     root: options.root ?? deckDir,
+    allow,
     ...(options.snippetDefaults?.cc ? { cc: options.snippetDefaults.cc } : {}),
     ...(options.snippetDefaults?.edition ? { edition: options.snippetDefaults.edition } : {}),
   });
   const diagrams = extractDiagrams(tree, file, {
     deckDir,
     diagramsDir: options.diagramsDir ?? path.resolve(deckDir, '..', '..', 'diagrams'),
-    loadRecords: (written) => loadTimelineRecords(deckDir, written),
+    loadRecords: (written) => loadTimelineRecords(deckDir, written, allow),
   });
   const items = deckItems(read, meta?.slideLevel);
   for (const slide of allSlides(items)) {

@@ -23,6 +23,8 @@ import type { RuleId } from '../report/rules.ts';
 export interface SnippetExtractOptions {
   /** Project root: includes must stay inside it. @default the markdown file's folder */
   root?: string;
+  /** Folders outside `root` that includes may also come from (`paths.allow`, `--allow-path`). @default [] */
+  allow?: readonly string[];
   /** Edition for Rust blocks without an `editionNNNN` attribute. @default '2021' */
   edition?: Snippet['edition'];
   /** Compilers of C and C++ blocks without `cc=` (the project config's `snippets.cc`). @default 'both' */
@@ -52,7 +54,7 @@ interface BlockContext {
   node: Code;
   file: VFile;
   source: string[];
-  options: Required<Pick<SnippetExtractOptions, 'root' | 'edition' | 'cc'>>;
+  options: Required<Pick<SnippetExtractOptions, 'root' | 'allow' | 'edition' | 'cc'>>;
 }
 
 function report(
@@ -82,7 +84,7 @@ function includedProgram(
   lang: SnippetLang,
   request: NonNullable<ReturnType<typeof parseInclude>>,
 ): { built: BuiltProgram; include: Omit<NonNullable<Snippet['include']>, 'lineMap'> } | undefined {
-  const resolved = resolveInclude(request, context.file.path, context.options.root);
+  const resolved = resolveInclude(request, context.file.path, context.options.root, context.options.allow);
   if (!resolved.ok) {
     report(context, { ...resolved, severity: 'error' });
     return undefined;
@@ -226,6 +228,7 @@ export function extractSnippets(tree: Root, file: VFile, options: SnippetExtract
   const source = markdownLines(file.value);
   const resolved = {
     root: options.root ?? dirname(file.path),
+    allow: options.allow ?? [],
     edition: options.edition ?? '2021',
     cc: options.cc ?? 'both',
   };

@@ -4,8 +4,8 @@ import type { Rule } from '../rule.ts';
 export const configRules = {
   'config/invalid': {
     severity: 'error',
-    summary: 'proofdeck.config.{yaml,json}: an unknown key, a value of the wrong type, or an unknown theme.',
-    help: 'Use the keys site.title, site.base, theme, snippets.cc and snippets.edition with valid values.',
+    summary: 'proofdeck.config.{yaml,json}: an unknown key, a wrong value, an unknown theme or allowed folder.',
+    help: 'Use the keys site.title, site.base, theme, snippets.cc, snippets.edition and paths.allow validly.',
     docs: 'in-your-talk-repository',
   },
   'config/syntax': {
