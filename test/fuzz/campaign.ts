@@ -1,6 +1,6 @@
 /**
  * The fuzz campaign: `node test/fuzz/campaign.ts [--runs 10000] [--seed N] [--budget 5000] [--out DIR]
- * [--index I]`. Every input (generated or mutated deck, see inputs.ts) goes through the build's parse,
+ * [--index I | --start I]`. Every input (generated or mutated deck, see inputs.ts) goes through the build's parse,
  * check and render-to-HTML path in a worker thread; an input that throws is a crash (what the CLI turns
  * into exit 70), one that takes longer than the budget is timed again at the end (its worker is terminated)
  * and is a hang when it is still over budget and over 20× the flagship deck's time then. Crashing and
@@ -22,12 +22,13 @@ const { values } = parseArgs({
     budget: { type: 'string', default: '5000' },
     out: { type: 'string', default: path.join(tmpdir(), 'proofdeck-fuzz-findings') },
     index: { type: 'string' },
+    start: { type: 'string', default: '0' },
   },
 });
 const seed = values.seed === undefined ? Date.now() % 2 ** 31 : Number(values.seed);
 const runs = Number(values.runs);
 const budget = Number(values.budget);
-const first = values.index === undefined ? 0 : Number(values.index);
+const first = Number(values.index ?? values.start);
 const last = values.index === undefined ? runs : first + 1;
 console.log(`fuzz campaign: seed ${seed}, inputs ${first}..${last - 1}, budget ${budget} ms`);
 
@@ -80,16 +81,23 @@ let rendered = 0;
 let withErrors = 0;
 let slowest = { ms: 0, index: -1 };
 const started = performance.now();
+// Ctrl-C or a kill ends the campaign after the current input, with the summary of what ran.
+let stopping = false;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => (stopping = true));
+let ran = 0;
 mkdirSync(values.out, { recursive: true });
-for (let index = first; index < last; index++) {
+for (let index = first; index < last && !stopping; index++) {
+  ran++;
   const input = inputAt(inputs, seed, index);
   await readyWorker();
   const begin = performance.now();
   const result = await runInput(input);
   const ms = performance.now() - begin;
   if (ms > slowest.ms && result !== 'hang') slowest = { ms, index };
-  if (result === 'hang') suspects.push(index);
-  else if (!result.ok) {
+  if (result === 'hang') {
+    suspects.push(index);
+    console.log(`  input ${index} over budget (timed again at the end)`);
+  } else if (!result.ok) {
     writeFileSync(path.join(values.out, `crash-${seed}-${index}${path.extname(input.fileName)}`), input.markdown);
     // One class per top stack frame inside src/ (the message varies with the input).
     const frame = result.error.split('\n').find((line) => line.includes('/src/')) ?? result.error.split('\n')[0];
@@ -97,7 +105,7 @@ for (let index = first; index < last; index++) {
     crashes.set(key, [...(crashes.get(key) ?? []), index]);
   } else if (result.outcome.errors > 0) withErrors++;
   else if (result.outcome.htmlBytes > 0) rendered++;
-  if ((index - first + 1) % 500 === 0)
+  if ((index - first + 1) % 250 === 0)
     console.log(`  ${index - first + 1} inputs, ${crashes.size} crash classes, ${suspects.length} over budget`);
 }
 // An input over budget on a busy machine may only be slow: each is timed again beside the flagship deck,
@@ -123,7 +131,9 @@ for (const index of suspects) {
 await worker?.terminate();
 rmSync(root, { recursive: true, force: true });
 const seconds = ((performance.now() - started) / 1000).toFixed(1);
-console.log(`inputs ${last - first}, rendered ${rendered}, with errors ${withErrors}, wall ${seconds} s`);
+console.log(
+  `inputs ${ran} (${first}..${first + ran - 1}), rendered ${rendered}, with errors ${withErrors}, wall ${seconds} s`,
+);
 console.log(`slowest input ${slowest.index}: ${slowest.ms.toFixed(0)} ms`);
 const listed = hangs.length > 0 ? ` (indexes ${hangs.slice(0, 20).join(', ')})` : '';
 console.log(`over budget (${budget} ms): ${suspects.length}, hangs: ${hangs.length}${listed}`);
