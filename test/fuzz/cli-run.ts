@@ -51,6 +51,8 @@ for (let index = first; index < first + Number(values.runs) && !stopping; index+
     bad.push(`input ${index}: exit ${code}\n${result.stderr.slice(-2000)}`);
     writeFileSync(path.join(tmpdir(), `proofdeck-fuzz-cli-${seed}-${index}.md`), input.markdown);
   }
+  // Let a pending SIGINT/SIGTERM handler run (spawnSync never yields to the event loop).
+  await new Promise((resolve) => setImmediate(resolve));
   if (ran % 10 === 0) console.log(`  ${ran} builds: ${JSON.stringify(Object.fromEntries(codes))}`);
 }
 rmSync(root, { recursive: true, force: true });
