@@ -24,6 +24,7 @@ const DRAWN: DiagramResult = { ok: true, svg: '<svg xmlns="http://www.w3.org/200
 /** What one input did: its diagnostics (rule ids) and how many bytes of HTML it rendered. */
 interface FuzzOutcome {
   rules: string[];
+  lines: number[];
   errors: number;
   htmlBytes: number;
 }
@@ -100,6 +101,7 @@ async function runOne(
   });
   const outcome = (htmlBytes: number): FuzzOutcome => ({
     rules: loaded.file.messages.map((message) => message.ruleId ?? '?'),
+    lines: loaded.file.messages.map((message) => message.line ?? 0),
     errors: loaded.file.messages.filter((message) => message.fatal === true).length,
     htmlBytes,
   });

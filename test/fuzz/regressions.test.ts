@@ -19,4 +19,15 @@ describe('fuzz regressions', () => {
       warn.mockRestore();
     }
   });
+
+  it.each([
+    ['verticalSeparator: "["', 2],
+    ['separator: "a(" ', 2],
+    ['notesSeparator: "[z-a]"', 2],
+  ])('reveal.js separator %s that is no regular expression: a warning at its line, no crash', async (line, at) => {
+    const outcome = await target.run(`---\n${line}\nfrom: reveal\n---\n\n# A\n\n---\n\n# B\n`);
+    expect(outcome.rules).toContain('dialect/unsupported');
+    expect(outcome.lines).toContain(at);
+    expect(outcome.htmlBytes).toBeGreaterThan(0);
+  });
 });
