@@ -31,6 +31,7 @@ interface CheckFlags {
   reporter: Reporter;
   frail: boolean;
   unsafeNoSandbox: boolean;
+  allowPath: string[];
 }
 
 interface BuildFlags extends CheckFlags {
@@ -132,6 +133,7 @@ async function build(paths: string[], flags: BuildFlags, pdf: boolean): Promise<
     noCache: !flags.cache,
     checkExternal: flags.checkExternal,
     unsafeNoSandbox: flags.unsafeNoSandbox,
+    allowPaths: flags.allowPath,
     shard: flags.shard,
     frail: flags.frail,
     includeHidden: flags.includeHidden,
@@ -172,6 +174,9 @@ function fromOption(): Option {
   ]);
 }
 
+/** A repeatable option's values, in order. */
+const collect = (value: string, previous: string[]): string[] => [...previous, value];
+
 /** Options every checking command shares. */
 function withCheckOptions(command: Command): Command {
   return command
@@ -186,6 +191,7 @@ function withCheckOptions(command: Command): Command {
     .option('--frail', 'exit 1 on warnings too, and on every block that is not proved', false)
     .option('--check-external', 'also request every external link (slow; needs network)', false)
     .option('--unsafe-no-sandbox', 'run snippets without bubblewrap when it is unusable (trusted sources only)', false)
+    .option('--allow-path <dir>', 'a folder outside the project that files may come from (repeatable)', collect, [])
     .option('--shard <i/n>', 'do share i of n of the work (CI matrix); join reports with merge-reports', parseShard);
 }
 
@@ -235,6 +241,7 @@ function program(setExit: (code: number) => void): Command {
         noCache: !flags.cache,
         checkExternal: flags.checkExternal,
         unsafeNoSandbox: flags.unsafeNoSandbox,
+        allowPaths: flags.allowPath,
         shard: flags.shard,
         frail: flags.frail,
       });

@@ -3,11 +3,12 @@
  * key is optional; a problem is an error at its line and column in the config file, which stops the
  * build like a deck error.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { isMap, isScalar, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
 import { VFile } from 'vfile';
 import { addError } from '../report/messages.ts';
+import { UsageError } from '../model/errors.ts';
 import { z } from './zod.ts';
 import { BADGE_MODES } from '../model/deck.ts';
 
@@ -36,6 +37,12 @@ const projectConfigSchema = z.strictObject({
       proofs: z.optional(z.enum(['all', 'optional'])),
     }),
   ),
+  paths: z.optional(
+    z.strictObject({
+      /** Folders outside the project (relative to it) that images, includes and data files may come from. */
+      allow: z.optional(z.array(z.string().check(z.minLength(1)))),
+    }),
+  ),
 });
 
 export type ProjectConfig = z.infer<typeof projectConfigSchema>;
@@ -47,7 +54,8 @@ export interface LoadedConfig {
 }
 
 const HINT =
-  'Keys: site.title, site.base, theme, badges, snippets.cc, snippets.edition, snippets.proofs (see the README).';
+  'Keys: site.title, site.base, theme, badges, snippets.cc, snippets.edition, snippets.proofs, paths.allow ' +
+  '(see the README).';
 
 /** Reads and validates the project's config file; `knownThemes` checks `theme`. */
 export function loadProjectConfig(root: string, knownThemes?: ReadonlySet<string>): LoadedConfig {
@@ -111,7 +119,38 @@ export function loadProjectConfig(root: string, knownThemes?: ReadonlySet<string
     );
     return { config: {}, file };
   }
+  const missing = (parsed.data.paths?.allow ?? []).filter((folder) => !isFolder(path.resolve(root, folder)));
+  for (const folder of missing)
+    addError(
+      file,
+      `paths.allow: no folder "${folder}"`,
+      at(offsetOf(doc.contents, ['paths', 'allow'], false)),
+      'config/invalid',
+      'Allowed folders are relative to the project root and must exist.',
+    );
+  if (missing.length > 0) return { config: {}, file };
   return { config: parsed.data, file };
+}
+
+function isFolder(folder: string): boolean {
+  try {
+    return statSync(folder).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Folders outside the project that a deck's files may come from: the config's `paths.allow` (relative to
+ * `root`) and `--allow-path` (relative to the working folder). A missing `--allow-path` is a usage error.
+ */
+export function allowedFolders(root: string, config: ProjectConfig, cliPaths: readonly string[] = []): string[] {
+  for (const folder of cliPaths)
+    if (!isFolder(path.resolve(folder))) throw new UsageError(`--allow-path: no folder "${folder}"`);
+  return [
+    ...(config.paths?.allow ?? []).map((folder) => path.resolve(root, folder)),
+    ...cliPaths.map((folder) => path.resolve(folder)),
+  ];
 }
 
 /** Where the value (or, for an unknown key, the key) at `keys` starts; the nearest existing parent otherwise. */

@@ -8,10 +8,11 @@ import { readDataFile, resolveDataPath } from '../table/data-file.ts';
 export function loadTimelineRecords(
   deckDir: string,
   written: string,
+  allow: readonly string[] = [],
 ): { records: Record<string, string>[] } | { error: string } {
   const records: Record<string, string>[] = [];
   for (const name of written.split(/\s+/).filter(Boolean)) {
-    const resolved = resolveDataPath(deckDir, deckDir, name);
+    const resolved = resolveDataPath(deckDir, deckDir, name, allow);
     if ('error' in resolved) return resolved;
     const read = readDataFile(resolved.path, name);
     if ('error' in read) return { error: read.line ? `${name}:${read.line}: ${read.error}` : read.error };

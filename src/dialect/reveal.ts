@@ -21,6 +21,28 @@ function stringOption(data: Readonly<Record<string, unknown>>, key: string): str
   return typeof value === 'string' && value.length > 0 ? value : undefined;
 }
 
+/**
+ * `pattern` when it compiles as a JavaScript regular expression (as reveal.js builds it); otherwise a
+ * finding at the frontmatter key and undefined, so the default is used instead of a crash (exit 70).
+ */
+function validPattern(pattern: string | undefined, key: string, context: DialectContext): string | undefined {
+  if (pattern === undefined) return undefined;
+  try {
+    new RegExp(pattern, 'mg');
+    return pattern;
+  } catch (error) {
+    const lines = context.source.split('\n');
+    const index = lines.findIndex((line) => new RegExp(`^\\s*${key}\\s*:`).test(line));
+    context.report({
+      line: index + 1 || 1,
+      column: 1,
+      message: `${key} is not a valid regular expression: ${(error as Error).message}`,
+      hint: 'Write it as reveal.js expects (a JavaScript pattern); the default separator is used meanwhile.',
+    });
+    return undefined;
+  }
+}
+
 /** Cuts each slide's notes at the first notes-separator match, only when there is exactly one (as slidify does). */
 function withNotes(source: string, slide: SourceSlide, notes: RegExp): SourceSlide {
   const text = source.slice(slide.start, slide.end);
@@ -38,9 +60,15 @@ function withNotes(source: string, slide: SourceSlide, notes: RegExp): SourceSli
 function splitter(defaults: typeof REVEAL_DEFAULTS | typeof REVEAL_MD_DEFAULTS) {
   return (source: string, bodyStart: number, context: DialectContext): SourceSlide[] => {
     const data = context.frontmatter;
-    const separator = stringOption(data, 'separator') ?? defaults.separator;
-    const verticalSeparator = stringOption(data, 'verticalSeparator') ?? defaults.verticalSeparator;
-    const notes = new RegExp(stringOption(data, 'notesSeparator') ?? defaults.notes, 'mgi');
+    const option = (key: 'separator' | 'verticalSeparator' | 'notesSeparator') =>
+      validPattern(stringOption(data, key), key, context);
+    let separator: string = option('separator') ?? defaults.separator;
+    let verticalSeparator = option('verticalSeparator') ?? defaults.verticalSeparator;
+    if (!validPattern(separator + (verticalSeparator ? `|${verticalSeparator}` : ''), 'separator', context)) {
+      separator = defaults.separator;
+      verticalSeparator = defaults.verticalSeparator;
+    }
+    const notes = new RegExp(option('notesSeparator') ?? defaults.notes, 'mgi');
     // slidify runs on the text after a newline it prepends when the separator needs one; starting one
     // character early lets `\n---\n` match a separator on the first body line too.
     const start = bodyStart > 0 ? bodyStart - 1 : 0;

@@ -1,5 +1,6 @@
 /** Parses `rustc --error-format=json` output (one JSON object per stderr line). */
 import type { ToolDiagnostic } from '../model/snippet.ts';
+import { terminalSafe } from '../report/terminal-safe.ts';
 
 interface RustcSpan {
   file_name: string;
@@ -46,7 +47,8 @@ export function parseRustcDiagnostics(stderr: string, sourceName: string): ToolD
     if (!line.startsWith('{')) continue;
     let parsed: unknown;
     try {
-      parsed = JSON.parse(line);
+      // JSON escapes control characters (`\u001b`): they are removed once decoded.
+      parsed = JSON.parse(line, (_key, value: unknown) => (typeof value === 'string' ? terminalSafe(value) : value));
     } catch {
       continue;
     }

@@ -1,6 +1,7 @@
 /** Runs one process with a wall-clock timeout that kills its whole process group, capturing capped output. */
 import { spawn } from 'node:child_process';
 import { killTree, processTree, watchTreeMemory } from './tree-watch.ts';
+import { terminalSafe } from '../report/terminal-safe.ts';
 
 /** What a finished (or killed) process left behind. */
 export interface ProcessResult {
@@ -64,7 +65,8 @@ class CappedBuffer {
     this.size += kept.length;
   }
   text(): string {
-    return Buffer.concat(this.chunks).toString('utf8') + (this.truncated ? '\n[output truncated]' : '');
+    // Tool output ends up in the terminal, tooltips and JSON: its control sequences never do.
+    return terminalSafe(Buffer.concat(this.chunks).toString('utf8')) + (this.truncated ? '\n[output truncated]' : '');
   }
 }
 

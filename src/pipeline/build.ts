@@ -4,7 +4,7 @@ import type { VFile } from 'vfile';
 import { createBrowserSession, type BrowserSession } from '../browser/session.ts';
 import { cacheFolder } from '../cache/store.ts';
 import { discoverThemes, type Theme } from '../config/themes.ts';
-import { loadProjectConfig, type ProjectConfig } from '../config/project.ts';
+import { allowedFolders, loadProjectConfig, type ProjectConfig } from '../config/project.ts';
 import type { DiagramResult } from '../model/diagram.ts';
 import { contentOptions, highlightRequests, type DeckRenderContext } from '../transform/content.ts';
 import type { HandoutLayout, Paper } from '../render/pdf/handout.ts';
@@ -53,6 +53,8 @@ export interface DeckOptions {
   checkExternal?: boolean;
   /** Compilers and sandbox kept between builds (`proofdeck dev`); by default found anew. */
   snippetSession?: SnippetSession;
+  /** `--allow-path`: folders outside the project that images, includes and data files may come from. */
+  allowPaths?: readonly string[] | undefined;
   /** `--unsafe-no-sandbox`: without bubblewrap, run snippets with limits only instead of exit code 3. */
   unsafeNoSandbox?: boolean;
   /** `--from`: read every deck in this dialect, over frontmatter `from:` and detection. */
@@ -142,6 +144,7 @@ async function checkAll(
     cwd: process.cwd(),
     diagramsDir: path.join(root, 'diagrams'),
     root,
+    allow: allowedFolders(root, project.config, options.allowPaths),
     parseCacheDir: options.noCache ? undefined : cacheFolder(root, 'parse'),
     from: options.from,
     defaultDialect: options.defaultDialect,

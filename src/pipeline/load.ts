@@ -69,7 +69,7 @@ export interface LoadOptions {
   diagramsDir?: string;
   /** Project root: snippet includes must stay inside it. @default the deck's folder */
   root?: string;
-  /** Folders outside `root` that images and linked files may also come from. @default [] */
+  /** Folders outside `root` that images, linked files, includes and data files may also come from. @default [] */
   allow?: readonly string[];
   /** Cache of syntax trees of unchanged files; `undefined` parses every time. */
   parseCacheDir?: string | undefined;
@@ -132,12 +132,13 @@ export function loadDeck(source: DeckSource, options: LoadOptions): LoadedDeck {
   checkMissingAssets(assets, file);
   checkAssetScope(assets, file);
   checkGeneratedDocLinks(assets, file);
-  const tables = checkTables(tree, file, { deckDir });
+  const tables = checkTables(tree, file, { deckDir, allow });
   // Rust edition: block attribute, else frontmatter, else the book.toml above the file, else the config.
   const book = findBookToml(deckDir, source.book?.root ?? options.root ?? deckDir);
   const edition = meta?.edition ?? (book ? bookEdition(book) : undefined) ?? options.snippetDefaults?.edition;
   const { snippets, blocks } = extractBlocks(tree, file, {
     root: source.book?.root ?? options.root ?? deckDir,
+    allow,
     ...(options.snippetDefaults?.cc ? { cc: options.snippetDefaults.cc } : {}),
     ...(edition ? { edition } : {}),
     // Chapters in different folders may share a file name (`part-1/intro.md`, `part-2/intro.md`).
@@ -147,7 +148,7 @@ export function loadDeck(source: DeckSource, options: LoadOptions): LoadedDeck {
   const diagrams = extractDiagrams(tree, file, {
     deckDir,
     diagramsDir: options.diagramsDir ?? path.resolve(deckDir, '..', '..', 'diagrams'),
-    loadRecords: (written) => loadTimelineRecords(deckDir, written),
+    loadRecords: (written) => loadTimelineRecords(deckDir, written, allow),
   });
   const items = deckItems(read, meta?.slideLevel);
   for (const slide of allSlides(items)) {

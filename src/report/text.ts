@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
 import type { BlockVerdict } from '../model/snippet.ts';
+import { terminalSafe } from './terminal-safe.ts';
 
 /** Counts of errors and warnings over a set of files. */
 export interface Counts {
@@ -25,17 +26,21 @@ function formatMessage(file: VFile, message: VFileMessage, color: boolean): stri
   // A message may name another file than the deck (a diagrams/*.mmd, an included snippet source).
   const other = message.file && message.file !== file.path ? message.file : undefined;
   const shown = path.relative(file.cwd, other ?? file.path);
-  const where = line === undefined ? shown : `${shown}:${line}:${column}`;
+  // Everything but our own colours is made terminal-safe: messages quote compilers and the deck.
+  const where = terminalSafe(line === undefined ? shown : `${shown}:${line}:${column}`);
   const severity = message.fatal === true ? paint('1;31', 'error') : paint('1;33', 'warning');
-  const out = [`${paint('1', where)}: ${severity}: ${message.reason} [${message.ruleId ?? 'proofdeck'}]`];
+  const out = [`${paint('1', where)}: ${severity}: ${terminalSafe(message.reason)} [${message.ruleId ?? 'proofdeck'}]`];
   if (line !== undefined) {
     const text = sourceOf(file, other).split('\n')[line - 1];
     if (text !== undefined) {
       const gutter = String(line).padStart(5);
-      out.push(`${gutter} | ${text}`, `${' '.repeat(5)} | ${' '.repeat(Math.max(0, column - 1))}${paint('1;32', '^')}`);
+      out.push(
+        `${gutter} | ${terminalSafe(text)}`,
+        `${' '.repeat(5)} | ${' '.repeat(Math.max(0, column - 1))}${paint('1;32', '^')}`,
+      );
     }
   }
-  if (message.note) out.push(`${' '.repeat(5)} = help: ${message.note}`);
+  if (message.note) out.push(`${' '.repeat(5)} = help: ${terminalSafe(message.note)}`);
   return out.join('\n');
 }
 

@@ -19,6 +19,8 @@ import type { BuiltProgram, SourceLine } from './source-lines.ts';
 /** Defaults every block of a file shares. */
 export interface BlockDefaults {
   root: string;
+  /** Folders outside `root` that includes may also come from (`paths.allow`, `--allow-path`). */
+  allow: readonly string[];
   edition: Snippet['edition'];
   cc: 'gcc' | 'clang' | 'both';
 }
@@ -58,7 +60,7 @@ function includedProgram(
   lang: SnippetLang,
   request: NonNullable<ReturnType<typeof parseInclude>>,
 ): { built: BuiltProgram; include: Omit<NonNullable<Snippet['include']>, 'lineMap'> } | undefined {
-  const resolved = resolveInclude(request, context.file.path, context.options.root);
+  const resolved = resolveInclude(request, context.file.path, context.options.root, context.options.allow);
   if (!resolved.ok) {
     report(context, { ...resolved, severity: 'error' });
     return undefined;

@@ -21,6 +21,8 @@ import { reportUnproved } from './block-states.ts';
 export interface SnippetExtractOptions {
   /** Project root: includes must stay inside it. @default the markdown file's folder */
   root?: string;
+  /** Folders outside `root` that includes may also come from (`paths.allow`, `--allow-path`). @default [] */
+  allow?: readonly string[];
   /** Edition for Rust blocks without an `editionNNNN` attribute. @default '2021' */
   edition?: Snippet['edition'];
   /** Compilers of C and C++ blocks without `cc=` (the project config's `snippets.cc`). @default 'both' */
@@ -72,6 +74,7 @@ export interface ExtractedBlocks {
 export function extractBlocks(tree: Root, file: VFile, options: SnippetExtractOptions = {}): ExtractedBlocks {
   const source = markdownLines(file.value);
   const resolved: BlockDefaults = {
+    allow: options.allow ?? [],
     root: options.root ?? dirname(file.path),
     edition: options.edition ?? '2021',
     cc: options.cc ?? 'both',

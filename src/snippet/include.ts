@@ -3,8 +3,9 @@
  * root) shows the region `bug` and compiles the whole file. Regions are marked `// #region bug` …
  * `// #endregion bug` (VitePress) or `// ANCHOR: bug` … `// ANCHOR_END: bug` (mdBook).
  */
-import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { isInsideFolders } from '../config/confine.ts';
 
 /** A parsed `<<<` line. */
 export interface IncludeRequest {
@@ -60,8 +61,16 @@ function extractRegion(text: string, region: string): { displayed: string; first
   return { displayed: body.map((line) => line.slice(cut)).join('\n'), firstLine: from + 2 };
 }
 
-/** Resolves and reads an include relative to the markdown file (`@/` relative to `root`), never outside `root`. */
-export function resolveInclude(request: IncludeRequest, markdownPath: string, root: string): IncludeResult {
+/**
+ * Resolves and reads an include relative to the markdown file (`@/` relative to `root`), never outside `root`
+ * and the `allow`ed folders (symlinks followed).
+ */
+export function resolveInclude(
+  request: IncludeRequest,
+  markdownPath: string,
+  root: string,
+  allow: readonly string[] = [],
+): IncludeResult {
   const target = request.path.startsWith('@/')
     ? join(root, request.path.slice(2))
     : resolve(dirname(markdownPath), request.path);
@@ -69,9 +78,10 @@ export function resolveInclude(request: IncludeRequest, markdownPath: string, ro
     ok: false,
     ruleId: 'snippet/include-outside-root',
     message: `include \`${request.path}\` points outside the project root`,
-    hint: `keep included files under ${root}`,
+    hint: `keep included files under ${root}${allow.length > 0 ? ' or an allowed folder (paths.allow)' : ''}`,
   };
-  if (!inside(root, target)) return outside;
+  const folders = [root, ...allow];
+  if (!folders.some((folder) => inside(folder, target))) return outside;
   if (!existsSync(target) || !statSync(target).isFile()) {
     return {
       ok: false,
@@ -81,7 +91,7 @@ export function resolveInclude(request: IncludeRequest, markdownPath: string, ro
     };
   }
   // A symlink inside the root may still point out of it.
-  if (!inside(realpathSync(root), realpathSync(target))) return outside;
+  if (!isInsideFolders(target, folders)) return outside;
   const text = readFileSync(target, 'utf8').replace(/\r\n/g, '\n').replace(/\n$/, '');
   if (!request.region) return { ok: true, path: target, text, displayed: text, firstLine: 1 };
   const region = extractRegion(text, request.region);

@@ -16,6 +16,8 @@ export const TABLE_CONTAINER = 'table';
 export interface ReadTablesOptions {
   markdownDir: string;
   deckDir: string;
+  /** Folders outside the deck's that data files may also come from (`paths.allow`). @default [] */
+  allow?: readonly string[];
 }
 
 /** Reads all tables in document order; problems with specs and data files are returned, not thrown. */
@@ -68,7 +70,7 @@ function readSpecTable(
 
   let data: TableModel['data'];
   if (spec.data) {
-    const resolved = resolveDataPath(options.markdownDir, options.deckDir, spec.data.path);
+    const resolved = resolveDataPath(options.markdownDir, options.deckDir, spec.data.path, options.allow);
     const read = 'error' in resolved ? resolved : readDataFile(resolved.path, spec.data.path);
     if ('error' in read) {
       const where = 'line' in read && read.line !== undefined ? ` (${spec.data.path}:${read.line})` : '';

@@ -4,6 +4,7 @@
  */
 import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import path from 'node:path';
+import { isInsideFolders } from '../config/confine.ts';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Scalar } from 'yaml';
 import { parseCsv } from './csv.ts';
 
@@ -36,11 +37,12 @@ export function fieldKey(name: string): string {
   return name.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
 }
 
-/** Resolves a `data=` path against the markdown's folder; it must stay inside the deck's folder. */
+/** Resolves a `data=` path against the markdown's folder; it must stay inside the deck's folder or an `allow`ed one. */
 export function resolveDataPath(
   markdownDir: string,
   deckDir: string,
   written: string,
+  allow: readonly string[] = [],
 ): { path: string } | { error: string } {
   if (path.isAbsolute(written) || /^[a-z][a-z+.-]*:/i.test(written))
     return { error: `data file "${written}" must be a path relative to the markdown file` };
@@ -49,7 +51,8 @@ export function resolveDataPath(
   const real = realpathSync(resolved);
   const root = existsSync(deckDir) ? realpathSync(deckDir) : path.resolve(deckDir);
   const relative = path.relative(root, real);
-  if (relative.startsWith('..') || path.isAbsolute(relative))
+  const outside = relative.startsWith('..') || path.isAbsolute(relative);
+  if (outside && !(allow.length > 0 && isInsideFolders(resolved, allow)))
     return { error: `data file "${written}" is outside the deck's folder` };
   return { path: real };
 }

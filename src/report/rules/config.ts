@@ -5,9 +5,9 @@ export const configRules = {
   'config/invalid': {
     severity: 'error',
     summary:
-      'proofdeck.config.{yaml,json}: an unknown key, a value of the wrong type, or an unknown theme; ' +
+      'proofdeck.config.{yaml,json}: an unknown key, a wrong value, an unknown theme or allowed folder; ' +
       'book.toml: an unknown `[rust] edition`.',
-    help: 'Use the keys site.title, site.base, theme, badges and snippets.cc, .edition, .proofs with valid values.',
+    help: 'Use the keys site.title, site.base, theme, badges, snippets.cc/.edition/.proofs and paths.allow validly.',
     docs: 'in-your-talk-repository',
   },
   'config/syntax': {

@@ -25,6 +25,7 @@ interface Side {
 export interface MatchOptions {
   markdownDir: string;
   deckDir: string;
+  allow?: readonly string[];
 }
 
 /** Reports keys missing on either side; each message sits where the item is and names the other side's line. */
@@ -127,7 +128,7 @@ function keyItems(table: TableModel): Item[] {
 }
 
 function dataSide(written: string, table: TableModel, options: MatchOptions): Side | { error: string } {
-  const resolved = resolveDataPath(options.markdownDir, options.deckDir, written);
+  const resolved = resolveDataPath(options.markdownDir, options.deckDir, written, options.allow);
   const read = 'error' in resolved ? resolved : readDataFile(resolved.path, written);
   if ('error' in read) return { error: read.error };
   const keyName = table.header[table.resolved?.key ?? 0]?.text ?? '';

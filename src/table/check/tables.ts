@@ -25,6 +25,8 @@ import { judgeTable, keepErrors } from './judge.ts';
 export interface CheckTablesOptions {
   /** The deck's folder: `data=` files must be inside it. */
   deckDir: string;
+  /** Folders outside the deck's that data files may also come from (`paths.allow`). @default [] */
+  allow?: readonly string[];
 }
 
 /**
@@ -36,7 +38,11 @@ export function checkTables(tree: Root, file: VFile, options: CheckTablesOptions
   const source = String(file.value);
   const markdownDir = path.resolve(file.cwd, file.dirname ?? '.');
   const { lists, problems: listProblems } = readLists(tree, source);
-  const { tables, problems, owners } = readTables(tree, source, { markdownDir, deckDir: options.deckDir });
+  const { tables, problems, owners } = readTables(tree, source, {
+    markdownDir,
+    deckDir: options.deckDir,
+    allow: options.allow ?? [],
+  });
   reportProblems(file, listProblems);
   for (const problem of problems) {
     const owner = owners.get(problem);
@@ -56,7 +62,7 @@ export function checkTables(tree: Root, file: VFile, options: CheckTablesOptions
       checkAgainstData(model, file);
     });
   }
-  checkMatches(tables, lists, file, { markdownDir, deckDir: options.deckDir });
+  checkMatches(tables, lists, file, { markdownDir, deckDir: options.deckDir, allow: options.allow ?? [] });
   checkEvidenceStructure(tree, tables, file);
   checkPipeParagraphs(tree, file);
   return tables;
