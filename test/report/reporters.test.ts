@@ -56,7 +56,7 @@ describe('reporters', () => {
       '::error file=decks/talk/deck.md,line=3,col=1,title=frontmatter/unknown-key::unknown frontmatter key ' +
         '"colour" (Known keys: title, subtitle, author, date, event, abstract, theme, slideLevel, transition, ' +
         'kind, titleSlide, from, dialect, slideNumbers, header, footer, logo, aspectRatio, background, incremental, ' +
-        'badges.)',
+        'css, totalTime, zoom, smartypants, edition, proofs, badges.)',
     );
     expect(lines).toHaveLength(3);
     expect(lines[2]).toMatch(/^::warning file=decks\/talk\/deck.md,line=10,col=1,title=deck\/heading-skip::/);
