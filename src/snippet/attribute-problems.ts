@@ -32,10 +32,8 @@ const RUST_ONLY = [
   'noplayground',
   'mdbook-runnable',
 ];
-/** Attributes only C/C++ blocks understand. */
-const C_ONLY = [
-  'run',
-  'warns',
+/** Attributes only C/C++ blocks understand that are no `run`/`warns` claim: detectors and how to compile and run. */
+export const C_TOOL_KEYS: readonly string[] = [
   'asan',
   'ubsan',
   'lsan',
@@ -47,6 +45,8 @@ const C_ONLY = [
   'cc',
   'env',
 ];
+/** Attributes only C/C++ blocks understand. */
+const C_ONLY = ['run', 'warns', ...C_TOOL_KEYS];
 
 /**
  * Attributes that only change how a block is shown, valid on every block and never a claim about the program:

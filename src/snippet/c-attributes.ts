@@ -7,7 +7,15 @@
  */
 import type { CCompiler, Detector, Expectation, Snippet } from '../model/snippet.ts';
 import type { FenceAttribute } from '../parse/fence-meta.ts';
-import { DISPLAY_KEYS, invalidValue, suggest, unknownAttribute, type AttributeProblem } from './attribute-problems.ts';
+import {
+  C_TOOL_KEYS,
+  DISPLAY_KEYS,
+  invalidValue,
+  unknownAttribute,
+  type AttributeProblem,
+} from './attribute-problems.ts';
+import { parseEnv } from './c-env.ts';
+import { reportKindProblem } from './c-report-kinds.ts';
 import { C_FLAG_HINT, checkCFlag } from './compiler-flags.ts';
 
 const KNOWN = [
@@ -17,83 +25,11 @@ const KNOWN = [
   'run',
   'stdout',
   'exit',
-  'asan',
-  'ubsan',
-  'lsan',
-  'tsan',
-  'msan',
-  'stack-protector',
-  'std',
-  'cflags',
-  'cc',
-  'env',
+  ...C_TOOL_KEYS,
   'file',
   'program',
   'group',
   'id',
-];
-
-/** Report kinds ThreadSanitizer prints after `WARNING: ThreadSanitizer:` (matched as a prefix). */
-export const TSAN_KINDS = [
-  'data race',
-  'thread leak',
-  'lock-order-inversion',
-  'heap-use-after-free',
-  'signal-unsafe call inside of a signal',
-  'signal handler spoils errno',
-  'destroy of a locked mutex',
-  'unlock of an unlocked mutex',
-  'use of an invalid mutex',
-];
-
-/** Report kinds MemorySanitizer prints after `WARNING: MemorySanitizer:`. */
-export const MSAN_KINDS = ['use-of-uninitialized-value'];
-
-/** Runtime variables a block may set with `env=`; the loader's and the shell's own are not the snippet's to change. */
-const ENV_NAME = /^[A-Z_][A-Z0-9_]*$/;
-const ENV_FORBIDDEN = /^(LD_\w*|PATH|HOME|TMPDIR|LC_ALL)$/;
-
-/** `env="A=1 B=x:y"` → [['A', '1'], ['B', 'x:y']]; undefined entries are malformed. */
-export function parseEnv(value: string): ([string, string] | { bad: string })[] {
-  return value
-    .split(/\s+/)
-    .filter(Boolean)
-    .map((entry) => {
-      const equals = entry.indexOf('=');
-      const name = equals > 0 ? entry.slice(0, equals) : '';
-      if (!ENV_NAME.test(name) || ENV_FORBIDDEN.test(name)) return { bad: entry };
-      return [name, entry.slice(equals + 1)];
-    });
-}
-
-/**
- * Report kinds ASan prints after `SUMMARY: AddressSanitizer:`, each proved with gcc and clang by
- * test/fixtures/snippets/report-kinds.md. Not accepted: `odr-violation` (needs a shared library, which a
- * snippet program cannot build) and `unknown-crash` (no program triggers it reliably): a claim that
- * cannot be proved here is not offered.
- */
-export const ASAN_KINDS = [
-  'heap-buffer-overflow',
-  'stack-buffer-overflow',
-  'global-buffer-overflow',
-  'dynamic-stack-buffer-overflow',
-  'stack-buffer-underflow',
-  'heap-use-after-free',
-  'stack-use-after-scope',
-  'stack-use-after-return',
-  'use-after-poison',
-  'container-overflow',
-  'double-free',
-  'initialization-order-fiasco',
-  'bad-free',
-  'alloc-dealloc-mismatch',
-  'new-delete-type-mismatch',
-  'SEGV',
-  'stack-overflow',
-  'memcpy-param-overlap',
-  'negative-size-param',
-  'calloc-overflow',
-  'allocation-size-too-big',
 ];
 
 /** Attributes that need `=value`, with an example for the hint. */
@@ -226,30 +162,16 @@ export function parseCAttributes(
         );
     } else if ((key === 'program' || key === 'group') && value !== undefined) {
       program = value;
-    } else if (key === 'tsan' || key === 'msan') {
-      const kinds = key === 'tsan' ? TSAN_KINDS : MSAN_KINDS;
-      if (value !== undefined && !kinds.some((kind) => kind.startsWith(value) || value.startsWith(kind))) {
-        const guess = suggest(value, kinds);
-        problems.push(
-          invalidValue(
-            attribute,
-            `unknown ${key === 'tsan' ? 'TSan' : 'MSan'} report kind \`${value}\``,
-            guess ? `did you mean \`${guess}\`?` : `one of: ${kinds.join(', ')}`,
-          ),
-        );
-      }
-      detectors.push({ detector: key, ...(value ? { report: value } : {}), attribute });
-    } else if (key === 'asan' || key === 'ubsan' || key === 'lsan' || key === 'stack-protector') {
-      if (key === 'asan' && value !== undefined && !ASAN_KINDS.includes(value)) {
-        const guess = suggest(value, ASAN_KINDS);
-        problems.push(
-          invalidValue(
-            attribute,
-            `unknown ASan report kind \`${value}\``,
-            guess ? `did you mean \`${guess}\`?` : `one of: ${ASAN_KINDS.join(', ')}`,
-          ),
-        );
-      }
+    } else if (
+      key === 'asan' ||
+      key === 'ubsan' ||
+      key === 'lsan' ||
+      key === 'tsan' ||
+      key === 'msan' ||
+      key === 'stack-protector'
+    ) {
+      const kindProblem = reportKindProblem(key, attribute);
+      if (kindProblem) problems.push(kindProblem);
       if (key === 'stack-protector' && value !== undefined)
         problems.push(invalidValue(attribute, '`stack-protector` takes no value'));
       detectors.push({ detector: key, ...(value ? { report: value } : {}), attribute });

@@ -5,7 +5,7 @@
  * compiled with the flags shown (allow-listed) and the shown output is compared with the real one.
  */
 import type { CCompiler, SnippetFile, SnippetLang } from '../model/snippet.ts';
-import { parseEnv } from './c-attributes.ts';
+import { parseEnv } from './c-env.ts';
 import type { SourceLine } from './source-lines.ts';
 import { baseName, isCompilerCommand, parseBuild, SOURCE, words } from './transcript-build.ts';
 import { isEcho, type ShownExit, shownExit, withoutEcho } from './transcript-exit.ts';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ASAN_KINDS, MSAN_KINDS, TSAN_KINDS } from '../../../src/snippet/c-attributes.ts';
+import { ASAN_KINDS, MSAN_KINDS, TSAN_KINDS } from '../../../src/snippet/c-report-kinds.ts';
 import { prove, tempCacheDir } from '../../snippet/prove.ts';
 
 const markdown = readFileSync(new URL('../../fixtures/snippets/report-kinds.md', import.meta.url), 'utf8');
