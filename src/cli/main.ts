@@ -1,127 +1,24 @@
 /** The `proofdeck` command: argv → library calls → report → exit code. The only module that touches process.*. */
-import { readFileSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
-import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import type { VFile } from 'vfile';
-import { buildDecks, checkDecks, type CheckResult } from '../pipeline/build.ts';
+import { writeFileSync } from 'node:fs';
+import { Command, CommanderError, Option } from 'commander';
+import { DEFAULT_OUT_DIR } from '../config/defaults.ts';
+import type { DialectName } from '../dialect/types.ts';
+import { buildDecks, checkDecks } from '../pipeline/build.ts';
 import { scaffoldDeck, scaffoldGitignore } from '../pipeline/scaffold.ts';
 import { convertDeck } from '../pipeline/convert.ts';
-import { PACKAGE_ROOT } from '../config/package-root.ts';
-import { HANDOUT_LAYOUTS, PAPER_SIZES, type HandoutLayout, type Paper } from '../render/pdf/handout.ts';
-import type { BlockVerdict, SnippetResult, SnippetStatus } from '../model/snippet.ts';
-import type { FragmentMode } from '../render/pdf/print.ts';
 import { formatWith, REPORTERS, type Reporter } from '../report/reporters.ts';
-import { countMessages } from '../report/text.ts';
 import { EXIT, exitCodeFor } from './exit-codes.ts';
-import { DIALECTS, type DialectName } from '../dialect/types.ts';
-import { formatShard, inShard, parseShard, type Shard } from '../model/shard.ts';
-import { blockVerdicts } from '../snippet/block-states.ts';
+import { inShard } from '../model/shard.ts';
 import { diagnosticsToFiles, mergeReports, readJsonReport } from '../pipeline/merge.ts';
-import { DEFAULT_OUT_DIR } from '../config/defaults.ts';
-import { findMissingTools } from '../snippet/check/verify.ts';
-
-const pkg = JSON.parse(readFileSync(path.join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string };
-
-interface CheckFlags {
-  theme?: string;
-  from?: DialectName;
-  shard?: Shard;
-  cache: boolean;
-  checkExternal: boolean;
-  reporter: Reporter;
-  frail: boolean;
-  unsafeNoSandbox: boolean;
-  allowPath: string[];
-}
-
-interface BuildFlags extends CheckFlags {
-  out: string;
-  includeHidden: boolean;
-  site: boolean;
-  base?: string;
-  pdf: boolean;
-  pdfFragments: FragmentMode;
-  handout: HandoutLayout;
-  paper: Paper;
-}
-
-/** Line-based output when not a terminal or under CI; a rewritten progress line otherwise. */
-const interactive = () => process.stderr.isTTY === true && process.env.CI !== 'true';
-
-const STATUS_MARKS: Readonly<Record<SnippetStatus, string>> = { proved: '✓', failed: '✗', ignored: '–' };
-
-/** One line per snippet: what it was proved to do, or that it failed. */
-function snippetLines(results: readonly SnippetResult[]): string {
-  const lines = results.map(
-    (r) =>
-      `${STATUS_MARKS[r.status]} ${r.id.padEnd(22)} ${r.status === 'ignored' ? 'not checked (ignore)' : r.summary}`,
-  );
-  return lines.length > 0 ? `${lines.join('\n')}\n\n` : '';
-}
-
-/** A compiler that is not installed is a problem of the machine, not of the deck: exit 3 instead of 1. */
-function withMissingTools(code: number, snippets: CheckResult['snippetResults']): number {
-  const results = [...snippets.values()].flatMap((byId) => [...byId.values()]);
-  return findMissingTools(results).length > 0 ? EXIT.missingTool : code;
-}
-
-/**
- * Every fenced block's final state, paths relative to the working folder. `owns`: whether this run reports
- * a deck's own blocks (`check --shard` reports only its decks', plus the snippets it proved).
- */
-function verdictsOf(result: CheckResult, owns: (position: number) => boolean): BlockVerdict[] {
-  return result.decks.flatMap((deck, position) =>
-    blockVerdicts(
-      deck.blocks,
-      path.relative(process.cwd(), deck.file.path),
-      result.snippetResults.get(deck) ?? new Map(),
-      owns(position),
-    ),
-  );
-}
-
-/** Prints the report (machine formats to stdout, text to stderr) and returns the exit code. */
-function report(
-  files: readonly VFile[],
-  flags: CheckFlags,
-  snippets?: CheckResult['snippetResults'],
-  blocks?: readonly BlockVerdict[],
-): number {
-  const results = snippets ? [...snippets.values()].flatMap((byId) => [...byId.values()]) : undefined;
-  if (results && flags.reporter === 'text') process.stderr.write(snippetLines(results));
-  const shard = flags.shard ? { shard: formatShard(flags.shard) } : {};
-  const extra = results
-    ? {
-        ...shard,
-        snippets: results.map(({ id, status, ok, summary, problems, runs, evidence }) => ({
-          id,
-          status,
-          ok,
-          summary,
-          problems,
-          ...(evidence ? { evidence } : {}),
-          runs: runs.map(({ tool, version, outcome, exitCode, report, cached, durationMs }) => ({
-            tool,
-            version,
-            outcome,
-            exitCode,
-            report,
-            cached,
-            durationMs,
-          })),
-        })),
-      }
-    : shard;
-  const text = formatWith(flags.reporter, files, {
-    version: pkg.version,
-    color: interactive() && !process.env.NO_COLOR,
-    extra,
-    blocks,
-  });
-  (flags.reporter === 'text' ? process.stderr : process.stdout).write(text);
-  const { errors, warnings } = countMessages(files);
-  return errors > 0 || (flags.frail && warnings > 0) ? EXIT.findings : EXIT.ok;
-}
+import {
+  type BuildFlags,
+  type CheckFlags,
+  fromOption,
+  parsePort,
+  withBuildOptions,
+  withCheckOptions,
+} from './options.ts';
+import { interactive, pkg, report, verdictsOf, withMissingTools } from './report.ts';
 
 async function build(paths: string[], flags: BuildFlags, pdf: boolean): Promise<number> {
   const printMs = new Map<string, number>();
@@ -165,56 +62,6 @@ async function build(paths: string[], flags: BuildFlags, pdf: boolean): Promise<
     );
   }
   return code;
-}
-
-/** `--from <dialect>`: read the decks as reveal-md, reveal.js, Marp, Slidev or pandoc/Quarto would. */
-function fromOption(): Option {
-  return new Option('--from <dialect>', 'markdown dialect of the decks (default: detected per file)').choices([
-    ...DIALECTS,
-  ]);
-}
-
-/** A repeatable option's values, in order. */
-const collect = (value: string, previous: string[]): string[] => [...previous, value];
-
-/** Options every checking command shares. */
-function withCheckOptions(command: Command): Command {
-  return command
-    .argument(
-      '[paths...]',
-      'deck folders, markdown files, mdBook folders (book.toml), folders of markdown (default: every deck in decks/)',
-    )
-    .option('-t, --theme <name>', 'theme for every deck, overriding the frontmatter')
-    .addOption(fromOption())
-    .option('--no-cache', 'ignore and do not write the snippet and diagram caches')
-    .addOption(new Option('--reporter <format>', 'report format').choices([...REPORTERS]).default('text'))
-    .option('--frail', 'exit 1 on warnings too, and on every block that is not proved', false)
-    .option('--check-external', 'also request every external link (slow; needs network)', false)
-    .option('--unsafe-no-sandbox', 'run snippets without bubblewrap when it is unusable (trusted sources only)', false)
-    .option('--allow-path <dir>', 'a folder outside the project that files may come from (repeatable)', collect, [])
-    .option('--shard <i/n>', 'do share i of n of the work (CI matrix); join reports with merge-reports', parseShard);
-}
-
-function withBuildOptions(command: Command): Command {
-  return withCheckOptions(command)
-    .option('-o, --out <dir>', 'output folder', DEFAULT_OUT_DIR)
-    .option('--no-site', 'skip the docs site (dist/site/)')
-    .option('--include-hidden', 'build hidden slides too (they are checked either way)', false)
-    .option('--base <url>', 'public URL or path of dist/site/ for sitemap.xml and 404.html (default: site.base, or /)')
-    .addOption(
-      new Option('--pdf-fragments <mode>', 'fragments in the slide PDF').choices(['final', 'steps']).default('final'),
-    )
-    .addOption(new Option('--handout <layout>', 'handout layout').choices([...HANDOUT_LAYOUTS]).default('notes'))
-    .addOption(new Option('--paper <size>', 'handout paper size').choices([...PAPER_SIZES]).default('A4'));
-}
-
-/** `--port`: a TCP port number, checked before anything is built (commander exits 2 with the message). */
-function parsePort(value: string): number {
-  const port = Number(value);
-  if (!/^\d+$/.test(value) || port < 1 || port > 65_535) {
-    throw new InvalidArgumentError('expected a port number from 1 to 65535.');
-  }
-  return port;
 }
 
 function program(setExit: (code: number) => void): Command {
