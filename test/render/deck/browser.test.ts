@@ -100,6 +100,24 @@ describe('flagship deck in a real chromium', () => {
     expect(size[0]).toBeGreaterThan(400);
     expect(size[1]).toBeGreaterThan(150);
 
+    // The footer names the talk on every slide; the driver-layers image is loaded and sized by its column.
+    expect(await page.evaluate(() => document.querySelector('.deck-footer')?.textContent)).toBe(
+      'Rust in Kernel Development',
+    );
+    await page.evaluate(() => Reveal.slide(0));
+    const image = await page.evaluate(async () => {
+      const section = document.getElementById('what-you-can-build-modules-and-drivers') as HTMLElement;
+      const stack = section.parentElement as HTMLElement;
+      const h = [...document.querySelectorAll('.reveal .slides > section')].indexOf(stack);
+      Reveal.slide(h, [...stack.children].indexOf(section));
+      const img = section.querySelector('img') as HTMLImageElement;
+      await img.decode();
+      const column = img.closest('.column')?.getBoundingClientRect().width ?? 0;
+      return { loaded: img.naturalWidth > 0, share: img.getBoundingClientRect().width / column };
+    });
+    expect(image.loaded).toBe(true);
+    expect(image.share).toBeGreaterThan(0.9);
+
     expect(consoleErrors).toEqual([]);
     expect(outside).toEqual([]);
     await page.close();
