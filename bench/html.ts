@@ -65,7 +65,8 @@ function main(): void {
     const node = { program: process.execPath, cwd: ROOT };
     const proofdeck = (dir: string, out: string): Command => ({
       ...node,
-      args: ['bin/proofdeck.js', 'build', dir, '--out', out, '--no-pdf'],
+      // The copies live outside the repository, whose caches the runs share: their images are allowed from there.
+      args: ['bin/proofdeck.js', 'build', dir, '--out', out, '--no-pdf', '--allow-path', scratch],
     });
     // A copy of each deck whose text changes before every run (a line added to the last slide), so the
     // parse cache never hits: what a rebuild after an edit costs.
