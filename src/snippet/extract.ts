@@ -153,7 +153,7 @@ export function extractBlocks(tree: Root, file: VFile, options: SnippetExtractOp
     // `rust,rust` repeats the language; the first token of a rustdoc-only info string (offset 0) is an attribute.
     // `fit=` and the like are about the slide, not the proof.
     const attributes = fence.attributes.filter(
-      (a) => (a.offset === 0 || a.key.toLowerCase() !== meta.lang) && !DISPLAY_ATTRIBUTES.has(a.key),
+      (a) => (a.offset === 0 || a.key.toLowerCase() !== meta.lang) && a.key !== DISPLAY_ATTRIBUTES.fit,
     );
     const made = codeSnippet(context, fence.lang, meta, attributes, container);
     if (!made) {

@@ -8,7 +8,7 @@ import { resolveLink, type DocIndex } from '../links/resolve.ts';
 import type { HighlightRequest } from './highlight-cache.ts';
 import type { Theme } from '../config/themes.ts';
 import type { ParsedDeck } from '../model/deck.ts';
-import { fenceMeta } from '../parse/fence-meta.ts';
+import { DISPLAY_ATTRIBUTES, fenceMeta } from '../parse/fence-meta.ts';
 import type { AssetPlan } from '../links/assets.ts';
 import { highlightCode, type CodeHighlighter } from './highlight.ts';
 import type { CodeRenderer, ContentOptions } from './slide.ts';
@@ -23,7 +23,6 @@ import type { Snippet, SnippetResult } from '../model/snippet.ts';
 import type { BadgeMode, DeckItem } from '../model/deck.ts';
 import { allSlides } from '../parse/slides.ts';
 import { snippetFigure } from './snippet-badge.ts';
-import { SHOW_KEY } from '../snippet/show.ts';
 import { evidenceMark } from '../table/evidence-mark.ts';
 import type { TableModel } from '../table/model.ts';
 
@@ -139,7 +138,7 @@ export function contentOptions(context: DeckRenderContext, items: readonly DeckI
       theme: context.theme.shiki,
       steps: meta.highlight,
     });
-    const showOutput = meta.attributes.some((attribute) => attribute.key === SHOW_KEY);
+    const showOutput = meta.attributes.some((attribute) => attribute.key === DISPLAY_ATTRIBUTES.show);
     const shown = snippet
       ? snippetFigure(pre, snippet, context.snippetResults?.get(snippet.id), {
           showOutput,
