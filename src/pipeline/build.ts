@@ -162,7 +162,6 @@ function checkedBuild(checked: Checked, highlighter: CodeHighlighter): CheckedBu
       theme,
       highlighter,
       assets: loaded.assets,
-      diagrams: loaded.diagrams,
       diagramResults: checked.diagramResults.get(loaded) ?? new Map(),
       tables: loaded.tables,
       snippets: loaded.snippets,

@@ -2,7 +2,7 @@
  * How a checked document's slides become HTML, shared by the deck, the handout and the site: code through
  * shiki with snippet badges, rendered diagrams, generated tables, evidence marks, hashed assets and links.
  */
-import type { Code, Root } from 'mdast';
+import type { Code, Data, Root } from 'mdast';
 import { visit } from 'unist-util-visit';
 import { resolveLink, type DocIndex } from '../links/resolve.ts';
 import type { HighlightRequest } from './highlight-cache.ts';
@@ -13,8 +13,7 @@ import type { AssetPlan } from '../links/assets.ts';
 import { highlightCode, type CodeHighlighter } from './highlight.ts';
 import type { CodeRenderer, ContentOptions } from './slide.ts';
 import { diagramFigure } from './diagram.ts';
-import { diagramKey } from '../diagram/extract.ts';
-import type { Diagram, DiagramResult } from '../model/diagram.ts';
+import type { DiagramResult } from '../model/diagram.ts';
 import type { Element } from 'hast';
 import { h } from 'hastscript';
 import type { TextDirective } from 'mdast-util-directive';
@@ -31,8 +30,7 @@ export interface DeckRenderContext {
   theme: Theme;
   highlighter: CodeHighlighter;
   assets: AssetPlan;
-  /** Diagrams by node position, and their rendered SVG by diagram id. */
-  diagrams?: ReadonlyMap<string, Diagram>;
+  /** Rendered diagrams by diagram id (each diagram sits on its node: `node.data.diagram`). */
   diagramResults?: ReadonlyMap<string, DiagramResult>;
   /** Checked tables, for generated tables and evidence marks. */
   tables?: readonly TableModel[];
@@ -85,11 +83,11 @@ function proofRenderer(
 
 /** The figure for the diagram at `node`, when it rendered; `alternates`: with its other-appearance drawing. */
 function renderedDiagram(
-  node: { position?: Code['position'] },
+  node: { data?: Data | undefined },
   context: DeckRenderContext,
   alternates = false,
 ): Element | undefined {
-  const diagram = context.diagrams?.get(diagramKey(node));
+  const diagram = node.data?.diagram;
   const result = diagram ? context.diagramResults?.get(diagram.id) : undefined;
   if (!diagram || !result?.ok) return undefined;
   return diagramFigure(diagram, result.svg, alternates ? result.alternate : undefined);
@@ -97,7 +95,7 @@ function renderedDiagram(
 
 /** The site's content: diagrams come in both appearances where the build drew both (light and dark pages). */
 export function withDiagramAlternates(content: ContentOptions, context: DeckRenderContext): ContentOptions {
-  const both = (node: { position?: Code['position'] }) => renderedDiagram(node, context, true);
+  const both = (node: { data?: Data | undefined }) => renderedDiagram(node, context, true);
   return {
     ...content,
     renderCode: (node) => (node.lang?.toLowerCase() === 'mermaid' ? both(node) : undefined) ?? content.renderCode(node),

@@ -116,9 +116,8 @@ async function runOne(
       theme,
       highlighter,
       assets: loaded.assets,
-      diagrams: loaded.diagrams,
       // Every diagram as if mermaid drew it (a build with a failed diagram stops before rendering).
-      diagramResults: new Map([...loaded.diagrams.values()].map((diagram) => [diagram.id, DRAWN])),
+      diagramResults: new Map(loaded.diagrams.map((diagram) => [diagram.id, DRAWN])),
       tables: loaded.tables,
       snippets: loaded.snippets,
       snippetResults: new Map(),

@@ -100,13 +100,12 @@ export async function siteInputFor(
       ),
     );
     const diagramResults = new Map<string, DiagramResult>(
-      [...deck.diagrams.values()].map((diagram) => [diagram.id, { ok: true, svg: fakeSvg(diagram.id), cached: true }]),
+      deck.diagrams.map((diagram) => [diagram.id, { ok: true, svg: fakeSvg(diagram.id), cached: true }]),
     );
     const context = {
       theme,
       highlighter,
       assets: deck.assets,
-      diagrams: deck.diagrams,
       diagramResults,
       tables: deck.tables,
       snippets,
