@@ -105,32 +105,27 @@ export function withDiagramAlternates(content: ContentOptions, context: DeckRend
 
 /** How slide content is turned into HTML for this deck; shared by the deck and the handout. */
 /** A fence's code as shown: a snippet's displayed text (hidden setup lines removed, an include's region only). */
-function shownCode(
-  node: Code,
-  snippetAt: ReadonlyMap<number, Snippet>,
-): { code: string; snippet: Snippet | undefined } {
-  const snippet = snippetAt.get(node.position?.start.line ?? -1);
+function shownCode(node: Code): { code: string; snippet: Snippet | undefined } {
+  const snippet = node.data?.snippet;
   return { code: snippet?.displayed ?? node.value, snippet };
 }
 
 /** Every block the deck will highlight, so they can be looked up in the cache before rendering. */
-export function highlightRequests(tree: Root, snippets: readonly Snippet[], theme: string): HighlightRequest[] {
-  const snippetAt = new Map(snippets.map((snippet) => [snippet.line, snippet]));
+export function highlightRequests(tree: Root, theme: string): HighlightRequest[] {
   const requests: HighlightRequest[] = [];
   visit(tree, 'code', (node) => {
     if (node.lang?.toLowerCase() === 'mermaid') return;
-    requests.push({ code: shownCode(node, snippetAt).code, lang: fenceMeta(node).lang, theme });
+    requests.push({ code: shownCode(node).code, lang: fenceMeta(node).lang, theme });
   });
   return requests;
 }
 
 export function contentOptions(context: DeckRenderContext, items: readonly DeckItem[] = []): ContentOptions {
-  const snippetAt = new Map((context.snippets ?? []).map((snippet) => [snippet.line, snippet]));
   const renderCode: CodeRenderer = (node) => {
     const figure = node.lang?.toLowerCase() === 'mermaid' ? renderedDiagram(node, context) : undefined;
     if (figure) return figure;
     const meta = fenceMeta(node);
-    const { code, snippet } = shownCode(node, snippetAt);
+    const { code, snippet } = shownCode(node);
     const pre = highlightCode(context.highlighter, code, {
       lang: meta.lang,
       theme: context.theme.shiki,

@@ -107,7 +107,7 @@ async function runOne(
   });
   const theme = themes.get(loaded.deck?.meta.theme ?? '');
   if (hasErrors([loaded.file]) || !loaded.deck || !theme) return outcome(0);
-  const highlighter = await prepareHighlighter(highlightRequests(loaded.tree, loaded.snippets, theme.shiki), {
+  const highlighter = await prepareHighlighter(highlightRequests(loaded.tree, theme.shiki), {
     cacheDir: undefined,
     pool,
   });

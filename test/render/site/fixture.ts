@@ -85,7 +85,7 @@ export async function siteInputFor(
   const loaded = loadSiteDocs(root);
   const themes = discoverThemes(root);
   const requests = loaded.flatMap((deck) =>
-    highlightRequests(deck.tree, deck.snippets, themes.get(deck.deck?.meta.theme ?? '')?.shiki ?? ''),
+    highlightRequests(deck.tree, themes.get(deck.deck?.meta.theme ?? '')?.shiki ?? ''),
   );
   const highlighter = await prepareHighlighter(requests, { cacheDir: undefined });
   const allResults = new Map(RESULTS.map((result) => [result.id, result]));
