@@ -2,7 +2,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { isInsideFolders } from '../config/confine.ts';
-import type { Root } from 'mdast';
+import type { Nodes, Root } from 'mdast';
 import type { LeafDirective } from 'mdast-util-directive';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
@@ -22,9 +22,14 @@ export interface DiagramExtractOptions {
   loadRecords: (written: string) => { records: Record<string, unknown>[] } | { error: string };
 }
 
-/** Key that links an mdast node to its diagram: the node's start position. */
-export function diagramKey(node: { position?: { start: { line: number; column: number } } | undefined }): string {
-  return `${node.position?.start.line ?? 0}:${node.position?.start.column ?? 0}`;
+declare module 'mdast' {
+  interface Data {
+    /**
+     * The diagram of a ```mermaid fence or a `::diagram`/`::timeline` directive, set by {@link extractDiagrams}
+     * on this build's tree (the parse cache holds JSON text, so it never keeps it) and read where it is rendered.
+     */
+    diagram?: Diagram;
+  }
 }
 
 function caption(attributes: Record<string, string | null | undefined>): Pick<Diagram, 'caption' | 'alt'> {
@@ -34,9 +39,14 @@ function caption(attributes: Record<string, string | null | undefined>): Pick<Di
   return result;
 }
 
-/** Collects diagrams keyed by {@link diagramKey}; missing files and bad data become messages. */
-export function extractDiagrams(tree: Root, file: VFile, options: DiagramExtractOptions): Map<string, Diagram> {
-  const diagrams = new Map<string, Diagram>();
+/** Collects diagrams and attaches each to its node; missing files and bad data become messages. */
+export function extractDiagrams(tree: Root, file: VFile, options: DiagramExtractOptions): Diagram[] {
+  const diagrams: Diagram[] = [];
+  const attach = (node: Nodes, diagram: Diagram) => {
+    node.data ??= {};
+    node.data.diagram = diagram;
+    diagrams.push(diagram);
+  };
   const used = new Map<string, number>();
   const uniqueId = (text: string) => {
     const base = `mermaid-${sha256(text).slice(0, 10)}`;
@@ -52,7 +62,7 @@ export function extractDiagrams(tree: Root, file: VFile, options: DiagramExtract
     if (node.type === 'code' && node.lang?.toLowerCase() === 'mermaid') {
       const meta = fenceMeta(node);
       const attributes = Object.fromEntries(meta.attributes.map((a) => [a.key, a.value]));
-      diagrams.set(diagramKey(node), {
+      attach(node, {
         id: uniqueId(node.value),
         text: node.value,
         origin: 'fence',
@@ -66,7 +76,7 @@ export function extractDiagrams(tree: Root, file: VFile, options: DiagramExtract
     if (node.type !== 'leafDirective' || (node.name !== 'diagram' && node.name !== 'timeline')) return;
     const diagram = node.name === 'diagram' ? fromFile(node, file, options) : fromData(node, file, options);
     if (diagram)
-      diagrams.set(diagramKey(node), {
+      attach(node, {
         id: uniqueId(diagram.text),
         ...at,
         ...caption(node.attributes ?? {}),

@@ -37,10 +37,22 @@ export interface FenceMeta {
 }
 
 /**
- * Attributes about how a block is shown, for every language: the snippet attribute parsers skip them
- * (no "unknown attribute" on a C or Rust block). `fit=false`: the block keeps its size (render/deck/fit.ts).
+ * The one list of attributes about how a block is shown, valid on every block and never a claim about the
+ * program: the snippet attribute grammars accept them (no "unknown attribute" on a C or Rust block) and offer
+ * them as did-you-mean spellings.
  */
-export const DISPLAY_ATTRIBUTES: ReadonlySet<string> = new Set(['fit']);
+export const DISPLAY_ATTRIBUTES = {
+  /** `fit=false`: the block keeps its size (render/deck/fit.ts); skipped before the proof grammars. */
+  fit: 'fit',
+  /** `show=output`: the slide also shows what the proof printed; its value is checked by snippet/show.ts. */
+  show: 'show',
+  /** `title=`/`filename=` (mdBook, Docusaurus, Quarto `filename=`) put a caption above the block. */
+  title: 'title',
+  filename: 'filename',
+} as const;
+
+/** Every display attribute key, for membership tests and suggestions. */
+export const DISPLAY_KEYS: readonly string[] = Object.values(DISPLAY_ATTRIBUTES);
 
 const LINE_SPEC = /^\{([^}]*)\}$/;
 

@@ -144,7 +144,7 @@ export async function buildDecks(options: BuildOptions = {}): Promise<BuildResul
 async function highlighterFor(checked: Checked, options: BuildOptions): Promise<PreparedHighlighter> {
   const requests = checked.decks.flatMap((loaded) => {
     const theme = checked.themeOf(loaded);
-    return theme ? highlightRequests(loaded.tree, loaded.snippets, theme.shiki) : [];
+    return theme ? highlightRequests(loaded.tree, theme.shiki) : [];
   });
   return prepareHighlighter(requests, {
     cacheDir: options.noCache ? undefined : cacheFolder(checked.root, 'highlight'),
@@ -162,7 +162,6 @@ function checkedBuild(checked: Checked, highlighter: CodeHighlighter): CheckedBu
       theme,
       highlighter,
       assets: loaded.assets,
-      diagrams: loaded.diagrams,
       diagramResults: checked.diagramResults.get(loaded) ?? new Map(),
       tables: loaded.tables,
       snippets: loaded.snippets,

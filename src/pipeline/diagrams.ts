@@ -29,14 +29,14 @@ export async function runDiagramStage(
   const byDeck = new Map<LoadedDeck, Map<string, DiagramResult>>();
   for (const deck of decks) {
     const theme = themeOf(deck);
-    if (deck.diagrams.size === 0 || !theme) continue;
-    const diagrams = [...deck.diagrams.values()];
+    if (deck.diagrams.length === 0 || !theme) continue;
+    const diagrams = deck.diagrams;
     const results = await renderDiagrams(diagrams, {
       browser: options.browser,
       config: theme.mermaid,
       cacheDir: options.cacheDir,
     });
-    reportDiagramResults(deck.diagrams.values(), results, deck.file);
+    reportDiagramResults(diagrams, results, deck.file);
     const alternate = options.alternateOf?.(theme);
     if (alternate) await addAlternates(diagrams, results, alternate, options);
     byDeck.set(deck, results);

@@ -46,7 +46,7 @@ export interface LoadedDeck {
   deck: ParsedDeck | undefined;
   assets: AssetPlan;
   /** Diagrams keyed by the position of their fence or directive. */
-  diagrams: Map<string, Diagram>;
+  diagrams: Diagram[];
   /** Every GFM table and `:::table`, with its spec and cells (generated ones included). */
   tables: TableModel[];
   /** C, C++ and Rust blocks with their expectations, not yet compiled. */

@@ -48,12 +48,6 @@ export const C_TOOL_KEYS: readonly string[] = [
 /** Attributes only C/C++ blocks understand. */
 const C_ONLY = ['run', 'warns', ...C_TOOL_KEYS];
 
-/**
- * Attributes that only change how a block is shown, valid on every block and never a claim about the program:
- * `title=`/`filename=` (mdBook, Docusaurus, Quarto `filename=`) put a caption above the block.
- */
-export const DISPLAY_KEYS: readonly string[] = ['title', 'filename'];
-
 /** The closest known spelling (`no-run` → `no_run`), when one is close enough to be a typo. */
 export function suggest(word: string, known: readonly string[]): string | undefined {
   const normalized = word.toLowerCase().replace(/-/g, '_');

@@ -2,7 +2,7 @@
 import type { Code } from 'mdast';
 import type { VFile } from 'vfile';
 import type { Snippet, SnippetLang } from '../model/snippet.ts';
-import type { FenceAttribute, FenceMeta } from '../parse/fence-meta.ts';
+import { DISPLAY_ATTRIBUTES, type FenceAttribute, type FenceMeta } from '../parse/fence-meta.ts';
 import { addError, addWarning } from '../report/messages.ts';
 import type { RuleId } from '../report/rules.ts';
 import type { AttributeProblem } from './attribute-problems.ts';
@@ -13,7 +13,7 @@ import { attributeColumn, contentLines } from './fence-position.ts';
 import { parseInclude, resolveInclude } from './include.ts';
 import { parseRustAttributes } from './rust-attributes.ts';
 import { buildRustProgram } from './rust-program.ts';
-import { SHOW_KEY, showProblems } from './show.ts';
+import { showProblems } from './show.ts';
 import type { BuiltProgram, SourceLine } from './source-lines.ts';
 
 /** Defaults every block of a file shares. */
@@ -141,7 +141,7 @@ export function codeSnippet(
     );
   }
   // `show=` is about the slide, not the proof: both grammars leave it to snippet/show.ts.
-  const proof = attributes.filter((attribute) => attribute.key !== SHOW_KEY);
+  const proof = attributes.filter((attribute) => attribute.key !== DISPLAY_ATTRIBUTES.show);
   const parsed =
     lang === 'rust'
       ? parseRustAttributes(proof, resolved.edition, { root: resolved.root })

@@ -6,14 +6,8 @@
  * (so `warns=-Wa,-Wb` works even though commas separate attributes).
  */
 import type { CCompiler, Detector, Expectation, Snippet } from '../model/snippet.ts';
-import type { FenceAttribute } from '../parse/fence-meta.ts';
-import {
-  C_TOOL_KEYS,
-  DISPLAY_KEYS,
-  invalidValue,
-  unknownAttribute,
-  type AttributeProblem,
-} from './attribute-problems.ts';
+import { DISPLAY_KEYS, type FenceAttribute } from '../parse/fence-meta.ts';
+import { C_TOOL_KEYS, invalidValue, unknownAttribute, type AttributeProblem } from './attribute-problems.ts';
 import { parseEnv } from './c-env.ts';
 import { reportKindProblem } from './c-report-kinds.ts';
 import { C_FLAG_HINT, checkCFlag } from './compiler-flags.ts';

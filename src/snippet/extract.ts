@@ -17,6 +17,17 @@ import { joinLines } from './source-lines.ts';
 import { reportRefusal, transcriptSnippet, type PendingTranscript } from './transcript-snippet.ts';
 import { reportUnproved } from './block-states.ts';
 
+declare module 'mdast' {
+  interface CodeData {
+    /**
+     * The snippet this fence shows (its displayed text, badge and verdict by id), set by {@link extractBlocks} on
+     * the fence it was made from: not on the other files of a multi-file program, nor on the code block a
+     * transcript proves. Set on this build's tree (the parse cache holds JSON text, so it never keeps it).
+     */
+    snippet?: Snippet;
+  }
+}
+
 /** Options for {@link extractSnippets}. */
 export interface SnippetExtractOptions {
   /** Project root: includes must stay inside it. @default the markdown file's folder */
@@ -98,7 +109,9 @@ export function extractBlocks(tree: Root, file: VFile, options: SnippetExtractOp
   };
   const containers = programContainers(tree);
   let pending: { transcript: PendingTranscript; seen: Seen } | undefined;
+  const madeAt = new Map<Snippet, Code>();
   visit(tree, 'code', (node: Code) => {
+    delete node.data?.snippet;
     const meta = fenceMeta(node);
     const container = containers.get(node);
     const entry: Seen = {
@@ -132,6 +145,7 @@ export function extractBlocks(tree: Root, file: VFile, options: SnippetExtractOp
       else if ('refusal' in found) pending = { transcript: found, seen: entry };
       else {
         entry.snippet = found;
+        madeAt.set(found, node);
         derived.push({ snippet: found, ordinal: count(found.lang) });
         snippets.push(found);
       }
@@ -153,7 +167,7 @@ export function extractBlocks(tree: Root, file: VFile, options: SnippetExtractOp
     // `rust,rust` repeats the language; the first token of a rustdoc-only info string (offset 0) is an attribute.
     // `fit=` and the like are about the slide, not the proof.
     const attributes = fence.attributes.filter(
-      (a) => (a.offset === 0 || a.key.toLowerCase() !== meta.lang) && !DISPLAY_ATTRIBUTES.has(a.key),
+      (a) => (a.offset === 0 || a.key.toLowerCase() !== meta.lang) && a.key !== DISPLAY_ATTRIBUTES.fit,
     );
     const made = codeSnippet(context, fence.lang, meta, attributes, container);
     if (!made) {
@@ -162,6 +176,7 @@ export function extractBlocks(tree: Root, file: VFile, options: SnippetExtractOp
     }
     const { snippet, spec } = made;
     entry.snippet = snippet;
+    madeAt.set(snippet, node);
     if ('program' in spec && spec.program) {
       group(spec.program).snippets.push(snippet);
       entry.program = spec.program;
@@ -206,6 +221,10 @@ export function extractBlocks(tree: Root, file: VFile, options: SnippetExtractOp
   }
   const merged = new Set([...groups].flatMap(([name, found]) => mergeProgram(name, found.snippets, found.texts, file)));
   const kept = snippets.filter((snippet) => !merged.has(snippet));
+  for (const snippet of kept) {
+    const node = madeAt.get(snippet);
+    if (node) (node.data ??= {}).snippet = snippet;
+  }
   const taken = new Set(explicit.keys());
   for (const { snippet, ordinal } of derived) snippet.id = derivedId(prefix, snippet.lang, ordinal, taken);
   const primary = (program: string) => groups.get(program)?.snippets.find((snippet) => !merged.has(snippet));

@@ -7,8 +7,8 @@
  * a run block: `stdout="…"`, `stderr~="…"`, `exit=N`, `should_panic="message"`, `rustflags="…"`.
  */
 import type { Expectation, Snippet } from '../model/snippet.ts';
-import type { FenceAttribute } from '../parse/fence-meta.ts';
-import { DISPLAY_KEYS, invalidValue, unknownAttribute, type AttributeProblem } from './attribute-problems.ts';
+import { DISPLAY_KEYS, type FenceAttribute } from '../parse/fence-meta.ts';
+import { invalidValue, unknownAttribute, type AttributeProblem } from './attribute-problems.ts';
 import { checkRustFlags } from './compiler-flags.ts';
 
 /** rustc 1.95's deny-by-default lints (`rustc -W help`): accepted bare as expected codes. */

@@ -3,11 +3,10 @@
  * headline, panic, first lines of stdout). Shared by C and Rust blocks, so it is read apart from their grammars.
  */
 import type { Expectation } from '../model/snippet.ts';
-import type { FenceAttribute } from '../parse/fence-meta.ts';
+import { DISPLAY_ATTRIBUTES, type FenceAttribute } from '../parse/fence-meta.ts';
 import { invalidValue, type AttributeProblem } from './attribute-problems.ts';
 
-/** The attribute's key, and the one value it takes. */
-export const SHOW_KEY = 'show';
+/** The one value `show=` takes. */
 const SHOW_OUTPUT = 'output';
 
 /** Expectations whose proof prints something: a rejection, a report, a panic, or a program's output. */
@@ -33,7 +32,7 @@ function printsOutput(expectation: Expectation, noRun: boolean): boolean {
 export function showProblems(attributes: readonly FenceAttribute[], expectation: Expectation, noRun: boolean) {
   const problems: AttributeProblem[] = [];
   for (const attribute of attributes) {
-    if (attribute.key !== SHOW_KEY) continue;
+    if (attribute.key !== DISPLAY_ATTRIBUTES.show) continue;
     if (attribute.value !== SHOW_OUTPUT)
       problems.push(
         invalidValue(attribute, `\`show=${attribute.value ?? ''}\` is not a known value`, 'use show=output'),

@@ -2,19 +2,18 @@
  * How a checked document's slides become HTML, shared by the deck, the handout and the site: code through
  * shiki with snippet badges, rendered diagrams, generated tables, evidence marks, hashed assets and links.
  */
-import type { Code, Root } from 'mdast';
+import type { Code, Data, Root } from 'mdast';
 import { visit } from 'unist-util-visit';
 import { resolveLink, type DocIndex } from '../links/resolve.ts';
 import type { HighlightRequest } from './highlight-cache.ts';
 import type { Theme } from '../config/themes.ts';
 import type { ParsedDeck } from '../model/deck.ts';
-import { fenceMeta } from '../parse/fence-meta.ts';
+import { DISPLAY_ATTRIBUTES, fenceMeta } from '../parse/fence-meta.ts';
 import type { AssetPlan } from '../links/assets.ts';
 import { highlightCode, type CodeHighlighter } from './highlight.ts';
 import type { CodeRenderer, ContentOptions } from './slide.ts';
 import { diagramFigure } from './diagram.ts';
-import { diagramKey } from '../diagram/extract.ts';
-import type { Diagram, DiagramResult } from '../model/diagram.ts';
+import type { DiagramResult } from '../model/diagram.ts';
 import type { Element } from 'hast';
 import { h } from 'hastscript';
 import type { TextDirective } from 'mdast-util-directive';
@@ -23,7 +22,6 @@ import type { Snippet, SnippetResult } from '../model/snippet.ts';
 import type { BadgeMode, DeckItem } from '../model/deck.ts';
 import { allSlides } from '../parse/slides.ts';
 import { snippetFigure } from './snippet-badge.ts';
-import { SHOW_KEY } from '../snippet/show.ts';
 import { evidenceMark } from '../table/evidence-mark.ts';
 import type { TableModel } from '../table/model.ts';
 
@@ -32,8 +30,7 @@ export interface DeckRenderContext {
   theme: Theme;
   highlighter: CodeHighlighter;
   assets: AssetPlan;
-  /** Diagrams by node position, and their rendered SVG by diagram id. */
-  diagrams?: ReadonlyMap<string, Diagram>;
+  /** Rendered diagrams by diagram id (each diagram sits on its node: `node.data.diagram`). */
   diagramResults?: ReadonlyMap<string, DiagramResult>;
   /** Checked tables, for generated tables and evidence marks. */
   tables?: readonly TableModel[];
@@ -86,11 +83,11 @@ function proofRenderer(
 
 /** The figure for the diagram at `node`, when it rendered; `alternates`: with its other-appearance drawing. */
 function renderedDiagram(
-  node: { position?: Code['position'] },
+  node: { data?: Data | undefined },
   context: DeckRenderContext,
   alternates = false,
 ): Element | undefined {
-  const diagram = context.diagrams?.get(diagramKey(node));
+  const diagram = node.data?.diagram;
   const result = diagram ? context.diagramResults?.get(diagram.id) : undefined;
   if (!diagram || !result?.ok) return undefined;
   return diagramFigure(diagram, result.svg, alternates ? result.alternate : undefined);
@@ -98,7 +95,7 @@ function renderedDiagram(
 
 /** The site's content: diagrams come in both appearances where the build drew both (light and dark pages). */
 export function withDiagramAlternates(content: ContentOptions, context: DeckRenderContext): ContentOptions {
-  const both = (node: { position?: Code['position'] }) => renderedDiagram(node, context, true);
+  const both = (node: { data?: Data | undefined }) => renderedDiagram(node, context, true);
   return {
     ...content,
     renderCode: (node) => (node.lang?.toLowerCase() === 'mermaid' ? both(node) : undefined) ?? content.renderCode(node),
@@ -108,38 +105,33 @@ export function withDiagramAlternates(content: ContentOptions, context: DeckRend
 
 /** How slide content is turned into HTML for this deck; shared by the deck and the handout. */
 /** A fence's code as shown: a snippet's displayed text (hidden setup lines removed, an include's region only). */
-function shownCode(
-  node: Code,
-  snippetAt: ReadonlyMap<number, Snippet>,
-): { code: string; snippet: Snippet | undefined } {
-  const snippet = snippetAt.get(node.position?.start.line ?? -1);
+function shownCode(node: Code): { code: string; snippet: Snippet | undefined } {
+  const snippet = node.data?.snippet;
   return { code: snippet?.displayed ?? node.value, snippet };
 }
 
 /** Every block the deck will highlight, so they can be looked up in the cache before rendering. */
-export function highlightRequests(tree: Root, snippets: readonly Snippet[], theme: string): HighlightRequest[] {
-  const snippetAt = new Map(snippets.map((snippet) => [snippet.line, snippet]));
+export function highlightRequests(tree: Root, theme: string): HighlightRequest[] {
   const requests: HighlightRequest[] = [];
   visit(tree, 'code', (node) => {
     if (node.lang?.toLowerCase() === 'mermaid') return;
-    requests.push({ code: shownCode(node, snippetAt).code, lang: fenceMeta(node).lang, theme });
+    requests.push({ code: shownCode(node).code, lang: fenceMeta(node).lang, theme });
   });
   return requests;
 }
 
 export function contentOptions(context: DeckRenderContext, items: readonly DeckItem[] = []): ContentOptions {
-  const snippetAt = new Map((context.snippets ?? []).map((snippet) => [snippet.line, snippet]));
   const renderCode: CodeRenderer = (node) => {
     const figure = node.lang?.toLowerCase() === 'mermaid' ? renderedDiagram(node, context) : undefined;
     if (figure) return figure;
     const meta = fenceMeta(node);
-    const { code, snippet } = shownCode(node, snippetAt);
+    const { code, snippet } = shownCode(node);
     const pre = highlightCode(context.highlighter, code, {
       lang: meta.lang,
       theme: context.theme.shiki,
       steps: meta.highlight,
     });
-    const showOutput = meta.attributes.some((attribute) => attribute.key === SHOW_KEY);
+    const showOutput = meta.attributes.some((attribute) => attribute.key === DISPLAY_ATTRIBUTES.show);
     const shown = snippet
       ? snippetFigure(pre, snippet, context.snippetResults?.get(snippet.id), {
           showOutput,

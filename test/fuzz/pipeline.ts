@@ -107,7 +107,7 @@ async function runOne(
   });
   const theme = themes.get(loaded.deck?.meta.theme ?? '');
   if (hasErrors([loaded.file]) || !loaded.deck || !theme) return outcome(0);
-  const highlighter = await prepareHighlighter(highlightRequests(loaded.tree, loaded.snippets, theme.shiki), {
+  const highlighter = await prepareHighlighter(highlightRequests(loaded.tree, theme.shiki), {
     cacheDir: undefined,
     pool,
   });
@@ -116,9 +116,8 @@ async function runOne(
       theme,
       highlighter,
       assets: loaded.assets,
-      diagrams: loaded.diagrams,
       // Every diagram as if mermaid drew it (a build with a failed diagram stops before rendering).
-      diagramResults: new Map([...loaded.diagrams.values()].map((diagram) => [diagram.id, DRAWN])),
+      diagramResults: new Map(loaded.diagrams.map((diagram) => [diagram.id, DRAWN])),
       tables: loaded.tables,
       snippets: loaded.snippets,
       snippetResults: new Map(),

@@ -32,4 +32,14 @@ describe('display-only attributes (title=, filename=)', () => {
     expect(typo.map((p) => p.ruleId)).toEqual(['snippet/unknown-attribute']);
     expect(`${typo[0]?.message} ${typo[0]?.hint}`).toContain('title');
   });
+
+  // One list of display keys (parse/fence-meta.ts): `show=` and `fit=` are suggested like `title=`.
+  it.each([
+    ['c sho=output', 'show'],
+    ['rust fitt=false', 'fit'],
+  ])('a misspelt display key is suggested: %s', (info, key) => {
+    const problems = info.startsWith('c') ? c(info).problems : rust(info).problems;
+    expect(problems.map((p) => p.ruleId)).toEqual(['snippet/unknown-attribute']);
+    expect(`${problems[0]?.message} ${problems[0]?.hint}`).toContain(`\`${key}\``);
+  });
 });

@@ -85,7 +85,7 @@ export async function siteInputFor(
   const loaded = loadSiteDocs(root);
   const themes = discoverThemes(root);
   const requests = loaded.flatMap((deck) =>
-    highlightRequests(deck.tree, deck.snippets, themes.get(deck.deck?.meta.theme ?? '')?.shiki ?? ''),
+    highlightRequests(deck.tree, themes.get(deck.deck?.meta.theme ?? '')?.shiki ?? ''),
   );
   const highlighter = await prepareHighlighter(requests, { cacheDir: undefined });
   const allResults = new Map(RESULTS.map((result) => [result.id, result]));
@@ -100,13 +100,12 @@ export async function siteInputFor(
       ),
     );
     const diagramResults = new Map<string, DiagramResult>(
-      [...deck.diagrams.values()].map((diagram) => [diagram.id, { ok: true, svg: fakeSvg(diagram.id), cached: true }]),
+      deck.diagrams.map((diagram) => [diagram.id, { ok: true, svg: fakeSvg(diagram.id), cached: true }]),
     );
     const context = {
       theme,
       highlighter,
       assets: deck.assets,
-      diagrams: deck.diagrams,
       diagramResults,
       tables: deck.tables,
       snippets,
