@@ -4,7 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { withBrowser } from '../../../src/browser/browser.ts';
 import { buildDecks } from '../../../src/pipeline/build.ts';
-import { tempProject } from '../../helpers.ts';
+import { tempProject, contrast } from '../../helpers.ts';
 
 const deck = (theme: string) => `---
 title: Legible
@@ -30,19 +30,6 @@ fn main() {}
 |:-----|------:|:---:|
 | a    |     1 |  x  |
 `;
-
-/** WCAG contrast ratio of two CSS rgb() colours. */
-function contrast(a: string, b: string): number {
-  const luminance = (css: string) => {
-    const [r, g, bl] = (css.match(/\d+(\.\d+)?/g) ?? []).map(Number).map((c) => {
-      const v = c / 255;
-      return v <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
-    });
-    return 0.2126 * (r ?? 0) + 0.7152 * (g ?? 0) + 0.0722 * (bl ?? 0);
-  };
-  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
-  return ((hi ?? 0) + 0.05) / ((lo ?? 0) + 0.05);
-}
 
 describe.each(['dark', 'light'])('the %s theme on screen', (theme) => {
   const root = tempProject({ talk: deck(theme) });

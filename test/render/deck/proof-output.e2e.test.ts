@@ -5,7 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { withBrowser } from '../../../src/browser/browser.ts';
 import { buildDecks } from '../../../src/pipeline/build.ts';
-import { tempProject } from '../../helpers.ts';
+import { tempProject, contrast } from '../../helpers.ts';
 
 const UAF = 'ERROR: AddressSanitizer: heap-use-after-free on address 0x…';
 const MOVED = 'error[E0382]: borrow of moved value: `v`';
@@ -54,19 +54,6 @@ let v: Vec<i32> = Vec::new();
 v[3];
 \`\`\`
 `;
-
-/** WCAG contrast ratio of two CSS rgb() colours. */
-function contrast(a: string, b: string): number {
-  const luminance = (css: string) => {
-    const [r, g, bl] = (css.match(/\d+(\.\d+)?/g) ?? []).map(Number).map((c) => {
-      const v = c / 255;
-      return v <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
-    });
-    return 0.2126 * (r ?? 0) + 0.7152 * (g ?? 0) + 0.0722 * (bl ?? 0);
-  };
-  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
-  return ((hi ?? 0) + 0.05) / ((lo ?? 0) + 0.05);
-}
 
 interface Shown {
   output: { text: string; size: number; colour: string; background: string }[];

@@ -39,6 +39,17 @@ One line, in the middle.
 The end.
 `;
 
+/** What the tests call of reveal.js's API in the page (types only: page functions cannot close over values). */
+interface RevealWindow {
+  Reveal: {
+    getSlides(): Element[];
+    getIndices(slide: Element): { h: number; v?: number };
+    slide(h: number, v?: number): void;
+    configure(options: object): void;
+    getTotalSlides(): number;
+  };
+}
+
 interface Spot {
   /** Left and top of the first text on the page, as fractions of the page width and height. */
   x: number;
@@ -81,16 +92,7 @@ describe('printed slides are laid out as on screen', () => {
         await page.goto(pathToFileURL(html).href, { waitUntil: 'load' });
         await page.evaluate(() => document.fonts.ready);
         return page.evaluate(async () => {
-          const reveal = (
-            window as unknown as {
-              Reveal: {
-                getSlides(): Element[];
-                getIndices(s: Element): { h: number; v?: number };
-                slide(h: number, v?: number): void;
-                configure(options: object): void;
-              };
-            }
-          ).Reveal;
+          const reveal = (window as unknown as RevealWindow).Reveal;
           reveal.configure({ transition: 'none', backgroundTransition: 'none' });
           const spots: { x: number; y: number }[] = [];
           for (const slide of reveal.getSlides()) {
@@ -140,23 +142,14 @@ describe('printed slides are laid out as on screen', () => {
         // Navigation chrome is screen-only; the slide number is drawn differently (c/t on screen, n on paper).
         await page.addStyleTag({ content: '.controls, .progress, .slide-number { display: none !important; }' });
         const count = await page.evaluate(() => {
-          const reveal = (window as unknown as { Reveal: { configure(o: object): void; getTotalSlides(): number } })
-            .Reveal;
+          const reveal = (window as unknown as RevealWindow).Reveal;
           reveal.configure({ transition: 'none', backgroundTransition: 'none' });
           return reveal.getTotalSlides();
         });
         const result: number[] = [];
         for (let index = 0; index < count; index++) {
           await page.evaluate((n) => {
-            const reveal = (
-              window as unknown as {
-                Reveal: {
-                  getSlides(): Element[];
-                  getIndices(s: Element): { h: number; v?: number };
-                  slide(h: number, v?: number): void;
-                };
-              }
-            ).Reveal;
+            const reveal = (window as unknown as RevealWindow).Reveal;
             const { h, v } = reveal.getIndices(reveal.getSlides()[n] as Element);
             reveal.slide(h, v ?? 0);
           }, index);
