@@ -1,11 +1,10 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Code } from 'mdast';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
 import { extractDiagrams } from '../../src/diagram/extract.ts';
 import { parseMarkdown } from '../../src/parse/parser.ts';
+import { tempDir } from '../helpers.ts';
 
 const deck = ['# A', '', '```mermaid', 'graph TD; a-->b', '```', '', '```mermaid', 'graph TD; a-->b', '```', ''].join(
   '\n',
@@ -13,7 +12,7 @@ const deck = ['# A', '', '```mermaid', 'graph TD; a-->b', '```', '', '```mermaid
 
 describe('extractDiagrams', () => {
   it('attaches each diagram to its node, twins included, in document order', () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'proofdeck-extract-'));
+    const dir = tempDir('extract');
     const file = new VFile({ path: path.join(dir, 'deck.md'), value: deck });
     const tree = parseMarkdown(file);
     const diagrams = extractDiagrams(tree, file, {

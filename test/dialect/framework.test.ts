@@ -1,6 +1,5 @@
 /** The dialect framework's parts: detection, separators, attribute blocks, and exact positions after rewrites. */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadDeck } from '../../src/pipeline/load.ts';
@@ -9,9 +8,10 @@ import { detectDialect } from '../../src/dialect/detect.ts';
 import { applyEdits } from '../../src/dialect/edits.ts';
 import { pandocDivEdits } from '../../src/dialect/fences.ts';
 import { splitBySeparators } from '../../src/dialect/split.ts';
+import { tempDir } from '../helpers.ts';
 
 function load(name: string, markdown: string) {
-  const dir = mkdtempSync(path.join(tmpdir(), 'proofdeck-dialect-'));
+  const dir = tempDir('dialect');
   const file = path.join(dir, name);
   writeFileSync(file, markdown);
   const { file: vfile, deck } = loadDeck({ name: 'deck', path: file }, { knownThemes: new Set(['dark', 'light']) });
