@@ -8,7 +8,7 @@ import { visit } from 'unist-util-visit';
 import { type Asset, htmlUrls, safeDecodeUri } from '../links/assets.ts';
 import { type CalloutKind, calloutKind } from '../model/deck.ts';
 import { renderMath } from '../math/katex.ts';
-import { withSmartPunctuation } from './smart-punctuation.ts';
+import { type SmartPunctuation, withSmartPunctuation } from './smart-punctuation.ts';
 
 /** Renders a fenced code block; the build supplies it (shiki plus snippet badges). */
 export type CodeRenderer = (node: Code) => Element;
@@ -30,8 +30,8 @@ export interface ContentOptions {
   rewriteLink?: (url: string) => string | undefined;
   /** The document's link reference definitions, so `[text][ref]` works on every slide. */
   definitions?: readonly Definition[];
-  /** Curly quotes, dashes and ellipses in text (the frontmatter's `smartypants`, on by default). */
-  smartypants?: boolean;
+  /** Curly quotes, dashes and ellipses in text (the frontmatter's `smartypants`, else the dialect's own rule). */
+  smartypants?: SmartPunctuation;
 }
 
 function element(tagName: string, className: string[], children: ElementContent[]): Element {
@@ -149,9 +149,10 @@ function positioned<N extends Nodes>(handler: (state: State, node: N) => ReturnT
 
 /** Converts slide or notes content to hast. Raw HTML written by the author is kept. */
 export function contentToHast(nodes: readonly RootContent[], options: ContentOptions): HastRoot {
-  return options.smartypants
-    ? withSmartPunctuation(nodes, () => toSlideHast(nodes, options))
-    : toSlideHast(nodes, options);
+  const mode = options.smartypants ?? 'off';
+  return mode === 'off'
+    ? toSlideHast(nodes, options)
+    : withSmartPunctuation(nodes, mode, () => toSlideHast(nodes, options));
 }
 
 function toSlideHast(nodes: readonly RootContent[], options: ContentOptions): HastRoot {
