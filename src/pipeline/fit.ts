@@ -5,11 +5,11 @@
  * markdown position. Results are cached by everything that changes the layout: an unchanged deck is not
  * measured again, and its warnings are replayed.
  */
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { withPage } from '../browser/browser.ts';
 import type { BrowserSession } from '../browser/session.ts';
+import { scratchDir } from '../cache/scratch.ts';
 import { fileIdentity, readCacheEntry, sha256, writeCacheEntry } from '../cache/store.ts';
 import { slideSize } from '../model/deck.ts';
 import { renderDeck } from '../render/deck/document.ts';
@@ -56,7 +56,7 @@ function cacheKey(files: readonly OutputFile[], floor: number): string {
 
 /** Writes the marked page beside its runtime and assets (linked, not copied) in a scratch folder. */
 function writeScratch(files: readonly OutputFile[]): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'proofdeck-fit-'));
+  const dir = scratchDir('fit');
   for (const file of files) {
     const target = path.join(dir, file.path);
     mkdirSync(path.dirname(target), { recursive: true });
