@@ -12,22 +12,23 @@ import path from 'node:path';
 const PREFIX = 'proofdeck-scratch-';
 const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 
-let root: string | undefined;
+/** This process's scratch folder in each temp folder it used (TMPDIR may change while a library user runs). */
+const roots = new Map<string, string>();
 let listening = false;
 
-function removeRoot(): void {
-  if (root) rmSync(root, { recursive: true, force: true, maxRetries: 2 });
-  root = undefined;
+function removeRoots(): void {
+  for (const root of roots.values()) rmSync(root, { recursive: true, force: true, maxRetries: 2 });
+  roots.clear();
 }
 
 /**
  * On a signal, when no other listener handles it (dev's shutdown, puppeteer closing chromium: the process then
- * ends through `exit`, which removes the folder), removes the folder and ends the process by the same signal,
- * as Node would have without this listener: the exit status stays what it was.
+ * ends through `exit`, which removes the folders), removes them and ends the process by the same signal, as
+ * Node would have without this listener: the exit status stays what it was.
  */
 function onSignal(signal: NodeJS.Signals): void {
   if (process.listenerCount(signal) > 1) return;
-  removeRoot();
+  removeRoots();
   for (const name of SIGNALS) process.off(name, onSignal);
   process.kill(process.pid, signal);
 }
@@ -44,7 +45,14 @@ function isAlive(pid: number): boolean {
 
 /** Removes the scratch folders of processes that no longer run. */
 function sweep(tmp: string): void {
-  for (const name of readdirSync(tmp)) {
+  let names: string[];
+  try {
+    names = readdirSync(tmp);
+  } catch {
+    // No temp folder to sweep: making the scratch folder fails next, with the path in its message.
+    return;
+  }
+  for (const name of names) {
     const pid = new RegExp(`^${PREFIX}(\\d+)-`).exec(name)?.[1];
     if (pid !== undefined && Number(pid) !== process.pid && !isAlive(Number(pid)))
       rmSync(path.join(tmp, name), { recursive: true, force: true });
@@ -52,15 +60,17 @@ function sweep(tmp: string): void {
 }
 
 function scratchRoot(): string {
-  if (root && existsSync(root)) return root;
   const tmp = tmpdir();
+  const existing = roots.get(tmp);
+  if (existing && existsSync(existing)) return existing;
   sweep(tmp);
   if (!listening) {
     listening = true;
-    process.once('exit', removeRoot);
+    process.once('exit', removeRoots);
     for (const name of SIGNALS) process.on(name, onSignal);
   }
-  root = mkdtempSync(path.join(tmp, `${PREFIX}${process.pid}-`));
+  const root = mkdtempSync(path.join(tmp, `${PREFIX}${process.pid}-`));
+  roots.set(tmp, root);
   // Enterable, not listable, by others: a job folder inside is handed to the sandbox's unprivileged uid.
   chmodSync(root, 0o711);
   return root;

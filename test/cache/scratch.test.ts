@@ -34,4 +34,16 @@ describe('the scratch folder', () => {
     expect(path.dirname(scratchDir('fit'))).toBe(own);
     expect(readdirSync(tmp).sort()).toEqual([path.basename(live), path.basename(own)].sort());
   });
+
+  it('follows TMPDIR when it changes, and fails with the path when it does not exist', () => {
+    const first = tempDir('scratch-a');
+    const second = tempDir('scratch-b');
+    process.env.TMPDIR = first;
+    expect(path.dirname(path.dirname(scratchDir('job')))).toBe(first);
+    process.env.TMPDIR = second;
+    expect(path.dirname(path.dirname(scratchDir('job')))).toBe(second);
+    const missing = path.join(second, 'missing');
+    process.env.TMPDIR = missing;
+    expect(() => scratchDir('job')).toThrow(missing);
+  });
 });
