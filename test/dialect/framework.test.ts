@@ -37,6 +37,24 @@ describe('detectDialect', () => {
     expect(detectDialect('a.md', {}, { source: '## A\n\n----\n\n## B\n' })).toBe('reveal-md');
     expect(detectDialect('a.md', {}, { source: '## A\n\n---\n\n## B\n' })).toBe('proofdeck');
   });
+
+  it('knows a Marp deck without `marp: true` by its directives, and a Slidev deck by its slide syntax', () => {
+    // marp-cli renders decks that never say `marp: true`: the global and spot directives give them away.
+    expect(detectDialect('a.md', { theme: 'gaia', paginate: true })).toBe('marp');
+    expect(detectDialect('a.md', { _class: 'lead' })).toBe('marp');
+    expect(detectDialect('a.md', {}, { source: '<!-- _class: lead -->\n# Hi\n' })).toBe('marp');
+    expect(detectDialect('a.md', {}, { source: '# Hi\n\n![bg right](a.png)\n' })).toBe('marp');
+    const slide = '---\ntheme: default\n---\n\n# One\n\n---\nlayout: center\n---\n\n# Two\n';
+    expect(detectDialect('a.md', { theme: 'default' }, { source: slide })).toBe('slidev');
+    expect(detectDialect('a.md', {}, { source: '# One\n\nLeft\n\n::right::\n\nRight\n' })).toBe('slidev');
+    expect(detectDialect('a.md', {}, { source: '# One\n\n<v-clicks>\n\n- a\n\n</v-clicks>\n' })).toBe('slidev');
+    // The same text inside a code block is an example, not the deck's dialect.
+    expect(detectDialect('a.md', {}, { source: '# One\n\n```md\n<!-- _class: lead -->\n::right::\n```\n' })).toBe(
+      'proofdeck',
+    );
+    // A frontmatter block is not a slide frontmatter block.
+    expect(detectDialect('a.md', { title: 'x' }, { source: '---\ntitle: x\n---\n\n# One\n' })).toBe('proofdeck');
+  });
 });
 
 describe('splitBySeparators', () => {
