@@ -8,6 +8,7 @@ import type { ContainerDirective } from 'mdast-util-directive';
 import { toString } from 'mdast-util-to-string';
 import { SKIP, visit } from 'unist-util-visit';
 import type { Slide } from '../model/deck.ts';
+import { parseFenceMeta } from '../parse/fence-meta.ts';
 import {
   elementProperties,
   KNOWN_SLIDE_CLASSES,
@@ -188,9 +189,14 @@ const SHORTCODE = /\{\{<\s*([\w-]+)[^>]*>\}\}/g;
 export function quartoProcessing(nodes: RootContent[], context: DialectContext): void {
   const root: Root = { type: 'root', children: nodes };
   visit(root, 'code', (node: Code) => {
-    const cell = /^\{([\w-]+)[^}]*\}$/.exec(node.lang ?? '');
+    // remark splits `{r echo=false}` at the space: the cell is read from the whole info string.
+    const cell = /^\{([\w-]+)[^{}]*\}$/.exec([node.lang ?? '', node.meta ?? ''].join(' ').trim());
     if (!cell) return;
     node.lang = cell[1] ?? null;
+    node.meta = null;
+    // `#| echo: true` lines are options for Quarto, which never shows them.
+    node.value = node.value.replace(/^(?:(?:#|\/\/)\|.*(?:\r?\n|$))+/, '');
+    node.data = { ...node.data, fenceMeta: parseFenceMeta(node.lang, null) };
     const at = node.position?.start;
     if (at)
       context.report({

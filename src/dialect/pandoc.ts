@@ -1,5 +1,6 @@
 /** pandoc `-t revealjs` and Quarto `format: revealjs`: headings make slides, fenced divs, attributes. */
 import { pandocDivEdits } from './fences.ts';
+import { pandocCodeBlocks } from './pandoc-code.ts';
 import {
   incrementalLists,
   pandocInlineSyntax,
@@ -63,6 +64,7 @@ export const pandoc: Dialect = {
   mapFrontmatter: mapPandocFrontmatter,
   transformTree: (nodes, context) => {
     pandocInlineSyntax(nodes, context.source);
+    pandocCodeBlocks(nodes, context);
     quartoProcessing(nodes, context);
   },
   transformSlide: (slide, context) => {

@@ -1,5 +1,6 @@
 /** Native proofdeck markdown: heading/`---` slides, `:::` directives, and pandoc's div spellings accepted too. */
 import { pandocDivEdits } from './fences.ts';
+import { pandocCodeBlocks } from './pandoc-code.ts';
 import { pandocInlineSyntax, pandocPauses, unwrapStretchedImages } from './pandoc-syntax.ts';
 import type { Dialect } from './types.ts';
 
@@ -9,7 +10,11 @@ export const proofdeck: Dialect = {
   // nests them pandoc's way (bare `:::` closes the innermost); `:::name` decks keep their colon counts.
   rewrite: (source, _context) =>
     pandocDivEdits(source, 0, { renest: pandocDivEdits(source, 0, { renest: false }).length > 0 }),
-  transformTree: (nodes, context) => pandocInlineSyntax(nodes, context.source),
+  transformTree: (nodes, context) => {
+    pandocInlineSyntax(nodes, context.source);
+    // ```` ```{.rust} ```` and ```` ```{=html} ```` too, so a block written for pandoc is read the same here.
+    pandocCodeBlocks(nodes, context);
+  },
   transformSlide: (slide) => {
     pandocPauses(slide);
     unwrapStretchedImages(slide);
