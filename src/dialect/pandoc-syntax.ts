@@ -3,7 +3,7 @@
  * `. . .` pauses and Quarto's `incremental: true`. Used by the pandoc dialect and by native decks (the README
  * promises pandoc's spellings).
  */
-import type { Code, Heading, Image, Parent, PhrasingContent, Root, RootContent, Text } from 'mdast';
+import type { Code, Heading, Image, Link, Parent, PhrasingContent, Root, RootContent, Text } from 'mdast';
 import type { ContainerDirective } from 'mdast-util-directive';
 import { toString } from 'mdast-util-to-string';
 import { SKIP, visit } from 'unist-util-visit';
@@ -53,14 +53,17 @@ function headingAttributes(heading: Heading, source: string): void {
   data.slideAttributes = slideAttributesOf(attributes);
 }
 
-/** `![alt](x.png){width=50% .r-stretch}`: the block after an image becomes its attributes. */
+/**
+ * `![alt](x.png){width=50% .r-stretch}` and `[text](url){target="_blank"}`: the block after an image or a link
+ * becomes its attributes, as pandoc's `link_attributes` reads it.
+ */
 function imageAttributes(parent: Parent): void {
   parent.children.forEach((child, index) => {
     const next = parent.children[index + 1];
-    if (child.type !== 'image' || next?.type !== 'text') return;
+    if ((child.type !== 'image' && child.type !== 'link') || next?.type !== 'text') return;
     const found = leadingAttributes(next.value);
     if (!found) return;
-    const image = child as Image;
+    const image = child as Image | Link;
     image.data = { ...image.data, hProperties: { ...image.data?.hProperties, ...elementProperties(found.attributes) } };
     next.value = found.after;
   });

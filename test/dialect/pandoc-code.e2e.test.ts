@@ -63,6 +63,25 @@ function codeNodes(file: string): Code[] {
   return found;
 }
 
+describe('pandoc link attributes', () => {
+  it('puts the block after a link on the link, as pandoc does, never as text', () => {
+    const dir = tempDir('pandoc-link');
+    const file = path.join(dir, 'links.qmd');
+    const link = '[The manual](https://example.org/m){target="_blank" .external}';
+    const deck = `---\ntitle: Links\nformat: revealjs\n---\n\n## Further\n\n${link}\n`;
+    writeFileSync(file, deck);
+    const anchor = (html: string) => /<a [^>]*href="https:\/\/example.org\/m"[^>]*>/.exec(html)?.[0] ?? '';
+    const attributes = (tag: string) => [...tag.matchAll(/(\w+)="([^"]*)"/g)].map((m) => `${m[1]}=${m[2]}`).sort();
+    const pandocTag = anchor(pandoc(file));
+    expect(attributes(pandocTag)).toEqual(['class=external', 'href=https://example.org/m', 'target=_blank']);
+    const result = runCli(dir, ['build', 'links.qmd', '--no-pdf']);
+    expect(result.status, result.stdout + result.stderr).toBe(0);
+    const built = readFileSync(path.join(dir, 'dist', 'links', 'index.html'), 'utf8');
+    expect(attributes(anchor(built))).toEqual(attributes(pandocTag));
+    expect(built).not.toContain('{target=');
+  });
+});
+
 describe('pandoc code block attributes and raw blocks', () => {
   const dir = tempDir('pandoc-code');
   const file = path.join(dir, 'fences.qmd');
