@@ -1,5 +1,6 @@
 /** Which dialect a file is written in: `--from`, then frontmatter `from:`/`dialect:`, then what the source says. */
 import { parse as parseYaml } from 'yaml';
+import { hasTitleBlock } from './pandoc-title.ts';
 import { codeFenceRanges } from './split.ts';
 import { DIALECTS, type DialectName } from './types.ts';
 
@@ -111,6 +112,7 @@ function outsideCode(source: string): string {
 
 /** The dialect only one tool's syntax in the text (outside code) points to, or `undefined`. */
 function sourceDialect(text: string): DialectName | undefined {
+  if (hasTitleBlock(text)) return 'pandoc';
   if (REVEAL_MD_SOURCE.test(text)) return 'reveal-md';
   if (MARP_SOURCE.test(text)) return 'marp';
   // The headmatter itself is not a slide frontmatter block: look after it.

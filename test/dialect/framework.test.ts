@@ -57,6 +57,22 @@ describe('detectDialect', () => {
   });
 });
 
+describe('pandoc title block', () => {
+  it('reads `% Title`, `% Authors`, `% Date` at the top as the deck metadata, as pandoc does', () => {
+    expect(detectDialect('a.md', {}, { source: '% Talk\n\n# One\n' })).toBe('pandoc');
+    const { deck, messages } = load(
+      'talk.md',
+      '% Borrowing, explained\n% Ada Lovelace; Alan Turing\n% 2026-03-14\n\n# Part\n\n## Slide\n\nText.\n',
+    );
+    expect(messages).toEqual([]);
+    expect([deck?.meta.title, deck?.meta.author, deck?.meta.date]).toEqual([
+      'Borrowing, explained',
+      'Ada Lovelace, Alan Turing',
+      '2026-03-14',
+    ]);
+  });
+});
+
 describe('splitBySeparators', () => {
   it("cuts like reveal.js's slidify, but never inside fenced code", () => {
     const source = 'a\n---\nb\n```\n---\n```\n----\nc\n';
