@@ -1,6 +1,7 @@
 /** Slidev slide bodies: what is Vue is left off with a warning, what is code stays as typed. */
 import { describe, expect, it } from 'vitest';
 import { rewriteSlidevBody } from '../../src/dialect/slidev-body.ts';
+import { translateSlidev } from '../../src/dialect/slidev-deck.ts';
 
 function rewrite(lines: string[]) {
   const warnings: string[] = [];
@@ -23,5 +24,18 @@ describe('rewriteSlidevBody', () => {
   it('still rewrites what sits between two code spans', () => {
     const { text } = rewrite(['`a` <span v-click>b</span> `c`']);
     expect(text).toEqual(['`a` <span class="fragment">b</span> `c`']);
+  });
+});
+
+describe('Slidev slot sugar', () => {
+  it('reads slot lines as Slidev does, spaces inside the colons included', () => {
+    // slidev's slot-sugar transform: /^::\s*([\w.\-:]+)\s*::(\s*)?$/
+    const head = '---\ntheme: default\n---\n\n# One\n\n---\nlayout: two-cols\n---\n\n';
+    const deck = `${head}:: left ::\nWest side\n:: right ::\nEast side\n`;
+    const { markdown } = translateSlidev(deck, '/talk/slides.md');
+    expect(markdown).not.toMatch(/::\s*(left|right)\s*::/);
+    const columns = markdown.slice(markdown.indexOf(':::::columns'));
+    expect(columns.indexOf('West side')).toBeLessThan(columns.indexOf('::::column', columns.indexOf('West side')));
+    expect(columns).toContain('East side');
   });
 });
