@@ -97,7 +97,7 @@ const MARP_SOURCE =
 const SLIDEV_SOURCE = new RegExp(
   [
     String.raw`\n---[ \t]*\r?\n(?:[A-Za-z_][\w-]*:.*\r?\n)+---[ \t]*(?:\r?\n|$)`,
-    String.raw`(?:^|\n)::[ \t]*[\w.:-]+[ \t]*::[ \t]*(?:\r?\n|$)`,
+    String.raw`(?:^|\n)::[ \t]*\w(?:[\w.:-]*\w)?[ \t]*::[ \t]*(?:\r?\n|$)`,
     String.raw`<v-clicks?[\s>]`,
   ].join('|'),
 );

@@ -147,8 +147,11 @@ export function makeSlide(
   return slide;
 }
 
-/** A slot line as Slidev's slot sugar reads it (`::right::`, `:: sub1 ::`, `::a.b-c::`). */
-const SLOT_LINE = /^::\s*([\w.:-]+)\s*::\s*$/;
+/**
+ * A slot line as Slidev's slot sugar reads it (`::right::`, `:: sub1 ::`, `::a.b-c::`); the name starts and ends
+ * with a word character, so a `:::::` fence line is never a slot.
+ */
+const SLOT_LINE = /^::\s*(\w(?:[\w.:-]*\w)?)\s*::\s*$/;
 
 /** Splits a body at `::name::` slot lines (already outside code, see slidev-body.ts). */
 function slots(body: MappedLine[]): {

@@ -47,6 +47,10 @@ describe('detectDialect', () => {
     const slide = '---\ntheme: default\n---\n\n# One\n\n---\nlayout: center\n---\n\n# Two\n';
     expect(detectDialect('a.md', { theme: 'default' }, { source: slide })).toBe('slidev');
     expect(detectDialect('a.md', {}, { source: '# One\n\nLeft\n\n::right::\n\nRight\n' })).toBe('slidev');
+    // A native deck's container fences are not slot lines.
+    expect(detectDialect('a.md', {}, { source: '# One\n\n:::::columns\n::::column\nA\n::::\n:::::\n' })).toBe(
+      'proofdeck',
+    );
     expect(detectDialect('a.md', {}, { source: '# One\n\n<v-clicks>\n\n- a\n\n</v-clicks>\n' })).toBe('slidev');
     // The same text inside a code block is an example, not the deck's dialect.
     expect(detectDialect('a.md', {}, { source: '# One\n\n```md\n<!-- _class: lead -->\n::right::\n```\n' })).toBe(
