@@ -37,6 +37,7 @@ import { extractBlocks } from '../snippet/extract.ts';
 import { DEFAULT_SLIDE_LEVEL } from '../config/defaults.ts';
 import { detectDialect, frontmatterData } from '../dialect/detect.ts';
 import { translateDialect } from '../dialect/translate.ts';
+import { smartMeta } from '../transform/smart-meta.ts';
 import type { Translation } from '../dialect/translation.ts';
 
 /** A deck after parsing and checking; `deck` is missing when the frontmatter was unusable. */
@@ -165,7 +166,8 @@ export function loadDeck(source: DeckSource, options: LoadOptions): LoadedDeck {
     ? {
         name: source.name,
         path: source.path,
-        meta: { ...meta, dialect: named },
+        // Smartened after startsWithOwnTitle, which compares the title as written with the first heading's text.
+        meta: smartMeta({ ...meta, dialect: named }),
         items: options.includeHidden ? withHiddenShown(items) : withoutHidden(items),
         definitions,
       }

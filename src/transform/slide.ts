@@ -1,14 +1,15 @@
 /** mdast → hast for one slide: directives, code, fragments and asset URLs. */
 import type { Element, ElementContent, Root as HastRoot } from 'hast';
-import type { Code, Definition, Nodes, Root, RootContent, Table } from 'mdast';
+import type { Code, Definition, Nodes, Paragraph, Root, RootContent, Table } from 'mdast';
 import type { ContainerDirective, LeafDirective, TextDirective } from 'mdast-util-directive';
 import type { InlineMath, Math } from 'mdast-util-math';
-import { toHast, type Handler, type State } from 'mdast-util-to-hast';
+import { defaultHandlers, toHast, type Handler, type State } from 'mdast-util-to-hast';
 import { visit } from 'unist-util-visit';
 import { type Asset, htmlUrls, safeDecodeUri } from '../links/assets.ts';
 import { type CalloutKind, calloutKind } from '../model/deck.ts';
 import { renderMath } from '../math/katex.ts';
 import { withSmartPunctuation } from './smart-punctuation.ts';
+import { implicitFigure } from './figure.ts';
 
 /** Renders a fenced code block; the build supplies it (shiki plus snippet badges). */
 export type CodeRenderer = (node: Code) => Element;
@@ -32,6 +33,8 @@ export interface ContentOptions {
   definitions?: readonly Definition[];
   /** Curly quotes, dashes and ellipses in text (the frontmatter's `smartypants`, on by default). */
   smartypants?: boolean;
+  /** Pandoc's implicit figures: a captioned image alone in its paragraph is a `<figure>`. @default true */
+  figures?: boolean;
 }
 
 function element(tagName: string, className: string[], children: ElementContent[]): Element {
@@ -162,6 +165,11 @@ function toSlideHast(nodes: readonly RootContent[], options: ContentOptions): Ha
     node.name === 'proof' ? options.renderProof?.(node) : undefined,
   );
   const math = positioned((_state, node: Math | InlineMath) => renderMath(node));
+  const paragraph = positioned(
+    (state, node: Paragraph) =>
+      (options.figures !== false ? implicitFigure(state, node, options.smartypants === true) : undefined) ??
+      defaultHandlers.paragraph(state, node),
+  );
   const hast = toHast(root, {
     allowDangerousHtml: true,
     handlers: {
@@ -171,6 +179,7 @@ function toSlideHast(nodes: readonly RootContent[], options: ContentOptions): Ha
       textDirective,
       math,
       inlineMath: math,
+      paragraph,
     },
   }) as HastRoot;
   rewriteUrls(hast, options.assets, options.rewriteLink);
