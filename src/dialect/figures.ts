@@ -4,7 +4,7 @@
  * while mdast keeps only its plain text, so the caption is read again from the source. Native and pandoc/Quarto
  * decks only: Marp, Slidev, reveal.js and reveal-md (marked, markdown-it) write a plain `<img>`.
  */
-import type { Image, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
+import type { Image, ImageReference, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 import { parseText } from '../parse/parser.ts';
@@ -14,17 +14,24 @@ declare module 'mdast' {
     /** The caption of an implicit figure (its alt text as inline markdown), set by {@link implicitFigures}. */
     caption?: PhrasingContent[];
   }
+  interface ImageReferenceData {
+    /** As on {@link ImageData}: `![A *caption*][ref]` is a figure too. */
+    caption?: PhrasingContent[];
+  }
 }
 
+/** `![alt](url)` or `![alt][ref]`. */
+type AnyImage = Image | ImageReference;
+
 /** The image a paragraph holds with nothing else but blank text, if it does. */
-export function soleImage(paragraph: Paragraph): Image | undefined {
+export function soleImage(paragraph: Paragraph): AnyImage | undefined {
   const parts = paragraph.children.filter((child) => child.type !== 'text' || child.value.trim() !== '');
   const only = parts.length === 1 ? parts[0] : undefined;
-  return only?.type === 'image' ? only : undefined;
+  return only?.type === 'image' || only?.type === 'imageReference' ? only : undefined;
 }
 
 /** `{.r-stretch}` fills the slide, and pandoc's revealjs writer gives it no caption. */
-function stretched(image: Image): boolean {
+function stretched(image: AnyImage): boolean {
   const classes = image.data?.hProperties?.className;
   return Array.isArray(classes) && classes.includes('r-stretch');
 }
@@ -57,7 +64,7 @@ function unpositioned<T extends object>(node: T): T {
 }
 
 /** The alt text as inline markdown, when it reads back as the alt; else the alt as plain text. */
-function captionOf(image: Image, source: string): PhrasingContent[] {
+function captionOf(image: AnyImage, source: string): PhrasingContent[] {
   const plain: PhrasingContent[] = [{ type: 'text', value: image.alt ?? '' }];
   const start = image.position?.start.offset;
   if (start === undefined || source.slice(start, start + 2) !== '![') return plain;

@@ -23,6 +23,12 @@ const BODY = [
   '',
   '![Nested [brackets] here](a.png)',
   '',
+  '![Code with `]` in it](a.png)',
+  '',
+  '![A *reference* image][pic]',
+  '',
+  '[pic]: a.png',
+  '',
   '## Stretched',
   '',
   '![Fills the slide](a.png){.r-stretch}',
@@ -93,7 +99,7 @@ describe('implicit figures', () => {
   it('makes the figures pandoc makes, captioned from the alt text’s inline markup', async () => {
     const ours = figures(await built(`---\ntitle: T\n---\n\n${BODY}`));
     const theirs = figures(pandoc(BODY));
-    expect(ours.figures).toHaveLength(3);
+    expect(ours.figures).toHaveLength(5);
     expect(ours.figures[0]).toBe(
       'A big picture with code and “quotes” | A big picture with code and “quotes” |  | em,code',
     );
