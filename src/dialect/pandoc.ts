@@ -1,4 +1,5 @@
 /** pandoc `-t revealjs` and Quarto `format: revealjs`: headings make slides, fenced divs, attributes. */
+import { implicitFigures } from './figures.ts';
 import { pandocDivEdits } from './fences.ts';
 import {
   incrementalLists,
@@ -64,6 +65,7 @@ export const pandoc: Dialect = {
   transformTree: (nodes, context) => {
     pandocInlineSyntax(nodes, context.source);
     quartoProcessing(nodes, context);
+    implicitFigures(nodes, context.source);
   },
   transformSlide: (slide, context) => {
     pandocPauses(slide);

@@ -1,4 +1,5 @@
 /** Native proofdeck markdown: heading/`---` slides, `:::` directives, and pandoc's div spellings accepted too. */
+import { implicitFigures } from './figures.ts';
 import { pandocDivEdits } from './fences.ts';
 import { pandocInlineSyntax, pandocPauses, unwrapStretchedImages } from './pandoc-syntax.ts';
 import type { Dialect } from './types.ts';
@@ -9,7 +10,10 @@ export const proofdeck: Dialect = {
   // nests them pandoc's way (bare `:::` closes the innermost); `:::name` decks keep their colon counts.
   rewrite: (source, _context) =>
     pandocDivEdits(source, 0, { renest: pandocDivEdits(source, 0, { renest: false }).length > 0 }),
-  transformTree: (nodes, context) => pandocInlineSyntax(nodes, context.source),
+  transformTree: (nodes, context) => {
+    pandocInlineSyntax(nodes, context.source);
+    implicitFigures(nodes, context.source);
+  },
   transformSlide: (slide) => {
     pandocPauses(slide);
     unwrapStretchedImages(slide);

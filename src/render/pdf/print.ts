@@ -56,6 +56,14 @@ export async function printSlides(page: Page, url: string, options: PrintSlidesO
     for (const slide of document.querySelectorAll('.reveal .slides section[aria-hidden]'))
       slide.removeAttribute('aria-hidden');
     if (final) document.documentElement.classList.add('pd-final');
+    // The deck's header, footer and logo sit beside the slides, on every slide on screen; reveal.js moves each
+    // slide onto its own printed page and leaves them behind, on no page. Each page gets its own copy.
+    const overlays = [
+      ...document.querySelectorAll('.reveal > .deck-header, .reveal > .deck-footer, .reveal > .deck-logo'),
+    ];
+    for (const pdfPage of document.querySelectorAll('.reveal .slides .pdf-page'))
+      for (const overlay of overlays) pdfPage.append(overlay.cloneNode(true));
+    for (const overlay of overlays) overlay.remove();
   }, !steps);
   // What does not fit a slide was measured (and reported) before the deck was written: see pipeline/fit.ts.
   return page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true, timeout });
