@@ -150,4 +150,39 @@ describe('proofdeck dev', () => {
     expect(page.url()).toMatch(/#\/second$/);
     await page.close();
   });
+
+  it('shows a one-slide edit through the fast path before the full build, replacing only that slide', async () => {
+    const settled = server.nextBuild();
+    writeFileSync(deckFile(), DECK);
+    await settled;
+    const page = await browser.newPage();
+    await page.goto(`${server.url}live/index.html#/second`, { waitUntil: 'load' });
+    await page.evaluate(() => {
+      const sections = document.querySelectorAll<HTMLElement & { kept?: boolean }>('.reveal .slides > section');
+      for (const section of sections) section.kept = true;
+      const updates: string[] = [];
+      Object.assign(window, { updates });
+      document.addEventListener('proofdeck:updated', (event) => {
+        updates.push((event as CustomEvent<{ via?: string } | null>).detail?.via ?? 'unknown');
+      });
+    });
+    const rebuilt = server.nextBuild();
+    writeFileSync(deckFile(), DECK.replace('Original text.', 'Fast text.'));
+    await page.waitForFunction(() =>
+      document.querySelector('.reveal .slides section.present')?.textContent?.includes('Fast text.'),
+    );
+    const state = await page.evaluate(() => ({
+      updates: [...(window as unknown as { updates: string[] }).updates],
+      kept: [...document.querySelectorAll<HTMLElement & { kept?: boolean }>('.reveal .slides > section')].map(
+        (section) => section.kept === true,
+      ),
+    }));
+    // The first update is the fast path's: only the edited slide's element is new.
+    expect(state.updates[0]).toBe('slides');
+    expect(state.kept).toEqual([true, true, false]);
+    expect(page.url()).toMatch(/#\/second$/);
+    expect((await rebuilt).ok).toBe(true);
+    expect(readFileSync(path.join(root, 'dist', 'live', 'index.html'), 'utf8')).toContain('Fast text.');
+    await page.close();
+  });
 });
