@@ -14,7 +14,7 @@ import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 import type { BrowserSession } from '../browser/session.ts';
 import { cacheFolder, sha256 } from '../cache/store.ts';
-import type { DeckItem } from '../model/deck.ts';
+import type { DeckItem, Slide } from '../model/deck.ts';
 import { allSlides } from '../parse/slides.ts';
 import { renderItems, titleSlide } from '../render/deck/slides.ts';
 import { hasErrors } from '../report/messages.ts';
@@ -33,6 +33,8 @@ export interface DeckSnapshot {
   /** The sections as written, code sizes fitted. */
   sections: Element[];
   html: string[];
+  /** Every slide's section by the slide's own key: a changed stack renders only its changed slides. */
+  slides: Map<string, Element>;
 }
 
 /** The changed sections of one deck, by their index among the top-level sections. */
@@ -75,6 +77,19 @@ function itemKey(item: DeckItem): string {
   return sha256(JSON.stringify(item));
 }
 
+/** A slide's own source and whether it is drawn as its stack's title (both reach its `<section>`). */
+function slideKeys(items: readonly DeckItem[]): Map<Slide, string> {
+  const keys = new Map<Slide, string>();
+  for (const item of items) {
+    if (item.kind === 'slide') keys.set(item.slide, JSON.stringify([false, item.slide]));
+    else
+      item.slides.forEach((slide, index) =>
+        keys.set(slide, JSON.stringify([index === 0 && item.titled !== false, slide])),
+      );
+  }
+  return keys;
+}
+
 /** The key of every top-level section, the title slide's (made from the frontmatter) first. */
 function sectionKeys(doc: BuiltDoc): string[] {
   return [...(doc.deck.meta.titleSlide ? ['title'] : []), ...doc.deck.items.map(itemKey)];
@@ -86,7 +101,12 @@ export function snapshotOf(doc: BuiltDoc): DeckSnapshot {
     ...(doc.deck.meta.titleSlide ? [titleSlide(doc.deck.meta)] : []),
     ...renderItems(doc.deck.items, doc.content),
   ];
-  return { fingerprint: fingerprint(doc), keys: sectionKeys(doc), sections, html: sections.map(sectionHtml) };
+  const slides = new Map<string, Element>();
+  for (const [slide, key] of slideKeys(doc.deck.items)) {
+    const section = doc.content.memo?.get(slide);
+    if (section) slides.set(key, section);
+  }
+  return { fingerprint: fingerprint(doc), keys: sectionKeys(doc), sections, html: sections.map(sectionHtml), slides };
 }
 
 const sectionHtml = (section: Element): string =>
@@ -115,6 +135,17 @@ function preElements(section: Element): Element[] {
     if (node.tagName === 'pre') found.push(node);
   });
   return found;
+}
+
+/** The slide sections after a preview: the ones it rendered, and the earlier ones where the fingerprint held. */
+function nextSlides(snapshot: DeckSnapshot, doc: BuiltDoc, print: string): Map<string, Element> {
+  const slides = new Map<string, Element>();
+  for (const [slide, key] of slideKeys(doc.deck.items)) {
+    const section =
+      doc.content.memo?.get(slide) ?? (print === snapshot.fingerprint ? snapshot.slides.get(key) : undefined);
+    if (section) slides.set(key, section);
+  }
+  return slides;
 }
 
 /** Options for {@link previewDeck}: those of the dev rebuild of the one deck. */
@@ -155,6 +186,11 @@ export async function previewDeck(snapshot: DeckSnapshot, options: PreviewOption
     cacheDir: options.noCache ? undefined : cacheFolder(checked.root, 'highlight'),
     pool: options.highlighters,
   });
+  // Unchanged slides of a changed stack keep their sections (fitted): the memo hands them to renderItems.
+  for (const [slide, key] of slideKeys(items)) {
+    const kept = print === snapshot.fingerprint ? snapshot.slides.get(key) : undefined;
+    if (kept) doc.content.memo?.set(slide, kept);
+  }
   try {
     const sections = [...snapshot.sections];
     const html = [...snapshot.html];
@@ -171,7 +207,7 @@ export async function previewDeck(snapshot: DeckSnapshot, options: PreviewOption
       deck: deck.name,
       count: keys.length,
       sections: shown.map((index) => ({ index, html: html[index] as string })),
-      snapshot: { fingerprint: print, keys, sections, html },
+      snapshot: { fingerprint: print, keys, sections, html, slides: nextSlides(snapshot, doc, print) },
     };
   } finally {
     highlighter.dispose();

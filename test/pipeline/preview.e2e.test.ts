@@ -90,6 +90,21 @@ describe('previewDeck (the dev fast path)', () => {
     for (const { html } of preview.sections) expect(written).toContain(html);
   });
 
+  it('chains: each preview compares with the last one, and the sequence ends as the full build', async () => {
+    const root = tempProject({ preview: DECK });
+    const file = path.join(root, 'decks', 'preview', 'deck.md');
+    let snapshot = await build(root);
+    let text = DECK;
+    for (const [from, to] of [...EDITS, ['Omega with', 'Alpha with'] as [string, string]]) {
+      text = text.replace(from, to);
+      writeFileSync(file, text);
+      const preview = await previewDeck(snapshot, { root, browser, highlighters });
+      if (!preview) throw new Error(`no preview after ${from} → ${to}`);
+      snapshot = preview.snapshot;
+    }
+    expect(snapshot.html).toEqual((await build(root)).html);
+  });
+
   it('has no fast path for an edit with an error, or one that adds a slide', async () => {
     const root = tempProject({ preview: DECK });
     const file = path.join(root, 'decks', 'preview', 'deck.md');
