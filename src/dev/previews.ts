@@ -12,8 +12,11 @@ import type { BuiltDoc } from '../pipeline/renderers.ts';
 export interface Previews {
   /** Takes the snapshots of the decks a build wrote. */
   written(docs: readonly BuiltDoc[]): void;
-  /** Renders each deck's changed slides and hands them to `push`; never rejects (the full build reports). */
-  run(decks: readonly { name: string; path: string }[]): Promise<void>;
+  /**
+   * Renders each deck's changed slides and hands them to `push`; resolves with whether any were pushed.
+   * Never rejects: what fails here, the full build that follows reports.
+   */
+  run(decks: readonly { name: string; path: string }[]): Promise<boolean>;
 }
 
 /** Options for {@link createPreviews}: the dev rebuild's options, and where the changed slides go. */
@@ -26,17 +29,18 @@ export function createPreviews(options: PreviewsOptions): Previews {
   const { push, ...deckOptions } = options;
   const snapshots = new Map<string, DeckSnapshot>();
   // One preview at a time: a later edit's slides must not arrive before an earlier one's.
-  let chain: Promise<void> = Promise.resolve();
-  const one = async (deck: { name: string; path: string }) => {
+  let chain: Promise<boolean> = Promise.resolve(false);
+  const one = async (deck: { name: string; path: string }): Promise<boolean> => {
     const snapshot = snapshots.get(deck.name);
-    if (!snapshot) return;
+    if (!snapshot) return false;
     const started = performance.now();
     const preview = await previewDeck(snapshot, { ...deckOptions, paths: [deck.path] }).catch(() => undefined);
-    if (!preview) return;
+    if (!preview) return false;
     snapshots.set(deck.name, preview.snapshot);
-    if (preview.sections.length === 0) return;
+    if (preview.sections.length === 0) return false;
     const { snapshot: _kept, ...slides } = preview;
     push({ ...slides, ms: performance.now() - started });
+    return true;
   };
   return {
     written(docs) {
@@ -44,7 +48,9 @@ export function createPreviews(options: PreviewsOptions): Previews {
     },
     run(decks) {
       chain = chain.then(async () => {
-        for (const deck of decks) await one(deck);
+        let pushed = false;
+        for (const deck of decks) pushed = (await one(deck)) || pushed;
+        return pushed;
       });
       return chain;
     },

@@ -45,6 +45,11 @@ export interface DevOptions {
    * 0 never reprints. @default 3000
    */
   printoutDelayMs?: number;
+  /**
+   * After the fast path pushed an edit's slides, the full build waits this long, so the page draws them first
+   * and a burst of edits is built once. @default 200
+   */
+  settleMs?: number;
   /** Opens a file at a position when the overlay's link is clicked. @default launch-editor ($EDITOR, code -g…) */
   openEditor?: (file: string, line: number, column: number) => void;
 }
@@ -94,12 +99,21 @@ export async function startDev(options: DevOptions = {}): Promise<DevServer> {
   /** Bumped by every change: a build that finishes after a later change has nothing to show or keep. */
   let generation = 0;
 
-  /** Queues a full build of the affected decks, after `before` (the edit's fast path) has run. */
-  const rebuild = (affected: Affected, pdf = false, before?: Promise<void>) => {
-    const paths = decks.filter((deck) => affected === 'all' || affected.has(deck.name)).map((deck) => deck.path);
-    if (paths.length === 0) return;
+  /** Decks changed since a build last started: a build takes all of them, so a burst of edits builds once. */
+  let dirty: Affected = new Set();
+  const settleMs = options.settleMs ?? 200;
+
+  /** Queues a full build of the affected decks, after `before` (the edit's fast path) and its settle time. */
+  const rebuild = (affected: Affected, pdf = false, before?: Promise<boolean>) => {
+    if (!pdf) dirty = affected === 'all' || dirty === 'all' ? 'all' : new Set([...dirty, ...affected]);
     queue = queue.then(async () => {
-      await before;
+      // The page draws the pushed slides while nothing else runs; the build then takes any later edit too.
+      if (await before) await new Promise((resolve) => setTimeout(resolve, settleMs));
+      const take = pdf ? affected : dirty;
+      if (!pdf) dirty = new Set();
+      const paths = decks.filter((deck) => take === 'all' || take.has(deck.name)).map((deck) => deck.path);
+      // An earlier queued build already took this edit.
+      if (paths.length === 0) return;
       const mine = generation;
       const started = performance.now();
       const build = {

@@ -186,3 +186,44 @@ describe('proofdeck dev', () => {
     await page.close();
   });
 });
+
+describe('proofdeck dev after the fast path', () => {
+  it('builds a burst of edits once, after the last one settled, and writes the last one', async () => {
+    const root = tempProject({ live: DECK });
+    const lines: string[] = [];
+    // A long settle time, so the second edit surely lands within the first one's.
+    const server = await startDev({
+      root,
+      port: 0,
+      settleMs: 3000,
+      printoutDelayMs: 0,
+      log: (line) => lines.push(line),
+    });
+    const browser = await launchBrowser();
+    let open = true;
+    try {
+      const page = await browser.newPage();
+      await page.goto(`${server.url}live/index.html#/second`, { waitUntil: 'load' });
+      const built = server.nextBuild();
+      lines.length = 0;
+      for (const text of ['Burst one.', 'Burst two.']) {
+        writeFileSync(path.join(root, 'decks', 'live', 'deck.md'), DECK.replace('Original text.', text));
+        await page.waitForFunction(
+          (expected) => document.querySelector('.reveal .slides section.present')?.textContent?.includes(expected),
+          {},
+          text,
+        );
+      }
+      expect((await built).ok).toBe(true);
+      expect(readFileSync(path.join(root, 'dist', 'live', 'index.html'), 'utf8')).toContain('Burst two.');
+      expect(lines.filter((line) => line.startsWith('updated 1 slide'))).toHaveLength(2);
+      // close() waits for every queued build: the second edit's found nothing left to build.
+      open = false;
+      await server.close();
+      expect(lines.filter((line) => line.startsWith('rebuilt'))).toHaveLength(1);
+    } finally {
+      await browser.close();
+      if (open) await server.close();
+    }
+  });
+});
