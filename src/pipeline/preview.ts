@@ -66,8 +66,13 @@ function fingerprint(doc: BuiltDoc): string {
       [...(context.docs?.byPath.keys() ?? [])],
       [...context.assets.assets].map(([url, asset]) => [url, asset.target]),
       (context.tables ?? []).map((model) => model.table),
-      [...(context.snippetResults ?? [])],
-      [...(context.diagramResults ?? [])],
+      // What the slides show of each verdict: a run's duration and whether it came from the cache change
+      // between builds without changing a slide. A diagram's result is a function of its source and the
+      // theme, both already in the key of the slide it is on.
+      [...(context.snippetResults ?? [])].map(([id, result]) => [
+        id,
+        { ...result, runs: result.runs.map(({ durationMs: _ms, cached: _cached, ...run }) => run) },
+      ]),
     ]),
   );
 }

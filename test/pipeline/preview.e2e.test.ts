@@ -8,7 +8,7 @@ import { createHighlighterPool } from '../../src/transform/highlight.ts';
 import { tempProject } from '../helpers.ts';
 
 // Every kind of section the fast path must render as the build does: a title slide, links to another
-// slide, a table, code the fit stage shrinks, a stack of vertical slides, notes.
+// slide, a table, code the fit stage shrinks, a stack of vertical slides, notes, a diagram and a compiled snippet.
 const LONG = `print(${'"a long line of code that does not fit the slide at the default size", '.repeat(1)}1)`;
 const DECK = `---
 title: Preview
@@ -35,6 +35,20 @@ Stack title text.
 | one | two |
 
 Note: spoken words.
+
+## Diagram
+
+\`\`\`mermaid
+flowchart LR
+  A --> B
+\`\`\`
+
+## Snippet
+
+\`\`\`c
+#include <stdio.h>
+int main(void) { puts("hi"); return 0; }
+\`\`\`
 `;
 
 /** One word edits in each section, and an edit of a heading (which every link's anchor may depend on). */
@@ -45,6 +59,8 @@ const EDITS: [string, string][] = [
   ['| one |', '| uno |'],
   ['spoken words', 'spoken phrases'],
   ['## Fourth', '## Quarter'],
+  ['A --> B', 'A --> C'],
+  ['puts("hi")', 'puts("ho")'],
 ];
 
 describe('previewDeck (the dev fast path)', () => {
