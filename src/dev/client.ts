@@ -33,10 +33,10 @@ function clientScript(token: string, deck: string | undefined): string {
   const clearOverlay = () => document.getElementById(overlayId)?.remove();
   // Swap the slides in place: no script, style or font reload, so the new text shows within a frame.
   // Anything else (another page, a deck without Reveal) gets a plain reload.
-  // From the second swap on, only the top-level sections whose served HTML changed are replaced: the others
-  // keep their DOM (laid out, diagrams drawn), so a one-slide edit costs one slide. The first swap replaces
-  // all: reveal.js has changed the sections the page was served with, so they cannot be compared.
-  let served;
+  // Only the top-level sections whose served HTML changed are replaced: the others keep their DOM (laid out,
+  // diagrams drawn), so a one-slide edit costs one slide. The sections as served were kept before reveal.js
+  // changed them (SERVED_SCRIPT); without them (no slides when loaded) the first swap replaces all.
+  let served = window.__proofdeckServed;
   const swapSlides = async () => {
     const reveal = window.Reveal;
     const current = document.querySelector('.reveal .slides');
@@ -143,8 +143,18 @@ function clientScript(token: string, deck: string | undefined): string {
 </script>`;
 }
 
+/** Keeps the served HTML of each top-level section (as the HTML parser read it) for the client. */
+const SERVED_SCRIPT = `<script>(() => {
+  const slides = document.querySelector('.reveal .slides');
+  if (slides) window.__proofdeckServed = [...slides.children].map((node) => node.outerHTML);
+})();</script>`;
+
 /** Adds the client script (with the session's editor token, and the deck the page shows) before `</body>`. */
 export function injectClient(html: string, token: string, deck?: string): string {
   const script = clientScript(token, deck);
-  return html.includes('</body>') ? html.replace('</body>', `${script}</body>`) : `${html}${script}`;
+  const withClient = html.includes('</body>') ? html.replace('</body>', `${script}</body>`) : `${html}${script}`;
+  // Before reveal.js's script (the last one, after every slide) changes them: the sections as served, which
+  // later swaps compare with.
+  const at = [...withClient.matchAll(/<script src="[^"]*\/reveal\.js">/g)].at(-1)?.index;
+  return at === undefined ? withClient : `${withClient.slice(0, at)}${SERVED_SCRIPT}${withClient.slice(at)}`;
 }

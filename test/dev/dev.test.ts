@@ -183,6 +183,14 @@ describe('proofdeck dev', () => {
     expect(page.url()).toMatch(/#\/second$/);
     expect((await rebuilt).ok).toBe(true);
     expect(readFileSync(path.join(root, 'dist', 'live', 'index.html'), 'utf8')).toContain('Fast text.');
+    // The full build's reload that follows changes nothing the fast path showed, even on the page's first edit.
+    await page.waitForFunction(() => (window as unknown as { updates: string[] }).updates.includes('reload'));
+    const after = await page.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement & { kept?: boolean }>('.reveal .slides > section')].map(
+        (section) => section.kept === true,
+      ),
+    );
+    expect(after).toEqual([true, true, false]);
     await page.close();
   });
 });
