@@ -1,11 +1,11 @@
 /** Renders mermaid diagrams to SVG in one headless chromium page, in one batch, with a cache in front. */
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'puppeteer-core';
 import type { BrowserSession } from '../browser/session.ts';
+import { scratchDir } from '../cache/scratch.ts';
 import type { Diagram, DiagramResult } from '../model/diagram.ts';
 import { fontFiles } from '../runtime/files.ts';
 import { diagramCacheKey, readCachedSvg, writeCachedSvg } from './cache.ts';
@@ -104,7 +104,7 @@ function warmPage(browser: Browser): Promise<Page> {
   const existing = warmPages.get(browser);
   if (existing) return existing;
   const created = (async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'proofdeck-mermaid-'));
+    const dir = scratchDir('mermaid');
     browser.once('disconnected', () => rmSync(dir, { recursive: true, force: true }));
     const page = await browser.newPage();
     page.once('close', () => warmPages.delete(browser));

@@ -1,7 +1,10 @@
-/** A private temp dir per job: outside the source tree, owned by the sandbox uid, always removed. */
-import { chown, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+/**
+ * A private temp dir per job: outside the source tree (in the process's scratch folder, removed even when the
+ * build is killed), owned by the sandbox uid, always removed.
+ */
+import { chown, mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { scratchDir } from '../cache/scratch.ts';
 import type { Sandbox, SandboxLimits, SandboxStep } from './sandbox.ts';
 import { sandboxCommand } from './sandbox.ts';
 import { runProcess, type ProcessResult } from './spawn.ts';
@@ -44,7 +47,7 @@ export async function withJobDir<T>(
   files: Record<string, string>,
   body: (dir: string) => Promise<T>,
 ): Promise<T> {
-  const dir = await mkdtemp(join(tmpdir(), 'proofdeck-'));
+  const dir = scratchDir('job');
   try {
     for (const [name, text] of Object.entries(files)) await writeFile(join(dir, name), text);
     if (sandbox.kind === 'limits-only') await mkdir(join(dir, 'run'));

@@ -7,7 +7,7 @@ import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import type { ParsedDeck } from '../model/deck.ts';
 import { addError, type Place } from '../report/messages.ts';
-import { docAnchors, type DocAnchors } from './anchors.ts';
+import { anchorIds } from './anchors.ts';
 import { closest } from '../report/closest.ts';
 import { indexDocs, resolveLink, wikiStyle } from './resolve.ts';
 
@@ -31,8 +31,8 @@ function placeOf(position: Position | undefined): Place | undefined {
   return position ? { line: position.start.line, column: position.start.column } : undefined;
 }
 
-function anchorHint(anchor: string, anchors: DocAnchors): string {
-  const near = closest(anchor, anchors.ids);
+function anchorHint(anchor: string, anchors: ReadonlySet<string>): string {
+  const near = closest(anchor, anchors);
   const rule =
     'Anchors are slide ids and heading slugs: the heading text in lowercase, spaces as "-", punctuation dropped.';
   return near ? `Did you mean #${near}? ${rule}` : rule;
@@ -45,10 +45,10 @@ function anchorHint(anchor: string, anchors: DocAnchors): string {
  */
 export function checkLinks(docs: readonly LinkDoc[]): ExternalLink[] {
   const index = indexDocs(docs.map((doc) => doc.deck));
-  const anchorCache = new Map<ParsedDeck, DocAnchors>();
-  const anchorsOf = (deck: ParsedDeck): DocAnchors => {
+  const anchorCache = new Map<ParsedDeck, Set<string>>();
+  const anchorsOf = (deck: ParsedDeck): Set<string> => {
     let anchors = anchorCache.get(deck);
-    if (!anchors) anchorCache.set(deck, (anchors = docAnchors(deck)));
+    if (!anchors) anchorCache.set(deck, (anchors = anchorIds(deck)));
     return anchors;
   };
   const external: ExternalLink[] = [];
@@ -60,7 +60,7 @@ export function checkLinks(docs: readonly LinkDoc[]): ExternalLink[] {
       if (target.kind === 'external') external.push({ url: target.url, file, place });
       if (target.kind === 'doc' && target.anchor !== undefined) {
         const anchors = anchorsOf(target.doc);
-        if (anchors.ids.has(target.anchor)) return;
+        if (anchors.has(target.anchor)) return;
         const where = target.doc === deck ? 'this file' : path.relative(path.dirname(deck.path), target.doc.path);
         addError(
           file,

@@ -5,16 +5,13 @@
  * markdown position. Results are cached by everything that changes the layout: an unchanged deck is not
  * measured again, and its warnings are replayed.
  */
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Code } from 'mdast';
-import { visit } from 'unist-util-visit';
 import { withPage } from '../browser/browser.ts';
 import type { BrowserSession } from '../browser/session.ts';
+import { scratchDir } from '../cache/scratch.ts';
 import { fileIdentity, readCacheEntry, sha256, writeCacheEntry } from '../cache/store.ts';
 import { slideSize } from '../model/deck.ts';
-import { fenceMeta } from '../parse/fence-meta.ts';
 import { renderDeck } from '../render/deck/document.ts';
 import { applyFit, fitFloor, markForFitting } from '../render/deck/fit.ts';
 import { fitWarning } from '../render/deck/fit-advice.ts';
@@ -30,16 +27,6 @@ export interface FitStageOptions {
   browser: BrowserSession;
   /** Where measurements are cached; `undefined` measures every deck. */
   cacheDir: string | undefined;
-}
-
-/** The `(line:column)` of every fence that opted out with `fit=false`. */
-function optedOut(doc: BuiltDoc): Set<string> {
-  const out = new Set<string>();
-  visit(doc.loaded.tree, 'code', (node: Code) => {
-    const fit = fenceMeta(node).attributes.find((attribute) => attribute.key === 'fit');
-    if (fit?.value === 'false' && node.position) out.add(`${node.position.start.line}:${node.position.start.column}`);
-  });
-  return out;
 }
 
 /** Bumped when what a cache entry holds changes shape. */
@@ -69,7 +56,7 @@ function cacheKey(files: readonly OutputFile[], floor: number): string {
 
 /** Writes the marked page beside its runtime and assets (linked, not copied) in a scratch folder. */
 function writeScratch(files: readonly OutputFile[]): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'proofdeck-fit-'));
+  const dir = scratchDir('fit');
   for (const file of files) {
     const target = path.join(dir, file.path);
     mkdirSync(path.dirname(target), { recursive: true });
@@ -94,12 +81,8 @@ async function measure(doc: BuiltDoc, files: OutputFile[], options: FitStageOpti
 
 /** Fits one deck: its code blocks get their sizes, its file the warnings. */
 async function fitDeck(doc: BuiltDoc, options: FitStageOptions): Promise<void> {
-  const out = optedOut(doc);
   // The same section objects the deck and handout renderers get from the memo: sizes written here reach both.
-  const marks = markForFitting(
-    renderItems(doc.deck.items, doc.content),
-    (at) => !out.has(`${at.start.line}:${at.start.column}`),
-  );
+  const marks = markForFitting(renderItems(doc.deck.items, doc.content));
   let files: OutputFile[];
   try {
     files = renderDeck(doc.deck, doc.context, doc.content);

@@ -24,6 +24,7 @@ import { inferSlideLevel } from '../dialect/slide-level.ts';
 import { addWarning } from '../report/messages.ts';
 import { toString } from 'mdast-util-to-string';
 import type { DeckItem } from '../model/deck.ts';
+import { attachAnchors } from '../links/anchors.ts';
 import { planAssets, type AssetPlan } from '../links/assets.ts';
 import { checkGeneratedDocLinks } from '../links/generated-docs.ts';
 import type { DeckSource } from './discover.ts';
@@ -170,6 +171,7 @@ export function loadDeck(source: DeckSource, options: LoadOptions): LoadedDeck {
         definitions,
       }
     : undefined;
+  if (deck) attachAnchors(deck);
   const bookToml = book ? { bookToml: book.file } : {};
   if (!translation) return { file, tree, deck, assets, diagrams, tables, snippets, blocks, ...bookToml };
   // Blocks of a translated deck (Marp, Slidev) point into the file the user wrote, like its messages.

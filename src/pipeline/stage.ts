@@ -9,6 +9,7 @@
  * links left by killed builds are removed at the next start.
  */
 import {
+  chmodSync,
   existsSync,
   linkSync,
   lstatSync,
@@ -18,6 +19,7 @@ import {
   readlinkSync,
   renameSync,
   rmSync,
+  statSync,
   symlinkSync,
   copyFileSync,
   writeFileSync,
@@ -109,6 +111,9 @@ export function openStage(outDir: string): Stage {
     const ignore = path.join(generationsDir(outDir), '.gitignore');
     if (!existsSync(ignore)) writeFileSync(ignore, '*\n');
     const dir = mkdtempSync(path.join(generationsDir(outDir), `${Date.now().toString(36)}-${process.pid}-`));
+    // mkdtemp makes the folder 0700: a web server's user could not read the published `dist`. The generations
+    // folder was made by a plain mkdir, so its mode is what the user's umask allows.
+    chmodSync(dir, statSync(generationsDir(outDir)).mode & 0o777);
     return { dir, outDir };
   });
 }

@@ -24,6 +24,7 @@ import { allSlides } from '../parse/slides.ts';
 import { snippetFigure } from './snippet-badge.ts';
 import { evidenceMark } from '../table/evidence-mark.ts';
 import type { TableModel } from '../table/model.ts';
+import { smartPunctuationFor } from './smart-punctuation.ts';
 
 /** What a deck renderer needs besides the deck. */
 export interface DeckRenderContext {
@@ -153,7 +154,7 @@ export function contentOptions(context: DeckRenderContext, items: readonly DeckI
     renderProof: proofRenderer(context, snippetSlideIds(items, context.snippets ?? [])),
     memo: new WeakMap(),
     definitions: context.self?.definitions ?? [],
-    smartypants: context.self?.meta.smartypants !== false,
+    smartypants: context.self ? smartPunctuationFor(context.self.meta.dialect, context.self.meta.smartypants) : 'full',
     ...(context.self && context.docs
       ? { rewriteLink: (url: string) => deckLink(url, context.self as ParsedDeck, context.docs as DocIndex) }
       : {}),

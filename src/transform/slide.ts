@@ -1,14 +1,27 @@
 /** mdast → hast for one slide: directives, code, fragments and asset URLs. */
-import type { Element, ElementContent, Root as HastRoot } from 'hast';
-import type { Code, Definition, Nodes, Root, RootContent, Table } from 'mdast';
+import type { Data, Element, ElementContent, ElementData, Root as HastRoot } from 'hast';
+import type { Code, Definition, Heading, Nodes, Root, RootContent, Table } from 'mdast';
 import type { ContainerDirective, LeafDirective, TextDirective } from 'mdast-util-directive';
 import type { InlineMath, Math } from 'mdast-util-math';
-import { toHast, type Handler, type State } from 'mdast-util-to-hast';
+import { defaultHandlers, toHast, type Handler, type State } from 'mdast-util-to-hast';
 import { visit } from 'unist-util-visit';
 import { type Asset, htmlUrls, safeDecodeUri } from '../links/assets.ts';
 import { type CalloutKind, calloutKind } from '../model/deck.ts';
 import { renderMath } from '../math/katex.ts';
-import { withSmartPunctuation } from './smart-punctuation.ts';
+import { fenceMeta, type FenceMeta } from '../parse/fence-meta.ts';
+import { type SmartPunctuation, withSmartPunctuation } from './smart-punctuation.ts';
+
+declare module 'hast' {
+  interface Data {
+    /** On a heading: the mdast heading's anchor (links/anchors.ts), which the site writes as its `id`. */
+    anchor?: string;
+    /**
+     * On what a fenced block rendered into (a figure, a file tab or the `<pre>`): the fence's parsed info string,
+     * so later passes (the fit stage's `fit=false`) find the fence by node, not by position.
+     */
+    fenceMeta?: FenceMeta;
+  }
+}
 
 /** Renders a fenced code block; the build supplies it (shiki plus snippet badges). */
 export type CodeRenderer = (node: Code) => Element;
@@ -30,8 +43,8 @@ export interface ContentOptions {
   rewriteLink?: (url: string) => string | undefined;
   /** The document's link reference definitions, so `[text][ref]` works on every slide. */
   definitions?: readonly Definition[];
-  /** Curly quotes, dashes and ellipses in text (the frontmatter's `smartypants`, on by default). */
-  smartypants?: boolean;
+  /** Curly quotes, dashes and ellipses in text (the frontmatter's `smartypants`, else the dialect's own rule). */
+  smartypants?: SmartPunctuation;
 }
 
 function element(tagName: string, className: string[], children: ElementContent[]): Element {
@@ -149,14 +162,37 @@ function positioned<N extends Nodes>(handler: (state: State, node: N) => ReturnT
 
 /** Converts slide or notes content to hast. Raw HTML written by the author is kept. */
 export function contentToHast(nodes: readonly RootContent[], options: ContentOptions): HastRoot {
-  return options.smartypants
-    ? withSmartPunctuation(nodes, () => toSlideHast(nodes, options))
-    : toSlideHast(nodes, options);
+  const mode = options.smartypants ?? 'off';
+  return mode === 'off'
+    ? toSlideHast(nodes, options)
+    : withSmartPunctuation(nodes, mode, () => toSlideHast(nodes, options));
+}
+
+/**
+ * Adds to an element's data. The cast: hast-util-from-parse5 declares `ElementData.position` as required,
+ * though it sets it only when parsing with `verbose: true`, and nothing here reads it.
+ */
+function addData(element: Element, data: Data): void {
+  element.data = { ...element.data, ...data } as ElementData;
+}
+
+/** The default heading element, carrying the heading's anchor to where the site reads it. */
+function heading(state: State, node: Heading): ReturnType<Handler> {
+  const result = defaultHandlers.heading(state, node);
+  if (node.data?.anchor) addData(result, { anchor: node.data.anchor });
+  return result;
+}
+
+/** What the code renderer made of a fence, carrying the fence's info string. */
+function fencedBlock(node: Code, options: ContentOptions): Element {
+  const result = options.renderCode(node);
+  addData(result, { fenceMeta: fenceMeta(node) });
+  return result;
 }
 
 function toSlideHast(nodes: readonly RootContent[], options: ContentOptions): HastRoot {
   const root: Root = { type: 'root', children: [...nodes, ...(options.definitions ?? [])] };
-  const code = positioned((_state, node: Code) => options.renderCode(node));
+  const code = positioned((_state, node: Code) => fencedBlock(node, options));
   const leafDirective = positioned((_state, node: LeafDirective) => options.renderLeaf?.(node));
   const textDirective = positioned((_state, node: TextDirective) =>
     node.name === 'proof' ? options.renderProof?.(node) : undefined,
@@ -166,6 +202,7 @@ function toSlideHast(nodes: readonly RootContent[], options: ContentOptions): Ha
     allowDangerousHtml: true,
     handlers: {
       code,
+      heading,
       containerDirective: positioned(containerDirective(options)),
       leafDirective,
       textDirective,

@@ -6,23 +6,60 @@
 import type { Root, RootContent, Text } from 'mdast';
 import remarkSmartypants from 'remark-smartypants';
 import { visit } from 'unist-util-visit';
+import type { DialectName } from '../model/deck.ts';
+import { typographer } from './typographer.ts';
 
-const smarten = (remarkSmartypants as unknown as (options: object) => (tree: Root) => void)({
-  dashes: 'oldschool',
-  backticks: false,
-});
+/**
+ * `full`: pandoc's quotes, dashes and ellipses; `typographer`: markdown-it's replacements and apostrophes with straight
+ * quotation marks (Slidev); `off`: text as typed.
+ */
+export type SmartPunctuation = 'full' | 'typographer' | 'off';
+
+/**
+ * What each dialect's own tool does to text, so a deck looks as it did there: pandoc (and Quarto) are smart; Slidev's
+ * markdown-it runs `typographer` with straight `quotes`; Marp (typographer off) and reveal.js / reveal-md (marked,
+ * whose smartypants was removed in marked 5) keep the text as typed. Native decks follow pandoc.
+ */
+const DIALECT_DEFAULT: Record<DialectName, SmartPunctuation> = {
+  proofdeck: 'full',
+  pandoc: 'full',
+  slidev: 'typographer',
+  marp: 'off',
+  reveal: 'off',
+  'reveal-md': 'off',
+};
+
+/** The frontmatter's `smartypants` when set (`true`: full), else the deck dialect's own behaviour. */
+export function smartPunctuationFor(dialect: DialectName, smartypants: boolean | undefined): SmartPunctuation {
+  if (smartypants === undefined) return DIALECT_DEFAULT[dialect];
+  return smartypants ? 'full' : 'off';
+}
+
+type Smarten = (tree: Root) => void;
+const plugin = remarkSmartypants as unknown as (options: object) => Smarten;
+const SMARTEN: Record<Exclude<SmartPunctuation, 'off'>, Smarten> = {
+  full: plugin({ dashes: 'oldschool', backticks: false }),
+  typographer: (tree) =>
+    visit(tree, 'text', (node) => {
+      node.value = typographer(node.value);
+    }),
+};
 
 /**
  * Runs `render` while the text of `nodes` is smartened, then puts every text back: ids, anchors, table values and
  * diagnostics are computed from the text as written, and must not see a curly quote that the source lacks.
  */
-export function withSmartPunctuation<T>(nodes: readonly RootContent[], render: () => T): T {
+export function withSmartPunctuation<T>(
+  nodes: readonly RootContent[],
+  mode: Exclude<SmartPunctuation, 'off'>,
+  render: () => T,
+): T {
   const root: Root = { type: 'root', children: [...nodes] };
   const written = new Map<Text, string>();
   visit(root, 'text', (node) => {
     written.set(node, node.value);
   });
-  smarten(root);
+  SMARTEN[mode](root);
   try {
     return render();
   } finally {

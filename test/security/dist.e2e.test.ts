@@ -1,6 +1,6 @@
 /** dist/ is swapped as a whole: kills at any step leave the old or the new output, never a torn one. */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cleanStale, commitStage, generationsDir, openStage, writeToStage } from '../../src/pipeline/stage.ts';
@@ -54,6 +54,19 @@ describe('atomic dist/', () => {
       expect(readdirSync(root).filter((name) => name.includes('.link-'))).toEqual([]);
     },
   );
+
+  it("publishes readable folders: a generation gets the mode a plain mkdir would, not mkdtemp's 0700", () => {
+    const root = tempProject();
+    const dist = path.join(root, 'dist');
+    const stage = openStage(dist);
+    writeToStage(stage, 'a', files('one'));
+    commitStage(stage, ['a']);
+    const plain = path.join(root, 'plain');
+    mkdirSync(plain);
+    const mode = (target: string) => statSync(target).mode & 0o777;
+    expect(mode(realpathSync(dist))).toBe(mode(plain));
+    expect(mode(path.join(dist, 'a'))).toBe(mode(plain));
+  });
 
   it('a partial build keeps the other decks and the site, and old-style leftovers are not published', () => {
     const root = tempProject({ a: deck('one'), b: deck('one') });

@@ -2,7 +2,10 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { toHtml } from 'hast-util-to-html';
+import MarkdownIt from 'markdown-it';
+import { marked } from 'marked';
 import { toString } from 'mdast-util-to-string';
+import { Marp } from '@marp-team/marp-core';
 import { describe, expect, it } from 'vitest';
 import { parseMarkdown } from '../../src/parse/parser.ts';
 import { buildDecks } from '../../src/pipeline/build.ts';
@@ -26,7 +29,7 @@ const CASES = [
 const options = (smartypants: boolean): ContentOptions => ({
   renderCode: () => ({ type: 'element', tagName: 'pre', properties: {}, children: [] }),
   assets: new Map(),
-  smartypants,
+  smartypants: smartypants ? 'full' : 'off',
 });
 
 /** One paragraph per case, as proofdeck renders it. */
@@ -76,5 +79,39 @@ describe('smart punctuation', () => {
     expect(on).toContain('<h2>“A” – B</h2>');
     expect(off).toContain('<h2>"A" -- B</h2>');
     for (const html of [on, off]) expect(html).not.toMatch(/puts\(.*[“”–…]/);
+  });
+
+  /**
+   * Each dialect gets what its own tool does to the same line: pandoc (Quarto) is smart; Marp (marp-core) and
+   * reveal.js / reveal-md (reveal's markdown plugin runs marked, whose smartypants is gone since marked 5) keep the
+   * text as typed; Slidev's markdown-it has `typographer` on with straight `quotes`: dashes and ellipses only.
+   */
+  it("follows each dialect's own tool", async () => {
+    const line = 'Don\'t say "never" -- it\'s 1990--2000, or --- wait...';
+    const paragraph = (html: string) => /<p>(.*?)<\/p>/s.exec(html)?.[1]?.trim();
+    const unescape = (html: string | undefined) =>
+      html
+        ?.replace(/&quot;/g, '"')
+        .replace(/&#39;|&#x27;/g, "'")
+        .replace(/&amp;/g, '&');
+    const tools: Record<string, string | undefined> = {
+      pandoc: pandocHtml(line)[0]?.replace(/^<p>|<\/p>$/g, ''),
+      marp: paragraph(new Marp({ html: true }).render(line).html),
+      slidev: paragraph(new MarkdownIt({ html: true, typographer: true, quotes: '""\'\'' }).render(line)),
+      reveal: paragraph(await marked.parse(line)),
+    };
+    const decks: Record<string, string> = {
+      pandoc: `---\ntitle: T\nformat: revealjs\n---\n\n## S\n\n${line}\n`,
+      marp: `---\nmarp: true\n---\n\n# S\n\n${line}\n`,
+      slidev: `---\ndialect: slidev\n---\n\n# S\n\n${line}\n`,
+      reveal: `---\ndialect: reveal-md\n---\n\n# S\n\n${line}\n`,
+    };
+    const root = tempProject(decks);
+    await buildDecks({ root, pdf: false });
+    for (const [name, expected] of Object.entries(tools)) {
+      const html = readFileSync(path.join(root, 'dist', name, 'index.html'), 'utf8');
+      const ours = /<p>([^<]*never[^<]*)<\/p>/.exec(html)?.[1];
+      expect({ name, text: unescape(ours) }).toEqual({ name, text: unescape(expected) });
+    }
   });
 });

@@ -1,11 +1,12 @@
 /**
  * Code that fits its slide: the hast side of the fitting pass. Before measuring, the deck's rendered sections
- * are marked (which element came from which markdown position, which code blocks may shrink); after
- * measuring, the chosen font sizes are written onto the code blocks, where deck, PDF and handout all read them.
+ * are marked (which element came from which markdown position; which code blocks may shrink, read from the fence
+ * each `<pre>` was rendered from); after measuring, the chosen font sizes are written onto the code blocks, where
+ * deck, PDF and handout all read them.
  */
 import type { Element, Root } from 'hast';
-import type { Position } from 'unist';
 import { visit } from 'unist-util-visit';
+import { DISPLAY_ATTRIBUTES, type FenceMeta } from '../../parse/fence-meta.ts';
 
 /** The smallest code font a slide may use, at a slide 720 px tall: readable from the back of a room. */
 const FIT_FLOOR_PX = 18;
@@ -45,40 +46,40 @@ export interface FitMarks {
   unmark(): void;
 }
 
-/** Whether a code block's `<pre>` may shrink, from its fence's `fit=false`. */
-export type FitChoice = (position: Position) => boolean;
-
 const MARKS = ['dataPdPos', 'dataPdFit', 'dataPdNofit'] as const;
+
+/** Whether a fence lets its block shrink: not with `fit=false`. */
+function mayShrink(meta: FenceMeta): boolean {
+  return !meta.attributes.some((attribute) => attribute.key === DISPLAY_ATTRIBUTES.fit && attribute.value === 'false');
+}
 
 /**
  * Marks the sections for measuring: every positioned block gets `data-pd-pos` (an index into `positions`),
  * every code block's `<pre>` `data-pd-fit` (an index into `blocks`) or, with `fit=false`, `data-pd-nofit`.
  */
-export function markForFitting(sections: readonly Element[], mayFit: FitChoice): FitMarks {
+export function markForFitting(sections: readonly Element[]): FitMarks {
   const positions: FitMarks['positions'] = [];
   const blocks: Element[] = [];
   const marked: Element[] = [];
   const root: Root = { type: 'root', children: [...sections] };
-  // A code block's position sits on what its renderer returned (figure, file tab or the pre itself).
-  const codeAncestor = new WeakMap<Element, Position>();
+  // A fence's info string sits on what its renderer returned (figure, file tab or the pre itself,
+  // transform/slide.ts): every `<pre>` inside (the code, a proof's output) belongs to that fence.
+  const fenceOf = new WeakMap<Element, FenceMeta>();
   visit(root, 'element', (node, _index, parent) => {
-    const inherited = parent && parent.type === 'element' ? codeAncestor.get(parent) : undefined;
-    if (inherited) codeAncestor.set(node, inherited);
+    const fence = node.data?.fenceMeta ?? (parent?.type === 'element' ? fenceOf.get(parent) : undefined);
+    if (fence) fenceOf.set(node, fence);
     if (node.position && BLOCKS.has(node.tagName)) {
       node.properties.dataPdPos = String(positions.length);
       positions.push({ line: node.position.start.line, column: node.position.start.column });
       marked.push(node);
-      if (!inherited && containsPre(node)) codeAncestor.set(node, node.position);
     }
-    if (node.tagName === 'pre') {
-      const position = codeAncestor.get(node) ?? node.position;
-      if (!position) return;
-      if (mayFit(position)) {
-        node.properties.dataPdFit = String(blocks.length);
-        blocks.push(node);
-      } else node.properties.dataPdNofit = '';
-      marked.push(node);
-    }
+    // A `<pre>` that no fence rendered (none today: raw HTML stays text) is left as it is.
+    if (node.tagName !== 'pre' || !fence) return;
+    if (mayShrink(fence)) {
+      node.properties.dataPdFit = String(blocks.length);
+      blocks.push(node);
+    } else node.properties.dataPdNofit = '';
+    marked.push(node);
   });
   return {
     positions,
@@ -87,10 +88,6 @@ export function markForFitting(sections: readonly Element[], mayFit: FitChoice):
       for (const node of marked) for (const key of MARKS) delete node.properties[key];
     },
   };
-}
-
-function containsPre(node: Element): boolean {
-  return node.tagName === 'pre' || node.children.some((child) => child.type === 'element' && containsPre(child));
 }
 
 /** Writes the measured font sizes (`[block index, px]`) onto the code blocks. */

@@ -2,7 +2,6 @@
 import path from 'node:path';
 import type { Element } from 'hast';
 import { h } from 'hastscript';
-import { docAnchors } from '../../links/anchors.ts';
 import { resolveLink, type DocIndex } from '../../links/resolve.ts';
 import type { Asset } from '../../links/assets.ts';
 import type { ContentOptions } from '../../transform/slide.ts';
@@ -78,7 +77,6 @@ export function renderArticle(doc: SiteDoc, options: ArticleOptions): ArticleRes
   const { deck } = doc;
   const { meta } = deck;
   const isDeck = meta.kind === 'deck';
-  const anchors = docAnchors(deck);
   const refs = slideRefs(deck.items);
   const firstNode = refs[0]?.slide.content[0];
   // A page that opens with its own `# Title` keeps its headings; otherwise the frontmatter title is the <h1>.
@@ -98,7 +96,6 @@ export function renderArticle(doc: SiteDoc, options: ArticleOptions): ArticleRes
   };
   const sections = renderSections(refs, {
     content,
-    headingIds: anchors.headings,
     shift,
     minLevel,
     rewriteHref,
@@ -126,7 +123,7 @@ export function renderArticle(doc: SiteDoc, options: ArticleOptions): ArticleRes
   );
   return {
     article,
-    toc: tocEntries(refs, anchors, shift, minLevel),
+    toc: tocEntries(refs, shift, minLevel),
     search: searchRecords(pagePath, meta.title, intro, refs),
     assets: copied,
   };

@@ -1,12 +1,9 @@
 /** Adapts slide hast for reading: heading levels and anchors, links between documents, code without presenter steps. */
 import type { Element, ElementContent } from 'hast';
-import { positionKey } from '../../links/anchors.ts';
 import { classList } from '../../transform/highlight.ts';
 
 /** Options for {@link siteContent}. */
 export interface SiteContentOptions {
-  /** Heading position key → id (from `docAnchors`). */
-  headingIds: ReadonlyMap<string, string>;
   /** Levels added to every heading, so the document's top level lands on `<h2>` under the article's `<h1>`. */
   shift: number;
   /** Lowest level a heading may land on: 2 below a generated `<h1>`, 1 on a page that brings its own. */
@@ -25,8 +22,8 @@ function containsLink(nodes: readonly ElementContent[]): boolean {
 }
 
 function heading(element: Element, level: number, options: SiteContentOptions): Element {
-  const key = positionKey(element);
-  const id = key ? options.headingIds.get(key) : undefined;
+  // The heading's anchor came from its mdast node (links/anchors.ts, carried over by transform/slide.ts).
+  const id = element.data?.anchor;
   const tagName = `h${Math.max(options.minLevel, Math.min(6, level + options.shift))}`;
   if (!id) return { ...element, tagName };
   // The heading text links to itself (as on MDN), unless the author already put a link in it.

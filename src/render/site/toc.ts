@@ -4,7 +4,6 @@ import { h } from 'hastscript';
 import type { Heading } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
-import { positionKey, type DocAnchors } from '../../links/anchors.ts';
 import type { SlideRef } from './sections.ts';
 
 /** One table-of-contents line. */
@@ -16,19 +15,13 @@ export interface TocEntry {
 }
 
 /** Headings of the slides' content (not notes) that land on `<h2>`/`<h3>`, with their ids. */
-export function tocEntries(
-  refs: readonly SlideRef[],
-  anchors: DocAnchors,
-  shift: number,
-  minLevel: number,
-): TocEntry[] {
+export function tocEntries(refs: readonly SlideRef[], shift: number, minLevel: number): TocEntry[] {
   const entries: TocEntry[] = [];
   for (const { slide } of refs) {
     for (const node of slide.content) {
       visit(node, 'heading', (heading: Heading) => {
         const level = Math.max(minLevel, Math.min(6, heading.depth + shift));
-        const key = positionKey(heading);
-        const id = key ? anchors.headings.get(key) : undefined;
+        const id = heading.data?.anchor;
         if (id && (level === 2 || level === 3)) entries.push({ id, text: toString(heading), level });
       });
     }

@@ -160,3 +160,40 @@ describe('the flagship deck', () => {
     expect(build.stderr).not.toContain('deck/overflow');
   });
 });
+
+describe('fit=false inside containers', () => {
+  // Each block would shrink to fit; fit=false keeps it as written, wherever the fence sits.
+  const block = `\`\`\`text fit=false\n${lines(22, 'short line')}\n\`\`\``;
+  const deck = `---
+title: Opt-outs
+---
+
+## In a column
+
+::::columns
+:::column
+${block}
+:::
+:::column
+Prose beside the code.
+:::
+::::
+
+## In a list
+
+- An item with code:
+
+${block.replace(/^/gm, '  ')}
+`;
+
+  it('keeps the size of a fit=false block in a column or a list item, and reports it', () => {
+    const root = tempProject({ optouts: deck });
+    const build = runCli(root, ['build', '--no-pdf']);
+    expect(build.status, build.stderr).toBe(0);
+    const html = readFileSync(path.join(root, 'dist', 'optouts', 'index.html'), 'utf8');
+    expect(preSizes(html)).toEqual([undefined, undefined]);
+    // A block too tall is reported at the slide's top-level block that holds it: the column, the list.
+    expect(build.stderr).toMatch(/deck\.md:8:1: warning: the code block has 22 lines; at its size \(fit=false\)/);
+    expect(build.stderr).toMatch(/deck\.md:41:1: warning: the code block has 22 lines; at its size \(fit=false\)/);
+  });
+});

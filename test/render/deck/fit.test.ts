@@ -2,19 +2,28 @@ import type { Element } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { h } from 'hastscript';
 import { describe, expect, it } from 'vitest';
+import { parseFenceMeta } from '../../../src/parse/fence-meta.ts';
+import { parseMarkdown } from '../../../src/parse/parser.ts';
 import { fitWarning } from '../../../src/render/deck/fit-advice.ts';
 import { applyFit, fitFloor, markForFitting } from '../../../src/render/deck/fit.ts';
+import { contentToHast } from '../../../src/transform/slide.ts';
+import { vfileOf } from '../../helpers.ts';
 
 const at = (line: number, column = 1) => ({ start: { line, column }, end: { line, column: column + 1 } });
 
-/** A slide with a paragraph, a snippet figure (its pre unpositioned, as the code renderer makes it) and a pre. */
+/**
+ * A slide with a paragraph, a snippet figure (its pre unpositioned, as the code renderer makes it) and a
+ * `fit=false` pre; each fence's info string is on what its renderer returned, as transform/slide.ts puts it.
+ */
 function slide(): Element {
   const paragraph = h('p', 'Text');
   paragraph.position = at(3);
   const figure = h('figure.snippet', [h('pre', { style: 'color:#fff' }, [h('code', 'int x;')]), h('span.badge')]);
   figure.position = at(5);
+  figure.data = { fenceMeta: parseFenceMeta('c', null) } as Element['data'];
   const plain = h('pre', [h('code', 'plain')]);
   plain.position = at(9, 3);
+  plain.data = { fenceMeta: parseFenceMeta('text', 'fit=false') } as Element['data'];
   return h('section', { dataLine: '1' }, [paragraph, figure, plain]);
 }
 
@@ -22,7 +31,7 @@ describe('markForFitting', () => {
   it('marks positioned blocks and fit-able code blocks, and leaves the sections as rendered when unmarked', () => {
     const section = slide();
     const before = toHtml(section);
-    const marks = markForFitting([section], (position) => position.start.line !== 9);
+    const marks = markForFitting([section]);
     expect(marks.positions).toEqual([
       { line: 3, column: 1 },
       { line: 5, column: 1 },
@@ -38,14 +47,50 @@ describe('markForFitting', () => {
 
   it("writes a measured size after the block's own style", () => {
     const section = slide();
-    const marks = markForFitting([section], () => true);
+    const marks = markForFitting([section]);
     marks.unmark();
-    applyFit(marks.blocks, [
-      [0, 19.5],
-      [1, 18],
-    ]);
+    applyFit(marks.blocks, [[0, 19.5]]);
     expect(toHtml(section)).toContain('<pre style="color:#fff;font-size:19.5px">');
-    expect(toHtml(section)).toContain('<pre style="font-size:18px">');
+  });
+
+  it('finds fit=false on the fence a block was rendered from, inside columns and list items too', () => {
+    const markdown = [
+      '::::columns',
+      ':::column',
+      '```text fit=false',
+      'kept',
+      '```',
+      ':::',
+      ':::column',
+      '```text',
+      'shrinks',
+      '```',
+      ':::',
+      '::::',
+      '',
+      '- item',
+      '',
+      '  ```text fit=false',
+      '  kept',
+      '  ```',
+      '',
+    ].join('\n');
+    const hast = contentToHast(parseMarkdown(vfileOf(markdown)).children, {
+      renderCode: (node) => h('figure', [h('pre', [h('code', node.value)]), h('pre.proof-output', 'output')]),
+      assets: new Map(),
+    });
+    markForFitting([h('section', hast.children as Element['children'])]);
+    const marked = [...toHtml(hast).matchAll(/<pre[^>]*>(?:<code>)?(\w+)/g)].map(
+      ([tag, text]) => `${text}: ${/data-pd-nofit/.test(tag) ? 'kept' : /data-pd-fit/.test(tag) ? 'fits' : '-'}`,
+    );
+    expect(marked).toEqual([
+      'kept: kept',
+      'output: kept',
+      'shrinks: fits',
+      'output: fits',
+      'kept: kept',
+      'output: kept',
+    ]);
   });
 });
 

@@ -2,7 +2,7 @@ import path from 'node:path';
 import vm from 'node:vm';
 import MiniSearch, { type AsPlainObject, type Options, type SearchResult } from 'minisearch';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { docAnchors } from '../../../src/links/anchors.ts';
+import { anchorIds } from '../../../src/links/anchors.ts';
 import type { OutputFile } from '../../../src/runtime/files.ts';
 import { renderSite } from '../../../src/render/site/site.ts';
 import type { SiteInput } from '../../../src/render/site/site-input.ts';
@@ -144,7 +144,7 @@ describe('docs site HTML', () => {
       const html = text(`${doc.deck.name}/index.html`);
       const ids = [...html.matchAll(/\sid="([^"]+)"/g)].map((match) => match[1]);
       expect(new Set(ids).size, doc.deck.name).toBe(ids.length);
-      expect(ids).toEqual(expect.arrayContaining([...docAnchors(doc.deck).ids]));
+      expect(ids).toEqual(expect.arrayContaining([...anchorIds(doc.deck)]));
     }
   });
 
