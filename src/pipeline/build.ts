@@ -50,6 +50,11 @@ export interface BuildOptions extends DeckOptions {
    * (`proofdeck dev` rebuilds without PDFs; the site's PDF links must not start to 404). @default false
    */
   keepPrintouts?: boolean;
+  /**
+   * Called with the checked, fitted documents once their folders are written (`proofdeck dev` keeps a
+   * snapshot of each deck's sections, which its per-slide fast path compares edits with).
+   */
+  onWritten?: (docs: readonly BuiltDoc[]) => void;
 }
 
 /** Result of a build: diagnostics, and the deck folders written (none when anything failed). */
@@ -130,6 +135,7 @@ export async function buildDecks(options: BuildOptions = {}): Promise<BuildResul
       }
       const written = folders.map(({ folder }) => folder);
       commitStage(stage, written);
+      options.onWritten?.(build.docs);
       return { decks, files, snippetResults, written };
     } catch (error) {
       discardStage(stage);
@@ -153,7 +159,7 @@ async function highlighterFor(checked: Checked, options: BuildOptions): Promise<
 }
 
 /** The checked documents with what their renderers read; content options are built once per document. */
-function checkedBuild(checked: Checked, highlighter: CodeHighlighter): CheckedBuild {
+export function checkedBuild(checked: Checked, highlighter: CodeHighlighter): CheckedBuild {
   const index = indexDocs(checked.decks.flatMap((loaded) => (loaded.deck ? [loaded.deck] : [])));
   const docs = checked.decks.flatMap((loaded): BuiltDoc[] => {
     const theme = checked.themeOf(loaded);
