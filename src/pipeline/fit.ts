@@ -20,9 +20,10 @@ import { applyFit, fitFloor, markForFitting } from '../render/deck/fit.ts';
 import { fitWarning } from '../render/deck/fit-advice.ts';
 import { measureDeck } from '../render/deck/measure.ts';
 import { measureSlides, type MeasureOutput } from '../render/deck/measure-page.ts';
-import { renderItems } from '../render/deck/slides.ts';
+import { renderItems, titleSlide } from '../render/deck/slides.ts';
 import { addWarning } from '../report/messages.ts';
 import type { OutputFile } from '../runtime/files.ts';
+import { joinMeasured, type Leaf, type SlideMeasurement, slideLeaves, splitMeasured } from './fit-slides.ts';
 import type { BuiltDoc } from './renderers.ts';
 
 /** Options of the fit stage. */
@@ -43,17 +44,28 @@ function optedOut(doc: BuiltDoc): Set<string> {
 }
 
 /** Bumped when what a cache entry holds changes shape. */
-const CACHE_FORMAT = 2;
+const CACHE_FORMAT = 3;
 
-/** A cached measurement, or `undefined` when the entry is absent or not one (torn, or of another version). */
-function readMeasured(dir: string | undefined, key: string): MeasureOutput | undefined {
-  const text = readCacheEntry(dir, key, 'json');
-  if (text === undefined) return undefined;
+/** The deck's slide measurements by slide key: one entry per deck file, rewritten with the deck's current slides. */
+function storeKey(doc: BuiltDoc): string {
+  return sha256(JSON.stringify(['fit-slides', CACHE_FORMAT, path.resolve(doc.loaded.file.path)]));
+}
+
+/** The cached slide measurements of a deck (empty when absent, torn, or of another version). */
+function readStore(dir: string | undefined, doc: BuiltDoc): Map<string, SlideMeasurement> {
+  const text = readCacheEntry(dir, storeKey(doc), 'json');
+  if (text === undefined) return new Map();
   try {
-    const value = JSON.parse(text) as Partial<MeasureOutput>;
-    return Array.isArray(value.sizes) && Array.isArray(value.findings) ? (value as MeasureOutput) : undefined;
+    const value = JSON.parse(text) as unknown;
+    if (!value || typeof value !== 'object') return new Map();
+    return new Map(
+      Object.entries(value as Record<string, Partial<SlideMeasurement>>).filter(
+        (entry): entry is [string, SlideMeasurement] =>
+          Array.isArray(entry[1].sizes) && Array.isArray(entry[1].findings),
+      ),
+    );
   } catch {
-    return undefined;
+    return new Map();
   }
 }
 
@@ -92,27 +104,56 @@ async function measure(doc: BuiltDoc, files: OutputFile[], options: FitStageOpti
   }
 }
 
+/** The deck page holding only the items of `leaves` (a stack whole), and the title slide if it is among them. */
+function pageOf(doc: BuiltDoc, leaves: readonly Leaf[]): OutputFile[] {
+  const items = new Set(leaves.map((leaf) => leaf.item));
+  const meta = { ...doc.deck.meta, titleSlide: items.has(-1) };
+  const deck = { ...doc.deck, meta, items: doc.deck.items.filter((_item, index) => items.has(index)) };
+  return renderDeck(deck, doc.context, doc.content);
+}
+
+/**
+ * Measures the slides whose key is not in `store` (all of them without leaves), adding them to it; the deck's whole
+ * measurement comes back. The page holds only the slides to measure: each slide is a layout of its own.
+ */
+async function measureMissing(
+  doc: BuiltDoc,
+  leaves: readonly Leaf[] | undefined,
+  store: Map<string, SlideMeasurement>,
+  options: FitStageOptions,
+): Promise<MeasureOutput> {
+  if (!leaves) return measure(doc, renderDeck(doc.deck, doc.context, doc.content), options);
+  const missing = leaves.filter((leaf) => !store.has(leaf.key));
+  if (missing.length > 0) {
+    const items = new Set(missing.map((leaf) => leaf.item));
+    const measured = leaves.filter((leaf) => items.has(leaf.item));
+    const split = splitMeasured(await measure(doc, pageOf(doc, measured), options), measured);
+    // A finding no slide owns (cannot happen with unique lines): measure the whole deck, as without the cache.
+    if (!split) return measure(doc, renderDeck(doc.deck, doc.context, doc.content), options);
+    for (const [leaf, slide] of split) store.set(leaf.key, slide);
+  }
+  return joinMeasured(leaves, store);
+}
+
 /** Fits one deck: its code blocks get their sizes, its file the warnings. */
 async function fitDeck(doc: BuiltDoc, options: FitStageOptions): Promise<void> {
   const out = optedOut(doc);
-  // The same section objects the deck and handout renderers get from the memo: sizes written here reach both.
-  const marks = markForFitting(
-    renderItems(doc.deck.items, doc.content),
-    (at) => !out.has(`${at.start.line}:${at.start.column}`),
-  );
-  let files: OutputFile[];
-  try {
-    files = renderDeck(doc.deck, doc.context, doc.content);
-  } finally {
-    marks.unmark();
-  }
   const floor = fitFloor(slideSize(doc.deck.meta.aspectRatio).height);
-  const key = cacheKey(files, floor);
-  // The measurement is cached, not its words: the warnings are written anew from it every time.
-  const cached = readMeasured(options.cacheDir, key);
+  // The same section objects the deck and handout renderers get from the memo: sizes written here reach both.
+  const sections = renderItems(doc.deck.items, doc.content);
+  const marks = markForFitting(sections, (at) => !out.has(`${at.start.line}:${at.start.column}`));
+  const title = doc.deck.meta.titleSlide;
+  const store = readStore(options.cacheDir, doc);
+  const before = new Set(store.keys());
   let measured: MeasureOutput;
+  let leaves: Leaf[] | undefined;
   try {
-    measured = cached ?? (await measure(doc, files, options));
+    // The page around the slides: its head, stylesheets, runtime and assets.
+    const frame = cacheKey(pageOf(doc, []), floor);
+    leaves = options.cacheDir
+      ? slideLeaves([...(title ? [titleSlide(doc.deck.meta)] : []), ...sections], title, frame)
+      : undefined;
+    measured = await measureMissing(doc, leaves, store, options);
   } catch (error) {
     // A deck that cannot be laid out is still written, unfitted; the author learns why.
     const reason = error instanceof Error ? error.message : String(error);
@@ -123,8 +164,20 @@ async function fitDeck(doc: BuiltDoc, options: FitStageOptions): Promise<void> {
       'deck/overflow',
     );
     return;
+  } finally {
+    marks.unmark();
   }
-  if (!cached && options.cacheDir) writeCacheEntry(options.cacheDir, key, 'json', JSON.stringify(measured));
+  if (options.cacheDir && leaves) {
+    // The measurement is cached, not its words: the warnings are written anew from it every time.
+    const keys = new Set(leaves.map((leaf) => leaf.key));
+    if (keys.size !== before.size || [...keys].some((key) => !before.has(key)))
+      writeCacheEntry(
+        options.cacheDir,
+        storeKey(doc),
+        'json',
+        JSON.stringify(Object.fromEntries([...keys].map((key) => [key, store.get(key)]))),
+      );
+  }
   applyFit(marks.blocks, measured.sizes);
   for (const finding of measured.findings) {
     const warning = fitWarning(finding, marks.positions, floor);
