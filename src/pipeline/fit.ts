@@ -12,7 +12,7 @@ import type { Code } from 'mdast';
 import { visit } from 'unist-util-visit';
 import { withPage } from '../browser/browser.ts';
 import type { BrowserSession } from '../browser/session.ts';
-import { fileIdentity, readCacheEntry, sha256, writeCacheEntry } from '../cache/store.ts';
+import { fileIdentity, sha256 } from '../cache/store.ts';
 import { slideSize } from '../model/deck.ts';
 import { fenceMeta } from '../parse/fence-meta.ts';
 import { renderDeck } from '../render/deck/document.ts';
@@ -24,6 +24,7 @@ import { renderItems, titleSlide } from '../render/deck/slides.ts';
 import { addWarning } from '../report/messages.ts';
 import type { OutputFile } from '../runtime/files.ts';
 import { joinMeasured, type Leaf, type SlideMeasurement, slideLeaves, splitMeasured } from './fit-slides.ts';
+import { CACHE_FORMAT, mayMeasure, readStore, writeStore } from './fit-store.ts';
 import type { BuiltDoc } from './renderers.ts';
 
 /** Options of the fit stage. */
@@ -41,32 +42,6 @@ function optedOut(doc: BuiltDoc): Set<string> {
     if (fit?.value === 'false' && node.position) out.add(`${node.position.start.line}:${node.position.start.column}`);
   });
   return out;
-}
-
-/** Bumped when what a cache entry holds changes shape. */
-const CACHE_FORMAT = 3;
-
-/** The deck's slide measurements by slide key: one entry per deck file, rewritten with the deck's current slides. */
-function storeKey(doc: BuiltDoc): string {
-  return sha256(JSON.stringify(['fit-slides', CACHE_FORMAT, path.resolve(doc.loaded.file.path)]));
-}
-
-/** The cached slide measurements of a deck (empty when absent, torn, or of another version). */
-function readStore(dir: string | undefined, doc: BuiltDoc): Map<string, SlideMeasurement> {
-  const text = readCacheEntry(dir, storeKey(doc), 'json');
-  if (text === undefined) return new Map();
-  try {
-    const value = JSON.parse(text) as unknown;
-    if (!value || typeof value !== 'object') return new Map();
-    return new Map(
-      Object.entries(value as Record<string, Partial<SlideMeasurement>>).filter(
-        (entry): entry is [string, SlideMeasurement] =>
-          Array.isArray(entry[1].sizes) && Array.isArray(entry[1].findings),
-      ),
-    );
-  } catch {
-    return new Map();
-  }
 }
 
 /** Everything that changes the layout: the page, its stylesheets, the files it loads, and this measuring code. */
@@ -135,6 +110,11 @@ async function measureMissing(
   return joinMeasured(leaves, store);
 }
 
+function* entryOf(store: ReadonlyMap<string, SlideMeasurement>, key: string): Generator<[string, SlideMeasurement]> {
+  const slide = store.get(key);
+  if (slide) yield [key, slide];
+}
+
 /** Fits one deck: its code blocks get their sizes, its file the warnings. */
 async function fitDeck(doc: BuiltDoc, options: FitStageOptions): Promise<void> {
   const out = optedOut(doc);
@@ -143,7 +123,9 @@ async function fitDeck(doc: BuiltDoc, options: FitStageOptions): Promise<void> {
   const sections = renderItems(doc.deck.items, doc.content);
   const marks = markForFitting(sections, (at) => !out.has(`${at.start.line}:${at.start.column}`));
   const title = doc.deck.meta.titleSlide;
-  const store = readStore(options.cacheDir, doc);
+  const file = doc.loaded.file.path;
+  const stale = mayMeasure(options.cacheDir, file);
+  const store = readStore(options.cacheDir, file);
   const before = new Set(store.keys());
   let measured: MeasureOutput;
   let leaves: Leaf[] | undefined;
@@ -169,14 +151,9 @@ async function fitDeck(doc: BuiltDoc, options: FitStageOptions): Promise<void> {
   }
   if (options.cacheDir && leaves) {
     // The measurement is cached, not its words: the warnings are written anew from it every time.
-    const keys = new Set(leaves.map((leaf) => leaf.key));
-    if (keys.size !== before.size || [...keys].some((key) => !before.has(key)))
-      writeCacheEntry(
-        options.cacheDir,
-        storeKey(doc),
-        'json',
-        JSON.stringify(Object.fromEntries([...keys].map((key) => [key, store.get(key)]))),
-      );
+    const current = new Map(leaves.flatMap((leaf) => [...entryOf(store, leaf.key)]));
+    if (stale || current.size !== before.size || [...current.keys()].some((key) => !before.has(key)))
+      writeStore(options.cacheDir, file, current);
   }
   applyFit(marks.blocks, measured.sizes);
   for (const finding of measured.findings) {
@@ -187,5 +164,14 @@ async function fitDeck(doc: BuiltDoc, options: FitStageOptions): Promise<void> {
 
 /** Fits every deck (pages, `kind: page`, are site articles: nothing to fit). */
 export async function runFitStage(docs: readonly BuiltDoc[], options: FitStageOptions): Promise<void> {
-  for (const doc of docs) if (doc.deck.meta.kind !== 'page') await fitDeck(doc, options);
+  for (const doc of docs) {
+    if (doc.deck.meta.kind !== 'page') await fitDeck(doc, options);
+    // An empty entry, so that chromium is not started early for a page that has nothing to measure.
+    else if (options.cacheDir && mayMeasure(options.cacheDir, doc.loaded.file.path))
+      writeStore(options.cacheDir, doc.loaded.file.path, new Map());
+  }
 }
+
+/** Whether building these deck files may lay slides out (see {@link mayMeasure}): chromium is then started early. */
+export const fitMayMeasure = (files: readonly string[], cacheDir: string | undefined): boolean =>
+  files.some((file) => mayMeasure(cacheDir, file));
