@@ -15,10 +15,64 @@ import retextSmartypants from 'retext-smartypants';
 import type { Node } from 'unist';
 import { visit } from 'unist-util-visit';
 
-/** Quotes only: they change no string's length, so the text can be cut back into its nodes afterwards. */
-const quotes = retext().use(retextSmartypants, { ellipses: false, dashes: false, backticks: false });
 /** Dashes and ellipses, per text node (they change lengths). */
 const dashes = retext().use(retextSmartypants, { quotes: false, dashes: 'oldschool', backticks: false });
+/** Quotes only (they change no string's length): parse-latin's tree, walked by {@link curl}. */
+const latin = retext();
+
+/** A node of parse-latin's tree (nlcst). */
+interface Natural {
+  type: string;
+  value?: string;
+  children?: Natural[];
+}
+
+const OPEN = ['\u201c', '\u2018'] as const;
+const CLOSE = ['\u201d', '\u2019'] as const;
+const mark = (node: Natural | undefined) => node?.type === 'PunctuationNode' || node?.type === 'SymbolNode';
+const textOf = (node: Natural): string => node.value ?? (node.children ?? []).map(textOf).join('');
+
+/**
+ * retext-smartypants' quote rule for the quote at `index` of `siblings` (its `quotesDefault`, case by case and in
+ * its order); run directly on the tree instead of through unist-util-visit, which cost more than the parse.
+ */
+function curlAt(siblings: Natural[], index: number): void {
+  const node = siblings[index];
+  const value = node?.value;
+  if (!node || (value !== '"' && value !== "'")) return;
+  const quote = value === '"' ? 0 : 1;
+  const previous = siblings[index - 1];
+  const next = siblings[index + 1];
+  const nextNext = siblings[index + 2];
+  const nextValue = next ? textOf(next) : '';
+  if (next && mark(next) && nextNext?.type !== 'WordNode') node.value = CLOSE[quote];
+  else if (next && mark(next) && (nextValue === '"' || nextValue === "'") && nextNext?.type === 'WordNode') {
+    // Nested quotes: `"'Quoted' words"`.
+    node.value = OPEN[quote];
+    next.value = OPEN[nextValue === '"' ? 0 : 1];
+  } else if (next && /^\d\ds$/.test(nextValue)) node.value = CLOSE[quote];
+  else if (previous && (previous.type === 'WhiteSpaceNode' || mark(previous)) && next?.type === 'WordNode')
+    node.value = OPEN[quote];
+  else if (previous && previous.type !== 'WhiteSpaceNode' && !mark(previous)) node.value = CLOSE[quote];
+  else if (!next || next.type === 'WhiteSpaceNode' || (value === "'" && nextValue === 's')) node.value = CLOSE[quote];
+  else node.value = OPEN[quote];
+}
+
+/** Every quote of the tree, in document order (a nested quote's partner is already curled when reached). */
+function curl(node: Natural): void {
+  const children = node.children ?? [];
+  for (let index = 0; index < children.length; index++) {
+    const child = children[index];
+    if (child && mark(child)) curlAt(children, index);
+    else if (child?.children) curl(child);
+  }
+}
+
+function curlQuotes(text: string): string {
+  const tree = latin.parse(text) as Natural;
+  curl(tree);
+  return textOf(tree);
+}
 
 /** A quote rule can fire only on `"` or `'`. */
 const QUOTE = /["']/;
@@ -55,7 +109,7 @@ function smarten(tree: Root): void {
     else all += ' ';
     nodes.push(node);
   });
-  if (QUOTE.test(all)) all = quotes.processSync(all).toString();
+  if (QUOTE.test(all)) all = curlQuotes(all);
   let start = 0;
   for (const node of nodes) {
     if (!literal(node)) {
