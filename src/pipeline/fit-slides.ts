@@ -6,7 +6,6 @@
  * its source line, and the deck-wide numbering of its fit marks (made relative to the slide).
  */
 import type { Element, ElementContent } from 'hast';
-import { toHtml } from 'hast-util-to-html';
 import { sha256 } from '../cache/store.ts';
 import type { MeasureOutput, RawFinding } from '../render/deck/measure-page.ts';
 
@@ -35,25 +34,40 @@ function childSections(element: Element): Element[] {
   return element.children.filter((child): child is Element => child.type === 'element' && child.tagName === 'section');
 }
 
-/** Counts of `data-pd-pos` and `data-pd-fit`, and whether a `<section>` is nested inside. */
-function census(node: Element, counts = { pos: 0, fit: 0, nested: false }, root = true): typeof counts {
-  if (node.properties.dataPdPos !== undefined) counts.pos++;
-  if (node.properties.dataPdFit !== undefined) counts.fit++;
-  if (!root && node.tagName === 'section') counts.nested = true;
-  for (const child of node.children) if (child.type === 'element') census(child, counts, false);
-  return counts;
+/** A slide's key text and mark counts, from one walk. */
+interface Serialised {
+  parts: string[];
+  pos: number;
+  fit: number;
+  /** A `<section>` inside the slide (raw HTML): the page would measure it as a slide of its own. */
+  nested: boolean;
 }
 
-/** The slide's markup with its marks numbered from 0 and without its line: the same slide anywhere in the deck. */
-function normalised(node: Element, pos: number, fit: number, root = true): Element {
-  const properties = { ...node.properties };
-  if (root) delete properties.dataLine;
-  if (properties.dataPdPos !== undefined) properties.dataPdPos = String(Number(properties.dataPdPos) - pos);
-  if (properties.dataPdFit !== undefined) properties.dataPdFit = String(Number(properties.dataPdFit) - fit);
-  const children = node.children.map(
-    (child): ElementContent => (child.type === 'element' ? normalised(child, pos, fit, false) : child),
-  );
-  return { ...node, properties, children };
+/**
+ * Writes the slide's markup (tags, properties, text) into `into.parts` without its line and with its marks numbered
+ * from 0 (`pos`, `fit`: the slide's first deck-wide numbers): the same slide anywhere in the deck gives the same text.
+ * Not HTML, which costs escaping: only an unambiguous text of what the page is made from.
+ */
+function serialise(node: ElementContent, pos: number, fit: number, into: Serialised, root = false): void {
+  if (node.type !== 'element') {
+    into.parts.push(node.type, JSON.stringify(node.value));
+    return;
+  }
+  if (!root && node.tagName === 'section') into.nested = true;
+  const { dataPdPos, dataPdFit, dataLine } = node.properties;
+  let properties = node.properties;
+  if (dataPdPos !== undefined || dataPdFit !== undefined || (root && dataLine !== undefined)) {
+    properties = { ...properties };
+    if (root) delete properties.dataLine;
+    if (dataPdPos !== undefined) properties.dataPdPos = Number(dataPdPos) - pos;
+    if (dataPdFit !== undefined) properties.dataPdFit = Number(dataPdFit) - fit;
+    if (dataPdPos !== undefined) into.pos++;
+    if (dataPdFit !== undefined) into.fit++;
+  }
+  into.parts.push('<', node.tagName, JSON.stringify(properties));
+  if (node.content) into.parts.push('template', JSON.stringify(node.content));
+  for (const child of node.children) serialise(child, pos, fit, into);
+  into.parts.push('>');
 }
 
 /**
@@ -66,13 +80,14 @@ export function slideLeaves(sections: readonly Element[], title: boolean, frame:
   let pos = 0;
   let fit = 0;
   const add = (element: Element, item: number, place: string): boolean => {
-    const counts = census(element);
-    if (counts.nested) return false;
-    const key = sha256(JSON.stringify([frame, place, toHtml(normalised(element, pos, fit))]));
+    const into: Serialised = { parts: [frame, place], pos: 0, fit: 0, nested: false };
+    serialise(element, pos, fit, into, true);
+    if (into.nested) return false;
+    const key = sha256(into.parts.join('\n'));
     const line = Number(element.properties.dataLine ?? 0);
-    leaves.push({ element, item, pos, posCount: counts.pos, fit, fitCount: counts.fit, line, key });
-    pos += counts.pos;
-    fit += counts.fit;
+    leaves.push({ element, item, pos, posCount: into.pos, fit, fitCount: into.fit, line, key });
+    pos += into.pos;
+    fit += into.fit;
     return true;
   };
   for (const [index, section] of sections.entries()) {
