@@ -10,7 +10,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Code } from 'mdast';
 import { visit } from 'unist-util-visit';
-import { withPage } from '../browser/browser.ts';
+import type { Browser, Page } from 'puppeteer-core';
+import { dismissDialogs } from '../browser/browser.ts';
 import type { BrowserSession } from '../browser/session.ts';
 import { fileIdentity, sha256 } from '../cache/store.ts';
 import { slideSize } from '../model/deck.ts';
@@ -66,6 +67,19 @@ function writeScratch(files: readonly OutputFile[]): string {
   return dir;
 }
 
+/** Browsers whose first tab (the blank one chromium opens at launch) was taken: opening a tab takes 0.1–0.3 s. */
+const firstTabTaken = new WeakSet<Browser>();
+
+/** The launch's blank tab the first time (after an edit, that is on the way to the written deck), else a new one. */
+async function measuringPage(browser: Browser): Promise<Page> {
+  if (!firstTabTaken.has(browser)) {
+    firstTabTaken.add(browser);
+    const [first] = await browser.pages();
+    if (first?.url() === 'about:blank') return first;
+  }
+  return browser.newPage();
+}
+
 /** Lays the deck out in chromium. */
 async function measure(doc: BuiltDoc, files: OutputFile[], options: FitStageOptions): Promise<MeasureOutput> {
   const dir = writeScratch(files);
@@ -73,7 +87,13 @@ async function measure(doc: BuiltDoc, files: OutputFile[], options: FitStageOpti
     const browser = await options.browser.get();
     const size = slideSize(doc.deck.meta.aspectRatio);
     const floor = fitFloor(size.height);
-    return await withPage(browser, (page) => measureDeck(page, path.join(dir, 'index.html'), { ...size, floor }));
+    const page = await measuringPage(browser);
+    dismissDialogs(page);
+    try {
+      return await measureDeck(page, path.join(dir, 'index.html'), { ...size, floor });
+    } finally {
+      await page.close();
+    }
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -5,7 +5,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Browser } from 'puppeteer-core';
+import type { Browser, Page } from 'puppeteer-core';
 import { describe, expect, it } from 'vitest';
 import { launchBrowser } from '../../src/browser/browser.ts';
 import { createBrowserSession } from '../../src/browser/session.ts';
@@ -53,9 +53,8 @@ async function build(root: string, out: string, noCache = false) {
   const pages: number[] = [];
   const browser = createBrowserSession(async () => {
     const launched: Browser = await launchBrowser({ handleSignals: false });
-    const newPage = launched.newPage.bind(launched);
-    launched.newPage = async (...args) => {
-      const page = await newPage(...args);
+    // Every page the fit stage measures in (a new tab, or the blank one chromium starts with) reports its slides.
+    const track = (page: Page): Page => {
       const goto = page.goto.bind(page);
       page.goto = (url, options) => {
         const html = readFileSync(fileURLToPath(url), 'utf8');
@@ -64,6 +63,10 @@ async function build(root: string, out: string, noCache = false) {
       };
       return page;
     };
+    const newPage = launched.newPage.bind(launched);
+    launched.newPage = async (...args) => track(await newPage(...args));
+    const open = launched.pages.bind(launched);
+    launched.pages = async (...args) => (await open(...args)).map(track);
     return launched;
   });
   try {
