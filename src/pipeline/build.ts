@@ -10,6 +10,7 @@ import { hasErrors } from '../report/messages.ts';
 import type { CodeHighlighter } from '../transform/highlight.ts';
 import { prepareHighlighter, type PreparedHighlighter } from '../transform/highlight-cache.ts';
 import { fitMayMeasure, runFitStage } from './fit.ts';
+import { loadCurled, saveCurled } from './smart-cache.ts';
 import { resolveTargets } from './discover.ts';
 import { indexDocs } from '../links/resolve.ts';
 import { carryOverPrintouts, commitStage, discardStage, openStage, outputError, writeToStage } from './stage.ts';
@@ -108,6 +109,8 @@ export async function buildDecks(options: BuildOptions = {}): Promise<BuildResul
     try {
       const build = checkedBuild(checked, highlighter);
       // → fit: code sizes written into the sections every renderer below shares; overflow warnings
+      const smartCache = options.noCache ? undefined : cacheFolder(root, 'smart');
+      const curled = loadCurled(smartCache);
       await runFitStage(build.docs, { browser, cacheDir: fitCache(options) });
       // → renderers
       const renderers: Renderer[] = [renderDecks];
@@ -120,6 +123,7 @@ export async function buildDecks(options: BuildOptions = {}): Promise<BuildResul
         title: checked.config.site?.title,
       };
       const folders = (await Promise.all(renderers.map((render) => render(build, context)))).flat();
+      saveCurled(smartCache, curled);
       for (const { folder, files: output, print } of folders) {
         writeToStage(stage, folder, output);
         if (options.keepPrintouts && !wantPdf && print) carryOverPrintouts(stage, folder);

@@ -68,10 +68,40 @@ function curl(node: Natural): void {
   }
 }
 
+/** Quote passes of an earlier build, by text (see {@link reuseCurled}): parsing is most of smartening. */
+let earlier = new Map<string, string>();
+/** This build's quote passes, by text: what the next build may reuse. */
+let current = new Map<string, string>();
+/** A process that renders without ever starting a build (a library caller) keeps at most this many. */
+const MAX_CURRENT = 20_000;
+
+/**
+ * Starts a build that may reuse `texts` (an earlier build's {@link curledTexts}, from the cache): a text's curled
+ * quotes are a pure function of it and of this module's code.
+ */
+export function reuseCurled(texts: ReadonlyMap<string, string>): void {
+  earlier = new Map(texts);
+  current = new Map();
+}
+
+/** What a curled text depends on besides the text: this code (parse-latin's is named by the installed packages). */
+export const curlCode = (): string => [curlAt, curl, textOf].map(String).join('\n');
+
+/** The texts curled since {@link reuseCurled}, with their result. */
+export function curledTexts(): ReadonlyMap<string, string> {
+  return current;
+}
+
 function curlQuotes(text: string): string {
-  const tree = latin.parse(text) as Natural;
-  curl(tree);
-  return textOf(tree);
+  let result = current.get(text) ?? earlier.get(text);
+  if (result === undefined) {
+    const tree = latin.parse(text) as Natural;
+    curl(tree);
+    result = textOf(tree);
+  }
+  if (current.size >= MAX_CURRENT) current.clear();
+  current.set(text, result);
+  return result;
 }
 
 /** A quote rule can fire only on `"` or `'`. */

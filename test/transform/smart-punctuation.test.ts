@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import type { Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
 import remarkSmartypants from 'remark-smartypants';
 import { describe, expect, it, vi } from 'vitest';
-import { withSmartPunctuation } from '../../src/transform/smart-punctuation.ts';
+import { curledTexts, reuseCurled, withSmartPunctuation } from '../../src/transform/smart-punctuation.ts';
 
 /** remark-smartypants as proofdeck used it before it skipped strings no rule can change: the reference. */
 const reference = (remarkSmartypants as unknown as (options: object) => (tree: Root) => void)({
@@ -57,5 +57,19 @@ describe('withSmartPunctuation', () => {
     const nodes: Paragraph[] = [{ type: 'paragraph', children: [{ type: 'text', value: `"It's" -- a --- b...` }] }];
     expect(withSmartPunctuation(nodes, () => texts(nodes))).toEqual(['“It’s” – a — b…']);
     expect(texts(nodes)).toEqual([`"It's" -- a --- b...`]);
+  });
+
+  it("reuses an earlier build's quote pass for the same text, and hands on the texts this build used", () => {
+    const nodes: Paragraph[] = [{ type: 'paragraph', children: [{ type: 'text', value: '"a" and \'b\'' }] }];
+    reuseCurled(new Map());
+    expect(withSmartPunctuation(nodes, () => texts(nodes))).toEqual(['“a” and ‘b’']);
+    const [[text = '', curled = ''] = []] = [...curledTexts()];
+    expect(curled).toContain('“a” and ‘b’');
+    // A result only reuse can give: the text is not curled again.
+    reuseCurled(new Map([[text, curled.replace('“a”', '«a»')]]));
+    expect(withSmartPunctuation(nodes, () => texts(nodes))).toEqual(['«a» and ‘b’']);
+    expect([...curledTexts().keys()]).toEqual([text]);
+    reuseCurled(new Map());
+    expect(withSmartPunctuation(nodes, () => texts(nodes))).toEqual(['“a” and ‘b’']);
   });
 });
