@@ -50,6 +50,8 @@ interface Serialised {
  */
 function serialise(node: ElementContent, pos: number, fit: number, into: Serialised, root = false): void {
   if (node.type !== 'element') {
+    // Raw HTML is a string to hast: a `<section>` in it is one all the same.
+    if (node.type === 'raw' && /<section\b/i.test(node.value)) into.nested = true;
     into.parts.push(node.type, JSON.stringify(node.value));
     return;
   }

@@ -108,26 +108,32 @@ function pageOf(doc: BuiltDoc, leaves: readonly Leaf[]): OutputFile[] {
 }
 
 /**
- * Measures the slides whose key is not in `store` (all of them without leaves), adding them to it; the deck's whole
- * measurement comes back. The page holds only the slides to measure: each slide is a layout of its own.
+ * Measures the slides whose key is not in `store`, adding them to it; returns the deck's whole measurement and the
+ * store keys it was made from. The page holds only the slides to measure: each slide is a layout of its own. Without
+ * slide keys (a slide holding a `<section>` of its own), the whole deck is one entry, keyed by its whole page.
  */
 async function measureMissing(
   doc: BuiltDoc,
   leaves: readonly Leaf[] | undefined,
   store: Map<string, SlideMeasurement>,
   options: FitStageOptions,
-): Promise<MeasureOutput> {
-  if (!leaves) return measure(doc, renderDeck(doc.deck, doc.context, doc.content), options);
-  const missing = leaves.filter((leaf) => !store.has(leaf.key));
-  if (missing.length > 0) {
+): Promise<{ output: MeasureOutput; keys: string[] }> {
+  if (leaves) {
+    const missing = leaves.filter((leaf) => !store.has(leaf.key));
     const items = new Set(missing.map((leaf) => leaf.item));
     const measured = leaves.filter((leaf) => items.has(leaf.item));
-    const split = splitMeasured(await measure(doc, pageOf(doc, measured), options), measured);
-    // A finding no slide owns (cannot happen with unique lines): measure the whole deck, as without the cache.
-    if (!split) return measure(doc, renderDeck(doc.deck, doc.context, doc.content), options);
-    for (const [leaf, slide] of split) store.set(leaf.key, slide);
+    // A finding no slide owns (cannot happen with unique lines) falls back to the whole deck below.
+    const split = missing.length > 0 ? splitMeasured(await measure(doc, pageOf(doc, measured), options), measured) : [];
+    if (split) {
+      for (const [leaf, slide] of split) store.set(leaf.key, slide);
+      return { output: joinMeasured(leaves, store), keys: leaves.map((leaf) => leaf.key) };
+    }
   }
-  return joinMeasured(leaves, store);
+  const files = renderDeck(doc.deck, doc.context, doc.content);
+  const key = cacheKey(files, fitFloor(slideSize(doc.deck.meta.aspectRatio).height));
+  const output = store.get(key) ?? (await measure(doc, files, options));
+  store.set(key, output);
+  return { output, keys: [key] };
 }
 
 function* entryOf(store: ReadonlyMap<string, SlideMeasurement>, key: string): Generator<[string, SlideMeasurement]> {
@@ -148,14 +154,14 @@ async function fitDeck(doc: BuiltDoc, options: FitStageOptions): Promise<void> {
   const store = readStore(options.cacheDir, file);
   const before = new Set(store.keys());
   let measured: MeasureOutput;
-  let leaves: Leaf[] | undefined;
+  let keys: string[];
   try {
     // The page around the slides: its head, stylesheets, runtime and assets.
     const frame = cacheKey(pageOf(doc, []), floor);
-    leaves = options.cacheDir
+    const leaves = options.cacheDir
       ? slideLeaves([...(title ? [titleSlide(doc.deck.meta)] : []), ...sections], title, frame)
       : undefined;
-    measured = await measureMissing(doc, leaves, store, options);
+    ({ output: measured, keys } = await measureMissing(doc, leaves, store, options));
   } catch (error) {
     // A deck that cannot be laid out is still written, unfitted; the author learns why.
     const reason = error instanceof Error ? error.message : String(error);
@@ -169,9 +175,9 @@ async function fitDeck(doc: BuiltDoc, options: FitStageOptions): Promise<void> {
   } finally {
     marks.unmark();
   }
-  if (options.cacheDir && leaves) {
+  if (options.cacheDir) {
     // The measurement is cached, not its words: the warnings are written anew from it every time.
-    const current = new Map(leaves.flatMap((leaf) => [...entryOf(store, leaf.key)]));
+    const current = new Map(keys.flatMap((key) => [...entryOf(store, key)]));
     if (stale || current.size !== before.size || [...current.keys()].some((key) => !before.has(key)))
       writeStore(options.cacheDir, file, current);
   }

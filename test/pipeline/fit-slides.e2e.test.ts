@@ -101,4 +101,20 @@ describe('the fit cache, slide by slide', () => {
     expect(edited.warnings).toEqual(scratch.warnings);
     expect(edited.warnings).not.toEqual(first.warnings);
   });
+
+  it('caches a deck whose slide holds a <section> of its own as one entry, measured whole', async () => {
+    const root = tempProject({ fit: deck('', 'A slide\n\n<section><p>Raw HTML</p></section>') });
+    const first = await build(root, 'dist');
+    expect(first.pages).toEqual([6]);
+    const again = await build(root, 'dist');
+    expect(again.launches).toBe(0);
+    expect(again.html).toBe(first.html);
+    expect(again.warnings).toEqual(first.warnings);
+    // An edit elsewhere lays the whole deck out again: its slides have no keys of their own.
+    writeFileSync(
+      path.join(root, 'decks', 'fit', 'deck.md'),
+      deck('\n', 'A slide\n\n<section><p>Raw HTML</p></section>'),
+    );
+    expect((await build(root, 'dist')).pages).toEqual([6]);
+  });
 });
