@@ -37,6 +37,13 @@ describe('detectDialect', () => {
     expect(detectDialect('a.md', {}, { source: '## A\n\n----\n\n## B\n' })).toBe('reveal-md');
     expect(detectDialect('a.md', {}, { source: '## A\n\n---\n\n## B\n' })).toBe('proofdeck');
   });
+
+  it('ignores what reveal-md would mark inside code fences, and only there', () => {
+    const fences = '```md\n<!-- .slide: x -->\n```\n\ntext\n\n~~~\n\n----\n\n~~~\n';
+    expect(detectDialect('a.md', {}, { source: `## A\n\n${fences}` })).toBe('proofdeck');
+    expect(detectDialect('a.md', {}, { source: `## A\n\n${fences}\n<!-- .slide: x -->\n` })).toBe('reveal-md');
+    expect(detectDialect('a.md', {}, { source: `## A\n\n${fences}\n----\n\n## B\n` })).toBe('reveal-md');
+  });
 });
 
 describe('splitBySeparators', () => {
