@@ -140,6 +140,21 @@ const QUOTE = /["']/;
  */
 const DASH_OR_ELLIPSIS = /--|\u2013-|\.[\s\u0085]*\./;
 
+/**
+ * Dashes and ellipses of one text. retext-smartypants 6.2 prints a leftover debug line (`drop {…}`) with
+ * `console.log` whenever it merges `–-` into one dash: that would land in the middle of the CLI's output (a JSON
+ * report on stdout), so the call runs with `console.log` silenced. It is synchronous: nothing else logs meanwhile.
+ */
+function smartDashes(text: string): string {
+  const log = console.log;
+  console.log = () => undefined;
+  try {
+    return dashes.processSync(text).toString();
+  } finally {
+    console.log = log;
+  }
+}
+
 /** Nodes remark-smartypants reads: text and inline code (as placeholders), and the blocks that separate them. */
 const BLOCKS = new Set(['paragraph', 'heading', 'tableCell']);
 
@@ -177,7 +192,7 @@ function smarten(tree: Root): void {
     const end = start + node.value.length;
     if (node.type === 'text') {
       const text = all.slice(start, end);
-      node.value = DASH_OR_ELLIPSIS.test(text) ? dashes.processSync(text).toString() : text;
+      node.value = DASH_OR_ELLIPSIS.test(text) ? smartDashes(text) : text;
     }
     start = end;
   }
