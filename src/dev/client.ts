@@ -24,18 +24,19 @@ const OVERLAY_STYLE = `
 #proofdeck-dev-overlay pre{white-space:pre-wrap;margin:0}`;
 
 /** Inline script; a full reload also stays on the slide, because reveal.js keeps it in the URL hash. */
-function clientScript(token: string): string {
+function clientScript(token: string, deck: string | undefined): string {
   return `<script>
 (() => {
   const source = new EventSource(${JSON.stringify(EVENTS_PATH)});
+  const deck = ${JSON.stringify(deck ?? null)};
   const overlayId = 'proofdeck-dev-overlay';
   const clearOverlay = () => document.getElementById(overlayId)?.remove();
   // Swap the slides in place: no script, style or font reload, so the new text shows within a frame.
   // Anything else (another page, a deck without Reveal) gets a plain reload.
-  // From the second swap on, only the top-level sections whose served HTML changed are replaced: the others
-  // keep their DOM (laid out, diagrams drawn), so a one-slide edit costs one slide. The first swap replaces
-  // all: reveal.js has changed the sections the page was served with, so they cannot be compared.
-  let served;
+  // Only the top-level sections whose served HTML changed are replaced: the others keep their DOM (laid out,
+  // diagrams drawn), so a one-slide edit costs one slide. The sections as served were kept before reveal.js
+  // changed them (SERVED_SCRIPT); without them (no slides when loaded) the first swap replaces all.
+  let served = window.__proofdeckServed;
   const swapSlides = async () => {
     const reveal = window.Reveal;
     const current = document.querySelector('.reveal .slides');
@@ -58,7 +59,28 @@ function clientScript(token: string): string {
     reveal.sync();
     reveal.slide(h, v, f);
     clearOverlay();
-    document.dispatchEvent(new CustomEvent('proofdeck:updated'));
+    document.dispatchEvent(new CustomEvent('proofdeck:updated', { detail: { via: 'reload' } }));
+  };
+  // The dev server's fast path: the sections an edit changed, rendered before the full build writes the deck.
+  // When this page does not show them as they were counted (another deck, a slide added), the reload that
+  // follows the full build does.
+  const takeSlides = (data) => {
+    const reveal = window.Reveal;
+    const current = document.querySelector('.reveal .slides');
+    if (!reveal || !current || data.deck !== deck || current.children.length !== data.count) return;
+    const shown = [...current.children];
+    const { h, v, f } = reveal.getIndices();
+    for (const { index, html } of data.sections) {
+      const template = document.createElement('template');
+      template.innerHTML = html;
+      const section = template.content.firstElementChild;
+      if (!section || !shown[index]) continue;
+      if (served) served[index] = section.outerHTML;
+      shown[index].replaceWith(document.importNode(section, true));
+    }
+    reveal.sync();
+    reveal.slide(h, v, f);
+    document.dispatchEvent(new CustomEvent('proofdeck:updated', { detail: { via: 'slides' } }));
   };
   const element = (tag, className, text) => {
     const node = document.createElement(tag);
@@ -89,6 +111,7 @@ function clientScript(token: string): string {
   // Capture phase: reveal.js would otherwise take Esc for its overview.
   document.addEventListener('keydown', onKey, true);
   source.addEventListener('reload', () => { swapSlides().catch(() => location.reload()); });
+  source.addEventListener('slides', (event) => takeSlides(JSON.parse(event.data)));
   source.addEventListener('problems', (event) => {
     clearOverlay();
     const data = JSON.parse(event.data);
@@ -120,8 +143,18 @@ function clientScript(token: string): string {
 </script>`;
 }
 
-/** Adds the client script (with the session's editor token) before `</body>`. */
-export function injectClient(html: string, token: string): string {
-  const script = clientScript(token);
-  return html.includes('</body>') ? html.replace('</body>', `${script}</body>`) : `${html}${script}`;
+/** Keeps the served HTML of each top-level section (as the HTML parser read it) for the client. */
+const SERVED_SCRIPT = `<script>(() => {
+  const slides = document.querySelector('.reveal .slides');
+  if (slides) window.__proofdeckServed = [...slides.children].map((node) => node.outerHTML);
+})();</script>`;
+
+/** Adds the client script (with the session's editor token, and the deck the page shows) before `</body>`. */
+export function injectClient(html: string, token: string, deck?: string): string {
+  const script = clientScript(token, deck);
+  const withClient = html.includes('</body>') ? html.replace('</body>', `${script}</body>`) : `${html}${script}`;
+  // Before reveal.js's script (the last one, after every slide) changes them: the sections as served, which
+  // later swaps compare with.
+  const at = [...withClient.matchAll(/<script src="[^"]*\/reveal\.js">/g)].at(-1)?.index;
+  return at === undefined ? withClient : `${withClient.slice(0, at)}${SERVED_SCRIPT}${withClient.slice(at)}`;
 }

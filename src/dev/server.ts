@@ -7,6 +7,7 @@ import path from 'node:path';
 import { launchBrowser } from '../browser/browser.ts';
 import { createBrowserSession } from '../browser/session.ts';
 import { buildDecks } from '../pipeline/build.ts';
+import type { BuiltDoc } from '../pipeline/renderers.ts';
 import { resolveDeckPaths } from '../pipeline/discover.ts';
 import { collectDiagnostics } from '../report/diagnostics.ts';
 import { formatReport } from '../report/text.ts';
@@ -17,6 +18,8 @@ import { EVENTS_PATH, injectClient, OPEN_PATH } from './client.ts';
 import { deckIndexPage } from './index-page.ts';
 import { openInEditor } from './open-editor.ts';
 import { resolveRequestPath } from './safe-path.ts';
+import { TYPES } from './content-types.ts';
+import { createPreviews } from './previews.ts';
 import { watchSources, type Affected } from './watch.ts';
 import { DEFAULT_OUT_DIR } from '../config/defaults.ts';
 import { UsageError } from '../model/errors.ts';
@@ -42,6 +45,11 @@ export interface DevOptions {
    * 0 never reprints. @default 3000
    */
   printoutDelayMs?: number;
+  /**
+   * After the fast path pushed an edit's slides, the full build waits this long, so the page draws them first
+   * and a burst of edits is built once. @default 200
+   */
+  settleMs?: number;
   /** Opens a file at a position when the overlay's link is clicked. @default launch-editor ($EDITOR, code -g…) */
   openEditor?: (file: string, line: number, column: number) => void;
 }
@@ -53,23 +61,6 @@ export interface DevServer {
   /** Resolves after the next rebuild finishes, with its duration; for tests and the benchmark. */
   nextBuild(): Promise<{ ms: number; ok: boolean }>;
 }
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.woff2': 'font/woff2',
-  '.pdf': 'application/pdf',
-  '.json': 'application/json',
-  '.txt': 'text/plain; charset=utf-8',
-  '.xml': 'application/xml',
-};
 
 /** Builds once, then serves and watches until closed. */
 export async function startDev(options: DevOptions = {}): Promise<DevServer> {
@@ -97,21 +88,43 @@ export async function startDev(options: DevOptions = {}): Promise<DevServer> {
   let closing = false;
   const stalePrintouts = new Set<string>();
 
-  const rebuild = (affected: Affected, pdf = false) => {
-    const paths = decks.filter((deck) => affected === 'all' || affected.has(deck.name)).map((deck) => deck.path);
-    if (paths.length === 0) return;
+  const shared = { root, browser, highlighters, snippetSession, from: options.from };
+  const previews = createPreviews({
+    ...shared,
+    push: ({ ms, ...slides }) => {
+      send('slides', slides);
+      log(`updated ${slides.sections.length} slide(s) of ${slides.deck} in ${Math.round(ms)} ms`);
+    },
+  });
+  /** Bumped by every change: a build that finishes after a later change has nothing to show or keep. */
+  let generation = 0;
+
+  /** Decks changed since a build last started: a build takes all of them, so a burst of edits builds once. */
+  let dirty: Affected = new Set();
+  const settleMs = options.settleMs ?? 200;
+
+  /** Queues a full build of the affected decks, after `before` (the edit's fast path) and its settle time. */
+  const rebuild = (affected: Affected, pdf = false, before?: Promise<boolean>) => {
+    if (!pdf) dirty = affected === 'all' || dirty === 'all' ? 'all' : new Set([...dirty, ...affected]);
     queue = queue.then(async () => {
+      // The page draws the pushed slides while nothing else runs; the build then takes any later edit too.
+      if (await before) await new Promise((resolve) => setTimeout(resolve, settleMs));
+      const take = pdf ? affected : dirty;
+      if (!pdf) dirty = new Set();
+      const paths = decks.filter((deck) => take === 'all' || take.has(deck.name)).map((deck) => deck.path);
+      // An earlier queued build already took this edit.
+      if (paths.length === 0) return;
+      const mine = generation;
       const started = performance.now();
       const build = {
-        root,
+        ...shared,
         paths,
         outDir,
         pdf,
         keepPrintouts: true,
-        browser,
-        highlighters,
-        snippetSession,
-        from: options.from,
+        onWritten: (docs: readonly BuiltDoc[]) => {
+          if (mine === generation) previews.written(docs);
+        },
       };
       const result = await buildDecks(build).catch((error: unknown) => {
         if (!closing) log(`proofdeck dev: ${error instanceof Error ? error.message : String(error)}`);
@@ -122,6 +135,11 @@ export async function startDev(options: DevOptions = {}): Promise<DevServer> {
       const ok = result !== undefined && result.written.length > 0;
       const problems = result?.files.some((file) => file.messages.length > 0) ? formatReport(result.files) : undefined;
       if (problems) log(problems.trimEnd());
+      // The pages already show a later edit's slides (fast path); this build's would take them back.
+      if (mine !== generation) {
+        for (const waiter of waiters.splice(0)) waiter({ ms, ok });
+        return;
+      }
       if (ok) {
         lastProblems = undefined;
         send('reload', { ms });
@@ -171,7 +189,8 @@ export async function startDev(options: DevOptions = {}): Promise<DevServer> {
       response.end(injectClient(html, editorToken));
       return;
     }
-    const resolved = resolveRequestPath(outDir, url === '/' && decks.length === 1 ? `/${decks[0]?.name}/` : url);
+    const asked = url === '/' && decks.length === 1 ? `/${decks[0]?.name}/` : url;
+    const resolved = resolveRequestPath(outDir, asked);
     if ('status' in resolved) {
       response
         .writeHead(resolved.status, { 'content-type': 'text/plain' })
@@ -181,7 +200,10 @@ export async function startDev(options: DevOptions = {}): Promise<DevServer> {
     const type = TYPES[path.extname(resolved.file)] ?? 'application/octet-stream';
     const body = readFileSync(resolved.file);
     response.writeHead(200, { 'content-type': type, 'cache-control': 'no-store' });
-    response.end(type.startsWith('text/html') ? injectClient(body.toString('utf8'), editorToken) : body);
+    // A deck's page takes the fast path's slides of that deck only.
+    const folder = /^\/([^/?#]+)\/(?:index\.html)?(?:[?#]|$)/.exec(asked)?.[1];
+    const deck = decks.find((d) => folder !== undefined && [d.name, encodeURIComponent(d.name)].includes(folder))?.name;
+    response.end(type.startsWith('text/html') ? injectClient(body.toString('utf8'), editorToken, deck) : body);
   });
 
   const openEditor = options.openEditor ?? openInEditor;
@@ -199,7 +221,10 @@ export async function startDev(options: DevOptions = {}): Promise<DevServer> {
   rebuild('all');
   await queue;
   const watcher = watchSources(root, (affected) => {
-    rebuild(affected);
+    generation++;
+    // A change inside decks' folders: their changed slides first, then the full build.
+    const before = affected === 'all' ? undefined : previews.run(decks.filter((deck) => affected.has(deck.name)));
+    rebuild(affected, false, before);
     schedulePrintouts(affected);
   });
   await watcher.ready;

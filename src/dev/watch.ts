@@ -6,6 +6,7 @@
  * `sed -i`); chokidar watches each folder and re-attaches to the new inode, and its `atomic` mode folds
  * delete-then-recreate into one change. @parcel/watcher would need a native prebuild per platform.
  */
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import { watch } from 'chokidar';
 
@@ -28,6 +29,19 @@ export interface SourceWatcher {
 
 /** Editor droppings that never change what a deck builds to. */
 const IGNORED = /(^|[/\\])(\.staging-|\.#|#.*#$)|(\.swp|\.swx|\.swo|~|\.tmp|___jb_(tmp|old)___)$|4913$/;
+
+/** How long chokidar drops further changes of a file after reporting one. */
+const THROTTLE_MS = 50;
+
+/** What tells one version of a file from the next; `missing` when it is gone. */
+function identity(file: string): string {
+  try {
+    const stats = statSync(file);
+    return `${stats.ino}:${stats.size}:${stats.mtimeMs}`;
+  } catch {
+    return 'missing';
+  }
+}
 
 /** The deck a changed path belongs to, or undefined when the change is shared (themes, diagrams, top files). */
 export function deckOf(relative: string): string | undefined {
@@ -66,7 +80,7 @@ export function watchSources(
       return !folders.includes(top) || IGNORED.test(relative);
     },
   });
-  watcher.on('all', (_event, file) => {
+  const report = (file: string) => {
     const relative = path.relative(root, file);
     const deck = deckOf(relative);
     if (pending !== 'all') {
@@ -76,12 +90,30 @@ export function watchSources(
     files.push(relative);
     clearTimeout(timer);
     timer = setTimeout(flush, debounceMs);
+  };
+  // chokidar drops a file's changes for 50 ms after one it reported (its throttle): a second save in that
+  // window (a quick edit after the preview, an editor writing twice) would never be seen. So each reported
+  // file is looked at again after the window, and reported once more if it changed since.
+  const reported = new Map<string, string>();
+  const rechecks = new Set<NodeJS.Timeout>();
+  watcher.on('all', (_event, file) => {
+    reported.set(file, identity(file));
+    report(file);
+    const recheck = setTimeout(() => {
+      rechecks.delete(recheck);
+      const now = identity(file);
+      if (now === reported.get(file)) return;
+      reported.set(file, now);
+      report(file);
+    }, THROTTLE_MS + 10);
+    rechecks.add(recheck);
   });
   const ready = new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
   return {
     ready,
     async close() {
       clearTimeout(timer);
+      for (const recheck of rechecks) clearTimeout(recheck);
       await watcher.close();
     },
   };

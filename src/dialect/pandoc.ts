@@ -1,4 +1,5 @@
 /** pandoc `-t revealjs` and Quarto `format: revealjs`: headings make slides, fenced divs, attributes. */
+import { implicitFigures } from './figures.ts';
 import { pandocDivEdits } from './fences.ts';
 import { pandocCodeBlocks } from './pandoc-code.ts';
 import { titleBlockEdits } from './pandoc-title.ts';
@@ -68,6 +69,7 @@ export const pandoc: Dialect = {
     pandocInlineSyntax(nodes, context.source);
     pandocCodeBlocks(nodes, context);
     quartoProcessing(nodes, context);
+    implicitFigures(nodes, context.source);
   },
   transformSlide: (slide, context) => {
     pandocPauses(slide);

@@ -1,4 +1,5 @@
 /** Native proofdeck markdown: heading/`---` slides, `:::` directives, and pandoc's div spellings accepted too. */
+import { implicitFigures } from './figures.ts';
 import { pandocDivEdits } from './fences.ts';
 import { pandocCodeBlocks } from './pandoc-code.ts';
 import { pandocInlineSyntax, pandocPauses, unwrapStretchedImages } from './pandoc-syntax.ts';
@@ -14,6 +15,7 @@ export const proofdeck: Dialect = {
     pandocInlineSyntax(nodes, context.source);
     // ```` ```{.rust} ```` and ```` ```{=html} ```` too, so a block written for pandoc is read the same here.
     pandocCodeBlocks(nodes, context);
+    implicitFigures(nodes, context.source);
   },
   transformSlide: (slide) => {
     pandocPauses(slide);

@@ -12,6 +12,8 @@ export interface Asset {
   source: string;
   /** Path relative to the deck's output folder, e.g. `assets/ferris.3f2a9c1b0d.png`. */
   target: string;
+  /** What is written instead of a copy of `source` (a stylesheet whose `url()`s point at their copies). */
+  content?: string;
 }
 
 /** A reference whose file does not exist, lies outside the project, or whose `%` escapes are malformed. */
@@ -49,7 +51,7 @@ export interface AssetScope {
 }
 
 /** True for URLs that name a local file (not http:, data:, mailto:, #anchor, or absolute /path). */
-function isLocalUrl(url: string): boolean {
+export function isLocalUrl(url: string): boolean {
   return url !== '' && !/^(?:[a-z][a-z0-9+.-]*:|#|\/\/|\/)/i.test(url);
 }
 
@@ -64,11 +66,15 @@ export function safeDecodeUri(url: string): string | undefined {
   }
 }
 
-function assetTarget(source: string): string {
-  const hash = createHash('sha256').update(readFileSync(source)).digest('hex').slice(0, 10);
+/** `assets/<name>.<hash of content><ext>`: a new name whenever the content changes, so caches never go stale. */
+export function contentTarget(source: string, content: string | Buffer): string {
+  const hash = createHash('sha256').update(content).digest('hex').slice(0, 10);
   const ext = path.extname(source);
   return `assets/${path.basename(source, ext)}.${hash}${ext}`;
 }
+
+/** The copy of a file, named by its content. */
+export const fileTarget = (source: string): string => contentTarget(source, readFileSync(source));
 
 /** An attribute that names a file in raw HTML (`<img src>`, `<video poster>`, `<a href>`, `<object data>`). */
 const HTML_URL_ATTRIBUTE = /\s(src|href|poster|data)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))/gi;
@@ -132,7 +138,7 @@ export function planAssets(
     if (!isLocalUrl(url) || plan.assets.has(url)) return;
     const source = locate(url, position);
     if (source === undefined) return;
-    if (existsSync(source) && statSync(source).isFile()) plan.assets.set(url, { source, target: assetTarget(source) });
+    if (existsSync(source) && statSync(source).isFile()) plan.assets.set(url, { source, target: fileTarget(source) });
     else if (required) plan.missing.push({ url, position });
   };
   const addMissingDocument = (raw: string, position: Position | undefined) => {

@@ -38,6 +38,8 @@ import { extractBlocks } from '../snippet/extract.ts';
 import { DEFAULT_SLIDE_LEVEL } from '../config/defaults.ts';
 import { detectDialect, frontmatterData } from '../dialect/detect.ts';
 import { translateDialect } from '../dialect/translate.ts';
+import { smartMeta } from '../transform/smart-meta.ts';
+import { planStylesheets } from '../links/stylesheets.ts';
 import type { Translation } from '../dialect/translation.ts';
 
 /** A deck after parsing and checking; `deck` is missing when the frontmatter was unusable. */
@@ -130,6 +132,7 @@ export function loadDeck(source: DeckSource, options: LoadOptions): LoadedDeck {
   const allow = [...(options.allow ?? []), ...(source.book ? [source.book.root] : [])];
   const scope = { root: options.root ?? deckDir, allow, source: String(file.value) };
   const assets = planAssets(tree, deckDir, scope, [...logo, ...css]);
+  planStylesheets(assets, deckDir, [scope.root, ...allow], css);
   checkMissingAssets(assets, file);
   checkAssetScope(assets, file);
   checkGeneratedDocLinks(assets, file);
@@ -166,7 +169,8 @@ export function loadDeck(source: DeckSource, options: LoadOptions): LoadedDeck {
     ? {
         name: source.name,
         path: source.path,
-        meta: { ...meta, dialect: named },
+        // Smartened after startsWithOwnTitle, which compares the title as written with the first heading's text.
+        meta: smartMeta({ ...meta, dialect: named }),
         items: options.includeHidden ? withHiddenShown(items) : withoutHidden(items),
         definitions,
       }

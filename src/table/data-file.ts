@@ -57,6 +57,13 @@ export function resolveDataPath(
   return { path: real };
 }
 
+/**
+ * Parses of the data files read last, by kind, display path and text: `proofdeck dev` checks a deck again on
+ * every edit, and parsing YAML was a fifth of checking the flagship's tables. Callers get copies.
+ */
+const recentReads = new Map<string, DataRead>();
+const RECENT_READS = 32;
+
 /** Reads and parses a data file by its extension. */
 export function readDataFile(file: string, display: string): DataRead {
   let text: string;
@@ -65,7 +72,16 @@ export function readDataFile(file: string, display: string): DataRead {
   } catch (error) {
     return { error: `cannot read ${display}: ${(error as Error).message}` };
   }
-  return /\.csv$/i.test(file) ? parseCsvData(text, display) : parseYamlData(text, display);
+  const csv = /\.csv$/i.test(file);
+  const key = JSON.stringify([csv, display, text]);
+  let read = recentReads.get(key);
+  if (!read) {
+    read = csv ? parseCsvData(text, display) : parseYamlData(text, display);
+    recentReads.set(key, read);
+    const oldest = recentReads.keys().next().value;
+    if (recentReads.size > RECENT_READS && oldest !== undefined) recentReads.delete(oldest);
+  }
+  return structuredClone(read);
 }
 
 /** Parses YAML (or JSON, a subset of YAML 1.2) holding a list of records. */

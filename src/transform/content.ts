@@ -19,12 +19,15 @@ import { h } from 'hastscript';
 import type { TextDirective } from 'mdast-util-directive';
 import { citationsOf } from '../table/check/evidence.ts';
 import type { Snippet, SnippetResult } from '../model/snippet.ts';
-import type { BadgeMode, DeckItem } from '../model/deck.ts';
+import type { BadgeMode, DeckItem, DialectName } from '../model/deck.ts';
 import { allSlides } from '../parse/slides.ts';
 import { snippetFigure } from './snippet-badge.ts';
 import { evidenceMark } from '../table/evidence-mark.ts';
 import type { TableModel } from '../table/model.ts';
 import { smartPunctuationFor } from './smart-punctuation.ts';
+
+/** Dialects whose tool writes pandoc's implicit figures (dialect/figures.ts). */
+const FIGURE_DIALECTS: ReadonlySet<DialectName> = new Set(['proofdeck', 'pandoc']);
 
 /** What a deck renderer needs besides the deck. */
 export interface DeckRenderContext {
@@ -155,6 +158,8 @@ export function contentOptions(context: DeckRenderContext, items: readonly DeckI
     memo: new WeakMap(),
     definitions: context.self?.definitions ?? [],
     smartypants: context.self ? smartPunctuationFor(context.self.meta.dialect, context.self.meta.smartypants) : 'full',
+    // Marp, Slidev, reveal.js and reveal-md write a captioned image as a plain `<img>`; pandoc and Quarto do not.
+    figures: !context.self || FIGURE_DIALECTS.has(context.self.meta.dialect),
     ...(context.self && context.docs
       ? { rewriteLink: (url: string) => deckLink(url, context.self as ParsedDeck, context.docs as DocIndex) }
       : {}),

@@ -1,6 +1,6 @@
 /** mdast → hast for one slide: directives, code, fragments and asset URLs. */
 import type { Data, Element, ElementContent, ElementData, Root as HastRoot } from 'hast';
-import type { Code, Definition, Heading, Nodes, Root, RootContent, Table } from 'mdast';
+import type { Code, Definition, Heading, Nodes, Paragraph, Root, RootContent, Table } from 'mdast';
 import type { ContainerDirective, LeafDirective, TextDirective } from 'mdast-util-directive';
 import type { InlineMath, Math } from 'mdast-util-math';
 import { defaultHandlers, toHast, type Handler, type State } from 'mdast-util-to-hast';
@@ -10,6 +10,7 @@ import { type CalloutKind, calloutKind } from '../model/deck.ts';
 import { renderMath } from '../math/katex.ts';
 import { fenceMeta, type FenceMeta } from '../parse/fence-meta.ts';
 import { type SmartPunctuation, withSmartPunctuation } from './smart-punctuation.ts';
+import { implicitFigure } from './figure.ts';
 
 declare module 'hast' {
   interface Data {
@@ -45,6 +46,8 @@ export interface ContentOptions {
   definitions?: readonly Definition[];
   /** Curly quotes, dashes and ellipses in text (the frontmatter's `smartypants`, else the dialect's own rule). */
   smartypants?: SmartPunctuation;
+  /** Pandoc's implicit figures: a captioned image alone in its paragraph is a `<figure>`. @default true */
+  figures?: boolean;
 }
 
 function element(tagName: string, className: string[], children: ElementContent[]): Element {
@@ -198,6 +201,11 @@ function toSlideHast(nodes: readonly RootContent[], options: ContentOptions): Ha
     node.name === 'proof' ? options.renderProof?.(node) : undefined,
   );
   const math = positioned((_state, node: Math | InlineMath) => renderMath(node));
+  const paragraph = positioned(
+    (state, node: Paragraph) =>
+      (options.figures !== false ? implicitFigure(state, node, options.smartypants ?? 'off') : undefined) ??
+      defaultHandlers.paragraph(state, node),
+  );
   const hast = toHast(root, {
     allowDangerousHtml: true,
     handlers: {
@@ -208,6 +216,7 @@ function toSlideHast(nodes: readonly RootContent[], options: ContentOptions): Ha
       textDirective,
       math,
       inlineMath: math,
+      paragraph,
     },
   }) as HastRoot;
   rewriteUrls(hast, options.assets, options.rewriteLink);

@@ -150,4 +150,88 @@ describe('proofdeck dev', () => {
     expect(page.url()).toMatch(/#\/second$/);
     await page.close();
   });
+
+  it('shows a one-slide edit through the fast path before the full build, replacing only that slide', async () => {
+    const settled = server.nextBuild();
+    writeFileSync(deckFile(), DECK);
+    await settled;
+    const page = await browser.newPage();
+    await page.goto(`${server.url}live/index.html#/second`, { waitUntil: 'load' });
+    await page.evaluate(() => {
+      const sections = document.querySelectorAll<HTMLElement & { kept?: boolean }>('.reveal .slides > section');
+      for (const section of sections) section.kept = true;
+      const updates: string[] = [];
+      Object.assign(window, { updates });
+      document.addEventListener('proofdeck:updated', (event) => {
+        updates.push((event as CustomEvent<{ via?: string } | null>).detail?.via ?? 'unknown');
+      });
+    });
+    const rebuilt = server.nextBuild();
+    writeFileSync(deckFile(), DECK.replace('Original text.', 'Fast text.'));
+    await page.waitForFunction(() =>
+      document.querySelector('.reveal .slides section.present')?.textContent?.includes('Fast text.'),
+    );
+    const state = await page.evaluate(() => ({
+      updates: [...(window as unknown as { updates: string[] }).updates],
+      kept: [...document.querySelectorAll<HTMLElement & { kept?: boolean }>('.reveal .slides > section')].map(
+        (section) => section.kept === true,
+      ),
+    }));
+    // The first update is the fast path's: only the edited slide's element is new.
+    expect(state.updates[0]).toBe('slides');
+    expect(state.kept).toEqual([true, true, false]);
+    expect(page.url()).toMatch(/#\/second$/);
+    expect((await rebuilt).ok).toBe(true);
+    expect(readFileSync(path.join(root, 'dist', 'live', 'index.html'), 'utf8')).toContain('Fast text.');
+    // The full build's reload that follows changes nothing the fast path showed, even on the page's first edit.
+    await page.waitForFunction(() => (window as unknown as { updates: string[] }).updates.includes('reload'));
+    const after = await page.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement & { kept?: boolean }>('.reveal .slides > section')].map(
+        (section) => section.kept === true,
+      ),
+    );
+    expect(after).toEqual([true, true, false]);
+    await page.close();
+  });
+});
+
+describe('proofdeck dev after the fast path', () => {
+  it('builds a burst of edits once, after the last one settled, and writes the last one', async () => {
+    const root = tempProject({ live: DECK });
+    const lines: string[] = [];
+    // A long settle time, so the second edit surely lands within the first one's.
+    const server = await startDev({
+      root,
+      port: 0,
+      settleMs: 3000,
+      printoutDelayMs: 0,
+      log: (line) => lines.push(line),
+    });
+    const browser = await launchBrowser();
+    let open = true;
+    try {
+      const page = await browser.newPage();
+      await page.goto(`${server.url}live/index.html#/second`, { waitUntil: 'load' });
+      const built = server.nextBuild();
+      lines.length = 0;
+      for (const text of ['Burst one.', 'Burst two.']) {
+        writeFileSync(path.join(root, 'decks', 'live', 'deck.md'), DECK.replace('Original text.', text));
+        await page.waitForFunction(
+          (expected) => document.querySelector('.reveal .slides section.present')?.textContent?.includes(expected),
+          {},
+          text,
+        );
+      }
+      expect((await built).ok).toBe(true);
+      expect(readFileSync(path.join(root, 'dist', 'live', 'index.html'), 'utf8')).toContain('Burst two.');
+      expect(lines.filter((line) => line.startsWith('updated 1 slide'))).toHaveLength(2);
+      // close() waits for every queued build: the second edit's found nothing left to build.
+      open = false;
+      await server.close();
+      expect(lines.filter((line) => line.startsWith('rebuilt'))).toHaveLength(1);
+    } finally {
+      await browser.close();
+      if (open) await server.close();
+    }
+  });
 });

@@ -103,6 +103,19 @@ describe('watchSources', () => {
     expect(events.at(-1)).toBe('all');
   });
 
+  it('sees a save made right after the one before was reported (chokidar drops changes for 50 ms)', async () => {
+    const file = path.join(root, 'decks', 'talk', 'deck.md');
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    let seen = nextEvent();
+    writeFileSync(file, DECK.replace('Text 0.', 'Text quick one.'));
+    await seen;
+    seen = nextEvent();
+    writeFileSync(file, DECK.replace('Text 0.', 'Text quick two.'));
+    await expect(seen).resolves.toBeUndefined();
+    expect(events.at(-1)).toEqual(new Set(['talk']));
+    await new Promise((resolve) => setTimeout(resolve, 120));
+  });
+
   it('ignores editor swap and backup files', async () => {
     const before = events.length;
     writeFileSync(path.join(root, 'decks', 'talk', '.deck.md.swp'), 'x');

@@ -59,6 +59,13 @@ describe('detectDialect', () => {
     // A frontmatter block is not a slide frontmatter block.
     expect(detectDialect('a.md', { title: 'x' }, { source: '---\ntitle: x\n---\n\n# One\n' })).toBe('proofdeck');
   });
+
+  it('ignores what reveal-md would mark inside code fences, and only there', () => {
+    const fences = '```md\n<!-- .slide: x -->\n```\n\ntext\n\n~~~\n\n----\n\n~~~\n';
+    expect(detectDialect('a.md', {}, { source: `## A\n\n${fences}` })).toBe('proofdeck');
+    expect(detectDialect('a.md', {}, { source: `## A\n\n${fences}\n<!-- .slide: x -->\n` })).toBe('reveal-md');
+    expect(detectDialect('a.md', {}, { source: `## A\n\n${fences}\n----\n\n## B\n` })).toBe('reveal-md');
+  });
 });
 
 describe('pandoc title block', () => {

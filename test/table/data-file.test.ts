@@ -91,3 +91,21 @@ describe('data file paths', () => {
     expect(resolveDataPath(dir, dir, './link.yaml')).toMatchObject({ error: expect.stringContaining('outside') });
   });
 });
+
+describe('readDataFile', () => {
+  it('reads a file again when its text changed, and hands out copies of a repeated read', () => {
+    const dir = tempDir('data-file');
+    const file = path.join(dir, 'k.yaml');
+    writeFileSync(file, '- version: 6.1\n');
+    const first = readDataFile(file, 'k.yaml');
+    if (!('data' in first)) throw new Error('not read');
+    first.data.records[0]?.fields.clear();
+    first.data.fields.push('changed');
+    const again = readDataFile(file, 'k.yaml');
+    expect('data' in again && again.data.records[0]?.fields.get('version')?.value).toBe('6.1');
+    expect('data' in again && again.data.fields).toEqual(['version']);
+    writeFileSync(file, '- version: 6.2\n');
+    const edited = readDataFile(file, 'k.yaml');
+    expect('data' in edited && edited.data.records[0]?.fields.get('version')?.value).toBe('6.2');
+  });
+});

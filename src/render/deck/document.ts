@@ -97,10 +97,11 @@ export function renderDeck(
   content: ContentOptions = contentOptions(context, deck.items),
 ): OutputFile[] {
   const sections = [...(deck.meta.titleSlide ? [titleSlide(deck.meta)] : []), ...renderItems(deck.items, content)];
-  const assets: OutputFile[] = [...context.assets.assets.values()].map((asset) => ({
-    path: asset.target,
-    copyFrom: asset.source,
-  }));
+  const assets: OutputFile[] = [...context.assets.assets.values()].map((asset) =>
+    asset.content === undefined
+      ? { path: asset.target, copyFrom: asset.source }
+      : { path: asset.target, content: asset.content },
+  );
   return [
     {
       path: 'index.html',

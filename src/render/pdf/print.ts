@@ -56,6 +56,31 @@ export async function printSlides(page: Page, url: string, options: PrintSlidesO
     for (const slide of document.querySelectorAll('.reveal .slides section[aria-hidden]'))
       slide.removeAttribute('aria-hidden');
     if (final) document.documentElement.classList.add('pd-final');
+    // The deck's header, footer and logo sit beside the slides, on every slide on screen; reveal.js moves each
+    // slide onto its own printed page and leaves them behind, on no page. Each page gets its own copy.
+    const overlays = [
+      ...document.querySelectorAll('.reveal > .deck-header, .reveal > .deck-footer, .reveal > .deck-logo'),
+    ];
+    for (const pdfPage of document.querySelectorAll('.reveal .slides .pdf-page'))
+      for (const overlay of overlays) pdfPage.append(overlay.cloneNode(true));
+    for (const overlay of overlays) overlay.remove();
+    // reveal.js numbers printed pages with a bare count (`24`, `24.1` for a fragment step) whatever the deck's
+    // format; the default `c/t` reads `24 / 46` on screen, so it does on paper too.
+    const reveal = (globalThis as unknown as { Reveal: { getConfig(): { slideNumber?: unknown } } }).Reveal;
+    if (reveal.getConfig().slideNumber === 'c/t') {
+      const numbers = [...document.querySelectorAll('.reveal .slides .pdf-page .slide-number-pdf')];
+      const total = Math.max(0, ...numbers.map((number) => Number.parseInt(number.textContent ?? '', 10) || 0));
+      // The screen's markup, so the theme spaces the delimiter alike.
+      for (const number of numbers) {
+        const parts = [number.textContent ?? '', '/', String(total)].map((text, index) => {
+          const span = document.createElement('span');
+          span.className = ['slide-number-a', 'slide-number-delimiter', 'slide-number-b'][index] ?? '';
+          span.textContent = text;
+          return span;
+        });
+        number.replaceChildren(...parts);
+      }
+    }
   }, !steps);
   // What does not fit a slide was measured (and reported) before the deck was written: see pipeline/fit.ts.
   return page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true, timeout });

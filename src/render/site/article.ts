@@ -119,7 +119,10 @@ export function renderArticle(doc: SiteDoc, options: ArticleOptions): ArticleRes
   const pagePath = docPath(deck.name);
   const intro = [meta.subtitle, meta.author, meta.event, meta.abstract].filter(Boolean).join(' ');
   const copied = [...assets.values()].map(
-    (asset): OutputFile => ({ path: path.posix.join(deck.name, asset.target), copyFrom: asset.source }),
+    (asset): OutputFile =>
+      asset.content === undefined
+        ? { path: path.posix.join(deck.name, asset.target), copyFrom: asset.source }
+        : { path: path.posix.join(deck.name, asset.target), content: asset.content },
   );
   return {
     article,

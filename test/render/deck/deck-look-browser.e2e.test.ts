@@ -23,6 +23,7 @@ const DECK = `---
 title: The look of a deck
 css: style.css
 totalTime: 1200
+footer: On every page
 ---
 
 ## "Quotes" -- and dashes...
@@ -146,6 +147,15 @@ describe('per-deck look in a real chromium', () => {
     const pages = (file: string) =>
       Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [path.join(out, file)], { encoding: 'utf8' }))?.[1]);
     expect(pages('look.pdf')).toBe(3);
+    // The footer is on every printed page, as on every slide on screen, and so is the slide number as the
+    // screen writes it (`c/t`), not reveal.js's bare print count.
+    for (const page of ['1', '2', '3']) {
+      const text = execFileSync('pdftotext', ['-f', page, '-l', page, path.join(out, 'look.pdf'), '-'], {
+        encoding: 'utf8',
+      });
+      expect(text).toContain('On every page');
+      expect(text).toMatch(new RegExp(`^${page} ?/ ?3$`, 'm'));
+    }
     expect(execFileSync('pdftotext', [path.join(out, 'look-handout.pdf'), '-'], { encoding: 'utf8' })).not.toContain(
       'Nobody sees this',
     );
