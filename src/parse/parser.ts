@@ -131,6 +131,7 @@ function parseCached(source: string, filePath: string, cacheDir: string): Root {
   const previous = previousChunks(cacheDir, slot, key);
   let result: ChunkedParse | undefined;
   try {
+    // Only a whole-file parse or a file's last chunk is keyed by its full text (incremental.ts keys the others apart).
     const whole = previous.get(source);
     result =
       whole === undefined
