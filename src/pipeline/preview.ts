@@ -11,7 +11,7 @@ import type { Element, Root as HastRoot } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import type { Heading, Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import { visit } from 'unist-util-visit';
+import { visit } from '../parse/visit.ts';
 import type { BrowserSession } from '../browser/session.ts';
 import { cacheFolder, sha256 } from '../cache/store.ts';
 import type { DeckItem, Slide } from '../model/deck.ts';

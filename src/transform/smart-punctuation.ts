@@ -5,7 +5,7 @@
  */
 import type { Root, RootContent, Text } from 'mdast';
 import remarkSmartypants from 'remark-smartypants';
-import { visit } from 'unist-util-visit';
+import { visit } from '../parse/visit.ts';
 import type { DialectName } from '../model/deck.ts';
 import { typographer } from './typographer.ts';
 
