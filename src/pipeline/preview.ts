@@ -163,7 +163,8 @@ export interface PreviewOptions extends DeckOptions {
  * fast path does not apply: the deck has an error, or it has gained or lost a top-level section.
  */
 export async function previewDeck(snapshot: DeckSnapshot, options: PreviewOptions): Promise<DeckPreview | undefined> {
-  const checked = await checkAll(options, options.browser, 'decks');
+  // The parse cache file (~340 KB for the flagship) is written by the full build that follows.
+  const checked = await checkAll({ ...options, writeParseCache: false }, options.browser, 'decks');
   // Highlighting is prepared once the changed sections are known; rendering only starts after that.
   let highlighter: PreparedHighlighter | undefined;
   const forward: CodeHighlighter = {
