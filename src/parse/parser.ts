@@ -149,7 +149,10 @@ function parseCached(source: string, filePath: string, cacheDir: string, write: 
   const previous = previousChunks(cacheDir, slot, key);
   let result: ChunkedParse | undefined;
   try {
-    const whole = previous.get(source);
+    // A whole-file entry is the only one of its file. A chunk is stored with the next chunk's heading line, so a
+    // file whose one cut is a heading on its last line has a chunk with the whole text, and its tree without the
+    // heading: taken as the file's tree, the heading was lost from the second parse on.
+    const whole = previous.size === 1 ? previous.get(source) : undefined;
     result =
       whole === undefined
         ? parseChunked(source, parseText, previous)

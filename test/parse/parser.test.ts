@@ -80,4 +80,12 @@ describe('parseMarkdown with a cache', () => {
     expect(caught.includes('and unwritten')).toBe(true);
     expect(caught.includes('and error-prone')).toBe(false);
   });
+
+  it('keeps a last-line heading from the second parse on (its chunk holds the whole text, without it)', () => {
+    const cacheDir = tempDir('parse');
+    const source = '---\ntitle: T\n---\n\n# Still builds\n';
+    const expected = parseMarkdown(fileOf(source));
+    expect(parseMarkdown(fileOf(source), { cacheDir })).toStrictEqual(expected);
+    expect(parseMarkdown(fileOf(source), { cacheDir })).toStrictEqual(expected);
+  });
 });
