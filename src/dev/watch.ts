@@ -15,11 +15,7 @@ export type Affected = Set<string> | 'all';
 
 /** Options for {@link watchSources}. */
 export interface WatchOptions {
-  /**
-   * Quiet time after the last event before `onChange` runs. @default 0: the events a save makes arrive within
-   * one turn of the event loop, and every millisecond here is a millisecond before the edit shows (dev's fast
-   * path takes ~20 ms); a burst spread wider costs a preview per event, and the full build still takes it once.
-   */
+  /** Quiet time after the last event before `onChange` runs. @default 10 */
   debounceMs?: number;
   /** Folders under the root to watch. @default ['decks', 'themes', 'diagrams'] */
   folders?: readonly string[];
@@ -61,7 +57,7 @@ export function watchSources(
   onChange: (affected: Affected, files: string[]) => void,
   options: WatchOptions = {},
 ): SourceWatcher {
-  const debounceMs = options.debounceMs ?? 0;
+  const debounceMs = options.debounceMs ?? 10;
   const folders = options.folders ?? ['decks', 'themes', 'diagrams'];
   let pending: Affected = new Set();
   let files: string[] = [];
