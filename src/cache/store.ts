@@ -15,7 +15,10 @@ export function fileIdentity(file: string): string | undefined {
 }
 
 /** A project's cache folder for one kind of entry: under node_modules/.cache, so never in dist/ or git. */
-export function cacheFolder(root: string, kind: 'snippets' | 'diagrams' | 'highlight' | 'parse' | 'fit'): string {
+export function cacheFolder(
+  root: string,
+  kind: 'snippets' | 'diagrams' | 'highlight' | 'parse' | 'fit' | 'smart',
+): string {
   return path.join(root, 'node_modules', '.cache', 'proofdeck', kind);
 }
 

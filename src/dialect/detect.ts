@@ -1,5 +1,6 @@
 /** Which dialect a file is written in: `--from`, then frontmatter `from:`/`dialect:`, then what the source says. */
 import { parse as parseYaml } from 'yaml';
+import { hasTitleBlock } from './pandoc-title.ts';
 import { codeFenceRanges } from './split.ts';
 import { DIALECTS, type DialectName } from './types.ts';
 
@@ -20,6 +21,23 @@ const SLIDEV_KEYS = [
   'themeConfig',
   'seoMeta',
   'hideInToc',
+];
+/**
+ * Marp directives no other dialect reads in frontmatter (marpit docs/directives.md): marp-cli needs no `marp: true`,
+ * so a deck written for it often says only `paginate: true` or `_class: lead`. `_`-prefixed keys are Marp's spot
+ * directives.
+ */
+const MARP_KEYS = [
+  'paginate',
+  'headingDivider',
+  'backgroundColor',
+  'backgroundImage',
+  'backgroundPosition',
+  'backgroundRepeat',
+  'backgroundSize',
+  'color',
+  'size',
+  'math',
 ];
 /** reveal-md's frontmatter keys (webpro/reveal-md README). */
 const REVEAL_MD_KEYS = ['separator', 'verticalSeparator', 'revealOptions', 'highlightTheme', 'preprocessor'];
@@ -68,12 +86,43 @@ export interface DetectOptions {
 /** reveal.js's `<!-- .slide: -->`/`<!-- .element: -->` comments, or reveal-md's `----` line between blank lines. */
 const REVEAL_MD_SOURCE = /<!--\s*\.(?:slide|element):|(?:^|\n)[ \t]*\r?\n----[ \t]*\r?\n[ \t]*\r?\n/;
 
+/** Marp's directive comments (`<!-- _class: lead -->`, `<!-- paginate: true -->`) or its `![bg …]` images. */
+const MARP_SOURCE =
+  /<!--\s*_?(?:class|paginate|header|footer|color|backgroundColor|backgroundImage|headingDivider)\s*:|!\[bg\b/;
+
+/**
+ * Slidev's own syntax: a slide frontmatter block after the headmatter (`---` / `layout: center` / `---`), a slot
+ * line (`::right::`) or a click tag (`<v-click>`, `<v-clicks>`). In any other dialect the first is a setext heading.
+ */
+const SLIDEV_SOURCE = new RegExp(
+  [
+    String.raw`\n---[ \t]*\r?\n(?:[A-Za-z_][\w-]*:.*\r?\n)+---[ \t]*(?:\r?\n|$)`,
+    String.raw`(?:^|\n)::[ \t]*\w(?:[\w.:-]*\w)?[ \t]*::[ \t]*(?:\r?\n|$)`,
+    String.raw`<v-clicks?[\s>]`,
+  ].join('|'),
+);
+
 /** The text with fenced code blocks blanked, so a deck *about* reveal.js is not taken for one. */
 function outsideCode(source: string): string {
-  let text = source;
-  for (const [start, end] of codeFenceRanges(source))
-    text = text.slice(0, start) + ' '.repeat(end - start) + text.slice(end);
-  return text;
+  // Joined once (the ranges are in order and apart): rebuilding the text per fence was quadratic in the deck.
+  const parts: string[] = [];
+  let at = 0;
+  for (const [start, end] of codeFenceRanges(source)) {
+    parts.push(source.slice(at, start), ' '.repeat(end - start));
+    at = end;
+  }
+  parts.push(source.slice(at));
+  return parts.join('');
+}
+
+/** The dialect only one tool's syntax in the text (outside code) points to, or `undefined`. */
+function sourceDialect(text: string): DialectName | undefined {
+  if (hasTitleBlock(text)) return 'pandoc';
+  if (REVEAL_MD_SOURCE.test(text)) return 'reveal-md';
+  if (MARP_SOURCE.test(text)) return 'marp';
+  // The headmatter itself is not a slide frontmatter block: look after it.
+  if (SLIDEV_SOURCE.test(text.slice(frontmatterRange(text)?.end ?? 0))) return 'slidev';
+  return undefined;
 }
 
 /** Picks the dialect of one file. */
@@ -89,7 +138,8 @@ export function detectDialect(
   if (/\.qmd$/i.test(filePath) || isRevealFormat(data.format)) return 'pandoc';
   if (REVEAL_MD_KEYS.some((key) => key in data)) return 'reveal-md';
   if (SLIDEV_KEYS.some((key) => key in data)) return 'slidev';
-  if (options.fallback === undefined || options.fallback === 'proofdeck')
-    if (options.source && REVEAL_MD_SOURCE.test(outsideCode(options.source))) return 'reveal-md';
+  if (MARP_KEYS.some((key) => key in data) || Object.keys(data).some((key) => key.startsWith('_'))) return 'marp';
+  if ((options.fallback === undefined || options.fallback === 'proofdeck') && options.source)
+    return sourceDialect(outsideCode(options.source)) ?? 'proofdeck';
   return options.fallback ?? 'proofdeck';
 }

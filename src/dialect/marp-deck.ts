@@ -74,7 +74,7 @@ export function translateMarp(source: string, path: string, options: MarpOptions
   current.line = firstContent?.position?.start.line ?? 1;
   for (const node of tree.children) {
     const line = node.position?.start.line ?? 1;
-    if (node.type === 'yaml' || node.type === 'definition') continue;
+    if (node.type === 'yaml') continue;
     if (node.type === 'thematicBreak') {
       drafts.push(current);
       current = { line: line + 1, nodes: [], comments: [] };

@@ -35,6 +35,9 @@ export function rewriteInline(
     edits.push({ from, to, text: '' });
     for (const comment of comments) {
       const at = html.position?.start ?? { line: 1, column: 1 };
+      // `# <!-- fit --> Title`: marpit scales the heading to the slide width, as reveal.js's r-fit-text does.
+      if (comment.trim() === 'fit' && paragraph.type === 'heading')
+        edits.push({ from: end, to: end, text: ' {.r-fit-text}' });
       if (comment.trim() === 'fit' || comment.trim() === '') continue;
       if (readDirectiveComment(comment))
         warn(

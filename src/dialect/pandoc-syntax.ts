@@ -3,11 +3,12 @@
  * `. . .` pauses and Quarto's `incremental: true`. Used by the pandoc dialect and by native decks (the README
  * promises pandoc's spellings).
  */
-import type { Code, Heading, Image, Parent, PhrasingContent, Root, RootContent, Text } from 'mdast';
+import type { Code, Heading, Image, Link, Parent, PhrasingContent, Root, RootContent, Text } from 'mdast';
 import type { ContainerDirective } from 'mdast-util-directive';
 import { toString } from 'mdast-util-to-string';
 import { SKIP, visit } from '../parse/visit.ts';
 import type { Slide } from '../model/deck.ts';
+import { parseFenceMeta } from '../parse/fence-meta.ts';
 import {
   elementProperties,
   KNOWN_SLIDE_CLASSES,
@@ -52,14 +53,17 @@ function headingAttributes(heading: Heading, source: string): void {
   data.slideAttributes = slideAttributesOf(attributes);
 }
 
-/** `![alt](x.png){width=50% .r-stretch}`: the block after an image becomes its attributes. */
+/**
+ * `![alt](x.png){width=50% .r-stretch}` and `[text](url){target="_blank"}`: the block after an image or a link
+ * becomes its attributes, as pandoc's `link_attributes` reads it.
+ */
 function imageAttributes(parent: Parent): void {
   parent.children.forEach((child, index) => {
     const next = parent.children[index + 1];
-    if (child.type !== 'image' || next?.type !== 'text') return;
+    if ((child.type !== 'image' && child.type !== 'link') || next?.type !== 'text') return;
     const found = leadingAttributes(next.value);
     if (!found) return;
-    const image = child as Image;
+    const image = child as Image | Link;
     image.data = { ...image.data, hProperties: { ...image.data?.hProperties, ...elementProperties(found.attributes) } };
     next.value = found.after;
   });
@@ -188,9 +192,14 @@ const SHORTCODE = /\{\{<\s*([\w-]+)[^>]*>\}\}/g;
 export function quartoProcessing(nodes: RootContent[], context: DialectContext): void {
   const root: Root = { type: 'root', children: nodes };
   visit(root, 'code', (node: Code) => {
-    const cell = /^\{([\w-]+)[^}]*\}$/.exec(node.lang ?? '');
+    // remark splits `{r echo=false}` at the space: the cell is read from the whole info string.
+    const cell = /^\{([\w-]+)[^{}]*\}$/.exec([node.lang ?? '', node.meta ?? ''].join(' ').trim());
     if (!cell) return;
     node.lang = cell[1] ?? null;
+    node.meta = null;
+    // `#| echo: true` lines are options for Quarto, which never shows them.
+    node.value = node.value.replace(/^(?:(?:#|\/\/)\|.*(?:\r?\n|$))+/, '');
+    node.data = { ...node.data, fenceMeta: parseFenceMeta(node.lang, null) };
     const at = node.position?.start;
     if (at)
       context.report({

@@ -1,6 +1,8 @@
 /** pandoc `-t revealjs` and Quarto `format: revealjs`: headings make slides, fenced divs, attributes. */
 import { implicitFigures } from './figures.ts';
 import { pandocDivEdits } from './fences.ts';
+import { pandocCodeBlocks } from './pandoc-code.ts';
+import { titleBlockEdits } from './pandoc-title.ts';
 import {
   incrementalLists,
   pandocInlineSyntax,
@@ -60,10 +62,12 @@ function quartoOption(data: Readonly<Record<string, unknown>>, key: string): unk
 export const pandoc: Dialect = {
   name: 'pandoc',
   inferSlideLevel: true,
-  rewrite: (source, _context) => pandocDivEdits(source, 0, { renest: true }),
+  // `% Title` / `% Author` / `% Date` at the top becomes the frontmatter it stands for.
+  rewrite: (source, _context) => [...titleBlockEdits(source), ...pandocDivEdits(source, 0, { renest: true })],
   mapFrontmatter: mapPandocFrontmatter,
   transformTree: (nodes, context) => {
     pandocInlineSyntax(nodes, context.source);
+    pandocCodeBlocks(nodes, context);
     quartoProcessing(nodes, context);
     implicitFigures(nodes, context.source);
   },

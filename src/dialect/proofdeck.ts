@@ -1,6 +1,7 @@
 /** Native proofdeck markdown: heading/`---` slides, `:::` directives, and pandoc's div spellings accepted too. */
 import { implicitFigures } from './figures.ts';
 import { pandocDivEdits } from './fences.ts';
+import { pandocCodeBlocks } from './pandoc-code.ts';
 import { pandocInlineSyntax, pandocPauses, unwrapStretchedImages } from './pandoc-syntax.ts';
 import type { Dialect } from './types.ts';
 
@@ -12,6 +13,8 @@ export const proofdeck: Dialect = {
     pandocDivEdits(source, 0, { renest: pandocDivEdits(source, 0, { renest: false }).length > 0 }),
   transformTree: (nodes, context) => {
     pandocInlineSyntax(nodes, context.source);
+    // ```` ```{.rust} ```` and ```` ```{=html} ```` too, so a block written for pandoc is read the same here.
+    pandocCodeBlocks(nodes, context);
     implicitFigures(nodes, context.source);
   },
   transformSlide: (slide) => {

@@ -96,7 +96,29 @@ function rewriteLine(text: string, source: number, warn: Warn): MappedLine[] {
     return lines;
   }
   if (/^<\/(v-clicks?|v-after)>$/.test(trimmed)) return [blank(source), { text: ':::', source }, blank(source)];
-  let rewritten = text.replace(
+  const rewritten = outsideCodeSpans(text, (segment, start) => rewriteSegment(segment, start, source, warn));
+  if (rewritten !== text && rewritten.trim() === '') return [];
+  return [{ text: rewritten, source }];
+}
+
+/** An inline code span (`` `<Tweet/>` ``): CommonMark's equal backtick runs. Its text is code, shown as typed. */
+const CODE_SPAN = /(?<!`)(`+)(?!`)[\s\S]*?(?<!`)\1(?!`)/g;
+
+/** Applies `rewrite` to the parts of a line outside inline code spans; `start` is the part's column offset. */
+function outsideCodeSpans(text: string, rewrite: (segment: string, start: number) => string): string {
+  let out = '';
+  let last = 0;
+  for (const span of text.matchAll(CODE_SPAN)) {
+    const at = span.index ?? 0;
+    out += rewrite(text.slice(last, at), last) + span[0];
+    last = at + span[0].length;
+  }
+  return out + rewrite(text.slice(last), last);
+}
+
+/** Click attributes, Vue components and `{{ }}` expressions in one part of a line outside code. */
+function rewriteSegment(segment: string, start: number, source: number, warn: Warn): string {
+  let rewritten = segment.replace(
     /(<[a-zA-Z][\w-]*)((?:\s[^<>]*?)?)\s(v-click|v-after)(?:\.[\w.]+)?(?:="[^"]*")?/g,
     (_m, tag: string, attrs: string) =>
       /\bclass="/.test(attrs)
@@ -110,7 +132,7 @@ function rewriteLine(text: string, source: number, warn: Warn): MappedLine[] {
       if (!tag.startsWith('</'))
         warn(
           source,
-          offset + 1,
+          start + offset + 1,
           name === 'template'
             ? 'a Vue <template> slot tag is left off the slide'
             : `Vue component <${name}> is left off the slide`,
@@ -123,13 +145,12 @@ function rewriteLine(text: string, source: number, warn: Warn): MappedLine[] {
   rewritten = rewritten.replace(INTERPOLATION, (expression: string, offset: number) => {
     warn(
       source,
-      offset + 1,
+      start + offset + 1,
       `Vue expression ${expression} is left off the slide`,
       'Write its value as text.',
       'dialect/vue-component',
     );
     return '';
   });
-  if (rewritten !== text && rewritten.trim() === '') return [];
-  return [{ text: rewritten, source }];
+  return rewritten;
 }

@@ -147,6 +147,12 @@ export function makeSlide(
   return slide;
 }
 
+/**
+ * A slot line as Slidev's slot sugar reads it (`::right::`, `:: sub1 ::`, `::a.b-c::`); the name starts and ends
+ * with a word character, so a `:::::` fence line is never a slot.
+ */
+const SLOT_LINE = /^::\s*(\w(?:[\w.:-]*\w)?)\s*::\s*$/;
+
 /** Splits a body at `::name::` slot lines (already outside code, see slidev-body.ts). */
 function slots(body: MappedLine[]): {
   default: MappedLine[];
@@ -157,7 +163,7 @@ function slots(body: MappedLine[]): {
   const parts: Record<string, MappedLine[]> = { default: [], left: [], right: [] };
   let name = 'default';
   for (const line of body) {
-    const slot = /^::([\w-]+)::\s*$/.exec(line.text);
+    const slot = SLOT_LINE.exec(line.text);
     if (slot) name = slot[1] ?? 'default';
     else (parts[name] ??= []).push(line);
   }
@@ -165,7 +171,7 @@ function slots(body: MappedLine[]): {
     default: parts.default ?? [],
     left: parts.left ?? [],
     right: parts.right ?? [],
-    all: body.filter((l) => !/^::([\w-]+)::\s*$/.test(l.text)),
+    all: body.filter((l) => !SLOT_LINE.test(l.text)),
   };
 }
 

@@ -2,7 +2,7 @@
  * Parses a fenced block's info string: ```` ```c id=uaf asan=heap-use-after-free {3|5-6} ````.
  *
  * Tokens are separated by whitespace or commas (rustdoc writes `rust,compile_fail,E0382`).
- * A token is a bare word (`no_run`), `key=value`, `key="quoted value"`, or a `{…}` line spec.
+ * A token is a bare word (`no_run`), `key=value`, `key="quoted value"`, or a `{…}` line spec (reveal.js: `[…]`).
  */
 import type { Code, Root } from 'mdast';
 import { visit } from './visit.ts';
@@ -72,8 +72,8 @@ function tokenizeInfo(info: string): { text: string; offset: number }[] {
     while (i < info.length) {
       const c = info[i] ?? '';
       if (c === '"') inQuote = !inQuote;
-      else if (!inQuote && c === '{') inBrace = true;
-      else if (!inQuote && c === '}') inBrace = false;
+      else if (!inQuote && (c === '{' || (c === '[' && i === start))) inBrace = true;
+      else if (!inQuote && (c === '}' || c === ']')) inBrace = false;
       else if (!inQuote && !inBrace && /[\s,]/.test(c)) break;
       i++;
     }
@@ -128,6 +128,19 @@ export function parseFenceMeta(lang: string | null | undefined, meta: string | n
       // `{python}`, `{r echo=false}`: an executable cell (Quarto, knitr), which the dialect reports; not a spec.
       if (/^[A-Za-z_]/.test(spec[1] ?? '') && !/^all\b/.test(spec[1] ?? '')) return;
       const parsed = parseLineSpec(spec[1] ?? '');
+      if ('error' in parsed) result.errors.push({ message: parsed.error, offset: token.offset, lineSpec: true });
+      else result.highlight = parsed.steps;
+      return;
+    }
+    // reveal.js's markdown plugin spells the steps in brackets: ```` ```js [1-2|3] ````.
+    const bracket = index > 0 ? /^\[([^\]]*)\]$/.exec(token.text) : null;
+    if (bracket) {
+      if (bracket[1]?.includes(':')) {
+        const message = `line number offset ${token.text} is not supported; the block is shown as it is`;
+        result.errors.push({ message, offset: token.offset, lineSpec: true, options: true });
+        return;
+      }
+      const parsed = parseLineSpec(bracket[1] ?? '');
       if ('error' in parsed) result.errors.push({ message: parsed.error, offset: token.offset, lineSpec: true });
       else result.highlight = parsed.steps;
       return;

@@ -34,6 +34,8 @@ export interface ChunkedParse {
   parsed: number;
 }
 
+/** Ends the key of a chunk parsed with the next chunk's heading line; no markdown text ends with it. */
+const WITH_NEXT_HEADING = '\u0000next-heading';
 const HEADING_LINE = /^#{1,6}(?:[ \t]|\r?$)/;
 const FENCE_LINE = /^ {0,3}(`{3,}|~{3,})(.*)$/;
 const MATH_FENCE = /^ {0,3}\${2,}/;
@@ -156,7 +158,10 @@ export function parseChunked(
     const next = starts[index];
     // The last chunk runs to the end; the others are read with the next chunk's heading line.
     const text = source.slice(chunkStart, next === undefined ? source.length : lineEnd(source, next));
-    let json = previous.get(text) ?? chunks.get(text);
+    // A chunk read with the next heading line is keyed apart: when that line ends the file, its text is the whole
+    // file, and the caller takes an entry keyed by the whole text for the tree of the whole file.
+    const key = next === undefined ? text : `${text}${WITH_NEXT_HEADING}`;
+    let json = previous.get(key) ?? chunks.get(key);
     let tree: Root | undefined;
     if (json === undefined) {
       const full = parse(text);
@@ -168,7 +173,7 @@ export function parseChunked(
       json = JSON.stringify(tree);
     }
     if (mayDefine(json)) return undefined;
-    chunks.set(text, json);
+    chunks.set(key, json);
     tree ??= JSON.parse(json) as Root;
     for (const child of tree.children) {
       shiftPositions(child, lineShift, chunkStart);

@@ -149,10 +149,8 @@ function parseCached(source: string, filePath: string, cacheDir: string, write: 
   const previous = previousChunks(cacheDir, slot, key);
   let result: ChunkedParse | undefined;
   try {
-    // A whole-file entry is the only one of its file. A chunk is stored with the next chunk's heading line, so a
-    // file whose one cut is a heading on its last line has a chunk with the whole text, and its tree without the
-    // heading: taken as the file's tree, the heading was lost from the second parse on.
-    const whole = previous.size === 1 ? previous.get(source) : undefined;
+    // Only a whole-file parse or a file's last chunk is keyed by its full text (incremental.ts keys the others apart).
+    const whole = previous.get(source);
     result =
       whole === undefined
         ? parseChunked(source, parseText, previous)

@@ -9,7 +9,9 @@ import type { PdfJob, PdfStageOptions } from './pdf.ts';
 import { hasErrors } from '../report/messages.ts';
 import type { CodeHighlighter } from '../transform/highlight.ts';
 import { prepareHighlighter, type PreparedHighlighter } from '../transform/highlight-cache.ts';
-import { runFitStage } from './fit.ts';
+import { fitMayMeasure, runFitStage } from './fit.ts';
+import { loadCurled, saveCurled } from './smart-cache.ts';
+import { resolveTargets } from './discover.ts';
 import { indexDocs } from '../links/resolve.ts';
 import { carryOverPrintouts, commitStage, discardStage, openStage, outputError, writeToStage } from './stage.ts';
 import {
@@ -79,13 +81,26 @@ export async function checkDecks(options: DeckOptions = {}): Promise<CheckResult
   });
 }
 
+const projectRoot = (options: DeckOptions): string => path.resolve(options.root ?? process.cwd());
+const fitCache = (options: DeckOptions) => (options.noCache ? undefined : cacheFolder(projectRoot(options), 'fit'));
+
+/** The deck files a build reads (none when the targets are wrong: the build itself reports that). */
+function deckFiles(options: DeckOptions): string[] {
+  try {
+    return resolveTargets(projectRoot(options), options.paths ?? []).sources.map((source) => source.path);
+  } catch {
+    return [];
+  }
+}
+
 /** Checks and renders decks; writes `dist/<deck>/` only when no deck has an error. */
 export async function buildDecks(options: BuildOptions = {}): Promise<BuildResult> {
   return withSession(options, async (browser) => {
     const wantPdf = options.pdf !== false;
-    // Chromium starts on the other core while this one parses, checks and renders. A failed start is
-    // reported where the PDF stage asks for the browser; a build that stops before that never sees it.
-    if (wantPdf) browser.get().catch(() => undefined);
+    // Chromium starts on the other core while this one parses, checks and renders, when the PDFs or the fit stage
+    // (a deck edited since its slides were measured) will need it. A failed start is reported where a stage asks
+    // for the browser; a build that stops before that never sees it.
+    if (wantPdf || fitMayMeasure(deckFiles(options), fitCache(options))) browser.get().catch(() => undefined);
     // load → stages
     // The site lists every deck, so it is only rewritten by a build of all of them.
     const wantSite = options.site ?? ((options.paths ?? []).length === 0 && !options.shard);
@@ -99,8 +114,9 @@ export async function buildDecks(options: BuildOptions = {}): Promise<BuildResul
     try {
       const build = checkedBuild(checked, highlighter);
       // → fit: code sizes written into the sections every renderer below shares; overflow warnings
-      const cacheDir = options.noCache ? undefined : cacheFolder(root, 'fit');
-      await runFitStage(build.docs, { browser, cacheDir });
+      const smartCache = options.noCache ? undefined : cacheFolder(root, 'smart');
+      const curled = loadCurled(smartCache);
+      await runFitStage(build.docs, { browser, cacheDir: fitCache(options) });
       // → renderers
       const renderers: Renderer[] = [renderDecks];
       if (wantSite) renderers.push(renderSiteFolder);
@@ -112,6 +128,7 @@ export async function buildDecks(options: BuildOptions = {}): Promise<BuildResul
         title: checked.config.site?.title,
       };
       const folders = (await Promise.all(renderers.map((render) => render(build, context)))).flat();
+      saveCurled(smartCache, curled);
       for (const { folder, files: output, print } of folders) {
         writeToStage(stage, folder, output);
         if (options.keepPrintouts && !wantPdf && print) carryOverPrintouts(stage, folder);

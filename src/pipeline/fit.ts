@@ -7,19 +7,22 @@
  */
 import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { withPage } from '../browser/browser.ts';
+import type { Browser, Page } from 'puppeteer-core';
+import { dismissDialogs } from '../browser/browser.ts';
 import type { BrowserSession } from '../browser/session.ts';
 import { scratchDir } from '../cache/scratch.ts';
-import { fileIdentity, readCacheEntry, sha256, writeCacheEntry } from '../cache/store.ts';
+import { fileIdentity, sha256 } from '../cache/store.ts';
 import { slideSize } from '../model/deck.ts';
 import { renderDeck } from '../render/deck/document.ts';
 import { applyFit, fitFloor, markForFitting } from '../render/deck/fit.ts';
 import { fitWarning } from '../render/deck/fit-advice.ts';
 import { measureDeck } from '../render/deck/measure.ts';
 import { measureSlides, type MeasureOutput } from '../render/deck/measure-page.ts';
-import { renderItems } from '../render/deck/slides.ts';
+import { renderItems, titleSlide } from '../render/deck/slides.ts';
 import { addWarning } from '../report/messages.ts';
 import type { OutputFile } from '../runtime/files.ts';
+import { joinMeasured, type Leaf, type SlideMeasurement, slideLeaves, splitMeasured } from './fit-slides.ts';
+import { CACHE_FORMAT, mayMeasure, readStore, writeStore } from './fit-store.ts';
 import type { BuiltDoc } from './renderers.ts';
 
 /** Options of the fit stage. */
@@ -27,21 +30,6 @@ export interface FitStageOptions {
   browser: BrowserSession;
   /** Where measurements are cached; `undefined` measures every deck. */
   cacheDir: string | undefined;
-}
-
-/** Bumped when what a cache entry holds changes shape. */
-const CACHE_FORMAT = 2;
-
-/** A cached measurement, or `undefined` when the entry is absent or not one (torn, or of another version). */
-function readMeasured(dir: string | undefined, key: string): MeasureOutput | undefined {
-  const text = readCacheEntry(dir, key, 'json');
-  if (text === undefined) return undefined;
-  try {
-    const value = JSON.parse(text) as Partial<MeasureOutput>;
-    return Array.isArray(value.sizes) && Array.isArray(value.findings) ? (value as MeasureOutput) : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 /** Everything that changes the layout: the page, its stylesheets, the files it loads, and this measuring code. */
@@ -66,6 +54,19 @@ function writeScratch(files: readonly OutputFile[]): string {
   return dir;
 }
 
+/** Browsers whose first tab (the blank one chromium opens at launch) was taken: opening a tab takes 0.1–0.3 s. */
+const firstTabTaken = new WeakSet<Browser>();
+
+/** The launch's blank tab the first time (after an edit, that is on the way to the written deck), else a new one. */
+async function measuringPage(browser: Browser): Promise<Page> {
+  if (!firstTabTaken.has(browser)) {
+    firstTabTaken.add(browser);
+    const [first] = await browser.pages();
+    if (first?.url() === 'about:blank') return first;
+  }
+  return browser.newPage();
+}
+
 /** Lays the deck out in chromium. */
 async function measure(doc: BuiltDoc, files: OutputFile[], options: FitStageOptions): Promise<MeasureOutput> {
   const dir = writeScratch(files);
@@ -73,29 +74,80 @@ async function measure(doc: BuiltDoc, files: OutputFile[], options: FitStageOpti
     const browser = await options.browser.get();
     const size = slideSize(doc.deck.meta.aspectRatio);
     const floor = fitFloor(size.height);
-    return await withPage(browser, (page) => measureDeck(page, path.join(dir, 'index.html'), { ...size, floor }));
+    const page = await measuringPage(browser);
+    dismissDialogs(page);
+    try {
+      return await measureDeck(page, path.join(dir, 'index.html'), { ...size, floor });
+    } finally {
+      await page.close();
+    }
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
+/** The deck page holding only the items of `leaves` (a stack whole), and the title slide if it is among them. */
+function pageOf(doc: BuiltDoc, leaves: readonly Leaf[]): OutputFile[] {
+  const items = new Set(leaves.map((leaf) => leaf.item));
+  const meta = { ...doc.deck.meta, titleSlide: items.has(-1) };
+  const deck = { ...doc.deck, meta, items: doc.deck.items.filter((_item, index) => items.has(index)) };
+  return renderDeck(deck, doc.context, doc.content);
+}
+
+/**
+ * Measures the slides whose key is not in `store`, adding them to it; returns the deck's whole measurement and the
+ * store keys it was made from. The page holds only the slides to measure: each slide is a layout of its own. Without
+ * slide keys (a slide holding a `<section>` of its own), the whole deck is one entry, keyed by its whole page.
+ */
+async function measureMissing(
+  doc: BuiltDoc,
+  leaves: readonly Leaf[] | undefined,
+  store: Map<string, SlideMeasurement>,
+  options: FitStageOptions,
+): Promise<{ output: MeasureOutput; keys: string[] }> {
+  if (leaves) {
+    const missing = leaves.filter((leaf) => !store.has(leaf.key));
+    const items = new Set(missing.map((leaf) => leaf.item));
+    const measured = leaves.filter((leaf) => items.has(leaf.item));
+    // A finding no slide owns (cannot happen with unique lines) falls back to the whole deck below.
+    const split = missing.length > 0 ? splitMeasured(await measure(doc, pageOf(doc, measured), options), measured) : [];
+    if (split) {
+      for (const [leaf, slide] of split) store.set(leaf.key, slide);
+      return { output: joinMeasured(leaves, store), keys: leaves.map((leaf) => leaf.key) };
+    }
+  }
+  const files = renderDeck(doc.deck, doc.context, doc.content);
+  const key = cacheKey(files, fitFloor(slideSize(doc.deck.meta.aspectRatio).height));
+  const output = store.get(key) ?? (await measure(doc, files, options));
+  store.set(key, output);
+  return { output, keys: [key] };
+}
+
+function* entryOf(store: ReadonlyMap<string, SlideMeasurement>, key: string): Generator<[string, SlideMeasurement]> {
+  const slide = store.get(key);
+  if (slide) yield [key, slide];
+}
+
 /** Fits one deck: its code blocks get their sizes, its file the warnings. */
 async function fitDeck(doc: BuiltDoc, options: FitStageOptions): Promise<void> {
-  // The same section objects the deck and handout renderers get from the memo: sizes written here reach both.
-  const marks = markForFitting(renderItems(doc.deck.items, doc.content));
-  let files: OutputFile[];
-  try {
-    files = renderDeck(doc.deck, doc.context, doc.content);
-  } finally {
-    marks.unmark();
-  }
   const floor = fitFloor(slideSize(doc.deck.meta.aspectRatio).height);
-  const key = cacheKey(files, floor);
-  // The measurement is cached, not its words: the warnings are written anew from it every time.
-  const cached = readMeasured(options.cacheDir, key);
+  // The same section objects the deck and handout renderers get from the memo: sizes written here reach both.
+  const sections = renderItems(doc.deck.items, doc.content);
+  const marks = markForFitting(sections);
+  const title = doc.deck.meta.titleSlide;
+  const file = doc.loaded.file.path;
+  const stale = mayMeasure(options.cacheDir, file);
+  const store = readStore(options.cacheDir, file);
+  const before = new Set(store.keys());
   let measured: MeasureOutput;
+  let keys: string[];
   try {
-    measured = cached ?? (await measure(doc, files, options));
+    // The page around the slides: its head, stylesheets, runtime and assets.
+    const frame = cacheKey(pageOf(doc, []), floor);
+    const leaves = options.cacheDir
+      ? slideLeaves([...(title ? [titleSlide(doc.deck.meta)] : []), ...sections], title, frame)
+      : undefined;
+    ({ output: measured, keys } = await measureMissing(doc, leaves, store, options));
   } catch (error) {
     // A deck that cannot be laid out is still written, unfitted; the author learns why.
     const reason = error instanceof Error ? error.message : String(error);
@@ -106,8 +158,15 @@ async function fitDeck(doc: BuiltDoc, options: FitStageOptions): Promise<void> {
       'deck/overflow',
     );
     return;
+  } finally {
+    marks.unmark();
   }
-  if (!cached && options.cacheDir) writeCacheEntry(options.cacheDir, key, 'json', JSON.stringify(measured));
+  if (options.cacheDir) {
+    // The measurement is cached, not its words: the warnings are written anew from it every time.
+    const current = new Map(keys.flatMap((key) => [...entryOf(store, key)]));
+    if (stale || current.size !== before.size || [...current.keys()].some((key) => !before.has(key)))
+      writeStore(options.cacheDir, file, current);
+  }
   applyFit(marks.blocks, measured.sizes);
   for (const finding of measured.findings) {
     const warning = fitWarning(finding, marks.positions, floor);
@@ -117,5 +176,14 @@ async function fitDeck(doc: BuiltDoc, options: FitStageOptions): Promise<void> {
 
 /** Fits every deck (pages, `kind: page`, are site articles: nothing to fit). */
 export async function runFitStage(docs: readonly BuiltDoc[], options: FitStageOptions): Promise<void> {
-  for (const doc of docs) if (doc.deck.meta.kind !== 'page') await fitDeck(doc, options);
+  for (const doc of docs) {
+    if (doc.deck.meta.kind !== 'page') await fitDeck(doc, options);
+    // An empty entry, so that chromium is not started early for a page that has nothing to measure.
+    else if (options.cacheDir && mayMeasure(options.cacheDir, doc.loaded.file.path))
+      writeStore(options.cacheDir, doc.loaded.file.path, new Map());
+  }
 }
+
+/** Whether building these deck files may lay slides out (see {@link mayMeasure}): chromium is then started early. */
+export const fitMayMeasure = (files: readonly string[], cacheDir: string | undefined): boolean =>
+  files.some((file) => mayMeasure(cacheDir, file));

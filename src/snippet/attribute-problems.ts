@@ -31,6 +31,9 @@ const RUST_ONLY = [
   'editable',
   'noplayground',
   'mdbook-runnable',
+  'does_not_compile',
+  'panics',
+  'not_desired_behavior',
 ];
 /** Attributes only C/C++ blocks understand that are no `run`/`warns` claim: detectors and how to compile and run. */
 export const C_TOOL_KEYS: readonly string[] = [

@@ -14,6 +14,8 @@ import { classifyFence } from './fence-language.ts';
 import { attributeColumn, contentLines, markdownLines } from './fence-position.ts';
 import { deckSlug, derivedId, isValidId } from './ids.ts';
 import { joinLines } from './source-lines.ts';
+import { expandBookIncludes } from './book-include.ts';
+import { addError } from '../report/messages.ts';
 import { reportRefusal, transcriptSnippet, type PendingTranscript } from './transcript-snippet.ts';
 import { reportUnproved } from './block-states.ts';
 
@@ -77,6 +79,26 @@ export interface ExtractedBlocks {
 }
 
 /**
+ * mdBook expands `{{#include …}}` in every block before the page is made: the Rust book shows each listing's
+ * `output.txt` in a `console` block so. A block that is not a program shows the file's lines instead of the
+ * link; false when a link could not be expanded (reported at the link).
+ */
+function showBookIncludes({ node, file, source, options }: BlockContext): boolean {
+  if (!BOOK_INCLUDE.test(node.value)) return true;
+  const book = expandBookIncludes(contentLines(node, source), file.path, options.root);
+  if ('problem' in book) {
+    const { ruleId, message, hint, line, column } = book.problem;
+    addError(file, message, { line, column }, ruleId, hint);
+    return false;
+  }
+  node.value = joinLines(book.lines);
+  return true;
+}
+
+/** An mdBook include link, escaped or not (the escape is mdBook's way to show the link itself). */
+const BOOK_INCLUDE = /\{\{\s*#(?:rustdoc_)?include\s/;
+
+/**
  * One {@link Snippet} per C, C++ (`cpp`, `c++`) and Rust block (and per info string of only rustdoc
  * attributes, which is Rust), in document order, and every code block with its state. `h` blocks are C.
  * Bad attributes, bad includes, duplicate ids and misspelt languages become positioned messages on `file`
@@ -134,6 +156,11 @@ export function extractBlocks(tree: Root, file: VFile, options: SnippetExtractOp
       entry.block.error = true;
       const column = attributeColumn(node, source, fence.offset, fence.key);
       report(context, { ruleId: 'snippet/unknown-language', severity: 'error', ...fence }, column);
+      return;
+    }
+    // A program expands its includes itself (codeSnippet); a transcript or text block shows them expanded.
+    if (fence.kind !== 'snippet' && !showBookIncludes(context)) {
+      entry.block.error = true;
       return;
     }
     if (fence.kind === 'transcript') {

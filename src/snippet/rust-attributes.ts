@@ -1,9 +1,10 @@
 /**
  * Rust block attributes, with rustdoc's spelling and meaning: `ignore`, `ignore-<target>`, `no_run`,
  * `compile_fail`, `should_panic`, `edition20xx`, error codes (`E0382`, enforced here on stable); mdBook's
- * `editable`, `noplayground`, `mdbook-runnable` (playground buttons: accepted, no effect on the proof, as
- * in rustdoc); plus proofdeck's `id=`, lint names as expected codes (`lint=unconditional_panic`, or a bare
- * deny-by-default lint name such as `unconditional_panic`, which rustdoc simply ignores), and the claims of
+ * `editable`, `noplayground`, `mdbook-runnable` (playground buttons) and the Rust book's `does_not_compile`,
+ * `panics`, `not_desired_behavior` (Ferris markers): accepted, no effect on the proof, as in rustdoc; plus
+ * proofdeck's `id=`, lint names as expected codes (`lint=unconditional_panic`, or a bare deny-by-default lint
+ * name such as `unconditional_panic`, which rustdoc simply ignores), and the claims of
  * a run block: `stdout="…"`, `stderr~="…"`, `exit=N`, `should_panic="message"`, `rustflags="…"`.
  */
 import type { Expectation, Snippet } from '../model/snippet.ts';
@@ -43,6 +44,11 @@ const FLAGS = [
   'noplayground',
   'noplaypen',
   'mdbook-runnable',
+  // The Rust book's markers for the Ferris beside a listing (rust-lang/book ferris.js): display only, always
+  // written with `ignore` or `should_panic`, which make the claim; rustdoc skips words it does not know.
+  'does_not_compile',
+  'panics',
+  'not_desired_behavior',
 ];
 const KNOWN = [...FLAGS, 'id', 'lint', 'stdout', 'stderr~', 'exit', 'rustflags'];
 

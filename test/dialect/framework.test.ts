@@ -37,6 +37,51 @@ describe('detectDialect', () => {
     expect(detectDialect('a.md', {}, { source: '## A\n\n----\n\n## B\n' })).toBe('reveal-md');
     expect(detectDialect('a.md', {}, { source: '## A\n\n---\n\n## B\n' })).toBe('proofdeck');
   });
+
+  it('knows a Marp deck without `marp: true` by its directives, and a Slidev deck by its slide syntax', () => {
+    // marp-cli renders decks that never say `marp: true`: the global and spot directives give them away.
+    expect(detectDialect('a.md', { theme: 'gaia', paginate: true })).toBe('marp');
+    expect(detectDialect('a.md', { _class: 'lead' })).toBe('marp');
+    expect(detectDialect('a.md', {}, { source: '<!-- _class: lead -->\n# Hi\n' })).toBe('marp');
+    expect(detectDialect('a.md', {}, { source: '# Hi\n\n![bg right](a.png)\n' })).toBe('marp');
+    const slide = '---\ntheme: default\n---\n\n# One\n\n---\nlayout: center\n---\n\n# Two\n';
+    expect(detectDialect('a.md', { theme: 'default' }, { source: slide })).toBe('slidev');
+    expect(detectDialect('a.md', {}, { source: '# One\n\nLeft\n\n::right::\n\nRight\n' })).toBe('slidev');
+    // A native deck's container fences are not slot lines.
+    expect(detectDialect('a.md', {}, { source: '# One\n\n:::::columns\n::::column\nA\n::::\n:::::\n' })).toBe(
+      'proofdeck',
+    );
+    expect(detectDialect('a.md', {}, { source: '# One\n\n<v-clicks>\n\n- a\n\n</v-clicks>\n' })).toBe('slidev');
+    // The same text inside a code block is an example, not the deck's dialect.
+    expect(detectDialect('a.md', {}, { source: '# One\n\n```md\n<!-- _class: lead -->\n::right::\n```\n' })).toBe(
+      'proofdeck',
+    );
+    // A frontmatter block is not a slide frontmatter block.
+    expect(detectDialect('a.md', { title: 'x' }, { source: '---\ntitle: x\n---\n\n# One\n' })).toBe('proofdeck');
+  });
+
+  it('ignores what reveal-md would mark inside code fences, and only there', () => {
+    const fences = '```md\n<!-- .slide: x -->\n```\n\ntext\n\n~~~\n\n----\n\n~~~\n';
+    expect(detectDialect('a.md', {}, { source: `## A\n\n${fences}` })).toBe('proofdeck');
+    expect(detectDialect('a.md', {}, { source: `## A\n\n${fences}\n<!-- .slide: x -->\n` })).toBe('reveal-md');
+    expect(detectDialect('a.md', {}, { source: `## A\n\n${fences}\n----\n\n## B\n` })).toBe('reveal-md');
+  });
+});
+
+describe('pandoc title block', () => {
+  it('reads `% Title`, `% Authors`, `% Date` at the top as the deck metadata, as pandoc does', () => {
+    expect(detectDialect('a.md', {}, { source: '% Talk\n\n# One\n' })).toBe('pandoc');
+    const { deck, messages } = load(
+      'talk.md',
+      '% Borrowing, explained\n% Ada Lovelace; Alan Turing\n% 2026-03-14\n\n# Part\n\n## Slide\n\nText.\n',
+    );
+    expect(messages).toEqual([]);
+    expect([deck?.meta.title, deck?.meta.author, deck?.meta.date]).toEqual([
+      'Borrowing, explained',
+      'Ada Lovelace, Alan Turing',
+      '2026-03-14',
+    ]);
+  });
 });
 
 describe('splitBySeparators', () => {

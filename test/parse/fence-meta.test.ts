@@ -34,6 +34,21 @@ describe('parseFenceMeta', () => {
     expect(meta.errors).toEqual([{ message: 'invalid line range "2-1"', offset: 5, lineSpec: true }]);
   });
 
+  it("reads reveal.js's bracket steps as a line spec, and reports its line-number offset as not supported", () => {
+    // reveal.js plugin/markdown: ```js [1-2|3] ``` becomes data-line-numbers="1-2|3".
+    const steps = parseFenceMeta('python', '[1|3-4|6-7]');
+    expect([steps.lang, steps.highlight, steps.attributes, steps.errors]).toEqual([
+      'python',
+      [[1], [3, 4], [6, 7]],
+      [],
+      [],
+    ]);
+    const offset = parseFenceMeta('js', '[712: 1-2|3]');
+    expect(offset.highlight).toBeUndefined();
+    expect(offset.errors).toMatchObject([{ offset: 3, lineSpec: true, options: true }]);
+    expect(parseFenceMeta('c', '[1-x]').errors).toMatchObject([{ lineSpec: true }]);
+  });
+
   it('parses "all" steps as an empty set', () => {
     expect(parseLineSpec('1,3|all')).toEqual({ steps: [[1, 3], []] });
   });

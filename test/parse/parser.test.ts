@@ -50,6 +50,17 @@ describe('parseMarkdown with a cache', () => {
     expect(parseMarkdown(fileOf('# One\n'), { cacheDir }).children[0]).toMatchObject({ type: 'heading' });
   });
 
+  it('gives the same tree from the cache when the file ends on a heading line', () => {
+    // The chunk before the last heading is read with that heading line, so its text is the whole file: a cached
+    // chunk must never be taken for the tree of the whole file (the closing heading vanished on the second build).
+    const cacheDir = tempDir('parse');
+    for (const source of ['Intro text.\n\n---\n\n# Thanks', 'Intro text.\n\n# Questions?\n']) {
+      const direct = parseMarkdown(fileOf(source));
+      expect(parseMarkdown(fileOf(source), { cacheDir })).toStrictEqual(direct);
+      expect(parseMarkdown(fileOf(source), { cacheDir })).toStrictEqual(direct);
+    }
+  });
+
   it('gives an edited file the tree a parse without cache gives, from the chunks it kept', () => {
     const cacheDir = tempDir('parse');
     const source = readFileSync(FLAGSHIP, 'utf8');

@@ -1,6 +1,11 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import type { Code } from 'mdast';
+import { visit } from 'unist-util-visit';
+import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
+import { parseMarkdown } from '../../src/parse/parser.ts';
+import { extractBlocks } from '../../src/snippet/extract.ts';
 import { expandBookIncludes } from '../../src/snippet/book-include.ts';
 import type { SourceLine } from '../../src/snippet/source-lines.ts';
 import { tempDir } from '../helpers.ts';
@@ -102,5 +107,27 @@ describe('mdBook {{#include}} in code blocks', () => {
     });
     expect(problem('{{#include listings/main.rs:40:50}}')).toMatchObject({ ruleId: 'snippet/unknown-region' });
     expect(problem('{{#include ../../../etc/passwd}}')).toMatchObject({ ruleId: 'snippet/include-outside-root' });
+  });
+});
+
+describe('mdBook {{#include}} in blocks that are not programs', () => {
+  it("shows the included lines, as mdBook does for the Rust book's `console` output blocks", () => {
+    const root = tempDir('book-output');
+    mkdirSync(path.join(root, 'listings', 'hello'), { recursive: true });
+    writeFileSync(path.join(root, 'listings', 'hello', 'output.txt'), '$ cargo run\nHello, world!\n');
+    const chapter = path.join(root, 'chapter.md');
+    const markdown =
+      '# Output\n\n```console\n{{#include listings/hello/output.txt}}\n```\n\n' +
+      '```text\n\\{{#include listings/hello/output.txt}}\n```\n\n```console\n{{#include listings/none.txt}}\n```\n';
+    const file = new VFile({ path: chapter, value: markdown });
+    const tree = parseMarkdown(file);
+    const { blocks } = extractBlocks(tree, file, { root });
+    const values: string[] = [];
+    visit(tree, 'code', (node: Code) => void values.push(node.value));
+    expect(values.slice(0, 2)).toEqual(['$ cargo run\nHello, world!', '{{#include listings/hello/output.txt}}']);
+    // A link that cannot be expanded is an error at the link, and the block keeps what was written.
+    expect(file.messages.map((m) => `${m.line}:${m.column} ${m.ruleId}`)).toEqual(['12:1 snippet/missing-include']);
+    expect(values[2]).toBe('{{#include listings/none.txt}}');
+    expect(blocks.map((block) => block.error ?? false)).toEqual([false, false, true]);
   });
 });

@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { parseMarkdown } from '../../src/parse/parser.ts';
 import { buildDecks } from '../../src/pipeline/build.ts';
 import { contentToHast, type ContentOptions } from '../../src/transform/slide.ts';
-import { tempProject, vfileOf } from '../helpers.ts';
+import { runCli, tempProject, vfileOf } from '../helpers.ts';
 
 /** Lines with quotes, dashes and ellipses in text, inline code, links and emphasis. */
 const CASES = [
@@ -113,5 +113,13 @@ describe('smart punctuation', () => {
       const ours = /<p>([^<]*never[^<]*)<\/p>/.exec(html)?.[1];
       expect({ name, text: unescape(ours) }).toEqual({ name, text: unescape(expected) });
     }
+  });
+
+  it("prints nothing of its own on the CLI's output (retext-smartypants logs a debug line on `–-`)", () => {
+    const root = tempProject({ dash: '---\ntitle: T\n---\n\n## A\n\nYears 1990\u2013-2000.\n' });
+    const build = runCli(root, ['build', '--no-pdf']);
+    expect(build.status).toBe(0);
+    expect(build.stdout).not.toContain('drop');
+    expect(build.stdout).not.toContain('PunctuationNode');
   });
 });
