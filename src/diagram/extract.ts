@@ -4,7 +4,7 @@ import path from 'node:path';
 import { isInsideFolders } from '../config/confine.ts';
 import type { Nodes, Root } from 'mdast';
 import type { LeafDirective } from 'mdast-util-directive';
-import { visit } from 'unist-util-visit';
+import { visit } from '../parse/visit.ts';
 import type { VFile } from 'vfile';
 import { sha256 } from '../cache/store.ts';
 import type { Diagram } from '../model/diagram.ts';

@@ -1,7 +1,7 @@
 /** Source rewrites with an exact way back: parse rewritten text, then map every position into the original. */
 import type { Root } from 'mdast';
 import type { Node } from 'unist';
-import { visit } from 'unist-util-visit';
+import { visit } from '../parse/visit.ts';
 import type { SourceEdit } from './types.ts';
 
 /** Rewritten text and a map from its offsets to the original's. */

@@ -6,7 +6,7 @@
  */
 import type { Image, ImageReference, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import { visit } from 'unist-util-visit';
+import { visit } from '../parse/visit.ts';
 import { parseText } from '../parse/parser.ts';
 
 declare module 'mdast' {

@@ -6,7 +6,7 @@
  * become slide backgrounds or split columns.
  */
 import type { RootContent } from 'mdast';
-import { visit } from 'unist-util-visit';
+import { visit } from '../parse/visit.ts';
 import { VFile } from 'vfile';
 import { isMap, parse as parseYaml } from 'yaml';
 import { parseMarkdown } from '../parse/parser.ts';

@@ -1,6 +1,6 @@
 /** Marp images (`![bg right:40%]`, `![w:600]`) and inline comments inside a block, rewritten for proofdeck. */
 import type { Html, Image, RootContent } from 'mdast';
-import { visit } from 'unist-util-visit';
+import { visit } from '../parse/visit.ts';
 import { onlyComments, readDirectiveComment } from './marp-directives.ts';
 import { readMarpImage } from './marp-image.ts';
 import { mapLines, type NativeSlide, type Warn } from './translation.ts';

@@ -5,7 +5,7 @@
  * and pandoc attributes the readers put on nodes (`data.hProperties`) are written back as `{…}`.
  */
 import type { Emphasis, Nodes, Parents, PhrasingContent, RootContent } from 'mdast';
-import { visit } from 'unist-util-visit';
+import { visit } from '../parse/visit.ts';
 import { directiveToMarkdown } from 'mdast-util-directive';
 import { gfmToMarkdown } from 'mdast-util-gfm';
 import { defaultHandlers, type Handle, type Options, toMarkdown } from 'mdast-util-to-markdown';

@@ -5,7 +5,7 @@
  * writers, left out of slides.
  */
 import type { Code, Html, Parent, Root, RootContent } from 'mdast';
-import { SKIP, visit } from 'unist-util-visit';
+import { SKIP, visit } from '../parse/visit.ts';
 import { parseFenceMeta } from '../parse/fence-meta.ts';
 import { parseAttributes, type PandocAttributes } from './attributes.ts';
 import type { DialectContext } from './types.ts';

@@ -6,7 +6,7 @@
 import type { Code, Heading, Image, Link, Parent, PhrasingContent, Root, RootContent, Text } from 'mdast';
 import type { ContainerDirective } from 'mdast-util-directive';
 import { toString } from 'mdast-util-to-string';
-import { SKIP, visit } from 'unist-util-visit';
+import { SKIP, visit } from '../parse/visit.ts';
 import type { Slide } from '../model/deck.ts';
 import { parseFenceMeta } from '../parse/fence-meta.ts';
 import {

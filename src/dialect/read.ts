@@ -4,7 +4,7 @@
  */
 import type { Root, RootContent, Yaml } from 'mdast';
 import { VFile } from 'vfile';
-import { parseMarkdown } from '../parse/parser.ts';
+import { parseMarkdown, type ParseOptions } from '../parse/parser.ts';
 import { detectDialect, frontmatterData, frontmatterRange } from './detect.ts';
 import { applyEdits, remapPositions } from './edits.ts';
 import { DIALECT_MODULES } from './index.ts';
@@ -41,6 +41,8 @@ export interface ReadDialectOptions {
   fallback?: DialectName | undefined;
   /** Cache of syntax trees (whole-file parses only). */
   cacheDir?: string | undefined;
+  /** `false`: the cache folder is left as it is, what was parsed is kept in memory (parser.ts). @default true */
+  writeCache?: boolean;
 }
 
 /** Parses `source.slice(start, end)` after the dialect's rewrites, positions mapped into the whole file. */
@@ -49,7 +51,7 @@ function parseRange(
   dialect: Dialect,
   context: DialectContext,
   [start, end]: [number, number],
-  cacheDir?: string,
+  cache: ParseOptions = {},
 ): Root {
   const piece = context.source.slice(start, end);
   const edits = dialect.rewrite?.(piece, context) ?? [];
@@ -57,7 +59,7 @@ function parseRange(
   const whole = start === 0 && end === context.source.length;
   // Only whole-file parses are cached: the cache keeps one tree per file path.
   const pieceFile = new VFile({ path: file.path, value: text });
-  const tree = parseMarkdown(pieceFile, { cacheDir: whole ? cacheDir : undefined });
+  const tree = parseMarkdown(pieceFile, whole ? cache : {});
   remapPositions(tree, (offset) => start + toOriginal(offset), context.source);
   // The parser's own errors (deck/limit) reach the deck's file, at their line in the whole source.
   const lineShift = context.source.slice(0, start).split('\n').length - 1;
@@ -77,7 +79,10 @@ export function readDialect(file: VFile, options: ReadDialectOptions = {}): Dial
   const findings: DialectFinding[] = [];
   const context: DialectContext = { source, frontmatter, report: (finding) => findings.push(finding) };
   if (!dialect.splitSource) {
-    const tree = parseRange(file, dialect, context, [0, source.length], options.cacheDir);
+    const tree = parseRange(file, dialect, context, [0, source.length], {
+      cacheDir: options.cacheDir,
+      writeCache: options.writeCache !== false,
+    });
     dialect.transformTree?.(tree.children, context);
     return { dialect, path: file.path, tree, frontmatter, findings, context };
   }

@@ -2,7 +2,7 @@
 import GithubSlugger from 'github-slugger';
 import type { Heading, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import { visit } from 'unist-util-visit';
+import { visit } from '../parse/visit.ts';
 import type { ParsedDeck } from '../model/deck.ts';
 import { allSlides } from '../parse/slides.ts';
 

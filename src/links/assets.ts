@@ -4,7 +4,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Html, Root } from 'mdast';
 import type { Position } from 'unist';
-import { visit } from 'unist-util-visit';
+import { visit } from '../parse/visit.ts';
 import { isInsideFolders } from '../config/confine.ts';
 
 /** A local file referenced from the deck and where it lands in `dist/<deck>/`. */

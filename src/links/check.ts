@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Root } from 'mdast';
 import type { Position } from 'unist';
-import { visit } from 'unist-util-visit';
+import { visit } from '../parse/visit.ts';
 import type { VFile } from 'vfile';
 import type { ParsedDeck } from '../model/deck.ts';
 import { addError, type Place } from '../report/messages.ts';

@@ -1,6 +1,6 @@
 /** Keeps remark-directive from eating ordinary prose such as "Rust:Safety" or "12:30pm". */
 import type { Parent, Root, Text } from 'mdast';
-import { SKIP, visit } from 'unist-util-visit';
+import { SKIP, visit } from './visit.ts';
 
 /** Text directives proofdeck understands; everything else written `:name` is prose. */
 const KNOWN_TEXT_DIRECTIVES: ReadonlySet<string> = new Set(['proof']);

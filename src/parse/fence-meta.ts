@@ -5,7 +5,7 @@
  * A token is a bare word (`no_run`), `key=value`, `key="quoted value"`, or a `{…}` line spec (reveal.js: `[…]`).
  */
 import type { Code, Root } from 'mdast';
-import { visit } from 'unist-util-visit';
+import { visit } from './visit.ts';
 
 declare module 'mdast' {
   interface CodeData {

@@ -1,6 +1,6 @@
 /** pandoc's rule for `$…$`, which micromark's math extension does not apply: prices stay prices. */
 import type { Root, Text } from 'mdast';
-import { SKIP, visit } from 'unist-util-visit';
+import { SKIP, visit } from './visit.ts';
 
 /**
  * Turns `$…$` back into text where pandoc (and so Quarto, reveal-md's users, most TeX-in-markdown readers)

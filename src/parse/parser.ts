@@ -34,6 +34,11 @@ const emoji = remarkGemoji() as (tree: Root) => void;
 export interface ParseOptions {
   /** Folder of cached syntax trees; `undefined` (the default) parses every time. */
   cacheDir?: string | undefined;
+  /**
+   * `false` leaves the cache folder as it is and keeps what was parsed in memory only, for the next parse that
+   * writes (dev's fast path: the full build that follows it writes the file). @default true
+   */
+  writeCache?: boolean;
 }
 
 let parserFingerprint: string | undefined;
@@ -93,7 +98,10 @@ function writeCachedChunks(dir: string, slot: string, key: string, chunks: Reado
  * The chunk trees of the cache files this process read or wrote last (the dev server parses the same decks on
  * every edit), valid while the file's identity is unchanged: no JSON to read. The oldest is forgotten first.
  */
-const recentChunks = new Map<string, { identity: string | undefined; chunks: Map<string, string> }>();
+const recentChunks = new Map<
+  string,
+  { identity: string | undefined; chunks: Map<string, string>; unwritten: boolean }
+>();
 const RECENT_FILES = 16;
 
 function previousChunks(dir: string, slot: string, key: string): Map<string, string> {
@@ -103,11 +111,21 @@ function previousChunks(dir: string, slot: string, key: string): Map<string, str
   return readCachedChunks(dir, slot, key);
 }
 
-function storeChunks(dir: string, slot: string, key: string, chunks: Map<string, string>, write: boolean): void {
+/** Keeps `chunks` in memory; writes them when they differ from the file's (`changed`) and `write` allows. */
+function storeChunks(
+  dir: string,
+  slot: string,
+  key: string,
+  chunks: Map<string, string>,
+  changed: boolean,
+  write: boolean,
+): void {
   const file = path.join(dir, `${slot}.jsonl`);
-  if (write) writeCachedChunks(dir, slot, key, chunks);
+  const recent = recentChunks.get(file);
+  const stale = changed || (recent?.unwritten === true && recent.identity === fileIdentity(file));
+  if (stale && write) writeCachedChunks(dir, slot, key, chunks);
   recentChunks.delete(file);
-  recentChunks.set(file, { identity: fileIdentity(file), chunks });
+  recentChunks.set(file, { identity: fileIdentity(file), chunks, unwritten: stale && !write });
   const oldest = recentChunks.keys().next().value;
   if (recentChunks.size > RECENT_FILES && oldest !== undefined) recentChunks.delete(oldest);
 }
@@ -125,7 +143,7 @@ export const parseText: ParseText = (text) => {
  * The file's tree from its chunks (see incremental.ts), unchanged chunks from memory or the cache folder;
  * a file the chunks cannot give (definitions) is parsed whole and cached as one chunk.
  */
-function parseCached(source: string, filePath: string, cacheDir: string): Root {
+function parseCached(source: string, filePath: string, cacheDir: string, write: boolean): Root {
   const slot = sha256(path.resolve(filePath));
   const key = parserFingerprintOnce();
   const previous = previousChunks(cacheDir, slot, key);
@@ -147,7 +165,8 @@ function parseCached(source: string, filePath: string, cacheDir: string): Root {
     if (checkTreeLimits(tree)) return tree;
     result = { tree, chunks: new Map([[source, JSON.stringify(tree)]]), parsed: 1 };
   }
-  storeChunks(cacheDir, slot, key, result.chunks, result.parsed > 0 || result.chunks.size !== previous.size);
+  const changed = result.parsed > 0 || result.chunks.size !== previous.size;
+  storeChunks(cacheDir, slot, key, result.chunks, changed, write);
   return result.tree;
 }
 
@@ -173,7 +192,10 @@ export function parseMarkdown(file: VFile, options: ParseOptions = {}): Root {
   const { cacheDir } = options;
   const early = checkSourceLimits(source);
   if (early) return refuse(file, early);
-  const tree = cacheDir === undefined ? processor.parse(file) : parseCached(source, file.path, cacheDir);
+  const tree =
+    cacheDir === undefined
+      ? processor.parse(file)
+      : parseCached(source, file.path, cacheDir, options.writeCache !== false);
   const late = checkTreeLimits(tree);
   if (late) return refuse(file, late);
   restoreStrayTextDirectives(tree, source);

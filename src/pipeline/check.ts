@@ -53,6 +53,8 @@ export interface DeckOptions {
   frail?: boolean;
   /** `--include-hidden`: hidden slides are built too (a rehearsal copy). @default false */
   includeHidden?: boolean;
+  /** `false`: parse trees are cached in memory only (dev's fast path: the full build after it writes). @default true */
+  writeParseCache?: boolean;
 }
 
 /** Checked decks, their diagnostics, and every snippet's verdict (by deck). */
@@ -97,6 +99,7 @@ export async function checkAll(
     root,
     allow: allowedFolders(root, project.config, options.allowPaths),
     parseCacheDir: options.noCache ? undefined : cacheFolder(root, 'parse'),
+    writeParseCache: options.writeParseCache !== false,
     from: options.from,
     defaultDialect: options.defaultDialect,
     defaultTheme: project.config.theme,

@@ -76,6 +76,8 @@ export interface LoadOptions {
   allow?: readonly string[];
   /** Cache of syntax trees of unchanged files; `undefined` parses every time. */
   parseCacheDir?: string | undefined;
+  /** `false`: that cache is read but not written (dev's fast path; the full build after it writes). @default true */
+  writeParseCache?: boolean;
   /** `--from`: the dialect every deck is read in, over frontmatter and detection. */
   from?: DialectName | undefined;
   /** The project's default dialect when a file says nothing (config). @default 'proofdeck' */
@@ -108,6 +110,7 @@ export function loadDeck(source: DeckSource, options: LoadOptions): LoadedDeck {
     from: translation ? 'proofdeck' : options.from,
     fallback: options.defaultDialect,
     cacheDir: options.parseCacheDir,
+    writeCache: options.writeParseCache !== false,
   });
   const { tree, dialect } = read;
   const yaml = tree.children.find((node): node is Yaml => node.type === 'yaml');

@@ -11,7 +11,7 @@ import type { Element, Root as HastRoot } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import type { Heading, Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import { visit } from 'unist-util-visit';
+import { visit } from '../parse/visit.ts';
 import type { BrowserSession } from '../browser/session.ts';
 import { cacheFolder, sha256 } from '../cache/store.ts';
 import type { DeckItem, Slide } from '../model/deck.ts';
@@ -77,11 +77,6 @@ function fingerprint(doc: BuiltDoc): string {
   );
 }
 
-/** A top-level section's own source: its slides, positions included (they reach ids and line marks). */
-function itemKey(item: DeckItem): string {
-  return sha256(JSON.stringify(item));
-}
-
 /** A slide's own source and whether it is drawn as its stack's title (both reach its `<section>`). */
 function slideKeys(items: readonly DeckItem[]): Map<Slide, string> {
   const keys = new Map<Slide, string>();
@@ -95,9 +90,18 @@ function slideKeys(items: readonly DeckItem[]): Map<Slide, string> {
   return keys;
 }
 
+/**
+ * A top-level section's own source: its slides' keys, positions included (they reach ids and line marks).
+ * Made of the slide keys, so the deck is serialised once per edit (it was the fast path's largest cost).
+ */
+function itemKey(item: DeckItem, slides: ReadonlyMap<Slide, string>): string {
+  const members = item.kind === 'slide' ? [item.slide] : item.slides;
+  return [item.kind, ...members.map((slide) => slides.get(slide))].join('\n');
+}
+
 /** The key of every top-level section, the title slide's (made from the frontmatter) first. */
-function sectionKeys(doc: BuiltDoc): string[] {
-  return [...(doc.deck.meta.titleSlide ? ['title'] : []), ...doc.deck.items.map(itemKey)];
+function sectionKeys(doc: BuiltDoc, slides: ReadonlyMap<Slide, string>): string[] {
+  return [...(doc.deck.meta.titleSlide ? ['title'] : []), ...doc.deck.items.map((item) => itemKey(item, slides))];
 }
 
 /** The snapshot of a document a build has just fitted (its memoised sections carry the code sizes). */
@@ -106,12 +110,14 @@ export function snapshotOf(doc: BuiltDoc): DeckSnapshot {
     ...(doc.deck.meta.titleSlide ? [titleSlide(doc.deck.meta)] : []),
     ...renderItems(doc.deck.items, doc.content),
   ];
+  const keys = slideKeys(doc.deck.items);
   const slides = new Map<string, Element>();
-  for (const [slide, key] of slideKeys(doc.deck.items)) {
+  for (const [slide, key] of keys) {
     const section = doc.content.memo?.get(slide);
     if (section) slides.set(key, section);
   }
-  return { fingerprint: fingerprint(doc), keys: sectionKeys(doc), sections, html: sections.map(sectionHtml), slides };
+  const html = sections.map(sectionHtml);
+  return { fingerprint: fingerprint(doc), keys: sectionKeys(doc, keys), sections, html, slides };
 }
 
 const sectionHtml = (section: Element): string =>
@@ -143,9 +149,14 @@ function preElements(section: Element): Element[] {
 }
 
 /** The slide sections after a preview: the ones it rendered, and the earlier ones where the fingerprint held. */
-function nextSlides(snapshot: DeckSnapshot, doc: BuiltDoc, print: string): Map<string, Element> {
+function nextSlides(
+  snapshot: DeckSnapshot,
+  doc: BuiltDoc,
+  print: string,
+  keys: ReadonlyMap<Slide, string>,
+): Map<string, Element> {
   const slides = new Map<string, Element>();
-  for (const [slide, key] of slideKeys(doc.deck.items)) {
+  for (const [slide, key] of keys) {
     const section =
       doc.content.memo?.get(slide) ?? (print === snapshot.fingerprint ? snapshot.slides.get(key) : undefined);
     if (section) slides.set(key, section);
@@ -163,7 +174,8 @@ export interface PreviewOptions extends DeckOptions {
  * fast path does not apply: the deck has an error, or it has gained or lost a top-level section.
  */
 export async function previewDeck(snapshot: DeckSnapshot, options: PreviewOptions): Promise<DeckPreview | undefined> {
-  const checked = await checkAll(options, options.browser, 'decks');
+  // The parse cache file (~340 KB for the flagship) is written by the full build that follows.
+  const checked = await checkAll({ ...options, writeParseCache: false }, options.browser, 'decks');
   // Highlighting is prepared once the changed sections are known; rendering only starts after that.
   let highlighter: PreparedHighlighter | undefined;
   const forward: CodeHighlighter = {
@@ -175,7 +187,8 @@ export async function previewDeck(snapshot: DeckSnapshot, options: PreviewOption
   const [doc] = checkedBuild(checked, forward).docs;
   if (checked.decks.length !== 1 || !doc || hasErrors(checked.files)) return undefined;
   const { deck } = doc;
-  const keys = sectionKeys(doc);
+  const bySlide = slideKeys(deck.items);
+  const keys = sectionKeys(doc, bySlide);
   if (keys.length !== snapshot.keys.length) return undefined;
   const print = fingerprint(doc);
   const changed = keys.flatMap((key, index) =>
@@ -192,7 +205,8 @@ export async function previewDeck(snapshot: DeckSnapshot, options: PreviewOption
     pool: options.highlighters,
   });
   // Unchanged slides of a changed stack keep their sections (fitted): the memo hands them to renderItems.
-  for (const [slide, key] of slideKeys(items)) {
+  for (const slide of allSlides(items)) {
+    const key = bySlide.get(slide) ?? '';
     const kept = print === snapshot.fingerprint ? snapshot.slides.get(key) : undefined;
     if (kept) doc.content.memo?.set(slide, kept);
   }
@@ -212,7 +226,7 @@ export async function previewDeck(snapshot: DeckSnapshot, options: PreviewOption
       deck: deck.name,
       count: keys.length,
       sections: shown.map((index) => ({ index, html: html[index] as string })),
-      snapshot: { fingerprint: print, keys, sections, html, slides: nextSlides(snapshot, doc, print) },
+      snapshot: { fingerprint: print, keys, sections, html, slides: nextSlides(snapshot, doc, print, bySlide) },
     };
   } finally {
     highlighter.dispose();

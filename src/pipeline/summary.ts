@@ -7,7 +7,7 @@
  */
 import path from 'node:path';
 import type { Root } from 'mdast';
-import { visit } from 'unist-util-visit';
+import { visit } from '../parse/visit.ts';
 import type { Place } from '../report/messages.ts';
 
 /** One chapter of a book: where SUMMARY.md names it and the file it names. */

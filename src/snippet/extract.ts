@@ -4,7 +4,7 @@
  */
 import { dirname } from 'node:path';
 import type { Code, Root } from 'mdast';
-import { visit } from 'unist-util-visit';
+import { visit } from '../parse/visit.ts';
 import type { VFile } from 'vfile';
 import type { FencedBlock, Snippet, SnippetFile, SnippetLang } from '../model/snippet.ts';
 import { DISPLAY_ATTRIBUTES, fenceMeta } from '../parse/fence-meta.ts';

@@ -6,7 +6,7 @@
 import type { Table, TableCell, TableRow } from 'mdast';
 import type { TextDirective } from 'mdast-util-directive';
 import { toString } from 'mdast-util-to-string';
-import { visit } from 'unist-util-visit';
+import { visit } from '../parse/visit.ts';
 import type { Place } from '../report/messages.ts';
 import { parseClaims } from './claims.ts';
 import type { CellModel, Citation, Problem, RowModel } from './model.ts';

@@ -1,7 +1,7 @@
 /** Finds every table in a deck: bare GFM tables and `:::table{…}` containers (authored or generated). */
 import type { Root, Table } from 'mdast';
 import type { ContainerDirective } from 'mdast-util-directive';
-import { visit } from 'unist-util-visit';
+import { visit } from '../parse/visit.ts';
 import { readTable } from './cells.ts';
 import { readDataFile, resolveDataPath } from './data-file.ts';
 import { generatedHeader, generatedRows } from './generate.ts';

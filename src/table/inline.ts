@@ -4,7 +4,7 @@ import { toString } from 'mdast-util-to-string';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
-import { visit } from 'unist-util-visit';
+import { visit } from '../parse/visit.ts';
 import { collapseWhitespace, type Content } from './values.ts';
 
 const processor = unified().use(remarkParse).use(remarkGfm).freeze();

@@ -2,7 +2,7 @@
 import type { ListItem, Root } from 'mdast';
 import type { ContainerDirective } from 'mdast-util-directive';
 import { toString } from 'mdast-util-to-string';
-import { SKIP, visit } from 'unist-util-visit';
+import { SKIP, visit } from '../parse/visit.ts';
 import type { Place } from '../report/messages.ts';
 import { rawAttributes } from './attribute-place.ts';
 import type { Problem } from './model.ts';

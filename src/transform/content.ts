@@ -3,7 +3,7 @@
  * shiki with snippet badges, rendered diagrams, generated tables, evidence marks, hashed assets and links.
  */
 import type { Code, Data, Root } from 'mdast';
-import { visit } from 'unist-util-visit';
+import { visit } from '../parse/visit.ts';
 import { resolveLink, type DocIndex } from '../links/resolve.ts';
 import type { HighlightRequest } from './highlight-cache.ts';
 import type { Theme } from '../config/themes.ts';

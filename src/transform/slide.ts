@@ -4,7 +4,7 @@ import type { Code, Definition, Heading, Nodes, Paragraph, Root, RootContent, Ta
 import type { ContainerDirective, LeafDirective, TextDirective } from 'mdast-util-directive';
 import type { InlineMath, Math } from 'mdast-util-math';
 import { defaultHandlers, toHast, type Handler, type State } from 'mdast-util-to-hast';
-import { visit } from 'unist-util-visit';
+import { visit } from '../parse/visit.ts';
 import { type Asset, htmlUrls, safeDecodeUri } from '../links/assets.ts';
 import { type CalloutKind, calloutKind } from '../model/deck.ts';
 import { renderMath } from '../math/katex.ts';

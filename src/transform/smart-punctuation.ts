@@ -13,7 +13,7 @@ import type { Root, RootContent, Text } from 'mdast';
 import { retext } from 'retext';
 import retextSmartypants from 'retext-smartypants';
 import type { Node } from 'unist';
-import { visit } from 'unist-util-visit';
+import { visit } from '../parse/visit.ts';
 import type { DialectName } from '../model/deck.ts';
 import { typographer } from './typographer.ts';
 

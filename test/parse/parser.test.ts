@@ -74,4 +74,29 @@ describe('parseMarkdown with a cache', () => {
       expect(readdirSync(cacheDir)).toHaveLength(1);
     }
   });
+
+  it('writes nothing when told not to, and the next parse that writes stores the chunks kept in memory', () => {
+    const cacheDir = tempDir('parse');
+    const source = readFileSync(FLAGSHIP, 'utf8');
+    parseMarkdown(fileOf(source), { cacheDir });
+    const [entry] = readdirSync(cacheDir);
+    const written = readFileSync(path.join(cacheDir, entry!), 'utf8');
+    const edited = source.replace('C is powerful, and error-prone', 'C is powerful, and unwritten');
+    const tree = parseMarkdown(fileOf(edited), { cacheDir, writeCache: false });
+    expect(tree).toStrictEqual(parseMarkdown(fileOf(edited)));
+    expect(readFileSync(path.join(cacheDir, entry!), 'utf8') === written).toBe(true);
+    // Nothing is parsed again here (the edited chunk is in memory), yet the file must catch up.
+    expect(parseMarkdown(fileOf(edited), { cacheDir })).toStrictEqual(tree);
+    const caught = readFileSync(path.join(cacheDir, entry!), 'utf8');
+    expect(caught.includes('and unwritten')).toBe(true);
+    expect(caught.includes('and error-prone')).toBe(false);
+  });
+
+  it('keeps a last-line heading from the second parse on (its chunk holds the whole text, without it)', () => {
+    const cacheDir = tempDir('parse');
+    const source = '---\ntitle: T\n---\n\n# Still builds\n';
+    const expected = parseMarkdown(fileOf(source));
+    expect(parseMarkdown(fileOf(source), { cacheDir })).toStrictEqual(expected);
+    expect(parseMarkdown(fileOf(source), { cacheDir })).toStrictEqual(expected);
+  });
 });

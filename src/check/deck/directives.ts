@@ -1,6 +1,6 @@
 /** Rules `deck/unknown-directive` and `deck/slide-attribute`: only documented directives and attributes. */
 import type { Root } from 'mdast';
-import { visit } from 'unist-util-visit';
+import { visit } from '../../parse/visit.ts';
 import type { VFile } from 'vfile';
 import { CALLOUT_KINDS, TRANSITIONS } from '../../model/deck.ts';
 import { addError, addWarning } from '../../report/messages.ts';

@@ -1,6 +1,6 @@
 /** Rule `deck/heading-skip`: a heading deeper than the previous one by more than a level. */
 import type { Root } from 'mdast';
-import { visit } from 'unist-util-visit';
+import { visit } from '../../parse/visit.ts';
 import type { VFile } from 'vfile';
 import { addWarning } from '../../report/messages.ts';
 

@@ -4,7 +4,7 @@
  * the wrong element, so slides fall out of `.slides` and the deck loses them without a word.
  */
 import type { Html, RootContent } from 'mdast';
-import { visit } from 'unist-util-visit';
+import { visit } from '../../parse/visit.ts';
 import type { VFile } from 'vfile';
 import type { DeckItem, Slide } from '../../model/deck.ts';
 import { allSlides } from '../../parse/slides.ts';

@@ -1,6 +1,6 @@
 /** Rule `deck/line-spec`: a code block's `{1-2|4}` highlight spec that does not parse, in any language. */
 import type { Root } from 'mdast';
-import { visit } from 'unist-util-visit';
+import { visit } from '../../parse/visit.ts';
 import type { VFile } from 'vfile';
 import { fenceMeta } from '../../parse/fence-meta.ts';
 import { addError, addWarning } from '../../report/messages.ts';

@@ -1,6 +1,6 @@
 /** Rule `math/syntax`: TeX that KaTeX cannot typeset. */
 import type { Root } from 'mdast';
-import { visit } from 'unist-util-visit';
+import { visit } from '../../parse/visit.ts';
 import type { VFile } from 'vfile';
 import { mathError } from '../../math/katex.ts';
 import { addError } from '../../report/messages.ts';

@@ -1,6 +1,6 @@
 /** Rule `deck/setext-heading`: a `---` right under a paragraph makes it a heading, not a slide break. */
 import type { Root } from 'mdast';
-import { visit } from 'unist-util-visit';
+import { visit } from '../../parse/visit.ts';
 import type { VFile } from 'vfile';
 import { addError } from '../../report/messages.ts';
 

@@ -2,7 +2,7 @@
 import type { Root } from 'mdast';
 import type { ContainerDirective } from 'mdast-util-directive';
 import { toString } from 'mdast-util-to-string';
-import { EXIT, visit } from 'unist-util-visit';
+import { EXIT, visit } from '../../parse/visit.ts';
 import type { VFile } from 'vfile';
 import { addError } from '../../report/messages.ts';
 import { DEFAULT_SLIDE_LEVEL } from '../../config/defaults.ts';

@@ -5,7 +5,7 @@
  * deck, PDF and handout all read them.
  */
 import type { Element, Root } from 'hast';
-import { visit } from 'unist-util-visit';
+import { visit } from '../../parse/visit.ts';
 import { DISPLAY_ATTRIBUTES, type FenceMeta } from '../../parse/fence-meta.ts';
 
 /** The smallest code font a slide may use, at a slide 720 px tall: readable from the back of a room. */

@@ -1,7 +1,7 @@
 /** Offline search: a minisearch index built here, shipped as a script (fetch of a JSON file fails from file://). */
 import MiniSearch, { type Options } from 'minisearch';
 import type { RootContent } from 'mdast';
-import { visit } from 'unist-util-visit';
+import { visit } from '../../parse/visit.ts';
 import type { SlideRef } from './sections.ts';
 
 /** One searchable unit: a slide section, or a document's header. */

@@ -3,7 +3,7 @@ import type { Element } from 'hast';
 import { h } from 'hastscript';
 import type { Heading } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import { visit } from 'unist-util-visit';
+import { visit } from '../../parse/visit.ts';
 import type { SlideRef } from './sections.ts';
 
 /** One table-of-contents line. */

@@ -4,7 +4,7 @@
  */
 import type { Root, Table, TableCell } from 'mdast';
 import type { TextDirective } from 'mdast-util-directive';
-import { visit } from 'unist-util-visit';
+import { visit } from '../../parse/visit.ts';
 import type { VFile } from 'vfile';
 import type { SnippetResult } from '../../model/snippet.ts';
 import { addError } from '../../report/messages.ts';

@@ -3,7 +3,7 @@
  * that were meant as tables or specs but that markdown reads as a plain paragraph.
  */
 import type { Root } from 'mdast';
-import { visit } from 'unist-util-visit';
+import { visit } from '../../parse/visit.ts';
 import type { VFile } from 'vfile';
 import { addError } from '../../report/messages.ts';
 

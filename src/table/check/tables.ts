@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import type { Root } from 'mdast';
-import { visit } from 'unist-util-visit';
+import { visit } from '../../parse/visit.ts';
 import type { VFile } from 'vfile';
 import { addError } from '../../report/messages.ts';
 import { readTables, TABLE_CONTAINER } from '../collect.ts';
