@@ -115,6 +115,18 @@ function outsideCode(source: string): string {
   return parts.join('');
 }
 
+/** Whether the frontmatter, if any, is YAML the translators can read (native reading reports a broken one). */
+function readableFrontmatter(source: string): boolean {
+  const range = frontmatterRange(source);
+  if (!range) return true;
+  try {
+    parseYaml(range.yaml);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** The dialect only one tool's syntax in the text (outside code) points to, or `undefined`. */
 function sourceDialect(text: string): DialectName | undefined {
   if (hasTitleBlock(text)) return 'pandoc';
@@ -139,7 +151,8 @@ export function detectDialect(
   if (REVEAL_MD_KEYS.some((key) => key in data)) return 'reveal-md';
   if (SLIDEV_KEYS.some((key) => key in data)) return 'slidev';
   if (MARP_KEYS.some((key) => key in data) || Object.keys(data).some((key) => key.startsWith('_'))) return 'marp';
-  if ((options.fallback === undefined || options.fallback === 'proofdeck') && options.source)
+  const fallsBack = options.fallback === undefined || options.fallback === 'proofdeck';
+  if (fallsBack && options.source && readableFrontmatter(options.source))
     return sourceDialect(outsideCode(options.source)) ?? 'proofdeck';
   return options.fallback ?? 'proofdeck';
 }

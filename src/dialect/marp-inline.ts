@@ -107,14 +107,9 @@ export function rewriteInline(
       );
       return;
     }
+    // marp-core writes the size as the figure's CSS background-size (`fit` is `contain`); reveal.js takes it as is.
     if (marp.size && marp.size !== 'cover')
-      warn(
-        at.line,
-        at.column,
-        `background size "${marp.size}" is not applied`,
-        'The background covers the slide.',
-        'dialect/unsupported',
-      );
+      slide.attributes.backgroundSize = marp.size === 'fit' ? 'contain' : marp.size;
     slide.attributes.backgroundImage = image.url;
   });
   let text = source.slice(start, end);

@@ -2,6 +2,7 @@
 import type { List, RootContent } from 'mdast';
 import { classList, cssUrl, type Directives, onlyComments } from './marp-directives.ts';
 import { rewriteInline } from './marp-inline.ts';
+import { isScopedStyle, scopedStyle } from './scoped-style.ts';
 import { type MappedLine, mapLines, type NativeSlide, type Warn } from './translation.ts';
 
 export interface Draft {
@@ -72,6 +73,12 @@ export function buildSlide(
     if (!start || !end) continue;
     if (node.type === 'html' && /^\s*<style\b/i.test(node.value)) {
       // marpit turns <style> into theme CSS for the whole deck (or the slide, when scoped).
+      const reach = isScopedStyle(node.value) ? 'slide' : 'deck';
+      const style = scopedStyle(node.value, { reach, marp: true });
+      if (style !== undefined) {
+        slide.content.push(...mapLines(style, start.line), { text: '', source: end.line });
+        continue;
+      }
       warn(
         start.line,
         1,

@@ -1,9 +1,10 @@
 /**
  * Rewrites a Slidev slide body into native proofdeck markdown, line by line and outside code fences:
  * `<v-clicks>` becomes `:::incremental`, `<v-click>`/`<v-after>` `:::fragment`, a `v-click` attribute the
- * `fragment` class; `<script setup>`, `<style>` and Vue components are left out with a warning.
+ * `fragment` class; `<style>` is scoped to the slide; `<script setup>` and Vue components are left out with a warning.
  */
-import type { MappedLine, Warn } from './translation.ts';
+import { scopedStyle } from './scoped-style.ts';
+import { type MappedLine, mapLines, type Warn } from './translation.ts';
 
 const CLICK_TAGS = new Set(['v-click', 'v-after', 'v-clicks']);
 /**
@@ -24,11 +25,33 @@ export function rewriteSlidevBody(lines: MappedLine[], warn: Warn): MappedLine[]
   const out: MappedLine[] = [];
   let fence: string | undefined;
   let skipping: { until: RegExp } | undefined;
+  let style: { text: string[]; source: number } | undefined;
+  const endStyle = (block: { text: string[]; source: number }) => {
+    const html = block.text.join('\n');
+    const scoped = scopedStyle(html, { reach: 'slide', marp: false });
+    if (scoped === undefined)
+      warn(
+        block.source,
+        1,
+        'a slide <style> block in another language than CSS is not applied',
+        'Write it in CSS, or put it in a proofdeck theme.',
+        'dialect/unsupported',
+      );
+    else out.push(blank(block.source), ...mapLines(scoped, block.source), blank(block.source));
+  };
   for (const line of lines) {
     const { text, source } = line;
     if (fence) {
       out.push(line);
       if (text.trim().startsWith(fence)) fence = undefined;
+      continue;
+    }
+    if (style) {
+      style.text.push(text);
+      if (/<\/style>/i.test(text)) {
+        endStyle(style);
+        style = undefined;
+      }
       continue;
     }
     if (skipping) {
@@ -46,26 +69,22 @@ export function rewriteSlidevBody(lines: MappedLine[], warn: Warn): MappedLine[]
       if (!text.includes('-->')) skipping = { until: /-->/ };
       continue;
     }
-    const block = /^\s*<(script|style)\b/.exec(text);
-    if (block) {
-      const tag = block[1] ?? 'script';
-      if (tag === 'script')
-        warn(
-          source,
-          1,
-          'a Vue <script> block is left off the slide',
-          'proofdeck runs no code in the deck.',
-          'dialect/vue-component',
-        );
-      else
-        warn(
-          source,
-          1,
-          'a slide <style> block is not applied',
-          'Put styles in a proofdeck theme.',
-          'dialect/unsupported',
-        );
-      if (!new RegExp(`</${tag}>`).test(text)) skipping = { until: new RegExp(`</${tag}>`) };
+    // A slide's <style> is scoped to the slide, as Slidev compiles it (a Vue scoped style).
+    if (/^\s*<style\b/i.test(text)) {
+      const block = { text: [text], source };
+      if (/<\/style>/i.test(text)) endStyle(block);
+      else style = block;
+      continue;
+    }
+    if (/^\s*<script\b/.test(text)) {
+      warn(
+        source,
+        1,
+        'a Vue <script> block is left off the slide',
+        'proofdeck runs no code in the deck.',
+        'dialect/vue-component',
+      );
+      if (!/<\/script>/.test(text)) skipping = { until: /<\/script>/ };
       continue;
     }
     // `<<< @/file#region`: Slidev's snippet import, which proofdeck spells differently.

@@ -64,7 +64,9 @@ export function splitSlidev(lines: readonly string[]): SlidevRawSlide[] {
         contentStart = i + 1;
       }
     } else if (line.trimStart().startsWith('```')) {
-      const fence = /^\s*`+/.exec(line)?.[0].trim() ?? '```';
+      // The fence keeps its indentation, as in the parser: an indented fence (in a list item) is closed only by
+      // a line with the same indentation, never by a later unindented fence.
+      const fence = /^\s*`+/.exec(line)?.[0] ?? '```';
       let j = i + 1;
       for (; j < lines.length; j++) if ((lines[j] ?? '').startsWith(fence)) break;
       if (j !== lines.length) i = j;

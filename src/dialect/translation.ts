@@ -28,6 +28,8 @@ interface NativeSlideAttributes {
   classes: string[];
   background?: string;
   backgroundImage?: string;
+  /** CSS background-size of the background image (Marp `![bg contain]`), as reveal.js's data-background-size. */
+  backgroundSize?: string;
   transition?: string;
   /** Slidev `hide:`/`disabled:`: checked, never shown (`::slide{hidden}`). */
   hidden?: boolean;
@@ -75,6 +77,7 @@ function attributeLine(attributes: NativeSlideAttributes): string | undefined {
   const parts = attributes.classes.map((name) => `.${name}`);
   if (attributes.background) parts.push(`background=${quote(attributes.background)}`);
   if (attributes.backgroundImage) parts.push(`background-image=${quote(attributes.backgroundImage)}`);
+  if (attributes.backgroundSize) parts.push(`data-background-size=${quote(attributes.backgroundSize)}`);
   if (attributes.transition) parts.push(`transition=${quote(attributes.transition)}`);
   if (attributes.hidden) parts.push('hidden');
   return parts.length === 0 ? undefined : `::slide{${parts.join(' ')}}`;

@@ -27,7 +27,7 @@ export interface ConvertOptions {
 export function convertDeck(path: string, options: ConvertOptions = {}): Converted {
   const source = readFileSync(path, 'utf8');
   const file = new VFile({ path, cwd: options.cwd ?? process.cwd(), value: source });
-  const dialect = detectDialect(path, frontmatterData(source), { from: options.from });
+  const dialect = detectDialect(path, frontmatterData(source), { from: options.from, source });
   const translation = translateDialect(dialect, source, path, {
     ...(options.knownThemes ? { knownThemes: options.knownThemes } : {}),
   });

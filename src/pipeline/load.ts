@@ -96,9 +96,11 @@ export interface LoadOptions {
 export function loadDeck(source: DeckSource, options: LoadOptions): LoadedDeck {
   const original = readFileSync(source.path, 'utf8');
   // Marp and Slidev are translated into native markdown first (the text `proofdeck convert` prints).
+  // The source too: a deck that only its syntax marks as Marp or Slidev (`![bg]`, a `layout:` block) is translated.
   const named = detectDialect(source.path, frontmatterData(original), {
     from: options.from,
     fallback: options.defaultDialect ?? 'proofdeck',
+    source: original,
   });
   const translation = translateDialect(named, original, source.path, { knownThemes: options.knownThemes });
   const file = new VFile({
