@@ -122,4 +122,36 @@ describe('Marp and Slidev <style> blocks on the built deck', () => {
     expect(ours[1]).toMatch(/^rgb\(200, 0, 0\) rgb\(0, 0, 139\)/);
     for (const other of [ours[0], ours[2]]) expect(other).not.toMatch(/rgb\(200, 0, 0\)|rgb\(0, 0, 139\)/);
   });
+
+  it("Marp gaia's lead class: headings and paragraphs centred, lists and quotes as written, as marp-core lays them", async () => {
+    const lead =
+      '---\nmarp: true\ntheme: gaia\n---\n\n<!-- _class: lead -->\n\n# Title\n\nA line\n\n- one\n\n- two\n\n> quoted\n';
+    const project = tempProject({ lead });
+    expect(runCli(project, ['build', '--no-pdf', '--no-site']).status).toBe(0);
+    const { html, css } = new Marp().render(lead);
+    const file = path.join(project, 'marp-core.html');
+    writeFileSync(file, `<!doctype html><html><head><style>${css}</style></head><body>${html}</body></html>`);
+    const aligns = async (url: string, slide: string) => {
+      const page = await browser.newPage();
+      await page.goto(url, { waitUntil: 'load' });
+      const found = await page.evaluate(
+        (selector) =>
+          ['h1', ':scope > p', 'li > p', 'blockquote > p'].map((tag) => {
+            const element = document.querySelector(selector)?.querySelector(tag);
+            return element ? getComputedStyle(element).textAlign : '-';
+          }),
+        slide,
+      );
+      await page.close();
+      return found;
+    };
+    const theirs = await aligns(pathToFileURL(file).href, 'div.marpit > svg > foreignObject > section');
+    const ours = await aligns(
+      pathToFileURL(path.join(project, 'dist', 'lead', 'index.html')).href,
+      '.reveal .slides > section',
+    );
+    const centred = (value: string) => (value === 'center' ? 'center' : 'start');
+    expect(theirs.map(centred)).toEqual(['center', 'center', 'start', 'start']);
+    expect(ours.map(centred)).toEqual(theirs.map(centred));
+  });
 });
