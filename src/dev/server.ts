@@ -1,6 +1,5 @@
 /** `proofdeck dev`: build, serve dist/ on localhost, rebuild what changed, reload the browser on the same slide. */
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
 import type { DialectName } from '../dialect/types.ts';
 import { createServer, type ServerResponse } from 'node:http';
 import path from 'node:path';
@@ -14,12 +13,9 @@ import { formatReport } from '../report/text.ts';
 import { createHighlighterPool } from '../transform/highlight.ts';
 import { createToolchainSet } from '../exec/toolchains.ts';
 import { probeSandbox } from '../exec/sandbox.ts';
-import { EVENTS_PATH, injectClient, OPEN_PATH } from './client.ts';
-import { deckIndexPage } from './index-page.ts';
 import { openInEditor } from './open-editor.ts';
-import { resolveRequestPath } from './safe-path.ts';
-import { TYPES } from './content-types.ts';
 import { createPreviews } from './previews.ts';
+import { type Serving, serveRequest } from './requests.ts';
 import { watchSources, type Affected } from './watch.ts';
 import { DEFAULT_OUT_DIR } from '../config/defaults.ts';
 import { UsageError } from '../model/errors.ts';
@@ -154,59 +150,19 @@ export async function startDev(options: DevOptions = {}): Promise<DevServer> {
   };
 
   const host = options.host ?? '127.0.0.1';
-  const server = createServer((request, response) => {
-    const url = request.url ?? '/';
-    // A page on another site can make the browser ask localhost; a Host header that is not this server's
-    // name (DNS rebinding) and anything but reading is refused.
-    if (!allowedHost(request.headers.host, host)) {
-      response.writeHead(403, { 'content-type': 'text/plain' }).end('forbidden host\n');
-      return;
-    }
-    if (request.method !== 'GET' && request.method !== 'HEAD') {
-      response.writeHead(405, { 'content-type': 'text/plain', allow: 'GET, HEAD' }).end('method not allowed\n');
-      return;
-    }
-    if (url === EVENTS_PATH) {
-      response.writeHead(200, {
-        'content-type': 'text/event-stream',
-        'cache-control': 'no-store',
-        connection: 'keep-alive',
-      });
-      response.write(': connected\n\n');
-      if (lastProblems) response.write(`event: problems\ndata: ${lastProblems}\n\n`);
-      clients.add(response);
-      request.on('close', () => clients.delete(response));
-      return;
-    }
-    if (url.startsWith(OPEN_PATH)) {
-      const opened = openRequest(root, new URL(url, 'http://localhost'), editorToken, openEditor);
-      response.writeHead(opened, { 'content-type': 'text/plain' }).end(opened === 204 ? '' : 'refused\n');
-      return;
-    }
-    if (url === '/' && decks.length !== 1) {
-      const html = deckIndexPage(decks, { hasSite: existsSync(path.join(outDir, 'site', 'index.html')) });
-      response.writeHead(200, { 'content-type': TYPES['.html'], 'cache-control': 'no-store' });
-      response.end(injectClient(html, editorToken));
-      return;
-    }
-    const asked = url === '/' && decks.length === 1 ? `/${decks[0]?.name}/` : url;
-    const resolved = resolveRequestPath(outDir, asked);
-    if ('status' in resolved) {
-      response
-        .writeHead(resolved.status, { 'content-type': 'text/plain' })
-        .end(resolved.status === 403 ? 'forbidden\n' : 'not found\n');
-      return;
-    }
-    const type = TYPES[path.extname(resolved.file)] ?? 'application/octet-stream';
-    const body = readFileSync(resolved.file);
-    response.writeHead(200, { 'content-type': type, 'cache-control': 'no-store' });
-    // A deck's page takes the fast path's slides of that deck only.
-    const folder = /^\/([^/?#]+)\/(?:index\.html)?(?:[?#]|$)/.exec(asked)?.[1];
-    const deck = decks.find((d) => folder !== undefined && [d.name, encodeURIComponent(d.name)].includes(folder))?.name;
-    response.end(type.startsWith('text/html') ? injectClient(body.toString('utf8'), editorToken, deck) : body);
-  });
-
   const openEditor = options.openEditor ?? openInEditor;
+  const serving: Serving = {
+    host,
+    root,
+    outDir,
+    decks,
+    editorToken,
+    openEditor,
+    clients,
+    problems: () => lastProblems,
+  };
+  const server = createServer((request, response) => serveRequest(request, response, serving));
+
   const schedulePrintouts = (affected: Affected) => {
     if (printoutDelayMs <= 0) return;
     for (const deck of decks) if (affected === 'all' || affected.has(deck.name)) stalePrintouts.add(deck.name);
@@ -264,32 +220,4 @@ export async function startDev(options: DevOptions = {}): Promise<DevServer> {
       highlighters.dispose();
     },
   };
-}
-
-/** Opens `?file=&line=&column=` in the editor when the token matches and the file lies inside the project. */
-function openRequest(
-  root: string,
-  url: URL,
-  token: string,
-  open: (file: string, line: number, column: number) => void,
-): number {
-  // The token is only in pages this server served: another site cannot make the editor open files.
-  if (url.searchParams.get('token') !== token) return 403;
-  const file = path.resolve(root, url.searchParams.get('file') ?? '');
-  const relative = path.relative(root, file);
-  if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative) || !existsSync(file)) return 403;
-  const line = Number(url.searchParams.get('line') ?? 1);
-  const column = Number(url.searchParams.get('column') ?? 1);
-  open(file, Number.isInteger(line) && line > 0 ? line : 1, Number.isInteger(column) && column > 0 ? column : 1);
-  return 204;
-}
-
-/** The Host header a browser sends for this server: a loopback name, or the address `--host` gave. */
-function allowedHost(header: string | undefined, host: string): boolean {
-  if (header === undefined) return false;
-  const name = header
-    .replace(/:\d+$/, '')
-    .replace(/^\[(.*)\]$/, '$1')
-    .toLowerCase();
-  return ['localhost', '127.0.0.1', '::1', host.toLowerCase()].includes(name) || host === '0.0.0.0';
 }

@@ -123,7 +123,7 @@ describe('Marp and Slidev <style> blocks on the built deck', () => {
     for (const other of [ours[0], ours[2]]) expect(other).not.toMatch(/rgb\(200, 0, 0\)|rgb\(0, 0, 139\)/);
   });
 
-  it("Marp gaia's lead class: headings and paragraphs centred, lists and quotes as written, as marp-core lays them", async () => {
+  it("Marp gaia's lead class: headings and text centred, lists and quotes not, as in marp-core", async () => {
     const lead =
       '---\nmarp: true\ntheme: gaia\n---\n\n<!-- _class: lead -->\n\n# Title\n\nA line\n\n- one\n\n- two\n\n> quoted\n';
     const project = tempProject({ lead });
