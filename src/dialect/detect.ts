@@ -1,5 +1,6 @@
 /** Which dialect a file is written in: `--from`, then frontmatter `from:`/`dialect:`, then what the source says. */
 import { parse as parseYaml } from 'yaml';
+import { isMarpOnlyKey } from './marp-directives.ts';
 import { hasTitleBlock } from './pandoc-title.ts';
 import { codeFenceRanges } from './split.ts';
 import { DIALECTS, type DialectName } from './types.ts';
@@ -21,23 +22,6 @@ const SLIDEV_KEYS = [
   'themeConfig',
   'seoMeta',
   'hideInToc',
-];
-/**
- * Marp directives no other dialect reads in frontmatter (marpit docs/directives.md): marp-cli needs no `marp: true`,
- * so a deck written for it often says only `paginate: true` or `_class: lead`. `_`-prefixed keys are Marp's spot
- * directives.
- */
-const MARP_KEYS = [
-  'paginate',
-  'headingDivider',
-  'backgroundColor',
-  'backgroundImage',
-  'backgroundPosition',
-  'backgroundRepeat',
-  'backgroundSize',
-  'color',
-  'size',
-  'math',
 ];
 /** reveal-md's frontmatter keys (webpro/reveal-md README). */
 const REVEAL_MD_KEYS = ['separator', 'verticalSeparator', 'revealOptions', 'highlightTheme', 'preprocessor'];
@@ -150,7 +134,7 @@ export function detectDialect(
   if (/\.qmd$/i.test(filePath) || isRevealFormat(data.format)) return 'pandoc';
   if (REVEAL_MD_KEYS.some((key) => key in data)) return 'reveal-md';
   if (SLIDEV_KEYS.some((key) => key in data)) return 'slidev';
-  if (MARP_KEYS.some((key) => key in data) || Object.keys(data).some((key) => key.startsWith('_'))) return 'marp';
+  if (Object.keys(data).some((key) => isMarpOnlyKey(key) || key.startsWith('_'))) return 'marp';
   const fallsBack = options.fallback === undefined || options.fallback === 'proofdeck';
   if (fallsBack && options.source && readableFrontmatter(options.source))
     return sourceDialect(outsideCode(options.source)) ?? 'proofdeck';

@@ -37,6 +37,31 @@ export const isDirectiveKey = (key: string): boolean =>
   LOCAL_DIRECTIVES.has(key) ||
   (key.startsWith('_') && LOCAL_DIRECTIVES.has(key.slice(1)));
 
+/** Directives other dialects also read in frontmatter (title, theme, header, transition, …), or read as their own. */
+const SHARED_KEYS = new Set([
+  'marp',
+  'theme',
+  'style',
+  'lang',
+  'title',
+  'description',
+  'author',
+  'image',
+  'keywords',
+  'url',
+  'header',
+  'footer',
+  'class',
+  'transition',
+]);
+
+/**
+ * A Marp directive no other dialect reads in frontmatter (paginate, headingDivider, backgroundColor, size, math, …):
+ * marp-cli needs no `marp: true`, so a deck written for it often says only `paginate: true`.
+ */
+export const isMarpOnlyKey = (key: string): boolean =>
+  (GLOBAL_DIRECTIVES.has(key) || LOCAL_DIRECTIVES.has(key)) && !SHARED_KEYS.has(key);
+
 /** The comments of an HTML block made only of comments, or undefined when it holds other HTML. */
 export function onlyComments(value: string): string[] | undefined {
   const comments = [...value.matchAll(/<!--([\s\S]*?)-->/g)];
